@@ -1,0 +1,90 @@
+"""Command line of Masterplan-Cockpit (no Streamlit): `python -m models.cli --help`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sqlalchemy.exc import OperationalError
+
+from models import queries
+from models.bootstrap import prepare_database
+from models.db import ConfigurationError, database_url, make_engine
+from models.formats import format_number
+
+LEVEL_LABELS = {
+    "action_fields": "Handlungsfelder",
+    "guiding_goals": "Leitziele",
+    "annual_goals": "Jahresziele",
+    "measures": "Maßnahmen",
+    "status_reports": "Sachstände",
+    "indicators": "Kennzahlen",
+    "meetings": "Sitzungen",
+}
+
+
+def _redacted(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    url = args.database_url or database_url()
+    engine = prepare_database(url, with_examples=not args.no_examples)
+    print(f"Datenbank bereit: {_redacted(url)}")
+    _print_plans(engine)
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    url = args.database_url or database_url()
+    engine = make_engine(url)
+    print(f"Datenbank: {_redacted(url)}")
+    from models.db import has_tables
+
+    if not has_tables(engine):
+        print("Die Datenbank ist noch leer. Legen Sie sie an mit: python -m models.cli init")
+        return 1
+    _print_plans(engine)
+    return 0
+
+
+def _print_plans(engine) -> None:
+    plans = queries.plans(engine)
+    if plans.empty:
+        print("Keine Pläne vorhanden.")
+        return
+    for plan in plans.itertuples():
+        marker = " (Beispieldaten)" if plan.is_example else ""
+        print(f"\n{plan.name}{marker} [{plan.slug}], {plan.owner}, Horizont {plan.horizon_year}")
+        for key, count in queries.plan_counts(engine, plan.id).items():
+            print(f"  {LEVEL_LABELS[key]:<16} {format_number(count):>8}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m models.cli", description="Masterplan-Cockpit")
+    parser.add_argument("--database-url", help="statt DATABASE_URL bzw. der Voreinstellung")
+    commands = parser.add_subparsers(dest="command", required=True)
+    init = commands.add_parser("init", help="Datenbank anlegen, migrieren und mit dem Beispielplan füllen")
+    init.add_argument("--no-examples", action="store_true", help="ohne Beispieldaten")
+    init.set_defaults(handler=cmd_init)
+    info = commands.add_parser("info", help="Pläne und ihre Umfänge anzeigen")
+    info.set_defaults(handler=cmd_info)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except ConfigurationError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 2
+    except OperationalError as exc:
+        print(f"Fehler: Die Datenbank ist nicht erreichbar ({exc.orig}).", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,182 @@
+"""Every write goes through a command: validate -> check version -> write -> audit, in one transaction.
+
+Each command also increments the plan's change counter in the same transaction, so every cached
+read keyed by that counter is refreshed by the next run, in every app process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from models.rules import COMPLETED, MEASURE_STATUSES, state_as_of
+from models.schema import AuditEvent, Measure, Plan, StatusReport
+
+TEXT_MAX = 2000
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who writes: a signed-in user, or the system itself (seeding, command line)."""
+
+    name: str
+    role: str
+    user_id: int | None = None
+    organisation_id: int | None = None
+
+
+SYSTEM = Actor(name="System", role="admin")
+
+
+class CommandError(Exception):
+    """A write was refused; the message is German and addressed to the user."""
+
+    def __init__(self, message: str, field_errors: dict[str, str] | None = None):
+        super().__init__(message)
+        self.field_errors = field_errors or {}
+
+
+class PermissionDenied(CommandError):
+    pass
+
+
+class ValidationFailed(CommandError):
+    pass
+
+
+class VersionConflict(CommandError):
+    """Someone else changed the object since it was read; the caller keeps what was typed."""
+
+    def __init__(self, message: str, current: dict[str, Any]):
+        super().__init__(message)
+        self.current = current
+
+
+def bump_change_counter(session: Session, plan_id: int) -> None:
+    session.execute(
+        update(Plan).where(Plan.id == plan_id).values(change_counter=Plan.change_counter + 1)
+    )
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    plan_id: int | None,
+    action: str,
+    object_type: str,
+    object_id: int | None,
+    changes: dict[str, Any],
+) -> None:
+    """Write one audit event and advance the plan's change counter (same transaction)."""
+    session.add(
+        AuditEvent(
+            plan_id=plan_id,
+            actor_id=actor.user_id,
+            actor_name=actor.name,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            changes=changes,
+        )
+    )
+    if plan_id is not None:
+        bump_change_counter(session, plan_id)
+
+
+def _may_report_on(actor: Actor, measure: Measure) -> bool:
+    if actor.role == "admin":
+        return True
+    if actor.role != "editor" or actor.organisation_id is None:
+        return False
+    partner_ids = {organisation.id for organisation in measure.partners}
+    return actor.organisation_id == measure.lead_organisation_id or actor.organisation_id in partner_ids
+
+
+def _validate_report(status: str, progress: int, report_date: dt.date, today: dt.date, texts: dict[str, str]) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if status not in MEASURE_STATUSES:
+        errors["status"] = "Bitte wählen Sie einen gültigen Status."
+    if not isinstance(progress, int) or isinstance(progress, bool) or not 0 <= progress <= 100:
+        errors["progress"] = "Der Fortschritt muss eine ganze Zahl von 0 bis 100 % sein."
+    elif status == COMPLETED and progress != 100:
+        errors["progress"] = "Eine abgeschlossene Maßnahme hat 100 % Fortschritt."
+    elif status != COMPLETED and progress == 100:
+        errors["progress"] = "100 % Fortschritt gibt es nur mit dem Status „abgeschlossen“."
+    if report_date > today:
+        errors["report_date"] = "Das Datum des Sachstands darf nicht in der Zukunft liegen."
+    for name, value in texts.items():
+        if len(value) > TEXT_MAX:
+            errors[name] = f"Bitte kürzen Sie den Text auf höchstens {TEXT_MAX} Zeichen."
+    return errors
+
+
+def add_status_report(
+    session: Session,
+    actor: Actor,
+    measure_id: int,
+    expected_version: int,
+    *,
+    report_date: dt.date,
+    status: str,
+    progress: int,
+    summary: str = "",
+    obstacles: str = "",
+    next_steps: str = "",
+    today: dt.date | None = None,
+) -> StatusReport:
+    """Append a status report to a measure (history is never overwritten)."""
+    measure = session.get(Measure, measure_id)
+    if measure is None:
+        raise ValidationFailed("Diese Maßnahme gibt es nicht (mehr).")
+    if not _may_report_on(actor, measure):
+        raise PermissionDenied("Sie dürfen zu dieser Maßnahme keinen Sachstand melden.")
+    texts = {"summary": summary.strip(), "obstacles": obstacles.strip(), "next_steps": next_steps.strip()}
+    errors = _validate_report(status, progress, report_date, today or dt.date.today(), texts)
+    if errors:
+        raise ValidationFailed("Bitte prüfen Sie die markierten Angaben.", errors)
+    claimed = session.execute(
+        update(Measure)
+        .where(Measure.id == measure_id, Measure.version == expected_version)
+        .values(version=Measure.version + 1)
+    )
+    if claimed.rowcount != 1:
+        session.refresh(measure)
+        raise VersionConflict(
+            "Diese Maßnahme wurde inzwischen von jemand anderem geändert. "
+            "Ihre Eingaben sind erhalten; bitte prüfen Sie den neuen Stand und speichern Sie erneut.",
+            current={"version": measure.version},
+        )
+    before = state_as_of(measure.reports, dt.date.max)
+    report = StatusReport(
+        measure_id=measure_id,
+        report_date=report_date,
+        status=status,
+        progress=progress,
+        author_id=actor.user_id,
+        author_name=actor.name,
+        **texts,
+    )
+    session.add(report)
+    session.flush()
+    record(
+        session,
+        actor,
+        measure.plan_id,
+        "create",
+        "status_report",
+        report.id,
+        {
+            "measure": measure.code,
+            "status": [before.status, status],
+            "progress": [before.progress, progress],
+        },
+    )
+    return report
+
+
+def latest_version(session: Session, measure_id: int) -> int | None:
+    return session.scalar(select(Measure.version).where(Measure.id == measure_id))

@@ -1,0 +1,228 @@
+"""Read side: queries that return DataFrames, aggregated in SQL or in one pandas step.
+
+The state "as of" a date is the latest report dated on or before it (see rules.state_as_of);
+here it is selected in SQL with a window function, for all measures of a plan at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sqlalchemy import Engine, func, select
+
+from models.rules import (
+    LIGHTS,
+    PLANNED,
+    is_stale,
+    rollup_measures_frame,
+    traffic_light,
+)
+from models.schema import (
+    ActionField,
+    AnnualGoal,
+    GuidingGoal,
+    Indicator,
+    Measure,
+    Meeting,
+    Body,
+    Organisation,
+    Plan,
+    StatusReport,
+)
+
+
+def _frame(engine: Engine, statement) -> pd.DataFrame:
+    with engine.connect() as connection:
+        result = connection.execute(statement)
+        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def change_counter(engine: Engine, plan_id: int) -> int:
+    """The cache key of every read of a plan: one tiny query per run."""
+    with engine.connect() as connection:
+        value = connection.execute(select(Plan.change_counter).where(Plan.id == plan_id)).scalar()
+    return int(value or 0)
+
+
+def plans(engine: Engine) -> pd.DataFrame:
+    return _frame(
+        engine,
+        select(Plan.id, Plan.slug, Plan.name, Plan.owner, Plan.horizon_year, Plan.is_example,
+               Plan.description, Plan.green_tolerance, Plan.stale_after_days)
+        .order_by(Plan.id),
+    )
+
+
+def action_fields(engine: Engine, plan_id: int) -> pd.DataFrame:
+    return _frame(
+        engine,
+        select(ActionField.id.label("action_field_id"), ActionField.code.label("action_field_code"),
+               ActionField.title.label("action_field"), ActionField.position)
+        .where(ActionField.plan_id == plan_id, ActionField.retired.is_(False))
+        .order_by(ActionField.position, ActionField.id),
+    )
+
+
+def guiding_goals(engine: Engine, plan_id: int) -> pd.DataFrame:
+    return _frame(
+        engine,
+        select(GuidingGoal.id.label("guiding_goal_id"), GuidingGoal.code.label("guiding_goal_code"),
+               GuidingGoal.title.label("guiding_goal"), GuidingGoal.action_field_id,
+               ActionField.title.label("action_field"))
+        .join(ActionField, GuidingGoal.action_field_id == ActionField.id)
+        .where(GuidingGoal.plan_id == plan_id, GuidingGoal.retired.is_(False))
+        .order_by(ActionField.position, GuidingGoal.position, GuidingGoal.id),
+    )
+
+
+def annual_goals(engine: Engine, plan_id: int) -> pd.DataFrame:
+    return _frame(
+        engine,
+        select(AnnualGoal.id.label("annual_goal_id"), AnnualGoal.code.label("annual_goal_code"),
+               AnnualGoal.title.label("annual_goal"), AnnualGoal.year, AnnualGoal.prioritised,
+               AnnualGoal.decision_date, AnnualGoal.decision_reference, AnnualGoal.guiding_goal_id,
+               AnnualGoal.carried_over_from_id, AnnualGoal.carry_over_reason)
+        .where(AnnualGoal.plan_id == plan_id, AnnualGoal.retired.is_(False))
+        .order_by(AnnualGoal.year, AnnualGoal.position, AnnualGoal.id),
+    )
+
+
+def _latest_reports(plan_id: int, as_of: dt.date):
+    ranked = (
+        select(
+            StatusReport.measure_id,
+            StatusReport.status,
+            StatusReport.progress,
+            StatusReport.report_date,
+            func.row_number()
+            .over(
+                partition_by=StatusReport.measure_id,
+                order_by=(StatusReport.report_date.desc(), StatusReport.id.desc()),
+            )
+            .label("rank"),
+        )
+        .join(Measure, Measure.id == StatusReport.measure_id)
+        .where(Measure.plan_id == plan_id, StatusReport.report_date <= as_of)
+        .subquery()
+    )
+    return select(ranked).where(ranked.c.rank == 1).subquery()
+
+
+def measure_states(engine: Engine, plan_id: int, as_of: dt.date) -> pd.DataFrame:
+    """One row per measure with its hierarchy, lead and state as of a date.
+
+    Columns add status, progress, last_report_date (from the latest report on or before as_of;
+    planned and 0 % without one), light, reason (German words) and stale.
+    """
+    latest = _latest_reports(plan_id, as_of)
+    statement = (
+        select(
+            Measure.id.label("measure_id"), Measure.code, Measure.title, Measure.start_date,
+            Measure.due_date, Measure.weight, Measure.version,
+            Organisation.name.label("lead_organisation"),
+            AnnualGoal.id.label("annual_goal_id"), AnnualGoal.year, AnnualGoal.prioritised,
+            GuidingGoal.id.label("guiding_goal_id"), GuidingGoal.code.label("guiding_goal_code"),
+            ActionField.id.label("action_field_id"), ActionField.title.label("action_field"),
+            latest.c.status, latest.c.progress, latest.c.report_date.label("last_report_date"),
+        )
+        .join(AnnualGoal, Measure.annual_goal_id == AnnualGoal.id)
+        .join(GuidingGoal, AnnualGoal.guiding_goal_id == GuidingGoal.id)
+        .join(ActionField, GuidingGoal.action_field_id == ActionField.id)
+        .outerjoin(Organisation, Measure.lead_organisation_id == Organisation.id)
+        .outerjoin(latest, latest.c.measure_id == Measure.id)
+        .where(Measure.plan_id == plan_id, Measure.retired.is_(False))
+        .order_by(AnnualGoal.year, ActionField.position, GuidingGoal.position, Measure.position, Measure.id)
+    )
+    frame = _frame(engine, statement)
+    frame["status"] = frame["status"].fillna(PLANNED)
+    frame["progress"] = frame["progress"].fillna(0).astype(int)
+    return _with_judgement(frame, plan_settings(engine, plan_id), as_of)
+
+
+def plan_settings(engine: Engine, plan_id: int) -> tuple[int, int]:
+    with engine.connect() as connection:
+        row = connection.execute(
+            select(Plan.green_tolerance, Plan.stale_after_days).where(Plan.id == plan_id)
+        ).one()
+    return int(row.green_tolerance), int(row.stale_after_days)
+
+
+def _with_judgement(frame: pd.DataFrame, settings: tuple[int, int], as_of: dt.date) -> pd.DataFrame:
+    tolerance, stale_after = settings
+    rows = zip(frame["status"], frame["progress"], frame["start_date"], frame["due_date"],
+               frame["last_report_date"])
+    lights, reasons, stale = [], [], []
+    for status, progress, start, due, last in rows:
+        last = None if pd.isna(last) else last
+        light = traffic_light(status, progress, start, due, as_of, tolerance)
+        lights.append(light.colour)
+        reasons.append(light.reason())
+        stale.append(is_stale(status, last, start, as_of, stale_after))
+    return frame.assign(light=lights, reason=reasons, stale=stale)
+
+
+def progress_tree(engine: Engine, plan_id: int, states: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Roll-up on every level: annual goal <- measures, guiding goal <- annual goals,
+    action field <- guiding goals. Levels without measures keep progress NaN ("keine Maßnahmen")."""
+    annual = annual_goals(engine, plan_id)
+    measures_rollup = rollup_measures_frame(states, "annual_goal_id")
+    annual = annual.merge(measures_rollup, left_on="annual_goal_id", right_index=True, how="left")
+    annual[["counted", "excluded"]] = annual[["counted", "excluded"]].fillna(0).astype(int)
+
+    goals = guiding_goals(engine, plan_id)
+    goal_mean = annual.groupby("guiding_goal_id")["progress"].mean()
+    goals = goals.merge(goal_mean.rename("progress"), left_on="guiding_goal_id", right_index=True, how="left")
+    goals = goals.merge(_counts(states, "guiding_goal_id"), left_on="guiding_goal_id", right_index=True, how="left")
+
+    fields = action_fields(engine, plan_id)
+    field_mean = goals.groupby("action_field_id")["progress"].mean()
+    fields = fields.merge(field_mean.rename("progress"), left_on="action_field_id", right_index=True, how="left")
+    fields = fields.merge(_counts(states, "action_field_id"), left_on="action_field_id", right_index=True, how="left")
+    for frame in (goals, fields):
+        frame[list(LIGHTS) + ["measures"]] = frame[list(LIGHTS) + ["measures"]].fillna(0).astype(int)
+    return {"action_fields": fields, "guiding_goals": goals, "annual_goals": annual}
+
+
+def _counts(states: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Measures per traffic-light colour (columns green, yellow, red, grey) and in total."""
+    counts = pd.crosstab(states[by], states["light"]).reindex(columns=list(LIGHTS), fill_value=0)
+    counts["measures"] = counts.sum(axis=1)
+    return counts
+
+
+def light_shares(states: pd.DataFrame) -> pd.DataFrame:
+    """Count and share of measures per colour, in the fixed order green, yellow, red, grey."""
+    counts = states["light"].value_counts().reindex(list(LIGHTS), fill_value=0)
+    total = int(counts.sum())
+    shares = counts / total * 100 if total else counts.astype(float)
+    return pd.DataFrame({"light": list(LIGHTS), "count": counts.to_numpy(), "share": shares.to_numpy()})
+
+
+def meetings(engine: Engine, plan_id: int) -> pd.DataFrame:
+    return _frame(
+        engine,
+        select(Meeting.id.label("meeting_id"), Meeting.meeting_date, Meeting.title,
+               Body.name.label("body"), Body.kind.label("body_kind"))
+        .join(Body, Meeting.body_id == Body.id)
+        .where(Body.plan_id == plan_id)
+        .order_by(Meeting.meeting_date),
+    )
+
+
+def plan_counts(engine: Engine, plan_id: int) -> dict[str, int]:
+    """How many rows of each level a plan holds (for the command line and the overview)."""
+    measures = select(Measure.id).where(Measure.plan_id == plan_id)
+    statements = {
+        "action_fields": select(func.count()).select_from(ActionField).where(ActionField.plan_id == plan_id),
+        "guiding_goals": select(func.count()).select_from(GuidingGoal).where(GuidingGoal.plan_id == plan_id),
+        "annual_goals": select(func.count()).select_from(AnnualGoal).where(AnnualGoal.plan_id == plan_id),
+        "measures": select(func.count()).select_from(Measure).where(Measure.plan_id == plan_id),
+        "status_reports": select(func.count()).select_from(StatusReport)
+        .where(StatusReport.measure_id.in_(measures)),
+        "indicators": select(func.count()).select_from(Indicator).where(Indicator.plan_id == plan_id),
+        "meetings": select(func.count()).select_from(Meeting).join(Body).where(Body.plan_id == plan_id),
+    }
+    with engine.connect() as connection:
+        return {name: int(connection.execute(stmt).scalar() or 0) for name, stmt in statements.items()}
+

@@ -1,0 +1,220 @@
+"""Domain rules as pure functions: traffic light, roll-up, state as of a date, staleness.
+
+No database and no Streamlit here: every rule takes plain values and returns plain values,
+so it can be tested on its edge cases and reused by queries, reports and the command line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import pandas as pd
+
+from models.formats import format_date, format_number, format_percent
+from models.texts import text
+
+PLANNED = "geplant"
+IN_PROGRESS = "in Umsetzung"
+COMPLETED = "abgeschlossen"
+DELAYED = "verzögert"
+AT_RISK = "gefährdet"
+SUSPENDED = "ausgesetzt"
+MEASURE_STATUSES = (PLANNED, IN_PROGRESS, COMPLETED, DELAYED, AT_RISK, SUSPENDED)
+
+ROLES = ("viewer", "editor", "admin")
+
+GREY, GREEN, YELLOW, RED = "grey", "green", "yellow", "red"
+LIGHTS = (GREEN, YELLOW, RED, GREY)
+
+DEFAULT_GREEN_TOLERANCE = 15
+DEFAULT_STALE_AFTER_DAYS = 180
+
+
+@dataclass(frozen=True)
+class TrafficLight:
+    """A colour with the reason behind it: the colour is never the whole message."""
+
+    colour: str
+    reason_key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def reason(self, lang: str = "de") -> str:
+        return text(f"reason.{self.reason_key}", lang, **self.params)
+
+    def label(self, lang: str = "de") -> str:
+        return text(f"light_label.{self.colour}", lang)
+
+
+def expected_progress(start: dt.date, due: dt.date, on: dt.date) -> float:
+    """Linear expectation between start (0 %) and due date (100 %).
+
+    A due date on or before the start (bad data) expects everything from the due date on.
+    """
+    if due <= start:
+        return 100.0 if on >= due else 0.0
+    if on <= start:
+        return 0.0
+    if on >= due:
+        return 100.0
+    return 100.0 * (on - start).days / (due - start).days
+
+
+def traffic_light(
+    status: str,
+    progress: float,
+    start: dt.date | None,
+    due: dt.date | None,
+    on: dt.date,
+    tolerance: float = DEFAULT_GREEN_TOLERANCE,
+) -> TrafficLight:
+    """The traffic light of one measure on a given date (DESIGN.md, domain rules)."""
+    if status == COMPLETED:
+        return TrafficLight(GREEN, "completed")
+    if status == SUSPENDED:
+        return TrafficLight(GREY, "suspended")
+    if status == AT_RISK:
+        return TrafficLight(RED, "at_risk")
+    if due is not None and on > due:
+        return TrafficLight(RED, "overdue", {"due": format_date(due)})
+    if status == DELAYED:
+        return TrafficLight(YELLOW, "delayed")
+    if status == PLANNED and (start is None or on < start):
+        if start is None:
+            return TrafficLight(GREY, "not_started_undated")
+        return TrafficLight(GREY, "not_started", {"start": format_date(start)})
+    if start is None or due is None:
+        return TrafficLight(GREEN, "unscheduled")
+    expected = expected_progress(start, due, on)
+    shown = {"expected": format_percent(expected), "progress": format_percent(progress)}
+    gap = expected - progress
+    if gap > tolerance:
+        return TrafficLight(YELLOW, "behind", {"gap": format_number(gap), **shown})
+    return TrafficLight(GREEN, "on_schedule", shown)
+
+
+class ReportLike(Protocol):
+    report_date: dt.date
+    status: str
+    progress: int
+
+
+@dataclass(frozen=True)
+class MeasureState:
+    status: str
+    progress: int
+    report_date: dt.date | None
+
+
+NO_REPORT = MeasureState(PLANNED, 0, None)
+
+
+def state_as_of(reports: Iterable[ReportLike], on: dt.date) -> MeasureState:
+    """A measure's state on a date: its latest report dated on or before it.
+
+    Reports are taken in the order given for equal dates (the later one wins), so pass them in
+    creation order. Without a report the measure counts as planned with 0 % progress.
+    """
+    latest: ReportLike | None = None
+    for report in reports:
+        if report.report_date <= on and (latest is None or report.report_date >= latest.report_date):
+            latest = report
+    if latest is None:
+        return NO_REPORT
+    return MeasureState(latest.status, int(latest.progress), latest.report_date)
+
+
+def is_stale(
+    status: str,
+    last_report_date: dt.date | None,
+    start: dt.date | None,
+    on: dt.date,
+    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS,
+) -> bool:
+    """A running measure is stale when nobody has reported on it for too long.
+
+    Completed and suspended measures are never stale; a measure that has not started is not
+    stale either. Without any report, the time since the start counts.
+    """
+    if status in (COMPLETED, SUSPENDED):
+        return False
+    if start is not None and on < start:
+        return False
+    since = last_report_date or start
+    if since is None:
+        return False
+    return (on - since).days > stale_after_days
+
+
+@dataclass(frozen=True)
+class RollUp:
+    """A level's progress: None means there is nothing to average (never shown as 0 %)."""
+
+    progress: float | None
+    counted: int
+    excluded: int
+
+    @property
+    def is_empty(self) -> bool:
+        return self.progress is None
+
+    def describe(self, lang: str = "de") -> str:
+        if self.progress is not None:
+            return format_percent(self.progress)
+        return text("rollup.all_suspended" if self.excluded else "rollup.empty", lang)
+
+
+def rollup_measures_frame(measures: pd.DataFrame, by: str | Sequence[str]) -> pd.DataFrame:
+    """Weighted mean progress of measures per group, in one pandas step.
+
+    Input columns: the group column(s), progress, weight, status. Measures that are
+    ausgesetzt are left out. When the included weights of a group add up to zero, the plain
+    mean is used, so weights are optional. Output per group: progress (NaN when nothing is
+    counted), counted, excluded.
+    """
+    included = measures["status"] != SUSPENDED
+    weight = measures["weight"].where(included, 0.0).astype(float)
+    progress = measures["progress"].astype(float)
+    work = pd.DataFrame(
+        {
+            "w": weight,
+            "wp": weight * progress,
+            "p": progress.where(included, 0.0),
+            "n": included.astype(int),
+            "x": (~included).astype(int),
+        }
+    )
+    keys = [by] if isinstance(by, str) else list(by)
+    for key in keys:
+        work[key] = measures[key]
+    sums = work.groupby(keys, sort=False)[["w", "wp", "p", "n", "x"]].sum()
+    weighted = sums["wp"] / sums["w"].where(sums["w"] > 0)
+    plain = sums["p"] / sums["n"].where(sums["n"] > 0)
+    return pd.DataFrame(
+        {
+            "progress": weighted.fillna(plain),
+            "counted": sums["n"].astype(int),
+            "excluded": sums["x"].astype(int),
+        }
+    )
+
+
+def rollup_measures(items: Iterable[tuple[float, float, str]]) -> RollUp:
+    """Roll-up of (progress, weight, status) triples; see rollup_measures_frame."""
+    rows = list(items)
+    if not rows:
+        return RollUp(None, 0, 0)
+    frame = pd.DataFrame(rows, columns=["progress", "weight", "status"]).assign(group=0)
+    row = rollup_measures_frame(frame, "group").iloc[0]
+    value = None if pd.isna(row["progress"]) else float(row["progress"])
+    return RollUp(value, int(row["counted"]), int(row["excluded"]))
+
+
+def rollup_children(values: Iterable[float | None]) -> RollUp:
+    """Mean over child levels that have a value; empty children are left out, not counted as 0."""
+    present = [v for v in values if v is not None and not pd.isna(v)]
+    if not present:
+        return RollUp(None, 0, 0)
+    return RollUp(sum(present) / len(present), len(present), 0)

@@ -1,0 +1,377 @@
+"""The plan database: typed SQLAlchemy 2 ORM for every entity of DESIGN.md's vocabulary.
+
+Constraints live in the database (checks, unique keys, foreign keys), not only in Python,
+so that no path around the command layer can store an inconsistent plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from models.rules import MEASURE_STATUSES, ROLES
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+INDICATOR_DIRECTIONS = ("increase", "decrease")
+INDICATOR_KINDS = ("result", "context")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+    return f"{column} IN ({quoted})"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Plan(Base):
+    __tablename__ = "plan"
+    __table_args__ = (
+        CheckConstraint("horizon_year BETWEEN 2000 AND 2100", name="horizon_year_range"),
+        CheckConstraint("change_counter >= 0", name="change_counter_positive"),
+        CheckConstraint("green_tolerance BETWEEN 0 AND 100", name="green_tolerance_range"),
+        CheckConstraint("stale_after_days > 0", name="stale_after_days_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    owner: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    horizon_year: Mapped[int] = mapped_column(Integer, default=2030)
+    is_example: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Cache key of every read: each write command increments it in its own transaction.
+    change_counter: Mapped[int] = mapped_column(Integer, default=0)
+    green_tolerance: Mapped[int] = mapped_column(Integer, default=15)
+    stale_after_days: Mapped[int] = mapped_column(Integer, default=180)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+    action_fields: Mapped[list[ActionField]] = relationship(
+        back_populates="plan", order_by="ActionField.position"
+    )
+
+
+class ActionField(Base):
+    __tablename__ = "action_field"
+    __table_args__ = (UniqueConstraint("plan_id", "code", name="uq_action_field_plan_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(30))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    plan: Mapped[Plan] = relationship(back_populates="action_fields")
+    guiding_goals: Mapped[list[GuidingGoal]] = relationship(
+        back_populates="action_field", order_by="GuidingGoal.position"
+    )
+
+
+class GuidingGoal(Base):
+    __tablename__ = "guiding_goal"
+    __table_args__ = (UniqueConstraint("plan_id", "code", name="uq_guiding_goal_plan_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    action_field_id: Mapped[int] = mapped_column(ForeignKey("action_field.id"), index=True)
+    code: Mapped[str] = mapped_column(String(30))
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    action_field: Mapped[ActionField] = relationship(back_populates="guiding_goals")
+    annual_goals: Mapped[list[AnnualGoal]] = relationship(
+        back_populates="guiding_goal", order_by="AnnualGoal.year, AnnualGoal.position"
+    )
+
+
+class AnnualGoal(Base):
+    __tablename__ = "annual_goal"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "code", name="uq_annual_goal_plan_code"),
+        CheckConstraint("year BETWEEN 2000 AND 2100", name="year_range"),
+        CheckConstraint(
+            "prioritised = false OR decision_date IS NOT NULL", name="prioritised_needs_decision"
+        ),
+        CheckConstraint(
+            "carried_over_from_id IS NULL OR carry_over_reason IS NOT NULL",
+            name="carry_over_needs_reason",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    guiding_goal_id: Mapped[int] = mapped_column(ForeignKey("guiding_goal.id"), index=True)
+    code: Mapped[str] = mapped_column(String(30))
+    year: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    prioritised: Mapped[bool] = mapped_column(Boolean, default=False)
+    decision_date: Mapped[dt.date | None] = mapped_column(Date)
+    decision_reference: Mapped[str | None] = mapped_column(String(200))
+    carried_over_from_id: Mapped[int | None] = mapped_column(ForeignKey("annual_goal.id"))
+    carry_over_reason: Mapped[str | None] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    guiding_goal: Mapped[GuidingGoal] = relationship(back_populates="annual_goals")
+    measures: Mapped[list[Measure]] = relationship(
+        back_populates="annual_goal", order_by="Measure.position"
+    )
+    carried_over_from: Mapped[AnnualGoal | None] = relationship(remote_side=[id])
+
+
+measure_partner = Table(
+    "measure_partner",
+    Base.metadata,
+    Column("measure_id", ForeignKey("measure.id", ondelete="CASCADE"), primary_key=True),
+    Column("organisation_id", ForeignKey("organisation.id"), primary_key=True),
+)
+
+
+class Organisation(Base):
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    short_name: Mapped[str] = mapped_column(String(60), default="")
+    kind: Mapped[str] = mapped_column(String(60), default="Sonstige")
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Measure(Base):
+    __tablename__ = "measure"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "code", name="uq_measure_plan_code"),
+        CheckConstraint("weight >= 0", name="weight_not_negative"),
+        CheckConstraint(
+            "start_date IS NULL OR due_date IS NULL OR due_date >= start_date",
+            name="due_not_before_start",
+        ),
+        CheckConstraint("version >= 1", name="version_positive"),
+        CheckConstraint(
+            "carried_over_from_id IS NULL OR carry_over_reason IS NOT NULL",
+            name="carry_over_needs_reason",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    annual_goal_id: Mapped[int] = mapped_column(ForeignKey("annual_goal.id"), index=True)
+    code: Mapped[str] = mapped_column(String(30))
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    lead_organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id"), index=True
+    )
+    origin: Mapped[str] = mapped_column(String(200), default="")
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    weight: Mapped[float] = mapped_column(Float, default=1.0)
+    carried_over_from_id: Mapped[int | None] = mapped_column(ForeignKey("measure.id"))
+    carry_over_reason: Mapped[str | None] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Optimistic locking: a write names the version it read; a mismatch is a conflict.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+
+    annual_goal: Mapped[AnnualGoal] = relationship(back_populates="measures")
+    lead_organisation: Mapped[Organisation | None] = relationship()
+    partners: Mapped[list[Organisation]] = relationship(secondary=measure_partner)
+    reports: Mapped[list[StatusReport]] = relationship(
+        back_populates="measure", order_by="StatusReport.report_date, StatusReport.id"
+    )
+    carried_over_from: Mapped[Measure | None] = relationship(remote_side=[id])
+
+
+class StatusReport(Base):
+    """One dated report on a measure. Append-only: history is never overwritten."""
+
+    __tablename__ = "status_report"
+    __table_args__ = (
+        CheckConstraint("progress BETWEEN 0 AND 100", name="progress_range"),
+        CheckConstraint(_in("status", MEASURE_STATUSES), name="status_known"),
+        CheckConstraint(
+            "(status = 'abgeschlossen' AND progress = 100)"
+            " OR (status <> 'abgeschlossen' AND progress < 100)",
+            name="completed_iff_full_progress",
+        ),
+        Index("ix_status_report_measure_date", "measure_id", "report_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measure.id", ondelete="CASCADE"))
+    report_date: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20))
+    progress: Mapped[int] = mapped_column(Integer)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    obstacles: Mapped[str] = mapped_column(Text, default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    author_name: Mapped[str] = mapped_column(String(200), default="")
+    released: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+    measure: Mapped[Measure] = relationship(back_populates="reports")
+
+
+class Indicator(Base):
+    __tablename__ = "indicator"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "code", name="uq_indicator_plan_code"),
+        CheckConstraint(_in("direction", INDICATOR_DIRECTIONS), name="direction_known"),
+        CheckConstraint(_in("kind", INDICATOR_KINDS), name="kind_known"),
+        CheckConstraint(
+            "baseline_date IS NULL OR target_date IS NULL OR target_date > baseline_date",
+            name="target_after_baseline",
+        ),
+        CheckConstraint(
+            "(CASE WHEN action_field_id IS NULL THEN 0 ELSE 1 END"
+            " + CASE WHEN guiding_goal_id IS NULL THEN 0 ELSE 1 END"
+            " + CASE WHEN annual_goal_id IS NULL THEN 0 ELSE 1 END"
+            " + CASE WHEN measure_id IS NULL THEN 0 ELSE 1 END) <= 1",
+            name="one_level",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(30))
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    unit: Mapped[str] = mapped_column(String(40), default="")
+    direction: Mapped[str] = mapped_column(String(10), default="increase")
+    kind: Mapped[str] = mapped_column(String(10), default="result")
+    counts_people: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(String(200), default="")
+    baseline_date: Mapped[dt.date | None] = mapped_column(Date)
+    baseline_value: Mapped[float | None] = mapped_column(Float)
+    target_date: Mapped[dt.date | None] = mapped_column(Date)
+    target_value: Mapped[float | None] = mapped_column(Float)
+    # The level it measures: at most one of these is set (none: the whole plan).
+    action_field_id: Mapped[int | None] = mapped_column(ForeignKey("action_field.id"))
+    guiding_goal_id: Mapped[int | None] = mapped_column(ForeignKey("guiding_goal.id"))
+    annual_goal_id: Mapped[int | None] = mapped_column(ForeignKey("annual_goal.id"))
+    measure_id: Mapped[int | None] = mapped_column(ForeignKey("measure.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    values: Mapped[list[IndicatorValue]] = relationship(
+        back_populates="indicator", order_by="IndicatorValue.value_date"
+    )
+
+
+class IndicatorValue(Base):
+    __tablename__ = "indicator_value"
+    __table_args__ = (
+        UniqueConstraint("indicator_id", "value_date", name="uq_indicator_value_indicator_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))
+    value_date: Mapped[dt.date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    indicator: Mapped[Indicator] = relationship(back_populates="values")
+
+
+class Body(Base):
+    """A Gremium: Fachbeirat, Kreistag, Integrationskonferenz ..."""
+
+    __tablename__ = "body"
+    __table_args__ = (UniqueConstraint("plan_id", "name", name="uq_body_plan_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(60))
+
+    meetings: Mapped[list[Meeting]] = relationship(
+        back_populates="body", order_by="Meeting.meeting_date"
+    )
+
+
+class Meeting(Base):
+    """A meeting of a body; its date is a reporting cut-off (Stichtag)."""
+
+    __tablename__ = "meeting"
+    __table_args__ = (UniqueConstraint("body_id", "meeting_date", name="uq_meeting_body_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("body.id", ondelete="CASCADE"), index=True)
+    meeting_date: Mapped[dt.date] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    is_reporting_cutoff: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    body: Mapped[Body] = relationship(back_populates="meetings")
+
+
+class User(Base):
+    """A staff account: name, e-mail, organisation and role, nothing more."""
+
+    __tablename__ = "app_user"
+    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
+    role: Mapped[str] = mapped_column(String(10), default="viewer")
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+    organisation: Mapped[Organisation | None] = relationship()
+
+
+class AuditEvent(Base):
+    """Who changed what, when, from which value to which."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_plan_at", "plan_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    actor_name: Mapped[str] = mapped_column(String(200), default="")
+    action: Mapped[str] = mapped_column(String(40))
+    object_type: Mapped[str] = mapped_column(String(40))
+    object_id: Mapped[int | None] = mapped_column(Integer)
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -1,0 +1,71 @@
+"""The catalogue of user-facing words that the core produces (traffic-light reasons, labels).
+
+German is the default; English is the second language. Pages add their own strings to the
+same catalogue through ui.texts, so there is one place to translate.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGUAGES = ("de", "en")
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # traffic-light colours
+    "light.grey": {"de": "grau", "en": "grey"},
+    "light.green": {"de": "grün", "en": "green"},
+    "light.yellow": {"de": "gelb", "en": "yellow"},
+    "light.red": {"de": "rot", "en": "red"},
+    "light_label.grey": {"de": "nicht begonnen oder ausgesetzt", "en": "not started or suspended"},
+    "light_label.green": {"de": "im Plan", "en": "on track"},
+    "light_label.yellow": {"de": "Verzug", "en": "behind"},
+    "light_label.red": {"de": "kritisch", "en": "critical"},
+    # traffic-light reasons
+    "reason.completed": {"de": "abgeschlossen", "en": "completed"},
+    "reason.suspended": {"de": "ausgesetzt", "en": "suspended"},
+    "reason.at_risk": {"de": "Status gefährdet", "en": "status at risk"},
+    "reason.overdue": {
+        "de": "überfällig: Ende war am {due}, noch nicht abgeschlossen",
+        "en": "overdue: due on {due}, not completed",
+    },
+    "reason.delayed": {"de": "Status verzögert", "en": "status delayed"},
+    "reason.not_started": {
+        "de": "noch nicht begonnen (Beginn {start})",
+        "en": "not started yet (starts {start})",
+    },
+    "reason.not_started_undated": {
+        "de": "noch nicht begonnen, kein Beginn festgelegt",
+        "en": "not started, no start date set",
+    },
+    "reason.unscheduled": {
+        "de": "in Umsetzung, kein Zeitplan hinterlegt",
+        "en": "in progress, no schedule set",
+    },
+    "reason.behind": {
+        "de": "{gap} Punkte hinter dem Zeitplan (erwartet {expected}, erreicht {progress})",
+        "en": "{gap} points behind schedule (expected {expected}, reached {progress})",
+    },
+    "reason.on_schedule": {
+        "de": "im Zeitplan (erwartet {expected}, erreicht {progress})",
+        "en": "on schedule (expected {expected}, reached {progress})",
+    },
+    # roll-up
+    "rollup.empty": {"de": "keine Maßnahmen", "en": "no measures"},
+    "rollup.all_suspended": {"de": "alle Maßnahmen ausgesetzt", "en": "all measures suspended"},
+    # statuses
+    "status.geplant": {"de": "geplant", "en": "planned"},
+    "status.in Umsetzung": {"de": "in Umsetzung", "en": "in progress"},
+    "status.abgeschlossen": {"de": "abgeschlossen", "en": "completed"},
+    "status.verzögert": {"de": "verzögert", "en": "delayed"},
+    "status.gefährdet": {"de": "gefährdet", "en": "at risk"},
+    "status.ausgesetzt": {"de": "ausgesetzt", "en": "suspended"},
+}
+
+
+def text(key: str, lang: str = "de", **params: Any) -> str:
+    """The catalogue entry for key in lang, falling back to German, then to the key itself."""
+    entry = CATALOGUE.get(key)
+    if entry is None:
+        return key
+    template = entry.get(lang) or entry["de"]
+    return template.format(**params) if params else template

@@ -1,0 +1,84 @@
+"""Shared fixtures: real databases (a SQLite file; PostgreSQL when its server is installed)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from models.bootstrap import prepare_database
+from models.db import make_engine, migrate
+from models.seed import insert_plan_document, read_document
+from tests.postgres import PostgresServer, find_bin_dir
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """URL of a PostgreSQL server: TEST_POSTGRES_URL, or a private one started here.
+
+    Without an installed server the PostgreSQL variants are skipped, unless
+    MPC_REQUIRE_POSTGRES=1 (set by .ci/run), where that is an error.
+    """
+    if os.environ.get("TEST_POSTGRES_URL"):
+        yield os.environ["TEST_POSTGRES_URL"]
+        return
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        if os.environ.get("MPC_REQUIRE_POSTGRES") == "1":
+            pytest.fail("PostgreSQL is required (MPC_REQUIRE_POSTGRES=1) but not installed")
+        pytest.skip("PostgreSQL server not installed (apt-get install postgresql); .ci/run requires it")
+    server = PostgresServer(bin_dir).start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+def _fresh_postgres_database(server_url: str) -> str:
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0'))
+    admin.dispose()
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_url(request, tmp_path) -> str:
+    """URL of a new, empty database on each backend."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.db'}"
+    return _fresh_postgres_database(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture
+def engine(empty_url):
+    """An engine on a migrated, empty database."""
+    engine = make_engine(empty_url)
+    migrate(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def mini_plan(engine) -> int:
+    """The hand-made plan of tests/fixtures/mini-plan.yaml (known answers at 2024-06-30)."""
+    with Session(engine) as session, session.begin():
+        plan = insert_plan_document(session, read_document(FIXTURES / "mini-plan.yaml"))
+    return plan.id
+
+
+@pytest.fixture(scope="session")
+def example_sqlite_url(tmp_path_factory) -> str:
+    """A SQLite database prepared like a first start (example plans loaded), shared read-only."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('example') / 'example.db'}"
+    prepare_database(url).dispose()
+    return url

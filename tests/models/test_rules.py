@@ -1,0 +1,237 @@
+"""Domain rules of DESIGN.md, each test named after the rule it checks."""
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from models.rules import (
+    AT_RISK,
+    COMPLETED,
+    DELAYED,
+    GREEN,
+    GREY,
+    IN_PROGRESS,
+    PLANNED,
+    RED,
+    SUSPENDED,
+    YELLOW,
+    expected_progress,
+    is_stale,
+    rollup_children,
+    rollup_measures,
+    rollup_measures_frame,
+    state_as_of,
+    traffic_light,
+)
+
+D = dt.date
+START, DUE = D(2024, 1, 1), D(2024, 12, 31)
+
+
+def report(on, status, progress):
+    return SimpleNamespace(report_date=on, status=status, progress=progress)
+
+
+# --- expected progress -----------------------------------------------------------------------
+
+
+def test_expected_progress_is_linear_between_start_and_due():
+    assert expected_progress(D(2024, 1, 1), D(2024, 1, 11), D(2024, 1, 6)) == pytest.approx(50.0)
+
+
+def test_expected_progress_is_zero_before_start_and_full_from_due_date():
+    assert expected_progress(START, DUE, D(2023, 6, 1)) == 0.0
+    assert expected_progress(START, DUE, DUE) == 100.0
+
+
+def test_expected_progress_with_due_date_before_start_expects_all_from_due_date():
+    assert expected_progress(D(2024, 6, 1), D(2024, 3, 1), D(2024, 2, 1)) == 0.0
+    assert expected_progress(D(2024, 6, 1), D(2024, 3, 1), D(2024, 4, 1)) == 100.0
+
+
+# --- traffic light ---------------------------------------------------------------------------
+
+
+def test_traffic_light_grey_when_not_started_and_not_due():
+    light = traffic_light(PLANNED, 0, START, DUE, D(2023, 12, 1))
+    assert light.colour == GREY
+    assert light.reason() == "noch nicht begonnen (Beginn 01.01.2024)"
+
+
+def test_traffic_light_without_reports_after_start_is_judged_against_schedule():
+    # no report: planned, 0 %; half-way through the year that is far behind
+    light = traffic_light(PLANNED, 0, START, DUE, D(2024, 7, 1))
+    assert light.colour == YELLOW
+    assert light.reason().startswith("50 Punkte hinter dem Zeitplan")
+
+
+def test_traffic_light_green_within_tolerance_of_linear_expectation():
+    light = traffic_light(IN_PROGRESS, 36, START, DUE, D(2024, 7, 1))  # expected ~49.9
+    assert light.colour == GREEN
+    assert "im Zeitplan" in light.reason()
+
+
+def test_traffic_light_yellow_when_behind_by_more_than_tolerance():
+    assert traffic_light(IN_PROGRESS, 34, START, DUE, D(2024, 7, 1)).colour == YELLOW
+
+
+def test_traffic_light_tolerance_can_be_tuned():
+    assert traffic_light(IN_PROGRESS, 34, START, DUE, D(2024, 7, 1), tolerance=20).colour == GREEN
+
+
+def test_traffic_light_yellow_when_status_delayed_even_if_on_schedule():
+    light = traffic_light(DELAYED, 80, START, DUE, D(2024, 7, 1))
+    assert (light.colour, light.reason()) == (YELLOW, "Status verzögert")
+
+
+def test_traffic_light_red_when_past_due_and_not_completed():
+    light = traffic_light(IN_PROGRESS, 90, START, DUE, D(2025, 1, 1))
+    assert light.colour == RED
+    assert light.reason() == "überfällig: Ende war am 31.12.2024, noch nicht abgeschlossen"
+
+
+def test_traffic_light_red_when_status_at_risk():
+    assert traffic_light(AT_RISK, 60, START, DUE, D(2024, 3, 1)).colour == RED
+
+
+def test_traffic_light_green_when_completed_even_past_due():
+    light = traffic_light(COMPLETED, 100, START, DUE, D(2026, 1, 1))
+    assert (light.colour, light.reason()) == (GREEN, "abgeschlossen")
+
+
+def test_traffic_light_due_today_is_not_overdue():
+    assert traffic_light(IN_PROGRESS, 85, START, DUE, DUE).colour == GREEN
+    assert traffic_light(IN_PROGRESS, 84, START, DUE, DUE).colour == YELLOW
+
+
+def test_traffic_light_due_date_before_start_is_judged_without_error():
+    start, due = D(2024, 6, 1), D(2024, 3, 1)
+    assert traffic_light(PLANNED, 0, start, due, D(2024, 2, 1)).colour == GREY
+    assert traffic_light(IN_PROGRESS, 10, start, due, D(2024, 4, 1)).colour == RED
+
+
+def test_traffic_light_suspended_is_grey_with_reason():
+    light = traffic_light(SUSPENDED, 40, START, DUE, D(2025, 6, 1))
+    assert (light.colour, light.reason()) == (GREY, "ausgesetzt")
+
+
+def test_traffic_light_without_schedule_uses_status_only():
+    assert traffic_light(IN_PROGRESS, 10, None, None, D(2024, 1, 1)).colour == GREEN
+    assert traffic_light(PLANNED, 0, None, None, D(2024, 1, 1)).colour == GREY
+
+
+def test_traffic_light_always_has_words_in_german_and_english():
+    light = traffic_light(IN_PROGRESS, 10, START, DUE, D(2024, 7, 1))
+    assert light.reason("de") and light.reason("en") and light.reason("de") != light.reason("en")
+    assert light.label("de") == "Verzug"
+
+
+# --- state as of a date ----------------------------------------------------------------------
+
+
+def test_state_as_of_without_reports_is_planned_at_zero():
+    state = state_as_of([], D(2024, 1, 1))
+    assert (state.status, state.progress, state.report_date) == (PLANNED, 0, None)
+
+
+def test_state_as_of_with_one_report_before_and_after_its_date():
+    history = [report(D(2024, 3, 1), IN_PROGRESS, 20)]
+    assert state_as_of(history, D(2024, 2, 28)).status == PLANNED
+    assert state_as_of(history, D(2024, 3, 1)).progress == 20
+
+
+def test_state_as_of_takes_latest_report_on_or_before_date():
+    history = [
+        report(D(2024, 3, 1), IN_PROGRESS, 20),
+        report(D(2024, 6, 1), DELAYED, 30),
+        report(D(2024, 9, 1), IN_PROGRESS, 60),
+    ]
+    state = state_as_of(history, D(2024, 8, 31))
+    assert (state.status, state.progress, state.report_date) == (DELAYED, 30, D(2024, 6, 1))
+
+
+def test_state_as_of_same_day_reports_the_later_one_wins():
+    history = [report(D(2024, 3, 1), IN_PROGRESS, 20), report(D(2024, 3, 1), IN_PROGRESS, 25)]
+    assert state_as_of(history, D(2024, 3, 1)).progress == 25
+
+
+# --- stale detection -------------------------------------------------------------------------
+
+
+def test_stale_when_no_report_for_longer_than_threshold():
+    assert is_stale(IN_PROGRESS, D(2024, 1, 1), START, D(2024, 7, 1), stale_after_days=180) is True
+    assert is_stale(IN_PROGRESS, D(2024, 1, 5), START, D(2024, 7, 1), stale_after_days=180) is False
+
+
+def test_stale_without_any_report_counts_from_start():
+    assert is_stale(PLANNED, None, START, D(2024, 8, 1)) is True
+    assert is_stale(PLANNED, None, START, D(2024, 2, 1)) is False
+
+
+def test_stale_never_for_completed_suspended_or_not_started_measures():
+    long_ago = D(2020, 1, 1)
+    assert is_stale(COMPLETED, long_ago, long_ago, D(2024, 1, 1)) is False
+    assert is_stale(SUSPENDED, long_ago, long_ago, D(2024, 1, 1)) is False
+    assert is_stale(PLANNED, None, D(2025, 1, 1), D(2024, 1, 1)) is False
+
+
+# --- roll-up ---------------------------------------------------------------------------------
+
+
+def test_rollup_is_weighted_mean_of_measures():
+    result = rollup_measures([(50, 1, IN_PROGRESS), (10, 3, IN_PROGRESS)])
+    assert result.progress == pytest.approx(20.0)
+    assert result.counted == 2
+
+
+def test_rollup_leaves_suspended_measures_out():
+    result = rollup_measures([(50, 1, IN_PROGRESS), (0, 1, SUSPENDED)])
+    assert (result.progress, result.counted, result.excluded) == (50.0, 1, 1)
+
+
+def test_rollup_all_measures_suspended_is_empty_not_zero():
+    result = rollup_measures([(40, 1, SUSPENDED), (10, 1, SUSPENDED)])
+    assert result.is_empty
+    assert result.describe() == "alle Maßnahmen ausgesetzt"
+
+
+def test_rollup_empty_level_says_no_measures_not_zero_percent():
+    result = rollup_measures([])
+    assert result.is_empty
+    assert result.describe() == "keine Maßnahmen"
+    assert result.describe("en") == "no measures"
+
+
+def test_rollup_weights_zero_fall_back_to_plain_mean():
+    assert rollup_measures([(20, 0, IN_PROGRESS), (60, 0, IN_PROGRESS)]).progress == pytest.approx(40.0)
+
+
+def test_rollup_weight_zero_measure_does_not_count_when_others_weigh():
+    assert rollup_measures([(20, 0, IN_PROGRESS), (60, 1, IN_PROGRESS)]).progress == pytest.approx(60.0)
+
+
+def test_rollup_of_completed_measure_counts_full():
+    assert rollup_measures([(100, 1, COMPLETED), (0, 1, PLANNED)]).progress == pytest.approx(50.0)
+
+
+def test_rollup_frame_groups_in_one_step():
+    frame = pd.DataFrame(
+        {
+            "goal": [1, 1, 2, 3],
+            "progress": [50, 10, 30, 80],
+            "weight": [1.0, 3.0, 1.0, 1.0],
+            "status": [IN_PROGRESS, IN_PROGRESS, SUSPENDED, IN_PROGRESS],
+        }
+    )
+    result = rollup_measures_frame(frame, "goal")
+    assert result.loc[1, "progress"] == pytest.approx(20.0)
+    assert pd.isna(result.loc[2, "progress"]) and result.loc[2, "excluded"] == 1
+    assert result.loc[3, "progress"] == pytest.approx(80.0)
+
+
+def test_rollup_of_higher_levels_is_mean_over_children_with_values():
+    result = rollup_children([20.0, None, 80.0])
+    assert (result.progress, result.counted) == (50.0, 2)
+    assert rollup_children([None, None]).describe() == "keine Maßnahmen"

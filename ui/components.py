@@ -1,0 +1,42 @@
+"""Shared Streamlit widgets: the example-data banner, traffic-light figures with words."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from models.formats import format_number, format_percent
+from ui.context import PlanContext
+from ui.texts import t
+
+LIGHT_BADGE_COLOURS = {"green": "green", "yellow": "orange", "red": "red", "grey": "gray"}
+LIGHT_ICONS = {
+    "green": ":material/check_circle:",
+    "yellow": ":material/schedule:",
+    "red": ":material/error:",
+    "grey": ":material/radio_button_unchecked:",
+}
+
+
+def plan_header(context: PlanContext, page_title: str) -> None:
+    st.title(page_title)
+    st.markdown(f"**{context.name}** · {context.owner} · {t('overview.as_of', date=context.as_of.strftime('%d.%m.%Y'))}")
+    if context.is_example:
+        st.info(t("plan.example"), icon=":material/science:")
+
+
+def light_label(colour: str) -> str:
+    """The colour's name and meaning in words, e.g. 'grün – im Plan'."""
+    return f"{t(f'light.{colour}').capitalize()} – {t(f'light_label.{colour}')}"
+
+
+def light_metrics(shares: pd.DataFrame) -> None:
+    """One metric per traffic-light colour: count and share, always with the colour's words."""
+    for column, row in zip(st.columns(len(shares)), shares.itertuples()):
+        with column:
+            st.badge(light_label(row.light), icon=LIGHT_ICONS[row.light], color=LIGHT_BADGE_COLOURS[row.light])
+            st.metric(
+                light_label(row.light),
+                t("overview.light_metric", count=format_number(row.count), share=format_percent(row.share)),
+                label_visibility="collapsed",
+            )

@@ -1,0 +1,64 @@
+"""Plotly figure builders: DataFrame in, Figure out (no Streamlit, no database)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from models.formats import format_percent
+import ui.catalogue  # noqa: F401  (registers the UI strings)
+from models.texts import text
+
+BAR_COLOUR = "#0b5394"
+EMPTY_COLOUR = "#8a96a3"
+FONT = dict(family="Source Sans Pro, sans-serif", size=14, color="#1b1f24")
+
+
+def wrap_label(label: str, width: int = 42, max_lines: int = 3) -> str:
+    """Break a long title into lines for a chart axis; cut with an ellipsis after max_lines."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: width - 1].rstrip() + "…"
+    return "<br>".join(lines)
+
+
+def progress_bars(frame: pd.DataFrame, label: str, lang: str = "de") -> go.Figure:
+    """Horizontal bars of progress (0-100 %), one per row; empty levels say so instead of 0 %."""
+    progress = frame["progress"].astype(float)
+    empty = progress.isna()
+    labels = [
+        text("rollup.empty", lang) if is_empty else format_percent(value)
+        for value, is_empty in zip(progress, empty)
+    ]
+    figure = go.Figure(
+        go.Bar(
+            x=progress.fillna(0).round(1).tolist(),
+            y=[wrap_label(str(value)) for value in frame[label]],
+            orientation="h",
+            text=labels,
+            textposition="outside",
+            cliponaxis=False,
+            marker_color=[EMPTY_COLOUR if is_empty else BAR_COLOUR for is_empty in empty],
+            customdata=frame["measures"].tolist() if "measures" in frame else None,
+            hovertemplate="%{y}<br>%{text}"
+            + ("<br>%{customdata} " + text("chart.measures_hover", lang) if "measures" in frame else "")
+            + "<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        separators=",.",
+        font=FONT,
+        height=max(160, 56 * len(frame) + 70),
+        margin=dict(l=10, r=90, t=10, b=40),
+        xaxis=dict(range=[0, 100], ticksuffix=" %", title=text("chart.progress_axis", lang), fixedrange=True),
+        yaxis=dict(autorange="reversed", automargin=True, fixedrange=True),
+        plot_bgcolor="#ffffff",
+        showlegend=False,
+    )
+    return figure
