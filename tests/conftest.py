@@ -72,8 +72,7 @@ def engine(empty_url):
 def mini_plan(engine) -> int:
     """The hand-made plan of tests/fixtures/mini-plan.yaml (known answers at 2024-06-30)."""
     with Session(engine) as session, session.begin():
-        plan = insert_plan_document(session, read_document(FIXTURES / "mini-plan.yaml"))
-    return plan.id
+        return insert_plan_document(session, read_document(FIXTURES / "mini-plan.yaml")).id
 
 
 @pytest.fixture(scope="session")
