@@ -49,7 +49,7 @@ def plans(engine: Engine) -> pd.DataFrame:
     return _frame(
         engine,
         select(Plan.id, Plan.slug, Plan.name, Plan.owner, Plan.horizon_year, Plan.is_example,
-               Plan.description, Plan.green_tolerance, Plan.stale_after_days)
+               Plan.description, Plan.green_tolerance, Plan.stale_after_days, Plan.change_counter)
         .order_by(Plan.id),
     )
 

@@ -26,6 +26,7 @@ CATALOGUE.update(
             "de": "Beispieldaten: Dieser Plan ist frei erfunden und dient nur der Vorführung.",
             "en": "Example data: this plan is invented, for demonstration only.",
         },
+        "plan.example_short": {"de": "Beispieldaten", "en": "example data"},
         "page.overview": {"de": "Übersicht", "en": "Overview"},
         "overview.as_of": {"de": "Stand: {date}", "en": "As of {date}"},
         "overview.action_fields": {"de": "Handlungsfelder", "en": "Action fields"},

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from models import queries
 from models.db import ConfigurationError, database_url
 from ui import data
 from ui.texts import t
@@ -55,7 +54,10 @@ def select_plan(url: str) -> PlanContext:
         wanted = None
     if wanted is not None:
         st.session_state["plan_slug"] = wanted
-    names = dict(zip(plans["slug"], plans["name"]))
+    names = {
+        plan.slug: plan.name + (f" ({t('plan.example_short')})" if plan.is_example else "")
+        for plan in plans.itertuples()
+    }
     slug = st.sidebar.selectbox(
         t("plan.select"), slugs, format_func=names.__getitem__, key="plan_slug"
     )
@@ -68,7 +70,7 @@ def select_plan(url: str) -> PlanContext:
         name=str(row["name"]),
         owner=str(row["owner"]),
         is_example=bool(row["is_example"]),
-        counter=queries.change_counter(data.engine_for(url), int(row["id"])),
+        counter=int(row["change_counter"]),
         as_of=dt.date.today(),
     )
     st.session_state[_CONTEXT_KEY] = context

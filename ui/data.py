@@ -21,8 +21,8 @@ def engine_for(url: str) -> Engine:
     return prepare_database(url)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
 def plans(url: str) -> pd.DataFrame:
+    """Not cached: this one tiny query per run also brings each plan's change counter."""
     return queries.plans(engine_for(url))
 
 

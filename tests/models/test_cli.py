@@ -1,0 +1,76 @@
+"""`python -m models.cli` on a real database, as a subprocess (no Streamlit imported)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models.db import make_engine
+from models.schema import AuditEvent, Measure, Plan, StatusReport
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli(*args, url=None, **env):
+    environment = {**os.environ, **env}
+    if url:
+        environment["DATABASE_URL"] = url
+    return subprocess.run(
+        [sys.executable, "-m", "models.cli", *args], cwd=ROOT, env=environment,
+        capture_output=True, text=True, timeout=300,
+    )
+
+
+def _snapshot(url):
+    engine = make_engine(url)
+    with Session(engine) as session:
+        counts = tuple(session.scalar(select(func.count()).select_from(m)) for m in (Plan, Measure, StatusReport, AuditEvent))
+        counters = tuple(session.scalars(select(Plan.change_counter).order_by(Plan.id)))
+    engine.dispose()
+    return counts, counters
+
+
+def test_init_creates_and_fills_an_empty_database_and_twice_changes_nothing(empty_url):
+    first = cli("init", url=empty_url)
+    assert first.returncode == 0, first.stderr
+    assert "Beispieldaten" in first.stdout and "Maßnahmen" in first.stdout
+    snapshot = _snapshot(empty_url)
+    assert snapshot[0][0] >= 2 and snapshot[0][1] >= 80
+    second = cli("init", url=empty_url)
+    assert second.returncode == 0, second.stderr
+    assert _snapshot(empty_url) == snapshot
+
+
+def test_info_lists_plans_with_counts(empty_url):
+    cli("init", url=empty_url)
+    result = cli("info", url=empty_url)
+    assert result.returncode == 0
+    assert "Masterplan" in result.stdout and "Leitziele" in result.stdout
+
+
+def test_info_on_an_empty_database_says_how_to_create_it(tmp_path):
+    result = cli("info", url=f"sqlite:///{tmp_path / 'leer.db'}")
+    assert result.returncode == 1
+    assert "python -m models.cli init" in result.stdout
+
+
+def test_bad_database_url_gives_a_german_message_not_a_traceback():
+    result = cli("info", url="kein-gueltiger-wert")
+    assert result.returncode == 2
+    assert "Die Datenbank-Adresse (DATABASE_URL) ist ungültig" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unreachable_postgresql_gives_a_german_message():
+    result = cli("info", url="postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert result.returncode == 2
+    assert "nicht erreichbar" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_does_not_import_streamlit():
+    code = "import sys, models.cli, models.queries, models.seed; print('streamlit' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,93 @@
+"""AppTest of the overview page: the figures it shows, for the mini plan and the example plan."""
+
+import base64
+import datetime as dt
+import json
+
+import numpy as np
+import yaml
+
+from models.seed import example_files
+from tests.pages.conftest import app, metrics
+
+
+def _bars(at, index):
+    """x values and labels of the index-th plotly bar chart (plotly 7 encodes arrays as base64)."""
+    spec = json.loads(at.get("plotly_chart")[index].proto.spec)
+    trace = spec["data"][0]
+    x = trace["x"]
+    if isinstance(x, dict):
+        x = np.frombuffer(base64.b64decode(x["bdata"]), dtype=x["dtype"]).tolist()
+    return x, trace["text"], trace["y"]
+
+
+def test_overview_shows_the_mini_plans_figures(mini_app_url):
+    at = app().run()
+    assert not at.exception
+    assert at.title[0].value == "Übersicht"
+    shown = metrics(at)
+    assert shown["Handlungsfelder"] == "3"
+    assert shown["Leitziele 2030"] == "3"
+    assert shown[f"Jahresziele {dt.date.today().year}"] == "0"
+    assert shown["Maßnahmen"] == "6"
+    # all mini-plan measures ended by 2025: M4 completed, M3 suspended, the rest overdue
+    assert shown["Grün – im Plan"] == "1 (17\xa0%)"
+    assert shown["Gelb – Verzug"] == "0 (0\xa0%)"
+    assert shown["Rot – kritisch"] == "4 (67\xa0%)"
+    assert shown["Grau – nicht begonnen oder ausgesetzt"] == "1 (17\xa0%)"
+
+
+def test_overview_chart_says_no_measures_for_an_empty_action_field(mini_app_url):
+    at = app().run()
+    x, labels, y = _bars(at, 0)
+    assert y == ["Sprache", "Wohnen", "Arbeit"]
+    assert labels[1] == "keine Maßnahmen"
+    # Sprache: mean of LZ1 (M1 50/M2 10 weighted 1:3 -> 20 %) and LZ2 ((100 + 60) / 2 = 80 %)
+    assert labels[0] == "50\xa0%" and x[0] == 50.0
+
+
+def test_overview_marks_example_data(mini_app_url):
+    at = app().run()
+    assert any("Beispieldaten" in info.value for info in at.info)
+
+
+def test_overview_of_the_example_plan(example_app_url):
+    document = yaml.safe_load(example_files()[0].read_text(encoding="utf-8"))
+    fields = document["action_fields"]
+    goals = [goal for field in fields for goal in field.get("guiding_goals", [])]
+    annual = [a for goal in goals for a in goal.get("annual_goals", [])]
+    measures = [m for a in annual for m in a.get("measures", [])]
+    this_year = sum(1 for a in annual if a["year"] == dt.date.today().year)
+
+    at = app().run()
+    assert not at.exception
+    shown = metrics(at)
+    assert shown["Handlungsfelder"] == str(len(fields))
+    assert shown["Leitziele 2030"] == str(len(goals))
+    assert shown[f"Jahresziele {dt.date.today().year}"] == str(this_year)
+    assert shown["Maßnahmen"] == str(len(measures))
+    counts = [int(shown[label].split(" ")[0]) for label in shown if "–" in label]
+    assert sum(counts) == len(measures) and all(count > 0 for count in counts)
+    assert any(document["plan"]["name"] in md.value for md in at.markdown)
+    x, _, y = _bars(at, 0)
+    assert y == [field["title"] for field in fields]
+    assert all(0 < value < 100 for value in x)
+
+
+def test_unknown_plan_in_url_gets_a_german_hint_and_the_default_plan(example_app_url):
+    at = app()
+    at.query_params["plan"] = "gibt-es-nicht"
+    at.run()
+    assert not at.exception
+    assert "gibt es nicht" in at.warning[0].value
+    assert at.title[0].value == "Übersicht"
+
+
+def test_plan_selector_switches_to_the_second_plan(example_app_url):
+    at = app().run()
+    selector = at.sidebar.selectbox(key="plan_slug")
+    second = selector.options[1]
+    selector.select(second).run()
+    assert not at.exception
+    assert any(second in md.value for md in at.markdown)
+    assert at.query_params["plan"] == [selector.value]
