@@ -32,7 +32,7 @@ from models.schema import (
 )
 
 
-def _frame(engine: Engine, statement) -> pd.DataFrame:
+def frame_of(engine: Engine, statement) -> pd.DataFrame:
     with engine.connect() as connection:
         result = connection.execute(statement)
         return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
@@ -46,7 +46,7 @@ def change_counter(engine: Engine, plan_id: int) -> int:
 
 
 def plans(engine: Engine) -> pd.DataFrame:
-    return _frame(
+    return frame_of(
         engine,
         select(Plan.id, Plan.slug, Plan.name, Plan.owner, Plan.horizon_year, Plan.is_example,
                Plan.description, Plan.green_tolerance, Plan.stale_after_days, Plan.change_counter)
@@ -55,7 +55,7 @@ def plans(engine: Engine) -> pd.DataFrame:
 
 
 def action_fields(engine: Engine, plan_id: int) -> pd.DataFrame:
-    return _frame(
+    return frame_of(
         engine,
         select(ActionField.id.label("action_field_id"), ActionField.code.label("action_field_code"),
                ActionField.title.label("action_field"), ActionField.position)
@@ -65,7 +65,7 @@ def action_fields(engine: Engine, plan_id: int) -> pd.DataFrame:
 
 
 def guiding_goals(engine: Engine, plan_id: int) -> pd.DataFrame:
-    return _frame(
+    return frame_of(
         engine,
         select(GuidingGoal.id.label("guiding_goal_id"), GuidingGoal.code.label("guiding_goal_code"),
                GuidingGoal.title.label("guiding_goal"), GuidingGoal.action_field_id,
@@ -77,7 +77,7 @@ def guiding_goals(engine: Engine, plan_id: int) -> pd.DataFrame:
 
 
 def annual_goals(engine: Engine, plan_id: int) -> pd.DataFrame:
-    return _frame(
+    return frame_of(
         engine,
         select(AnnualGoal.id.label("annual_goal_id"), AnnualGoal.code.label("annual_goal_code"),
                AnnualGoal.title.label("annual_goal"), AnnualGoal.year, AnnualGoal.prioritised,
@@ -134,7 +134,7 @@ def measure_states(engine: Engine, plan_id: int, as_of: dt.date) -> pd.DataFrame
         .where(Measure.plan_id == plan_id, Measure.retired.is_(False))
         .order_by(AnnualGoal.year, ActionField.position, GuidingGoal.position, Measure.position, Measure.id)
     )
-    frame = _frame(engine, statement)
+    frame = frame_of(engine, statement)
     frame["status"] = frame["status"].fillna(PLANNED)
     frame["progress"] = frame["progress"].fillna(0).astype(int)
     return _with_judgement(frame, plan_settings(engine, plan_id), as_of)
@@ -200,7 +200,7 @@ def light_shares(states: pd.DataFrame) -> pd.DataFrame:
 
 
 def meetings(engine: Engine, plan_id: int) -> pd.DataFrame:
-    return _frame(
+    return frame_of(
         engine,
         select(Meeting.id.label("meeting_id"), Meeting.meeting_date, Meeting.title,
                Body.name.label("body"), Body.kind.label("body_kind"))

@@ -52,6 +52,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # roll-up
     "rollup.empty": {"de": "keine Maßnahmen", "en": "no measures"},
     "rollup.all_suspended": {"de": "alle Maßnahmen ausgesetzt", "en": "all measures suspended"},
+    # indicator trend
+    "trend.no_target": {"de": "Für diese Kennzahl ist kein Zielwert festgelegt.", "en": "No target is set for this indicator."},
+    "trend.reached": {"de": "Der Zielwert von {target} ist bereits erreicht.", "en": "The target of {target} has been reached."},
+    "trend.too_few": {
+        "de": "Für eine Prognose fehlen Messwerte (mindestens zwei Zeitpunkte).",
+        "en": "Too few values for a projection (at least two dates).",
+    },
+    "trend.on_pace": {
+        "de": "Bei gleichbleibendem Tempo wird der Zielwert von {target} bis {date} erreicht (Prognose: {projected}).",
+        "en": "At the current pace the target of {target} will be reached by {date} (projection: {projected}).",
+    },
+    "trend.off_pace": {
+        "de": "Bei gleichbleibendem Tempo wird der Zielwert von {target} bis {date} nicht erreicht (Prognose: {projected}).",
+        "en": "At the current pace the target of {target} will not be reached by {date} (projection: {projected}).",
+    },
     # statuses
     "status.geplant": {"de": "geplant", "en": "planned"},
     "status.in Umsetzung": {"de": "in Umsetzung", "en": "in progress"},

@@ -1,0 +1,80 @@
+"""What changed between two dates, e.g. since the last Fachbeirat meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import Engine, func, select
+
+from models.queries import frame_of, meetings
+from models.rules import COMPLETED
+from models.schema import Measure, Organisation, StatusReport
+
+REPORTING_BODY_KIND = "Fachbeirat"
+
+
+def reports_between(engine: Engine, plan_id: int, since: dt.date, until: dt.date) -> pd.DataFrame:
+    """Reports dated after `since` up to and including `until`, each with the measure's state
+    before it (previous status and progress) and flags for status changes and completions."""
+    history = (
+        select(
+            StatusReport.id.label("report_id"),
+            StatusReport.measure_id,
+            StatusReport.report_date,
+            StatusReport.status,
+            StatusReport.progress,
+            StatusReport.summary,
+            StatusReport.author_name,
+            func.lag(StatusReport.status)
+            .over(partition_by=StatusReport.measure_id, order_by=(StatusReport.report_date, StatusReport.id))
+            .label("previous_status"),
+            func.lag(StatusReport.progress)
+            .over(partition_by=StatusReport.measure_id, order_by=(StatusReport.report_date, StatusReport.id))
+            .label("previous_progress"),
+        )
+        .join(Measure, Measure.id == StatusReport.measure_id)
+        .where(Measure.plan_id == plan_id, StatusReport.report_date <= until)
+        .subquery()
+    )
+    statement = (
+        select(history, Measure.code, Measure.title, Organisation.name.label("lead_organisation"))
+        .join(Measure, Measure.id == history.c.measure_id)
+        .outerjoin(Organisation, Organisation.id == Measure.lead_organisation_id)
+        .where(history.c.report_date > since)
+        .order_by(history.c.report_date.desc(), history.c.report_id.desc())
+    )
+    frame = frame_of(engine, statement)
+    previous = frame["previous_status"].fillna("geplant")
+    frame["status_changed"] = frame["status"] != previous
+    frame["completed"] = (frame["status"] == COMPLETED) & (previous != COMPLETED)
+    return frame
+
+
+@dataclass(frozen=True)
+class ChangeSummary:
+    since: dt.date | None
+    until: dt.date
+    reports: int
+    measures: int
+    status_changes: int
+    completions: int
+
+
+def summarise(changes: pd.DataFrame, since: dt.date | None, until: dt.date) -> ChangeSummary:
+    return ChangeSummary(
+        since=since,
+        until=until,
+        reports=len(changes),
+        measures=int(changes["measure_id"].nunique()) if len(changes) else 0,
+        status_changes=int(changes["status_changed"].sum()) if len(changes) else 0,
+        completions=int(changes["completed"].sum()) if len(changes) else 0,
+    )
+
+
+def previous_meeting(engine: Engine, plan_id: int, before: dt.date, kind: str = REPORTING_BODY_KIND) -> dt.date | None:
+    """The date of the last meeting of the reporting body strictly before `before`."""
+    frame = meetings(engine, plan_id)
+    dates = frame.loc[(frame["body_kind"] == kind) & (frame["meeting_date"] < before), "meeting_date"]
+    return dates.max() if len(dates) else None

@@ -1,0 +1,127 @@
+"""Indicators (Kennzahlen): values against baseline and target, the trend, confidentiality."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import Engine, select
+
+from models.formats import format_date, format_number
+from models.queries import frame_of
+from models.schema import ActionField, AnnualGoal, GuidingGoal, Indicator, IndicatorValue, Measure
+from models.texts import text
+
+DEFAULT_CONFIDENTIALITY_THRESHOLD = 5
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A straight line through the values, projected to the target date."""
+
+    projected: float | None
+    target_value: float | None
+    target_date: dt.date | None
+    on_pace: bool | None
+    reached: bool = False
+
+    def sentence(self, unit: str = "", lang: str = "de") -> str:
+        if self.target_value is None or self.target_date is None:
+            return text("trend.no_target", lang)
+        target = _with_unit(format_number(self.target_value, _decimals(self.target_value)), unit)
+        if self.reached:
+            return text("trend.reached", lang, target=target)
+        if self.projected is None:
+            return text("trend.too_few", lang)
+        params = dict(
+            target=target,
+            date=format_date(self.target_date),
+            projected=_with_unit(format_number(self.projected, _decimals(self.target_value)), unit),
+        )
+        return text("trend.on_pace" if self.on_pace else "trend.off_pace", lang, **params)
+
+
+def _decimals(value: float) -> int:
+    return 0 if float(value).is_integer() else 1
+
+
+def _with_unit(number: str, unit: str) -> str:
+    return f"{number}\u00a0{unit}" if unit else number
+
+
+def _has_reached(latest: float, target: float, direction: str) -> bool:
+    return latest >= target if direction == "increase" else latest <= target
+
+
+def project_trend(
+    points: Sequence[tuple[dt.date, float]],
+    target_date: dt.date | None,
+    target_value: float | None,
+    direction: str = "increase",
+) -> Trend:
+    """Least-squares line through the dated values (baseline included by the caller), evaluated at
+    the target date. Fewer than two distinct dates give no projection."""
+    ordered = sorted(points)
+    if target_date is None or target_value is None:
+        return Trend(None, target_value, target_date, None)
+    if ordered and _has_reached(ordered[-1][1], target_value, direction):
+        return Trend(ordered[-1][1], target_value, target_date, True, reached=True)
+    if len({day for day, _ in ordered}) < 2:
+        return Trend(None, target_value, target_date, None)
+    origin = ordered[0][0]
+    xs = [(day - origin).days for day, _ in ordered]
+    ys = [value for _, value in ordered]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / sum((x - mean_x) ** 2 for x in xs)
+    projected = mean_y + slope * ((target_date - origin).days - mean_x)
+    return Trend(projected, target_value, target_date, _has_reached(projected, target_value, direction))
+
+
+def hide_small_counts(values: pd.Series, threshold: int = DEFAULT_CONFIDENTIALITY_THRESHOLD) -> pd.Series:
+    """Statistical confidentiality: counts of people below the threshold become missing (shown as
+    '< 5'), so that no small group can be recognised in a public view. Zero stays visible."""
+    return values.where((values >= threshold) | (values == 0))
+
+
+def indicators(engine: Engine, plan_id: int) -> pd.DataFrame:
+    """Every indicator of a plan with the title of the level it belongs to."""
+    statement = (
+        select(
+            Indicator.id.label("indicator_id"), Indicator.code, Indicator.title, Indicator.description,
+            Indicator.unit, Indicator.direction, Indicator.kind, Indicator.counts_people, Indicator.source,
+            Indicator.baseline_date, Indicator.baseline_value, Indicator.target_date, Indicator.target_value,
+            Indicator.action_field_id, Indicator.guiding_goal_id, Indicator.annual_goal_id, Indicator.measure_id,
+            ActionField.title.label("action_field"), GuidingGoal.title.label("guiding_goal"),
+            AnnualGoal.title.label("annual_goal"), Measure.title.label("measure"),
+        )
+        .outerjoin(ActionField, ActionField.id == Indicator.action_field_id)
+        .outerjoin(GuidingGoal, GuidingGoal.id == Indicator.guiding_goal_id)
+        .outerjoin(AnnualGoal, AnnualGoal.id == Indicator.annual_goal_id)
+        .outerjoin(Measure, Measure.id == Indicator.measure_id)
+        .where(Indicator.plan_id == plan_id, Indicator.retired.is_(False))
+        .order_by(Indicator.position, Indicator.id)
+    )
+    return frame_of(engine, statement)
+
+
+def indicator_values(engine: Engine, plan_id: int, as_of: dt.date) -> pd.DataFrame:
+    """All values of the plan's indicators dated on or before as_of, oldest first."""
+    statement = (
+        select(IndicatorValue.indicator_id, IndicatorValue.value_date, IndicatorValue.value,
+               IndicatorValue.source, IndicatorValue.note)
+        .join(Indicator, Indicator.id == IndicatorValue.indicator_id)
+        .where(Indicator.plan_id == plan_id, IndicatorValue.value_date <= as_of)
+        .order_by(IndicatorValue.indicator_id, IndicatorValue.value_date)
+    )
+    return frame_of(engine, statement)
+
+
+def trend_of(indicator: pd.Series, values: pd.DataFrame) -> Trend:
+    """The trend of one indicator row (from `indicators`) over its values (from `indicator_values`)."""
+    points = list(zip(values["value_date"], values["value"].astype(float)))
+    if pd.notna(indicator["baseline_value"]) and indicator["baseline_date"] is not None:
+        points.append((indicator["baseline_date"], float(indicator["baseline_value"])))
+    target_value = None if pd.isna(indicator["target_value"]) else float(indicator["target_value"])
+    return project_trend(points, indicator["target_date"], target_value, indicator["direction"])
