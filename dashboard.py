@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from ui.context import open_database, select_plan
+from ui import url_bind
+from ui.context import open_database, select_as_of, select_plan
 from ui.texts import t
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/flag:", layout="wide")
 
 url = open_database()
-select_plan(url)
+select_as_of(select_plan(url))
 
 navigation = st.navigation(
     {
@@ -19,4 +20,5 @@ navigation = st.navigation(
     },
     position="top",
 )
+url_bind.show_hints()
 navigation.run()

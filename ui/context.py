@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from models.db import ConfigurationError, database_url
-from ui import data
+from models.formats import format_date
+from ui import data, url_bind
+from ui.url_state import parse_date, shown
 from ui.texts import t
 
 _CONTEXT_KEY = "plan_context"
+EARLIEST = dt.date(2000, 1, 1)
+OTHER_DATE = "other"
 
 
 @dataclass(frozen=True)
@@ -47,23 +51,16 @@ def select_plan(url: str) -> PlanContext:
     if plans.empty:
         st.warning(t("app.no_plans"))
         st.stop()
-    slugs = plans["slug"].tolist()
-    wanted = st.query_params.get("plan")
-    if wanted is not None and wanted not in slugs:
-        st.warning(t("plan.unknown", slug=wanted[:80], name=plans.iloc[0]["name"]), icon=":material/link_off:")
-        wanted = None
-    if wanted is not None:
-        st.session_state["plan_slug"] = wanted
+    by_slug = plans.set_index("slug")
+    url_bind.adopt("plan", "plan_slug", lambda raw: _parse_plan(raw, by_slug))
     names = {
         plan.slug: plan.name + (f" ({t('plan.example_short')})" if plan.is_example else "")
         for plan in plans.itertuples()
     }
-    slug = st.sidebar.selectbox(
-        t("plan.select"), slugs, format_func=names.__getitem__, key="plan_slug"
-    )
-    st.query_params["plan"] = slug
-    row = plans.set_index("slug").loc[slug]
-    context = PlanContext(
+    slug = st.sidebar.selectbox(t("plan.select"), list(names), format_func=names.__getitem__, key="plan_slug")
+    url_bind.publish("plan", slug)
+    row = by_slug.loc[slug]
+    return PlanContext(
         url=url,
         plan_id=int(row["id"]),
         slug=slug,
@@ -73,8 +70,52 @@ def select_plan(url: str) -> PlanContext:
         counter=int(row["change_counter"]),
         as_of=dt.date.today(),
     )
+
+
+def _parse_plan(raw: str | None, by_slug) -> tuple[str | None, str | None]:
+    if raw in by_slug.index:
+        return raw, None
+    return None, t("plan.unknown", slug=shown(raw or ""), name=by_slug.iloc[0]["name"])
+
+
+def select_as_of(context: PlanContext) -> PlanContext:
+    """The Stand in the sidebar: today, a past meeting, or any other date (?stand=YYYY-MM-DD)."""
+    today = dt.date.today()
+    meetings = data.meetings(context.url, context.plan_id, context.counter)
+    past = meetings[meetings["meeting_date"] <= today].sort_values("meeting_date", ascending=False)
+    picks = {today: t("asof.today", date=format_date(today))}
+    for row in past.itertuples():
+        picks.setdefault(row.meeting_date, t("asof.meeting", body=row.body, date=format_date(row.meeting_date)))
+    picks[OTHER_DATE] = t("asof.other")
+
+    url_bind.adopt("stand", "as_of", lambda raw: parse_date(raw, EARLIEST, today, t("asof.label")))
+    as_of = st.session_state.setdefault("as_of", today)
+    if st.session_state.get("_as_of_shown") != as_of or "as_of_pick" not in st.session_state:
+        st.session_state["as_of_pick"] = as_of if as_of in picks else OTHER_DATE
+    pick = st.sidebar.selectbox(t("asof.label"), list(picks), format_func=picks.__getitem__,
+                                key="as_of_pick", on_change=_pick_changed)
+    if pick == OTHER_DATE:
+        st.session_state.setdefault("as_of_input", as_of)
+        st.sidebar.date_input(t("asof.date"), min_value=EARLIEST, max_value=today, format="DD.MM.YYYY",
+                              key="as_of_input", on_change=_date_changed)
+    st.session_state["_as_of_shown"] = as_of
+    url_bind.publish("stand", None if as_of == today else as_of.isoformat())
+    context = replace(context, as_of=as_of)
     st.session_state[_CONTEXT_KEY] = context
     return context
+
+
+def _pick_changed() -> None:
+    pick = st.session_state["as_of_pick"]
+    if pick == OTHER_DATE:
+        st.session_state["as_of_input"] = st.session_state.get("as_of", dt.date.today())
+    else:
+        st.session_state["as_of"] = pick
+
+
+def _date_changed() -> None:
+    if st.session_state.get("as_of_input"):
+        st.session_state["as_of"] = st.session_state["as_of_input"]
 
 
 def current() -> PlanContext:

@@ -40,3 +40,8 @@ def progress_tree(url: str, plan_id: int, counter: int, as_of: dt.date) -> dict[
 @st.cache_data(show_spinner=False, max_entries=16)
 def plan_counts(url: str, plan_id: int, counter: int) -> dict[str, int]:
     return queries.plan_counts(engine_for(url), plan_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def meetings(url: str, plan_id: int, counter: int) -> pd.DataFrame:
+    return queries.meetings(engine_for(url), plan_id)

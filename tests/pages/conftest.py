@@ -38,3 +38,9 @@ def app() -> AppTest:
 
 def metrics(at: AppTest) -> dict[str, str]:
     return {metric.label: metric.value for metric in at.metric}
+
+
+def query_param(at: AppTest, name: str) -> str | None:
+    """A URL parameter after a run (AppTest gives a list or a plain string)."""
+    value = at.query_params.get(name)
+    return value[0] if isinstance(value, list) else value

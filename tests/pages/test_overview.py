@@ -8,7 +8,7 @@ import numpy as np
 import yaml
 
 from models.seed import example_files
-from tests.pages.conftest import app, metrics
+from tests.pages.conftest import app, metrics, query_param
 
 
 def _bars(at, index):
@@ -90,4 +90,35 @@ def test_plan_selector_switches_to_the_second_plan(example_app_url):
     selector.select(second).run()
     assert not at.exception
     assert any(second in md.value for md in at.markdown)
-    assert at.query_params["plan"] == [selector.value]
+    assert query_param(at, "plan") == selector.value
+
+
+def test_stand_from_the_url_shows_the_plan_as_of_that_date(mini_app_url):
+    at = app()
+    at.query_params["stand"] = "30.06.2024"
+    at.run()
+    assert not at.exception
+    shown = metrics(at)
+    assert shown["Grün – im Plan"] == "2 (33\xa0%)"
+    assert shown["Gelb – Verzug"] == "1 (17\xa0%)"
+    assert shown["Rot – kritisch"] == "1 (17\xa0%)"
+    assert "Stand: 30.06.2024" in at.markdown[0].value
+    assert query_param(at, "stand") == "2024-06-30"
+
+
+def test_stand_can_be_picked_from_the_meetings(mini_app_url):
+    at = app().run()
+    picker = at.sidebar.selectbox(key="as_of_pick")
+    picker.select(dt.date(2024, 3, 15)).run()
+    assert not at.exception
+    assert "Stand: 15.03.2024" in at.markdown[0].value
+    assert query_param(at, "stand") == "2024-03-15"
+
+
+def test_bad_stand_in_the_url_gets_a_hint_and_today(mini_app_url):
+    at = app()
+    at.query_params["stand"] = "2099-01-01"
+    at.run()
+    assert not at.exception
+    assert any("liegt in der Zukunft" in w.value for w in at.warning)
+    assert f"Stand: {dt.date.today():%d.%m.%Y}" in at.markdown[0].value
