@@ -20,7 +20,7 @@ LIGHT_ICONS = {
 
 def plan_header(context: PlanContext, page_title: str) -> None:
     st.title(page_title)
-    st.markdown(f"**{context.name}** · {context.owner} · {t('overview.as_of', date=context.as_of.strftime('%d.%m.%Y'))}")
+    st.markdown(f"**{context.name}** · {context.owner} · {t('common.as_of', date=context.as_of.strftime('%d.%m.%Y'))}")
     if context.is_example:
         st.info(t("plan.example"), icon=":material/science:")
 

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from models.formats import format_percent
-import ui.catalogue  # noqa: F401  (registers the UI strings)
+import ui.strings  # noqa: F401  (registers the UI strings)
 from models.texts import text
 
 BAR_COLOUR = "#0b5394"

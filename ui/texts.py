@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-import ui.catalogue  # noqa: F401  (registers the UI strings)
+import ui.strings  # noqa: F401  (registers the UI strings)
 from models.texts import text
 
 

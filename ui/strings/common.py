@@ -1,7 +1,4 @@
-"""The UI's strings, German and English, added to the one catalogue in models.texts.
-
-No Streamlit here, so figure builders and tests can use the same words.
-"""
+"""Strings shared by all pages: app frame, plan, Stand, charts."""
 
 from models.texts import CATALOGUE
 
@@ -27,27 +24,13 @@ CATALOGUE.update(
             "en": "Example data: this plan is invented, for demonstration only.",
         },
         "plan.example_short": {"de": "Beispieldaten", "en": "example data"},
+        "common.as_of": {"de": "Stand: {date}", "en": "As of {date}"},
         "asof.label": {"de": "Stand", "en": "As of"},
         "asof.today": {"de": "Heute ({date})", "en": "Today ({date})"},
         "asof.meeting": {"de": "{body}, {date}", "en": "{body}, {date}"},
         "asof.other": {"de": "Anderes Datum …", "en": "Other date …"},
         "asof.date": {"de": "Datum des Stands", "en": "Date"},
         "page.overview": {"de": "Übersicht", "en": "Overview"},
-        "overview.as_of": {"de": "Stand: {date}", "en": "As of {date}"},
-        "overview.action_fields": {"de": "Handlungsfelder", "en": "Action fields"},
-        "overview.guiding_goals": {"de": "Leitziele 2030", "en": "Guiding goals 2030"},
-        "overview.annual_goals": {"de": "Jahresziele {year}", "en": "Annual goals {year}"},
-        "overview.measures": {"de": "Maßnahmen", "en": "Measures"},
-        "overview.lights": {"de": "Ampel der Maßnahmen", "en": "Traffic light of measures"},
-        "overview.light_metric": {"de": "{count} ({share})", "en": "{count} ({share})"},
-        "overview.by_action_field": {"de": "Fortschritt nach Handlungsfeld", "en": "Progress by action field"},
-        "overview.by_guiding_goal": {"de": "Fortschritt nach Leitziel", "en": "Progress by guiding goal"},
-        "overview.rollup_note": {
-            "de": "Fortschritt: Mittelwert der Maßnahmen (gewichtet) je Jahresziel, darüber Mittelwert der "
-            "Ebenen darunter. Ausgesetzte Maßnahmen zählen nicht mit.",
-            "en": "Progress: weighted mean of measures per annual goal, above that the mean of the level "
-            "below. Suspended measures are left out.",
-        },
         "chart.progress_axis": {"de": "Fortschritt", "en": "Progress"},
         "chart.measures_hover": {"de": "Maßnahmen", "en": "measures"},
     }

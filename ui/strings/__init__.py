@@ -1,0 +1,7 @@
+"""The UI's strings, German and English: one catalogue (models.texts.CATALOGUE), one module per page.
+
+No Streamlit here, so figure builders and tests can use the same words. Keys are prefixed with
+the page's name ("measures.filter.status"); shared keys live in common.
+"""
+
+from ui.strings import annual_goals, common, goals, indicators, measures, organisations, overview  # noqa: F401
