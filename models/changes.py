@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
-from models.queries import frame_of, meetings
+from models.queries import frame_of
 from models.rules import COMPLETED
 from models.schema import Measure, Organisation, StatusReport
 
@@ -73,8 +73,8 @@ def summarise(changes: pd.DataFrame, since: dt.date | None, until: dt.date) -> C
     )
 
 
-def previous_meeting(engine: Engine, plan_id: int, before: dt.date, kind: str = REPORTING_BODY_KIND) -> dt.date | None:
-    """The date of the last meeting of the reporting body strictly before `before`."""
-    frame = meetings(engine, plan_id)
-    dates = frame.loc[(frame["body_kind"] == kind) & (frame["meeting_date"] < before), "meeting_date"]
+def previous_meeting(meetings: pd.DataFrame, before: dt.date, kind: str = REPORTING_BODY_KIND) -> dt.date | None:
+    """The date of the last meeting of the reporting body strictly before `before`
+    (meetings: the frame of models.queries.meetings)."""
+    dates = meetings.loc[(meetings["body_kind"] == kind) & (meetings["meeting_date"] < before), "meeting_date"]
     return dates.max() if len(dates) else None

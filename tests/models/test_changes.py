@@ -5,6 +5,7 @@ import datetime as dt
 import pandas as pd
 
 from models.changes import previous_meeting, reports_between, summarise
+from models.queries import meetings
 
 D = dt.date
 
@@ -33,6 +34,7 @@ def test_changes_of_a_quiet_period_are_empty_not_an_error(engine, mini_plan):
 
 
 def test_previous_meeting_is_the_last_fachbeirat_meeting_before_a_date(engine, mini_plan):
-    assert previous_meeting(engine, mini_plan, D(2024, 6, 30)) == D(2024, 3, 15)
-    assert previous_meeting(engine, mini_plan, D(2024, 3, 15)) is None
-    assert previous_meeting(engine, mini_plan, D(2030, 1, 1)) == D(2024, 9, 15)
+    frame = meetings(engine, mini_plan)
+    assert previous_meeting(frame, D(2024, 6, 30)) == D(2024, 3, 15)
+    assert previous_meeting(frame, D(2024, 3, 15)) is None
+    assert previous_meeting(frame, D(2030, 1, 1)) == D(2024, 9, 15)

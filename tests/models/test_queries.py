@@ -36,6 +36,11 @@ def test_measure_states_as_of_an_earlier_date_hides_later_reports(engine, mini_p
     assert pd.isna(states.loc["M2", "last_report_date"])
 
 
+def test_measure_states_flags_overdue_measures(engine, mini_plan):
+    states = _by_code(queries.measure_states(engine, mini_plan, ON))
+    assert states.index[states["overdue"]].tolist() == ["M5"]
+
+
 def test_measure_states_flags_stale_measures(engine, mini_plan):
     states = _by_code(queries.measure_states(engine, mini_plan, ON))
     assert states["stale"].to_dict() == {
