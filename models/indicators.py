@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import aliased
 
 from models.formats import format_date, format_number
 from models.queries import frame_of
@@ -125,3 +126,107 @@ def trend_of(indicator: pd.Series, values: pd.DataFrame) -> Trend:
         points.append((indicator["baseline_date"], float(indicator["baseline_value"])))
     target_value = None if pd.isna(indicator["target_value"]) else float(indicator["target_value"])
     return project_trend(points, indicator["target_date"], target_value, indicator["direction"])
+
+
+# --- the page Kennzahlen: where an indicator belongs, its latest value and verdict as of a Stand ---
+
+VERDICTS = ("reached", "on_track", "off_track", "too_few", "no_target")
+LEVELS = ("measure", "annual_goal", "guiding_goal", "action_field")
+
+
+def indicator_fields(engine: Engine, plan_id: int) -> pd.DataFrame:
+    """The action field (Handlungsfeld) every indicator belongs to, through whichever level it
+    measures (field_id etc. are missing for indicators of the whole plan)."""
+    goal, annual, annual_goal = aliased(GuidingGoal), aliased(AnnualGoal), aliased(GuidingGoal)
+    measure, measure_annual, measure_goal = aliased(Measure), aliased(AnnualGoal), aliased(GuidingGoal)
+    field_id = func.coalesce(
+        Indicator.action_field_id, goal.action_field_id, annual_goal.action_field_id, measure_goal.action_field_id
+    )
+    resolved = (
+        select(Indicator.id.label("indicator_id"), field_id.label("field_id"))
+        .outerjoin(goal, goal.id == Indicator.guiding_goal_id)
+        .outerjoin(annual, annual.id == Indicator.annual_goal_id)
+        .outerjoin(annual_goal, annual_goal.id == annual.guiding_goal_id)
+        .outerjoin(measure, measure.id == Indicator.measure_id)
+        .outerjoin(measure_annual, measure_annual.id == measure.annual_goal_id)
+        .outerjoin(measure_goal, measure_goal.id == measure_annual.guiding_goal_id)
+        .where(Indicator.plan_id == plan_id)
+        .subquery()
+    )
+    statement = select(
+        resolved.c.indicator_id, resolved.c.field_id, ActionField.code.label("field_code"),
+        ActionField.title.label("field"), ActionField.position.label("field_position"),
+    ).outerjoin(ActionField, ActionField.id == resolved.c.field_id)
+    return frame_of(engine, statement)
+
+
+def is_hidden(value: float | None, counts_people: bool, threshold: int = DEFAULT_CONFIDENTIALITY_THRESHOLD) -> bool:
+    """Whether one value must not be shown publicly (see hide_small_counts)."""
+    if not counts_people or value is None or pd.isna(value):
+        return False
+    return bool(hide_small_counts(pd.Series([float(value)]), threshold).isna().iloc[0])
+
+
+def with_confidentiality(values: pd.DataFrame, counts_people: bool,
+                         threshold: int = DEFAULT_CONFIDENTIALITY_THRESHOLD) -> pd.DataFrame:
+    """The values with a column hidden: True where a count of people is below the threshold."""
+    hidden = hide_small_counts(values["value"].astype(float), threshold).isna() if counts_people else False
+    return values.assign(hidden=hidden)
+
+
+def verdict_of(trend: Trend) -> str:
+    """reached, on_track, off_track, too_few (no projection) or no_target."""
+    if trend.target_value is None or trend.target_date is None:
+        return "no_target"
+    if trend.reached:
+        return "reached"
+    if trend.projected is None:
+        return "too_few"
+    return "on_track" if trend.on_pace else "off_track"
+
+
+def _level(row: pd.Series) -> tuple[str, str | None]:
+    for level in LEVELS:
+        if pd.notna(row[f"{level}_id"]):
+            return level, row[level]
+    return "plan", None
+
+
+def indicator_summary(engine: Engine, plan_id: int, as_of: dt.date,
+                      threshold: int = DEFAULT_CONFIDENTIALITY_THRESHOLD) -> pd.DataFrame:
+    """Every indicator of a plan as of a date: where it belongs (level, level_title, field_*), its
+    latest value on or before the date (latest_value/_date/_source, latest_hidden for small counts
+    of people), baseline_hidden, the trend (a Trend) and its verdict (see VERDICTS)."""
+    table = indicators(engine, plan_id).merge(indicator_fields(engine, plan_id), on="indicator_id", how="left")
+    return summarise(table, indicator_values(engine, plan_id, as_of), threshold)
+
+
+def summarise(table: pd.DataFrame, values: pd.DataFrame,
+              threshold: int = DEFAULT_CONFIDENTIALITY_THRESHOLD) -> pd.DataFrame:
+    """The pure part of indicator_summary: indicators (rows of `indicators`) and their values."""
+    groups = {key: group for key, group in values.groupby("indicator_id")}
+    no_values = values.iloc[0:0]
+    rows = []
+    for _, indicator in table.iterrows():
+        own = groups.get(indicator["indicator_id"], no_values)
+        latest = own.iloc[-1] if len(own) else None
+        trend = trend_of(indicator, own)
+        level, level_title = _level(indicator)
+        latest_value = None if latest is None else float(latest["value"])
+        rows.append(dict(
+            level=level,
+            level_title=level_title,
+            latest_value=latest_value,
+            latest_date=None if latest is None else latest["value_date"],
+            latest_source=(latest["source"] or indicator["source"]) if latest is not None else indicator["source"],
+            latest_hidden=is_hidden(latest_value, indicator["counts_people"], threshold),
+            baseline_hidden=is_hidden(indicator["baseline_value"], indicator["counts_people"], threshold),
+            values_count=len(own),
+            trend=trend,
+            verdict=verdict_of(trend),
+        ))
+    extra = pd.DataFrame(rows, index=table.index, columns=[
+        "level", "level_title", "latest_value", "latest_date", "latest_source", "latest_hidden",
+        "baseline_hidden", "values_count", "trend", "verdict",
+    ])
+    return pd.concat([table, extra], axis=1)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from models import queries
 from models.formats import format_number
-from ui import components, data
+from ui import components, data, overview
 from ui.context import current
 from ui.figures import progress_bars
 from ui.texts import language, t
@@ -34,3 +34,7 @@ with right:
     st.subheader(t("overview.by_guiding_goal"))
     st.plotly_chart(progress_bars(tree["guiding_goals"], "guiding_goal", language()), key="chart_guiding_goals")
 st.caption(t("overview.rollup_note"))
+
+overview.since_last_meeting(context)
+overview.prioritised_goals(annual, year)
+overview.attention(context, states)

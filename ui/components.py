@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -18,9 +20,17 @@ LIGHT_ICONS = {
 }
 
 
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:])")
+
+
+def plain(text: object) -> str:
+    """User-typed text made safe for st.markdown: every Markdown/HTML character is escaped."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(text).split()))
+
+
 def plan_header(context: PlanContext, page_title: str) -> None:
     st.title(page_title)
-    st.markdown(f"**{context.name}** · {context.owner} · {t('common.as_of', date=context.as_of.strftime('%d.%m.%Y'))}")
+    st.markdown(f"**{plain(context.name)}** · {plain(context.owner)} · {t('common.as_of', date=context.as_of.strftime('%d.%m.%Y'))}")
     if context.is_example:
         st.info(t("plan.example"), icon=":material/science:")
 
@@ -34,9 +44,11 @@ def light_metrics(shares: pd.DataFrame) -> None:
     """One metric per traffic-light colour: count and share, always with the colour's words."""
     for column, row in zip(st.columns(len(shares)), shares.itertuples()):
         with column:
-            st.badge(light_label(row.light), icon=LIGHT_ICONS[row.light], color=LIGHT_BADGE_COLOURS[row.light])
+            st.badge(t(f"light.{row.light}").capitalize(), icon=LIGHT_ICONS[row.light],
+                     color=LIGHT_BADGE_COLOURS[row.light])
             st.metric(
                 light_label(row.light),
                 t("overview.light_metric", count=format_number(row.count), share=format_percent(row.share)),
                 label_visibility="collapsed",
             )
+            st.caption(t(f"light_label.{row.light}"))

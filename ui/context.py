@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from models.db import ConfigurationError, database_url
 from models.formats import format_date
 from ui import data, url_bind
-from ui.url_state import parse_date, shown
+from ui.url_state import parse_choice, parse_date, shown
 from ui.texts import t
 
 _CONTEXT_KEY = "plan_context"
@@ -116,6 +116,26 @@ def _pick_changed() -> None:
 def _date_changed() -> None:
     if st.session_state.get("as_of_input"):
         st.session_state["as_of"] = st.session_state["as_of_input"]
+
+
+def select_language() -> str:
+    """Deutsch (default) or English, in the sidebar and in the URL (?lang=en)."""
+    names = {"de": "Deutsch", "en": "English"}
+    url_bind.adopt("lang", "language", lambda raw: parse_choice(raw, {"de": "de", "en": "en"}, "Sprache"))
+    language = st.sidebar.selectbox("Sprache / Language", list(names), format_func=names.__getitem__, key="language")
+    url_bind.publish("lang", None if language == "de" else language)
+    return language
+
+
+def link_params(context: PlanContext, **extra: str) -> dict[str, str]:
+    """Query parameters for a link to another page that keeps the plan, the Stand and the language."""
+    params = {"plan": context.slug}
+    if context.as_of != dt.date.today():
+        params["stand"] = context.as_of.isoformat()
+    if st.session_state.get("language", "de") != "de":
+        params["lang"] = st.session_state["language"]
+    params.update({key: value for key, value in extra.items() if value not in (None, "")})
+    return params
 
 
 def current() -> PlanContext:

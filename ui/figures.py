@@ -56,8 +56,9 @@ def progress_bars(frame: pd.DataFrame, label: str, lang: str = "de") -> go.Figur
         font=FONT,
         height=max(160, 56 * len(frame) + 70),
         margin=dict(l=10, r=90, t=10, b=40),
-        xaxis=dict(range=[0, 100], ticksuffix=" %", title=text("chart.progress_axis", lang), fixedrange=True),
-        yaxis=dict(autorange="reversed", automargin=True, fixedrange=True),
+        xaxis=dict(range=[0, 100], ticksuffix=" %", title=text("chart.progress_axis", lang), fixedrange=True,
+                   tickfont=dict(color=FONT["color"])),
+        yaxis=dict(autorange="reversed", automargin=True, fixedrange=True, tickfont=dict(color=FONT["color"])),
         plot_bgcolor="#ffffff",
         showlegend=False,
     )

@@ -2,7 +2,8 @@
 
 A value in the URL that differs from what this session last wrote there came from outside
 (a shared link, the first load, a page switch): it is validated and put into the widget's state.
-Otherwise the widget wins and its value is written back to the URL.
+Otherwise the widget wins and its value is written back to the URL. Hints about unusable values
+are collected and shown by the dashboard above the page.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ def adopt(param: str, key: str, parse: Callable[[str | None], tuple[Any, str | N
     """Before the widget is drawn: take a new URL value into the widget's state (or note a hint)."""
     raw = st.query_params.get(param)
     written = st.session_state.setdefault(_WRITTEN, {})
-    if raw is None or raw == written.get(param):
+    # A widget's state is dropped while another page is shown: coming back, take the URL again.
+    if raw is None or (raw == written.get(param) and key in st.session_state):
         return
     value, hint = parse(raw)
     if hint:
@@ -42,7 +44,10 @@ def publish(param: str, raw: str | None) -> None:
         written[param] = raw
 
 
-def show_hints() -> None:
-    """Show (once) every hint collected from unusable URL parameters in this run."""
+def show_hints(place=None) -> None:
+    """Show (once) every hint collected from unusable URL parameters in this run.
+
+    The dashboard passes a container made above the page, and calls this after the page has run,
+    so hints about the page's own parameters appear at the top in the same run."""
     for hint in st.session_state.pop(_HINTS, []):
-        st.warning(hint, icon=":material/link_off:")
+        (place or st).warning(hint, icon=":material/link_off:")

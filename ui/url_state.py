@@ -97,3 +97,16 @@ def parse_flag(raw: str | None, label: str) -> tuple[bool, str | None]:
     if raw in ("1", "ja"):
         return True, None
     return False, f"„{shown(raw)}“ ist für „{label}“ kein gültiger Wert (1 oder 0)."
+
+
+SEARCH_MAX_LENGTH = 100
+
+
+def parse_text(raw: str | None, label: str, max_length: int = SEARCH_MAX_LENGTH) -> tuple[str | None, str | None]:
+    """Free text (a search term): control characters removed, whitespace collapsed, length limited."""
+    if raw is None:
+        return None, None
+    text = " ".join("".join(ch if ch.isprintable() else " " for ch in raw).split())
+    if len(text) > max_length:
+        return None, f"Der Suchbegriff für „{label}“ im Link ist zu lang (mehr als {max_length} Zeichen) und wurde ignoriert."
+    return text or None, None

@@ -84,13 +84,12 @@ def test_unknown_plan_in_url_gets_a_german_hint_and_the_default_plan(example_app
 
 
 def test_plan_selector_switches_to_the_second_plan(example_app_url):
+    second = yaml.safe_load(example_files()[1].read_text(encoding="utf-8"))["plan"]
     at = app().run()
-    selector = at.sidebar.selectbox(key="plan_slug")
-    second = selector.options[1]
-    selector.select(second).run()
+    at.sidebar.selectbox(key="plan_slug").select(second["slug"]).run()
     assert not at.exception
-    assert any(second in md.value for md in at.markdown)
-    assert query_param(at, "plan") == selector.value
+    assert query_param(at, "plan") == second["slug"]
+    assert at.markdown[0].value.startswith("**" + second["name"].split()[0])
 
 
 def test_stand_from_the_url_shows_the_plan_as_of_that_date(mini_app_url):
@@ -122,3 +121,46 @@ def test_bad_stand_in_the_url_gets_a_hint_and_today(mini_app_url):
     assert not at.exception
     assert any("liegt in der Zukunft" in w.value for w in at.warning)
     assert f"Stand: {dt.date.today():%d.%m.%Y}" in at.markdown[0].value
+
+
+def _mini_at_reference_date():
+    at = app()
+    at.query_params["stand"] = "2024-06-30"
+    return at.run()
+
+
+def test_overview_since_the_last_meeting(mini_app_url):
+    at = _mini_at_reference_date()
+    assert any(h.value == "Seit der letzten Sitzung am 15.03.2024" for h in at.subheader)
+    shown = metrics(at)
+    assert (shown["Neue Sachstände"], shown["Statusänderungen"], shown["Abgeschlossen"]) == ("3", "2", "0")
+    changes = next(df.value for df in at.dataframe if "Änderung" in df.value.columns)
+    assert changes["Nr."].tolist() == ["M1", "M2", "M3"]
+    assert changes["Änderung"].tolist() == [
+        "Fortschritt 20 % → 50 %", "geplant → in Umsetzung (10 %)", "geplant → ausgesetzt (30 %)",
+    ]
+
+
+def test_overview_highlights_prioritised_goals_of_the_year(mini_app_url):
+    at = _mini_at_reference_date()
+    assert any(h.value == "Priorisierte Jahresziele 2024" for h in at.subheader)
+    table = next(df.value for df in at.dataframe if "Kreistagsbeschluss" in df.value.columns)
+    assert table["Nr."].tolist() == ["JZ2024-01"]
+    assert table["Kreistagsbeschluss"].tolist() == ["01.02.2024, Beschluss 1/2024"]
+    assert table["Fortschritt (Text)"].tolist() == ["20 %"]
+
+
+def test_overview_lists_overdue_and_stale_measures(mini_app_url):
+    at = _mini_at_reference_date()
+    headings = [h.value for h in at.subheader]
+    assert "Überfällige Maßnahmen (1)" in headings and "Ohne aktuellen Sachstand (1)" in headings
+    lists = [df.value for df in at.dataframe if "Letzter Sachstand" in df.value.columns]
+    assert [table["Nr."].tolist() for table in lists] == [["M5"], ["M5"]]
+    assert lists[0]["Ampel"].tolist() == ["Rot – kritisch"]
+
+
+def test_overview_before_any_meeting_says_so(mini_app_url):
+    at = app()
+    at.query_params["stand"] = "2024-01-10"
+    at.run()
+    assert "Vor diesem Stand ist keine Sitzung des Fachbeirats erfasst." in [m.value for m in at.markdown]

@@ -31,6 +31,11 @@ CATALOGUE.update(
         "asof.other": {"de": "Anderes Datum …", "en": "Other date …"},
         "asof.date": {"de": "Datum des Stands", "en": "Date"},
         "page.overview": {"de": "Übersicht", "en": "Overview"},
+        "page.goals": {"de": "Leitziele 2030", "en": "Guiding goals 2030"},
+        "page.annual_goals": {"de": "Jahresziele", "en": "Annual goals"},
+        "page.measures": {"de": "Maßnahmen", "en": "Measures"},
+        "page.indicators": {"de": "Kennzahlen", "en": "Indicators"},
+        "page.organisations": {"de": "Akteure", "en": "Organisations"},
         "chart.progress_axis": {"de": "Fortschritt", "en": "Progress"},
         "chart.measures_hover": {"de": "Maßnahmen", "en": "measures"},
     }

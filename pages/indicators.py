@@ -1,0 +1,134 @@
+"""Kennzahlen: every indicator against baseline and target as of the Stand, with its trend."""
+
+import streamlit as st
+
+from models.formats import format_date
+from models.indicators import DEFAULT_CONFIDENTIALITY_THRESHOLD as THRESHOLD
+from models.indicators import with_confidentiality
+from ui import components, data, url_bind
+from ui.components import plain
+from ui.context import current
+from ui.indicator_chart import (
+    date_or_none,
+    format_value,
+    has_chart,
+    indicator_figure,
+    level_text,
+    overview_table,
+    values_table,
+    verdict_text,
+    with_unit,
+)
+from ui.texts import language, t
+from ui.url_state import parse_choice
+
+KIND_SLUGS = {"ergebnis": "result", "kontext": "context"}
+ALL = ""
+VERDICT_BOXES = {"on_track": st.success, "reached": st.success, "off_track": st.warning}
+VERDICT_BOX_ICONS = {"on_track": ":material/trending_up:", "reached": ":material/flag:",
+                     "off_track": ":material/trending_down:"}
+
+context = current()
+lang = language()
+components.plan_header(context, t("page.indicators"))
+summary = data.indicator_summary(context.url, context.plan_id, context.counter, context.as_of)
+values = data.indicator_values(context.url, context.plan_id, context.counter, context.as_of)
+if summary.empty:
+    st.info(t("indicators.empty"), icon=":material/monitoring:")
+    st.stop()
+st.caption(t("indicators.intro"))
+
+
+def choose(column, param: str, key: str, label: str, options: dict[str, str], url_words: dict[str, str]) -> str:
+    """A select box bound to a validated URL parameter; ALL ("") means no filter."""
+    url_bind.adopt(param, key, lambda raw: parse_choice(raw, url_words, label))
+    if st.session_state.get(key) not in options:
+        st.session_state.pop(key, None)
+    value = column.selectbox(label, list(options), format_func=options.__getitem__, key=key)
+    url_bind.publish(param, {v: word for word, v in url_words.items()}.get(value))
+    return value
+
+
+fields = summary.dropna(subset=["field_code"]).drop_duplicates("field_code").sort_values("field_position")
+columns = st.columns(3)
+field = choose(columns[0], "feld", "indicators_field", t("indicators.filter.field"),
+               {ALL: t("indicators.filter.all_fields"), **dict(zip(fields["field_code"], fields["field"]))},
+               {code: code for code in fields["field_code"]})
+kind = choose(columns[1], "art", "indicators_kind", t("indicators.filter.kind"),
+              {ALL: t("indicators.filter.all_kinds"), **{k: t(f"indicators.kind.{k}") for k in KIND_SLUGS.values()}},
+              KIND_SLUGS)
+code = choose(columns[2], "kennzahl", "indicators_code", t("indicators.filter.indicator"),
+              {ALL: t("indicators.filter.all_indicators"),
+               **{row.code: f"{row.code} · {row.title}" for row in summary.itertuples()}},
+              {code: code for code in summary["code"]})
+
+filtered = summary[summary["field_code"].eq(field).fillna(False) | (field == ALL)]
+filtered = filtered[filtered["kind"].eq(kind) | (kind == ALL)]
+st.subheader(t("indicators.overview"))
+if filtered.empty:
+    st.info(t("indicators.no_match"), icon=":material/filter_alt_off:")
+else:
+    st.dataframe(overview_table(filtered, lang, THRESHOLD), hide_index=True, width="stretch",
+                 height=min(35 * (len(filtered) + 1) + 3, 600),
+                 column_config={t("indicators.col.indicator"): st.column_config.TextColumn(width=340),
+                                **{t(f"indicators.col.{key}"): st.column_config.TextColumn(alignment="right")
+                                   for key in ("latest", "target")}})
+
+
+def facts(indicator) -> str:
+    unit = plain(indicator["unit"]) if indicator["unit"] else ""
+    lines = [
+        t("indicators.fact.belongs", level=plain(level_text(indicator, lang))),
+        t("indicators.fact.unit", unit=unit or t("indicators.fact.no_unit"),
+          direction=t(f"indicators.direction.{indicator['direction']}")),
+    ]
+    if date_or_none(indicator["latest_date"]) is None:
+        lines.append(t("indicators.fact.no_value"))
+    else:
+        value = with_unit(format_value(indicator["latest_value"], indicator["latest_hidden"], THRESHOLD), unit)
+        source = plain(indicator["latest_source"]) if indicator["latest_source"] else t("indicators.fact.no_source")
+        lines.append(t("indicators.fact.latest", value=value, date=format_date(indicator["latest_date"]),
+                       source=source))
+    for part, hidden in (("baseline", indicator["baseline_hidden"]), ("target", False)):
+        if date_or_none(indicator[f"{part}_date"]) is None:
+            lines.append(t(f"indicators.fact.{part}", value=t("indicators.fact.not_set"), date="–"))
+        else:
+            value = with_unit(format_value(indicator[f"{part}_value"], hidden, THRESHOLD), unit)
+            lines.append(t(f"indicators.fact.{part}", value=value, date=format_date(indicator[f"{part}_date"])))
+    return "  \n".join(lines)
+
+
+def show_indicator(indicator) -> None:
+    own = with_confidentiality(values[values["indicator_id"] == indicator["indicator_id"]],
+                               bool(indicator["counts_people"]), THRESHOLD)
+    st.subheader(f"{plain(indicator['code'])} · {plain(indicator['title'])}", anchor=False)
+    if indicator["description"]:
+        st.caption(plain(indicator["description"]))
+    st.markdown(facts(indicator))
+    if has_chart(indicator, own):
+        st.plotly_chart(indicator_figure(indicator, own, lang), key=f"indicator_chart_{indicator['indicator_id']}")
+    else:
+        st.info(t("indicators.no_chart"), icon=":material/show_chart:")
+    verdict = indicator["verdict"]
+    sentence = indicator["trend"].sentence(plain(indicator["unit"]) if indicator["unit"] else "", lang)
+    VERDICT_BOXES.get(verdict, st.info)(f"**{verdict_text(verdict, lang)}:** {sentence}",
+                                        icon=VERDICT_BOX_ICONS.get(verdict, ":material/info:"))
+    if own["hidden"].any() or indicator["latest_hidden"] or indicator["baseline_hidden"]:
+        st.caption(t("indicators.hidden_note", threshold=THRESHOLD))
+    with st.expander(t("indicators.values")):
+        if own.empty:
+            st.write(t("indicators.no_values"))
+        else:
+            st.dataframe(values_table(own, indicator["source"], lang, THRESHOLD), hide_index=True, width="stretch")
+
+
+detail = summary[summary["code"] == code] if code else filtered
+for section in KIND_SLUGS.values():
+    part = detail[detail["kind"] == section]
+    if part.empty:
+        continue
+    st.header(t(f"indicators.kind.{section}"), divider="gray")
+    if section == "context":
+        st.info(t("indicators.context_note"), icon=":material/info:")
+    for _, row in part.iterrows():
+        show_indicator(row)

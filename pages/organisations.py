@@ -1,0 +1,69 @@
+"""Akteure: the organisations that lead or partner in the plan's measures, and their measures."""
+
+import streamlit as st
+
+from models.formats import format_number
+from ui import components, data, url_bind
+from ui.context import current
+from ui.organisation_chart import kind_slug, measures_figure, measures_table, overview_table
+from ui.texts import language, t
+from ui.url_state import parse_choice
+
+ALL = ""
+NONE = 0
+
+context = current()
+lang = language()
+components.plan_header(context, t("page.organisations"))
+overview = data.organisation_overview(context.url, context.plan_id, context.counter, context.as_of)
+if overview.empty:
+    st.info(t("organisations.empty"), icon=":material/groups:")
+    st.stop()
+st.caption(t("organisations.intro"))
+
+
+def choose(column, param: str, key: str, label: str, options: dict, url_words: dict, default) -> object:
+    """A select box bound to a validated URL parameter; the default means no choice."""
+    url_bind.adopt(param, key, lambda raw: parse_choice(raw, url_words, label))
+    if st.session_state.get(key) not in options:
+        st.session_state.pop(key, None)
+    value = column.selectbox(label, list(options), format_func=options.__getitem__, key=key)
+    url_bind.publish(param, None if value == default else {v: word for word, v in url_words.items()}[value])
+    return value
+
+
+kinds = sorted(overview["kind"].unique())
+filter_column, pick_column, count_column, lead_column = st.columns([2, 3, 1, 1])
+kind = choose(filter_column, "art", "organisations_kind", t("organisations.filter.kind"),
+              {ALL: t("organisations.filter.all_kinds"), **{k: k for k in kinds}},
+              {kind_slug(k): k for k in kinds}, ALL)
+names = dict(zip(overview["organisation_id"].astype(int), overview["name"]))
+organisation = choose(pick_column, "akteur", "organisations_organisation", t("organisations.filter.organisation"),
+                      {NONE: t("organisations.filter.none"), **names}, {str(i): i for i in names}, NONE)
+
+shown = overview[overview["kind"].eq(kind) | (kind == ALL)]
+count_column.metric(t("organisations.count"), format_number(len(shown)))
+lead_column.metric(t("organisations.count_lead"), format_number(int((shown["lead"] > 0).sum())))
+
+if organisation != NONE:
+    row = overview[overview["organisation_id"] == organisation].iloc[0]
+    st.subheader(t("organisations.detail"), anchor=False)
+    st.text(row["name"])
+    st.caption(t("organisations.detail_summary", kind=components.plain(row["kind"]),
+                 lead=format_number(row["lead"]), partner=format_number(row["partner"])))
+    measures = data.measures_of_organisation(context.url, context.plan_id, context.counter, context.as_of,
+                                             int(organisation))
+    st.dataframe(measures_table(measures, lang), hide_index=True, width="stretch",
+                 column_config={t("organisations.col.title"): st.column_config.TextColumn(width=320)})
+else:
+    st.caption(t("organisations.pick_hint"))
+
+if shown.empty:
+    st.info(t("organisations.no_match"), icon=":material/filter_alt_off:")
+    st.stop()
+st.subheader(t("page.organisations"), anchor=False)
+st.dataframe(overview_table(shown, lang), hide_index=True, width="stretch",
+             column_config={t("organisations.col.name"): st.column_config.TextColumn(width=300)})
+st.caption(t("organisations.lights_note"))
+st.subheader(t("organisations.chart_title"), anchor=False)
+st.plotly_chart(measures_figure(shown, lang), key="organisations_chart")

@@ -1,0 +1,162 @@
+"""AppTest of the page Leitziele 2030: hierarchy chart, goals per action field, one goal in detail."""
+
+import base64
+import json
+
+import numpy as np
+import yaml
+
+from models.seed import example_files
+from tests.pages.conftest import app, metrics, query_param
+
+STAND = "2024-06-30"
+
+
+def _open(**params):
+    """The page after a first run of the dashboard (which registers the navigation), with the URL
+    parameters given as if the page had been opened from a shared link."""
+    at = app().run()
+    at.switch_page("pages/goals.py")
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def _chart(at, key):
+    spec = json.loads(at.get("plotly_chart")[_chart_index(at, key)].proto.spec)
+    return spec["data"][0]
+
+
+def _chart_index(at, key):
+    ids = [chart.proto.id for chart in at.get("plotly_chart")]
+    return next(index for index, chart_id in enumerate(ids) if key in chart_id)
+
+
+def _numbers(values):
+    """A plotly 7 array: plain list or base64-encoded numbers."""
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return values
+
+
+def _table(at, column):
+    """The first table that has the given column."""
+    return next(frame.value for frame in at.dataframe if column in frame.value.columns)
+
+
+def test_hierarchy_chart_shows_every_level_with_progress_and_light_in_words(mini_app_url):
+    at = _open(stand=STAND)
+    assert not at.exception
+    assert at.title[0].value == "Leitziele 2030"
+    trace = _chart(at, "goals_hierarchy")
+    assert trace["type"] == "treemap"
+    assert len(trace["ids"]) == 17
+    texts = dict(zip(trace["labels"], trace["text"]))
+    assert texts["<b>LZ1</b><br>Alle sprechen Deutsch"].startswith("20\xa0% · Gelb – Verzug")
+    assert texts["<b>LZ2</b><br>Kurse werden abgeschlossen"].startswith("80\xa0% · Rot – kritisch")
+    assert texts["<b>LZ3</b><br>Arbeit für alle"].startswith("0\xa0% · Grau")
+    assert texts["<b>HF2</b><br>Wohnen"] == "keine Maßnahmen"
+    assert texts["<b>JZ2024-02</b><br>Leeres Jahresziel"] == "keine Maßnahmen"
+    assert any("die meisten ihrer Maßnahmen" in caption.value for caption in at.caption)
+
+
+def test_goals_per_action_field_in_expanders(mini_app_url):
+    at = _open(stand=STAND)
+    # expander labels are Markdown-escaped by components.plain, which also folds the no-break space
+    assert [expander.label for expander in at.expander] == [
+        "HF1 · Sprache – 50 %", "HF2 · Wohnen – keine Maßnahmen", "HF3 · Arbeit – 0 %",
+    ]
+    captions = [caption.value for caption in at.caption]
+    assert ("Fortschritt: 20\xa0% · Maßnahmen: 1 Grün – im Plan, 1 Gelb – Verzug, "
+            "1 Grau – nicht begonnen oder ausgesetzt") in captions
+    assert "Fortschritt: 80\xa0% · Maßnahmen: 1 Grün – im Plan, 1 Rot – kritisch" in captions
+    assert any("keine Leitziele" in md.value for md in at.expander[1].markdown)
+
+
+def test_sunburst_from_the_url(mini_app_url):
+    at = _open(stand=STAND, ansicht="sonne")
+    assert not at.exception
+    assert _chart(at, "goals_hierarchy")["type"] == "sunburst"
+    assert at.radio(key="goals_view").value == "sonne"
+
+
+def test_goal_detail_from_the_url(mini_app_url):
+    at = _open(stand=STAND, ziel="LZ1")
+    assert not at.exception
+    assert at.subheader[0].value == "LZ1 – Alle sprechen Deutsch"
+    annual = _table(at, "Jahr")
+    assert annual["Kürzel"].tolist() == ["JZ2024-01", "JZ2024-02"]
+    assert annual["Jahr"].tolist() == ["2024", "2024"]
+    assert annual["Priorisiert"].tolist() == ["ja", "nein"]
+    assert annual["Fortschritt"].tolist() == ["20\xa0%", "keine Maßnahmen"]
+    bars = _chart(at, "goal_annual_chart")
+    assert bars["text"] == ["20\xa0%", "keine Maßnahmen"]
+    assert _numbers(bars["x"]) == [20.0, 0.0]
+    shown = metrics(at)
+    assert shown["Letzter Wert (30.06.2024)"] == "180\xa0Personen"
+    assert shown["Zielwert (31.12.2030)"] == "500\xa0Personen"
+    assert any("K1" in md.value and "Teilnehmende an Sprachkursen" in md.value for md in at.markdown)
+    assert any("Zielwert von 500" in md.value for md in at.markdown)
+    measures = _table(at, "Maßnahme")
+    assert measures["Kürzel"].tolist() == ["M1", "M2", "M3"]
+    assert measures["Fortschritt"].tolist() == ["50\xa0%", "10\xa0%", "30\xa0%"]
+    assert measures["Status"].tolist() == ["in Umsetzung", "in Umsetzung", "ausgesetzt"]
+    assert measures["Ampel"].str.split(" \\(").str[0].tolist() == [
+        "Grün – im Plan", "Gelb – Verzug", "Grau – nicht begonnen oder ausgesetzt",
+    ]
+    assert measures["Federführung"].tolist()[0] == "Volkshochschule Testkreis"
+    assert query_param(at, "ziel") == "LZ1"
+
+
+def test_goal_detail_without_indicators_says_so(mini_app_url):
+    at = _open(stand=STAND, ziel="LZ3")
+    assert any("keine Kennzahlen" in md.value for md in at.markdown)
+    assert _table(at, "Maßnahme")["Kürzel"].tolist() == ["M6"]
+
+
+def test_an_earlier_stand_hides_later_reports(mini_app_url):
+    at = _open(stand="2024-04-15", ziel="LZ1")
+    assert _table(at, "Jahr")["Fortschritt"].tolist() == ["5\xa0%", "keine Maßnahmen"]
+    assert metrics(at)["Letzter Wert (31.12.2023)"] == "150\xa0Personen"
+    assert _table(at, "Maßnahme")["Status"].tolist()[1] == "geplant"
+
+
+def test_details_button_opens_the_goal_and_back_returns(mini_app_url):
+    at = _open(stand=STAND)
+    at.button(key="goal_details_LZ2").click().run()
+    assert not at.exception
+    assert at.subheader[0].value == "LZ2 – Kurse werden abgeschlossen"
+    assert _table(at, "Jahr")["Fortschritt"].tolist() == ["80\xa0%"]
+    assert query_param(at, "ziel") == "LZ2"
+    at.button[0].click().run()
+    assert query_param(at, "ziel") is None
+    assert len(at.expander) == 3
+
+
+def test_unknown_goal_gets_a_german_hint_and_the_overview(mini_app_url):
+    at = _open(ziel="XYZ")
+    assert not at.exception
+    assert any("Das Leitziel „XYZ“ aus dem Link gibt es in diesem Plan nicht" in w.value for w in at.warning)
+    assert len(at.expander) == 3
+    assert query_param(at, "ziel") is None
+
+
+def test_unknown_view_gets_a_hint(mini_app_url):
+    at = _open(ansicht="3d")
+    assert not at.exception
+    assert any("„3d“" in w.value for w in at.warning)
+    assert _chart(at, "goals_hierarchy")["type"] == "treemap"
+
+
+def test_example_plan_goal_with_its_indicators(example_app_url):
+    document = yaml.safe_load(example_files()[0].read_text(encoding="utf-8"))
+    goal = document["action_fields"][0]["guiding_goals"][0]
+    own = [i["code"] for i in document.get("indicators", []) if i.get("belongs_to") == goal["code"]]
+    at = _open(ziel=goal["code"])
+    assert not at.exception
+    annual = _table(at, "Jahr")
+    assert annual["Kürzel"].tolist() == sorted(a["code"] for a in goal["annual_goals"])
+    shown = [md.value for md in at.markdown]
+    assert own and all(any(f"**{code}**" in value for value in shown) for code in own)
+    measures = _table(at, "Maßnahme")
+    assert len(measures) == sum(len(a.get("measures", [])) for a in goal["annual_goals"])

@@ -1,0 +1,166 @@
+"""Filter widgets and the measure picker of the page Maßnahmen, bound to the URL.
+
+Every filter lives in the URL with plain, validated words, so a mailed link restores the view:
+?hf=HF2&lz=LZ1&jahr=2025&status=verzoegert,gefaehrdet&ampel=rot&org=3&prio=1&veraltet=1&suche=kurs
+and the selected measure as ?massnahme=<code>.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from models.measures import MeasureFilters
+from models.rules import MEASURE_STATUSES
+from ui import url_bind
+from ui.gantt import LEGEND_ORDER, light_words
+from ui.texts import language, t
+from ui.url_state import LIGHT_SLUGS, STATUS_SLUGS, parse_flag, parse_choices, parse_text, shown, slug_of
+
+PICK_KEY = "measures_pick"
+TABLE_KEY = "measures_table"
+_TABLE_CODES = "_measures_table_codes"
+SEARCH_KEY = "measures_search"
+FLAG_KEYS = {"prio": "measures_prio", "veraltet": "measures_stale"}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One multi-select filter: its URL parameter, widget key, label and the known values."""
+
+    param: str
+    key: str
+    label: str
+    words: dict[str, Any]  # URL word -> value
+    names: dict[Any, str]  # value -> what the user reads
+
+    def publish(self) -> tuple:
+        chosen = tuple(st.session_state.get(self.key, []))
+        by_value = {value: word for word, value in self.words.items()}
+        url_bind.publish(self.param, ",".join(by_value[value] for value in chosen) or None)
+        return chosen
+
+
+def choices(frame: pd.DataFrame, tree: dict[str, pd.DataFrame]) -> list[Choice]:
+    """The filters and their options: every action field, guiding goal and year of the plan (also
+    those without measures, so a link to one shows an explained empty list), the lead organisations."""
+    lang = language()
+    fields, goals = tree["action_fields"], tree["guiding_goals"]
+    years = sorted({int(year) for year in tree["annual_goals"]["year"]} | {int(year) for year in frame["year"]})
+    leads = frame.dropna(subset=["lead_organisation_id"]).drop_duplicates("lead_organisation_id")
+    leads = leads.sort_values("lead_organisation", key=lambda names: names.str.casefold())
+    return [
+        Choice("hf", "measures_hf", t("measures.filter.action_field"),
+               {code: code for code in fields["action_field_code"]},
+               dict(zip(fields["action_field_code"], fields["action_field"]))),
+        Choice("lz", "measures_lz", t("measures.filter.guiding_goal"),
+               {code: code for code in goals["guiding_goal_code"]},
+               {code: f"{code} {title}" for code, title in zip(goals["guiding_goal_code"], goals["guiding_goal"])}),
+        Choice("jahr", "measures_year", t("measures.filter.year"), {str(year): year for year in years},
+               {year: str(year) for year in years}),
+        Choice("status", "measures_status", t("measures.filter.status"),
+               {slug_of(status, STATUS_SLUGS): status for status in MEASURE_STATUSES},
+               {status: t(f"status.{status}") for status in MEASURE_STATUSES}),
+        Choice("ampel", "measures_light", t("measures.filter.light"),
+               {slug_of(light, LIGHT_SLUGS): light for light in LEGEND_ORDER},
+               {light: light_words(light, lang) for light in LEGEND_ORDER}),
+        Choice("org", "measures_org", t("measures.filter.organisation"),
+               {str(int(org)): int(org) for org in leads["lead_organisation_id"]},
+               {int(org): name for org, name in zip(leads["lead_organisation_id"], leads["lead_organisation"])}),
+    ]
+
+
+def filter_panel(frame: pd.DataFrame, tree: dict[str, pd.DataFrame]) -> MeasureFilters:
+    """The filter widgets in an expander at the top of the page; returns the chosen filters.
+    frame: the plan's measure_list; tree: its progress_tree (for the plan's levels)."""
+    specs = choices(frame, tree)
+    for spec in specs:
+        url_bind.adopt(spec.param, spec.key, lambda raw, spec=spec: parse_choices(raw, spec.words, spec.label))
+        if spec.key in st.session_state:  # values of another plan are no options here
+            st.session_state[spec.key] = [v for v in st.session_state[spec.key] if v in spec.names]
+    flag_labels = {"prio": t("measures.filter.prioritised"), "veraltet": t("measures.filter.stale")}
+    for param, key in FLAG_KEYS.items():
+        url_bind.adopt(param, key, lambda raw, label=flag_labels[param]: parse_flag(raw, label))
+    url_bind.adopt("suche", SEARCH_KEY, lambda raw: parse_text(raw, t("measures.filter.search")))
+
+    active = sum(bool(st.session_state.get(key)) for key in _all_keys(specs))
+    title = t("measures.filters_active", count=active) if active else t("measures.filters")
+    with st.expander(title, expanded=True, icon=":material/filter_alt:", key="measures_filter_panel"):
+        columns = st.columns(3) + st.columns(3)
+        for column, spec in zip(columns, specs):
+            column.multiselect(spec.label, list(spec.names), format_func=spec.names.__getitem__, key=spec.key,
+                               placeholder=t("measures.filter.placeholder"))
+        search, prio, stale, reset = st.columns([3, 1.2, 1.2, 1.6], vertical_alignment="bottom")
+        search.text_input(t("measures.filter.search"), key=SEARCH_KEY, max_chars=100,
+                          placeholder=t("measures.filter.search_placeholder"))
+        prio.checkbox(flag_labels["prio"], key=FLAG_KEYS["prio"], help=t("measures.filter.prioritised_help"))
+        stale.checkbox(flag_labels["veraltet"], key=FLAG_KEYS["veraltet"], help=t("measures.filter.stale_help"))
+        reset.button(t("measures.filter.reset"), icon=":material/filter_alt_off:", disabled=not active,
+                     on_click=_reset, args=(specs,))
+        st.caption(t("measures.filter.link_hint"))
+    return _publish(specs)
+
+
+def _all_keys(specs: list[Choice]) -> list[str]:
+    return [spec.key for spec in specs] + list(FLAG_KEYS.values()) + [SEARCH_KEY]
+
+
+def _reset(specs: list[Choice]) -> None:
+    for spec in specs:
+        st.session_state[spec.key] = []
+    for key in FLAG_KEYS.values():
+        st.session_state[key] = False
+    st.session_state[SEARCH_KEY] = ""
+
+
+def _publish(specs: list[Choice]) -> MeasureFilters:
+    chosen = {spec.param: spec.publish() for spec in specs}
+    flags = {param: bool(st.session_state.get(key)) for param, key in FLAG_KEYS.items()}
+    for param, value in flags.items():
+        url_bind.publish(param, "1" if value else None)
+    search = " ".join(str(st.session_state.get(SEARCH_KEY) or "").split())
+    url_bind.publish("suche", search or None)
+    return MeasureFilters(
+        action_fields=chosen["hf"], guiding_goals=chosen["lz"], years=chosen["jahr"], statuses=chosen["status"],
+        lights=chosen["ampel"], organisations=chosen["org"], prioritised_only=flags["prio"],
+        stale_only=flags["veraltet"], search=search,
+    )
+
+
+def remember_table_rows(codes: list[str]) -> None:
+    """The codes of the table's rows in display order, for the row-selection callback."""
+    st.session_state[_TABLE_CODES] = codes
+
+
+def table_selected() -> None:
+    """st.dataframe on_select callback: a selected row becomes the measure in the detail view."""
+    rows = st.session_state[TABLE_KEY].selection.rows
+    codes = st.session_state.get(_TABLE_CODES, [])
+    if rows and rows[0] < len(codes):
+        st.session_state[PICK_KEY] = codes[rows[0]]
+
+
+def measure_picker(titles: dict[str, str], offered: list[str]) -> str | None:
+    """Selectbox of the measure shown in detail (?massnahme=<code>). Offers the filtered measures
+    and keeps a measure chosen earlier (or by link) even when the filters leave it out."""
+    url_bind.adopt("massnahme", PICK_KEY, lambda raw: _parse_measure(raw, titles))
+    current = st.session_state.get(PICK_KEY)
+    if current not in titles:
+        st.session_state.pop(PICK_KEY, None)
+        current = None
+    options = offered if current is None or current in offered else [current, *offered]
+    code = st.selectbox(t("measures.detail.pick"), options, index=None, key=PICK_KEY,
+                        format_func=lambda c: f"{c} – {titles[c]}", placeholder=t("measures.detail.none"))
+    url_bind.publish("massnahme", code)
+    return code
+
+
+def _parse_measure(raw: str | None, titles: dict[str, str]) -> tuple[str | None, str | None]:
+    if raw is None or raw == "":
+        return None, None
+    if raw in titles:
+        return raw, None
+    return None, t("measures.detail.unknown", code=shown(raw))

@@ -1,0 +1,105 @@
+"""Akteure: measures per organisation as a stacked bar chart, and the page's tables.
+
+DataFrame in, Figure or display DataFrame out; no Streamlit, no database. Rows come from
+models.organisations.organisation_overview and measures_of_organisation.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+
+import ui.strings  # noqa: F401  (registers the UI strings)
+from models.formats import format_percent
+from models.organisations import LEAD, PARTNER
+from models.rules import LIGHTS
+from models.texts import text
+from ui.figures import FONT, wrap_label
+
+ROLE_COLOURS = {LEAD: "#0072B2", PARTNER: "#bfe2f7"}
+ROLE_TEXT_COLOURS = {LEAD: "#ffffff", PARTNER: "#1b1f24"}
+# The partner bars are hatched as well, so the two roles differ without colour.
+ROLE_PATTERNS = {LEAD: "", PARTNER: "/"}
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def kind_slug(kind: str) -> str:
+    """The plain ASCII word for an organisation's kind in a link: 'Bildungsträger' -> 'bildungstraeger'."""
+    return re.sub(r"[^a-z0-9]+", "-", kind.lower().translate(_UMLAUTS)).strip("-")
+
+
+def light_words(colour: str, lang: str = "de") -> str:
+    """The colour's name and meaning, e.g. 'Grün – im Plan' (as ui.components.light_label)."""
+    return f"{text(f'light.{colour}', lang).capitalize()} – {text(f'light_label.{colour}', lang)}"
+
+
+def display_name(row) -> str:
+    return row["short_name"] or row["name"]
+
+
+def overview_table(overview: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
+    """One line per organisation: kind, measures led and partnered, and the lights of its measures
+    (one column per colour, headed by the colour in words)."""
+    col = lambda key: text(f"organisations.col.{key}", lang)  # noqa: E731
+    table = pd.DataFrame({
+        col("name"): overview["name"],
+        col("kind"): overview["kind"],
+        col("lead"): overview[LEAD].astype(int),
+        col("partner"): overview[PARTNER].astype(int),
+        col("measures"): overview["measures"].astype(int),
+    })
+    for colour in LIGHTS:
+        table[light_words(colour, lang)] = overview[colour].astype(int)
+    return table.reset_index(drop=True)
+
+
+def measures_table(measures: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
+    """The measures of one organisation: code, title, role, status, progress and Ampel in words."""
+    col = lambda key: text(f"organisations.col.{key}", lang)  # noqa: E731
+    return pd.DataFrame({
+        col("code"): measures["code"],
+        col("title"): measures["title"],
+        col("role"): [text(f"organisations.role.{role}", lang) for role in measures["role"]],
+        col("status"): [text(f"status.{status}", lang) for status in measures["status"]],
+        col("progress"): [format_percent(float(value)) for value in measures["progress"]],
+        col("light"): [light_words(colour, lang) for colour in measures["light"]],
+        col("reason"): measures["reason"],
+    }).reset_index(drop=True)
+
+
+def measures_figure(overview: pd.DataFrame, lang: str = "de") -> go.Figure:
+    """Horizontal stacked bars per organisation: measures it leads and measures it partners in."""
+    labels = [wrap_label(display_name(row), width=30, max_lines=2) for _, row in overview.iterrows()]
+    figure = go.Figure()
+    for role in (LEAD, PARTNER):
+        counts = overview[role].astype(int).tolist()
+        name = text(f"organisations.role.{role}", lang)
+        figure.add_trace(go.Bar(
+            x=counts, y=labels, orientation="h", name=name,
+            marker=dict(color=ROLE_COLOURS[role], line=dict(color="#1b1f24", width=0.5),
+                        pattern=dict(shape=ROLE_PATTERNS[role], fillmode="overlay", fgcolor="#0072B2",
+                                     fgopacity=0.6, solidity=0.12, size=10)),
+            text=[str(count) if count else "" for count in counts], textposition="inside",
+            insidetextanchor="middle", insidetextfont=dict(color=ROLE_TEXT_COLOURS[role]),
+            hovertext=[f"{label.replace('<br>', ' ')}: {count} × {name}" for label, count in zip(labels, counts)],
+            hovertemplate="%{hovertext}<extra></extra>",
+        ))
+    figure.update_layout(
+        barmode="stack",
+        separators=",.",
+        font=FONT,
+        height=max(180, 34 * len(overview) + 110),
+        margin=dict(l=10, r=20, t=40, b=40),
+        plot_bgcolor="#ffffff",
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, traceorder="normal"),
+        xaxis=dict(title=text("organisations.chart.axis", lang), dtick=1 if _max_total(overview) <= 10 else None,
+                   gridcolor="#e6e9ed", fixedrange=True),
+        yaxis=dict(autorange="reversed", automargin=True, fixedrange=True),
+    )
+    return figure
+
+
+def _max_total(overview: pd.DataFrame) -> int:
+    return int((overview[LEAD] + overview[PARTNER]).max()) if len(overview) else 0
