@@ -87,5 +87,5 @@ def measures_of_organisation(
     """The measures an organisation leads or partners in, with their state as of the states' date,
     in the plan's order (year, action field, goal, position)."""
     roles = involvement(engine, plan_id, organisation_id)[["measure_id", "role"]]
-    columns = ["measure_id", "code", "title", "role", "status", "progress", "light", "reason", "due_date"]
+    columns = ["measure_id", "code", "title", "role", "status", "progress", "light", "reason", "reason_en", "due_date"]
     return states.merge(roles, on="measure_id")[columns].reset_index(drop=True)

@@ -113,7 +113,8 @@ def measure_states(engine: Engine, plan_id: int, as_of: dt.date) -> pd.DataFrame
     """One row per measure with its hierarchy, lead and state as of a date.
 
     Columns add status, progress, last_report_date (from the latest report on or before as_of;
-    planned and 0 % without one), light, reason (German words), reason_key, overdue and stale.
+    planned and 0 % without one), light, reason (German words; reason_en in English), reason_key,
+    overdue and stale.
     """
     latest = _latest_reports(plan_id, as_of)
     statement = (
@@ -152,15 +153,16 @@ def _with_judgement(frame: pd.DataFrame, settings: tuple[int, int], as_of: dt.da
     tolerance, stale_after = settings
     rows = zip(frame["status"], frame["progress"], frame["start_date"], frame["due_date"],
                frame["last_report_date"])
-    lights, reasons, keys, stale = [], [], [], []
+    lights, reasons, reasons_en, keys, stale = [], [], [], [], []
     for status, progress, start, due, last in rows:
         last = None if pd.isna(last) else last
         light = traffic_light(status, progress, start, due, as_of, tolerance)
         lights.append(light.colour)
-        reasons.append(light.reason())
+        reasons.append(light.reason("de"))
+        reasons_en.append(light.reason("en"))
         keys.append(light.reason_key)
         stale.append(is_stale(status, last, start, as_of, stale_after))
-    return frame.assign(light=lights, reason=reasons, reason_key=keys, stale=stale,
+    return frame.assign(light=lights, reason=reasons, reason_en=reasons_en, reason_key=keys, stale=stale,
                         overdue=[key == "overdue" for key in keys])
 
 

@@ -84,3 +84,13 @@ def text(key: str, lang: str = "de", **params: Any) -> str:
         return key
     template = entry.get(lang) or entry["de"]
     return template.format(**params) if params else template
+
+
+def light_words(colour: str, lang: str = "de") -> str:
+    """A traffic-light colour in words with its meaning, e.g. 'Gelb – Verzug': never colour alone."""
+    return f"{text(f'light.{colour}', lang).capitalize()} – {text(f'light_label.{colour}', lang)}"
+
+
+def localised_column(column: str, lang: str) -> str:
+    """Name of the column holding `column` in lang: data carries translations as `<column>_<lang>`."""
+    return column if lang == "de" else f"{column}_{lang}"

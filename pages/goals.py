@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from models.formats import format_date, format_number
+from models.texts import localised_column
 from ui import components, data, url_bind
 from ui.context import current
 from ui.figures import progress_bars
@@ -113,7 +114,7 @@ def show_detail(code: str) -> None:
             t("goals.col.code"): measures["code"],
             t("goals.col.measure"): measures["title"],
             t("goals.col.light"): [f"{light_words(light, lang)} ({reason})"
-                                   for light, reason in zip(measures["light"], measures["reason"])],
+                                   for light, reason in zip(measures["light"], measures[localised_column("reason", lang)])],
             t("goals.col.progress"): [progress_words(p, 1, lang) for p in measures["progress"]],
             t("goals.col.status"): [t(f"status.{status}") for status in measures["status"]],
             t("goals.col.annual_goal"): measures["annual_goal_code"],

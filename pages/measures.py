@@ -6,6 +6,7 @@ import streamlit as st
 
 from models.formats import format_date, format_number, format_percent
 from models.measures import apply_filters
+from models.texts import localised_column
 from ui import components, data, measure_filters
 from ui.context import current
 from ui.gantt import dated, timeline
@@ -32,7 +33,7 @@ def table(frame: pd.DataFrame) -> pd.DataFrame:
         "code": frame["code"], "title": frame["title"], "action_field": frame["action_field"],
         "guiding_goal": frame["guiding_goal"], "year": frame["year"], "lead": frame["lead_organisation"],
         "status": [t(f"status.{status}") for status in frame["status"]], "progress": frame["progress"],
-        "light": [components.light_label(light) for light in frame["light"]], "reason": frame["reason"],
+        "light": [components.light_label(light) for light in frame["light"]], "reason": frame[localised_column("reason", language())],
         "last_report": frame["last_report_date"], "freshness": np.where(frame["stale"], stale_words, ""),
         "prioritised": frame["prioritised"].astype(bool),
     })
@@ -110,7 +111,7 @@ def state(row: pd.Series) -> None:
     st.markdown(f"**{t('measures.detail.state', date=format_date(context.as_of))}**")
     st.badge(components.light_label(row["light"]), icon=components.LIGHT_ICONS[row["light"]],
              color=components.LIGHT_BADGE_COLOURS[row["light"]])
-    st.markdown(components.plain(row["reason"]))
+    st.markdown(components.plain(row[localised_column("reason", language())]))
     left, right = st.columns(2)
     left.metric(t("measures.detail.status"), t(f"status.{row['status']}"))
     right.metric(t("measures.detail.progress"), format_percent(row["progress"]))

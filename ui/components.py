@@ -9,7 +9,8 @@ import streamlit as st
 
 from models.formats import format_number, format_percent
 from ui.context import PlanContext
-from ui.texts import t
+from models.texts import light_words
+from ui.texts import language, t
 
 LIGHT_BADGE_COLOURS = {"green": "green", "yellow": "orange", "red": "red", "grey": "gray"}
 LIGHT_ICONS = {
@@ -36,8 +37,8 @@ def plan_header(context: PlanContext, page_title: str) -> None:
 
 
 def light_label(colour: str) -> str:
-    """The colour's name and meaning in words, e.g. 'grün – im Plan'."""
-    return f"{t(f'light.{colour}').capitalize()} – {t(f'light_label.{colour}')}"
+    """The colour's name and meaning in words in the session's language, e.g. 'Grün – im Plan'."""
+    return light_words(colour, language())
 
 
 def light_metrics(shares: pd.DataFrame) -> None:

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 import ui.strings  # noqa: F401  (registers the UI strings)
 from models.formats import format_date, format_percent
 from models.rules import GREEN, GREY, RED, YELLOW
-from models.texts import text
+from models.texts import light_words, localised_column, text
 from ui.figures import FONT, wrap_label
 
 LIGHT_COLOURS = {GREEN: "#009E73", YELLOW: "#E69F00", RED: "#D55E00", GREY: "#8a96a3"}
@@ -28,10 +28,6 @@ MAX_HEIGHT = 1400
 FULL_LABELS_UP_TO = 40  # more rows than this: the axis names codes only (titles stay in the hover)
 DAY_MS = 86_400_000
 
-
-def light_words(colour: str, lang: str = "de") -> str:
-    """The colour's name and meaning, e.g. 'Rot – kritisch' (as ui.components.light_label)."""
-    return f"{text(f'light.{colour}', lang).capitalize()} – {text(f'light_label.{colour}', lang)}"
 
 
 def dated(frame: pd.DataFrame) -> pd.DataFrame:
@@ -104,7 +100,7 @@ def _bars(part: pd.DataFrame, labels: pd.Series, colour: str, lang: str) -> go.B
 def _hover(row, colour: str, lang: str) -> str:
     """Hover text; user text is escaped (plotly renders a subset of HTML in hover labels)."""
     title = wrap_label(html.escape(str(row.title)), width=60)
-    reason = html.escape(str(row.reason))
+    reason = html.escape(str(getattr(row, localised_column("reason", lang), row.reason)))
     status = text(f"status.{row.status}", lang)
     period = text("measures.detail.period_value", lang, start=format_date(row.start_date), due=format_date(row.due_date))
     return (

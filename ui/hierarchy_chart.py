@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import ui.strings  # noqa: F401  (registers the UI strings)
 from models.formats import format_number, format_percent
 from models.rules import LIGHTS
-from models.texts import text
+from models.texts import light_words, text
 from ui.figures import FONT, wrap_label
 
 LIGHT_COLOURS = {"green": "#009E73", "yellow": "#E69F00", "red": "#D55E00", "grey": "#8a96a3"}
@@ -21,10 +21,6 @@ EMPTY_COLOUR = "#eef1f4"
 DARK_TEXT, LIGHT_TEXT = "#1b1f24", "#ffffff"
 KINDS = ("treemap", "sunburst")
 
-
-def light_words(colour: str, lang: str = "de") -> str:
-    """The colour's name and meaning, e.g. 'Gelb – Verzug' (as ui.components.light_label)."""
-    return f"{text(f'light.{colour}', lang).capitalize()} – {text(f'light_label.{colour}', lang)}"
 
 
 def progress_words(progress: float, measures: int, lang: str = "de") -> str:

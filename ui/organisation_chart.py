@@ -15,7 +15,7 @@ import ui.strings  # noqa: F401  (registers the UI strings)
 from models.formats import format_percent
 from models.organisations import LEAD, PARTNER
 from models.rules import LIGHTS
-from models.texts import text
+from models.texts import light_words, localised_column, text
 from ui.figures import FONT, wrap_label
 
 ROLE_COLOURS = {LEAD: "#0072B2", PARTNER: "#bfe2f7"}
@@ -29,10 +29,6 @@ def kind_slug(kind: str) -> str:
     """The plain ASCII word for an organisation's kind in a link: 'Bildungsträger' -> 'bildungstraeger'."""
     return re.sub(r"[^a-z0-9]+", "-", kind.lower().translate(_UMLAUTS)).strip("-")
 
-
-def light_words(colour: str, lang: str = "de") -> str:
-    """The colour's name and meaning, e.g. 'Grün – im Plan' (as ui.components.light_label)."""
-    return f"{text(f'light.{colour}', lang).capitalize()} – {text(f'light_label.{colour}', lang)}"
 
 
 def display_name(row) -> str:
@@ -65,7 +61,7 @@ def measures_table(measures: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
         col("status"): [text(f"status.{status}", lang) for status in measures["status"]],
         col("progress"): [format_percent(float(value)) for value in measures["progress"]],
         col("light"): [light_words(colour, lang) for colour in measures["light"]],
-        col("reason"): measures["reason"],
+        col("reason"): measures[localised_column("reason", lang)],
     }).reset_index(drop=True)
 
 

@@ -17,7 +17,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -40,6 +41,10 @@ FINISHED_RUN = (
     "[data-testid=stApp][data-test-connection-state=CONNECTED][data-test-script-state=notRunning]"
 )
 expect.set_options(timeout=RUN_TIMEOUT_MS)
+VIEWPORT = {"width": 1400, "height": 1000}
+# Streamlit scrolls inside its main container, so a full-page screenshot shows only the viewport:
+# the screenshot helper makes the viewport as tall as the content, up to this height.
+MAX_SCREENSHOT_HEIGHT = 12_000
 
 
 def _free_port() -> int:
@@ -57,13 +62,19 @@ def _healthy(base_url: str) -> bool:
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory) -> str:
+def app_database_url(tmp_path_factory) -> str:
+    """SQLAlchemy URL of the app's fresh SQLite file, for tests that compute expected values with models/."""
+    return f"sqlite:///{tmp_path_factory.mktemp('browser-app') / 'app.db'}"
+
+
+@pytest.fixture(scope="session")
+def app_url(app_database_url: str, browser: Browser) -> str:
     """Base URL of the app, started once on a fresh SQLite file (created, migrated and seeded with
-    the example plans by the app itself on first start)."""
-    folder = tmp_path_factory.mktemp("browser-app")
+    the example plans by the app itself on first start), warmed up by one plain load of "/"."""
+    folder = Path(make_url(app_database_url).database).parent
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'app.db'}"}
+    env = {**os.environ, "DATABASE_URL": app_database_url}
     log_path = folder / "server.log"
     with log_path.open("wb") as log:
         server = subprocess.Popen(
@@ -78,9 +89,30 @@ def app_url(tmp_path_factory) -> str:
                 output = log_path.read_text(encoding="utf-8", errors="replace")
                 pytest.fail(f"the app did not become healthy on {base_url}:\n{output}")
             time.sleep(0.25)
+        _warm_up(browser, base_url)
         yield base_url
     finally:
         _stop(server)
+
+
+def _warm_up(browser: Browser, base_url: str) -> None:
+    """One full run of dashboard.py before any test.
+
+    Streamlit decides per server process, on the first session, whether the app uses the v1 pages/
+    folder (our pages/ folder exists) and only the first st.navigation call turns that off. Until a
+    first run has finished, a deep link such as /massnahmen is looked up among pages/*.py file names,
+    not found, and answered with a "Page not found" dialog over the main page. Real users meet a
+    server that has long been running; the tests assert that no such dialog appears.
+    """
+    context = browser.new_context(viewport=VIEWPORT, locale="de-DE")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(RUN_TIMEOUT_MS)
+        page.goto(f"{base_url}/")
+        expect(page.locator(FINISHED_RUN)).to_be_attached()
+        expect(page.get_by_test_id("stTopNav")).to_be_visible()
+    finally:
+        context.close()
 
 
 def _stop(server: subprocess.Popen) -> None:
@@ -110,7 +142,7 @@ def browser() -> Browser:
 @pytest.fixture
 def page(browser: Browser, app_url: str) -> Page:
     """A page in a new browser context (German locale, desktop size) for each test."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
+    context = browser.new_context(viewport=VIEWPORT, locale="de-DE")
     context.set_default_timeout(RUN_TIMEOUT_MS)
     page = context.new_page()
     yield page
@@ -130,14 +162,53 @@ def wait_for_run(page: Page, heading_text: str) -> None:
 
 
 def assert_no_exception(page: Page) -> None:
-    """No Streamlit exception box and no traceback text anywhere on the page."""
+    """No Streamlit exception box, no traceback text and no dialog (e.g. "Page not found") on the page."""
     expect(page.get_by_test_id("stException")).to_have_count(0)
     expect(page.locator("body")).not_to_contain_text("Traceback")
+    expect(page.get_by_role("dialog")).to_have_count(0)
+
+
+def widget(page: Page, testid: str, label: str, *, within: Locator | None = None) -> Locator:
+    """The Streamlit widget (e.g. testid stSelectbox, stMultiSelect) whose label reads exactly LABEL."""
+    scope = within if within is not None else page
+    return scope.get_by_test_id(testid).filter(has=page.get_by_test_id("stWidgetLabel").get_by_text(label, exact=True))
+
+
+def choose_option(page: Page, selectbox: Locator, option: str) -> None:
+    """Open a Streamlit select box and click the option with exactly this text."""
+    selectbox.click()
+    page.get_by_role("option", name=option, exact=True).click()
 
 
 def screenshot(page: Page, name: str) -> Path:
-    """Save a full-page screenshot to test-artifacts/screenshots/NAME.png (git-ignored)."""
+    """Save a screenshot of the whole page to test-artifacts/screenshots/NAME.png (git-ignored).
+
+    Streamlit scrolls inside its main container (stMain), not the document: the viewport is made as
+    tall as that container's content for the shot, then set back.
+    """
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    viewport = page.viewport_size or VIEWPORT
+    try:
+        for _ in range(3):  # a taller viewport may let content grow (lazy rows): settle in a few rounds
+            height = min(MAX_SCREENSHOT_HEIGHT, max(viewport["height"], _content_height(page)))
+            if height == page.viewport_size["height"]:
+                break
+            page.set_viewport_size({"width": viewport["width"], "height": height})
+            _next_frames(page)
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(viewport)
     return path
+
+
+def _content_height(page: Page) -> int:
+    return page.evaluate(
+        "() => { const main = document.querySelector('[data-testid=stMain]');"
+        " return Math.ceil(main ? main.scrollHeight : document.documentElement.scrollHeight); }"
+    )
+
+
+def _next_frames(page: Page) -> None:
+    """Let the browser lay out and paint after a resize (two animation frames)."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")

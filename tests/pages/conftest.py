@@ -1,7 +1,10 @@
 """AppTest fixtures: the real dashboard.py on a real SQLite file."""
 
+import base64
+import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
@@ -44,3 +47,27 @@ def query_param(at: AppTest, name: str) -> str | None:
     """A URL parameter after a run (AppTest gives a list or a plain string)."""
     value = at.query_params.get(name)
     return value[0] if isinstance(value, list) else value
+
+
+def open_page(page: str, **params: str) -> AppTest:
+    """Run the dashboard with these URL parameters, switch to page, and check it raised nothing."""
+    at = app()
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def plotly_array(value) -> list:
+    """A plotly data array as a list (plotly 7 encodes number arrays as base64)."""
+    if isinstance(value, dict):
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
+    return list(value)
+
+
+def bar_chart(at: AppTest, index: int = 0) -> tuple[list, list, list]:
+    """x values, text labels and y labels of the first trace of the index-th plotly chart."""
+    trace = json.loads(at.get("plotly_chart")[index].proto.spec)["data"][0]
+    return plotly_array(trace["x"]), trace["text"], trace["y"]

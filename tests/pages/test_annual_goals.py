@@ -1,14 +1,11 @@
 """AppTest of the page Jahresziele: the goals of a year, priorities, carry-overs, the years side by side."""
 
-import base64
 import datetime as dt
-import json
 
-import numpy as np
 import yaml
 
 from models.seed import example_files
-from tests.pages.conftest import app, metrics, query_param
+from tests.pages.conftest import app, bar_chart, metrics, query_param
 
 STAND = "2024-06-30"
 
@@ -27,12 +24,6 @@ def _table(at, column):
     return next(frame.value for frame in at.dataframe if column in frame.value.columns)
 
 
-def _bars(at):
-    trace = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
-    x = trace["x"]
-    if isinstance(x, dict):
-        x = np.frombuffer(base64.b64decode(x["bdata"]), dtype=x["dtype"]).tolist()
-    return x, trace["text"], trace["y"]
 
 
 def test_annual_goals_of_2024_with_the_prioritised_one_highlighted(mini_app_url):
@@ -56,7 +47,7 @@ def test_annual_goals_of_2024_with_the_prioritised_one_highlighted(mini_app_url)
     assert any("priorisiert" in md.value for md in at.markdown)
     assert any(md.value == "**JZ2024\\-01** Mehr Sprachkurse" for md in at.markdown)
     assert any("01\\.02\\.2024" in c.value and "Beschluss 1/2024" in c.value for c in at.caption)
-    x, labels, y = _bars(at)
+    x, labels, y = bar_chart(at)
     assert labels == ["20\xa0%", "keine Maßnahmen"] and x == [20.0, 0.0]
     assert "JZ2024-01 (priorisiert)" in y[0] and "(priorisiert)" not in y[1]
 

@@ -1,13 +1,11 @@
 """AppTest of the page Leitziele 2030: hierarchy chart, goals per action field, one goal in detail."""
 
-import base64
 import json
 
-import numpy as np
 import yaml
 
 from models.seed import example_files
-from tests.pages.conftest import app, metrics, query_param
+from tests.pages.conftest import app, metrics, plotly_array, query_param
 
 STAND = "2024-06-30"
 
@@ -32,11 +30,6 @@ def _chart_index(at, key):
     return next(index for index, chart_id in enumerate(ids) if key in chart_id)
 
 
-def _numbers(values):
-    """A plotly 7 array: plain list or base64-encoded numbers."""
-    if isinstance(values, dict):
-        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
-    return values
 
 
 def _table(at, column):
@@ -91,7 +84,7 @@ def test_goal_detail_from_the_url(mini_app_url):
     assert annual["Fortschritt"].tolist() == ["20\xa0%", "keine Maßnahmen"]
     bars = _chart(at, "goal_annual_chart")
     assert bars["text"] == ["20\xa0%", "keine Maßnahmen"]
-    assert _numbers(bars["x"]) == [20.0, 0.0]
+    assert plotly_array(bars["x"]) == [20.0, 0.0]
     shown = metrics(at)
     assert shown["Letzter Wert (30.06.2024)"] == "180\xa0Personen"
     assert shown["Zielwert (31.12.2030)"] == "500\xa0Personen"

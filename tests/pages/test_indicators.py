@@ -1,38 +1,26 @@
 """AppTest of the page Kennzahlen: values as of the Stand, trend, filters, confidentiality."""
 
-import base64
 import datetime as dt
 import json
 
-import numpy as np
 import yaml
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from models.db import make_engine
 from models.indicators import DEFAULT_CONFIDENTIALITY_THRESHOLD
-from models.seed import example_files
 from models.schema import Indicator, IndicatorValue
-from tests.pages.conftest import app, query_param
+from models.seed import example_files
+from tests.pages.conftest import open_page, plotly_array, query_param
 
 PAGE = "pages/indicators.py"
 
 
 def _open(**params):
-    at = app()
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception
-    return at
+    return open_page(PAGE, **params)
 
 
-def _array(value):
-    """A plotly array (plotly 7 may encode numbers as base64)."""
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
-    return list(value)
+_array = plotly_array
 
 
 def _charts(at):

@@ -15,20 +15,14 @@ from sqlalchemy import create_engine, select
 from models.rules import state_as_of
 from models.schema import Organisation
 from models.seed import example_files
-from tests.pages.conftest import app, query_param
+from tests.pages.conftest import open_page, query_param
 from ui.components import plain
 
 PAGE = "pages/measures.py"
 
 
-def open_page(**params: str):
-    at = app()
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception
-    return at
+def _open(**params):
+    return open_page(PAGE, **params)
 
 
 def rows(at) -> list[str]:
@@ -52,7 +46,7 @@ def timeline(at) -> dict:
 
 
 def test_table_lists_every_measure_with_its_state(mini_app_url):
-    at = open_page(stand="2024-06-30")
+    at = _open(stand="2024-06-30")
     assert at.title[0].value == "Maßnahmen"
     assert count_line(at) == "**6 von 6 Maßnahmen**"
     table = at.dataframe[0].value.set_index("code")
@@ -72,7 +66,7 @@ def test_table_lists_every_measure_with_its_state(mini_app_url):
 
 
 def test_red_light_in_the_url_leaves_only_m5(mini_app_url):
-    at = open_page(stand="2024-06-30", ampel="rot")
+    at = _open(stand="2024-06-30", ampel="rot")
     assert rows(at) == ["M5"]
     assert count_line(at) == "**1 von 6 Maßnahmen**"
     assert at.multiselect(key="measures_light").value == ["red"]
@@ -80,15 +74,15 @@ def test_red_light_in_the_url_leaves_only_m5(mini_app_url):
 
 
 def test_action_field_in_the_url(mini_app_url):
-    at = open_page(hf="HF3")
+    at = _open(hf="HF3")
     assert rows(at) == ["M6"]
     assert at.multiselect(key="measures_hf").value == ["HF3"]
 
 
 def test_filters_combine(mini_app_url):
-    at = open_page(stand="2024-06-30", hf="HF1", status="in-umsetzung")
+    at = _open(stand="2024-06-30", hf="HF1", status="in-umsetzung")
     assert rows(at) == ["M5", "M1", "M2"]
-    at = open_page(stand="2024-06-30", hf="HF1", status="in-umsetzung", ampel="gelb,rot")
+    at = _open(stand="2024-06-30", hf="HF1", status="in-umsetzung", ampel="gelb,rot")
     assert rows(at) == ["M5", "M2"]
     assert query_param(at, "status") == "in-umsetzung" and query_param(at, "ampel") == "gelb,rot"
 
@@ -105,7 +99,7 @@ def test_filters_combine(mini_app_url):
     ],
 )
 def test_each_filter_from_the_url(mini_app_url, params, expected):
-    at = open_page(**params)
+    at = _open(**params)
     assert rows(at) == expected
     for name, value in params.items():
         assert query_param(at, name) == value
@@ -116,26 +110,26 @@ def test_lead_organisation_filter_by_id(mini_app_url):
     with engine.connect() as connection:
         jc = connection.execute(select(Organisation.id).where(Organisation.name == "Jobcenter Testkreis")).scalar_one()
     engine.dispose()
-    at = open_page(org=str(jc))
+    at = _open(org=str(jc))
     assert rows(at) == ["M5", "M3", "M6"]
     assert at.multiselect(key="measures_org").value == [jc]
 
 
 def test_nothing_matches_gives_an_explained_empty_state(mini_app_url):
-    at = open_page(stand="2024-06-30", hf="HF3", ampel="rot")
+    at = _open(stand="2024-06-30", hf="HF3", ampel="rot")
     assert count_line(at) == "**0 von 6 Maßnahmen**"
     assert any("Keine Maßnahme passt" in info.value for info in at.info)
     assert not at.dataframe and not at.get("plotly_chart")
 
 
 def test_action_field_without_measures_is_a_valid_filter(mini_app_url):
-    at = open_page(hf="HF2")
+    at = _open(hf="HF2")
     assert not at.warning
     assert count_line(at) == "**0 von 6 Maßnahmen**"
 
 
 def test_choosing_a_filter_changes_table_timeline_and_url(mini_app_url):
-    at = open_page(stand="2024-06-30")
+    at = _open(stand="2024-06-30")
     assert [trace["name"] for trace in timeline(at)["data"]] == [
         "Grün – im Plan", "Gelb – Verzug", "Rot – kritisch", "Grau – nicht begonnen oder ausgesetzt",
     ]
@@ -150,7 +144,7 @@ def test_choosing_a_filter_changes_table_timeline_and_url(mini_app_url):
 
 
 def test_reset_clears_every_filter_and_the_url(mini_app_url):
-    at = open_page(stand="2024-06-30", ampel="rot", prio="1", suche="kurs")
+    at = _open(stand="2024-06-30", ampel="rot", prio="1", suche="kurs")
     assert rows(at) == []
     at.button[0].click().run()
     assert rows(at) == ["M4", "M5", "M1", "M2", "M3", "M6"]
@@ -159,7 +153,7 @@ def test_reset_clears_every_filter_and_the_url(mini_app_url):
 
 
 def test_timeline_marks_the_stand(mini_app_url):
-    spec = timeline(open_page(stand="2024-06-30"))
+    spec = timeline(_open(stand="2024-06-30"))
     layout = spec["layout"]
     assert [note["text"] for note in layout["annotations"]] == ["Stand 30.06.2024"]
     assert layout["shapes"][0]["x0"] == "2024-06-30"
@@ -168,7 +162,7 @@ def test_timeline_marks_the_stand(mini_app_url):
 
 
 def test_detail_as_of_an_earlier_stand_hides_the_later_report(mini_app_url):
-    at = open_page(massnahme="M1", stand="2024-04-15")
+    at = _open(massnahme="M1", stand="2024-04-15")
     text = markdown(at)
     assert "### M1 – Sprachkurs A" in text
     assert "**01.03.2024 · in Umsetzung · 20\xa0%**" in text
@@ -181,7 +175,7 @@ def test_detail_as_of_an_earlier_stand_hides_the_later_report(mini_app_url):
 
 
 def test_detail_shows_the_full_history_newest_first(mini_app_url):
-    at = open_page(massnahme="M1", stand="2024-06-30")
+    at = _open(massnahme="M1", stand="2024-06-30")
     text = markdown(at)
     assert text.index("**01.06.2024 · in Umsetzung · 50\xa0%**") < text.index("**01.03.2024 · in Umsetzung · 20\xa0%**")
     assert "**Sachstand:** Halbzeit" in text and "**Sachstand:** Start" in text
@@ -193,14 +187,14 @@ def test_detail_shows_the_full_history_newest_first(mini_app_url):
 
 
 def test_detail_of_a_stale_overdue_measure(mini_app_url):
-    at = open_page(massnahme="M5", stand="2024-06-30")
+    at = _open(massnahme="M5", stand="2024-06-30")
     text = markdown(at)
     assert plain("überfällig: Ende war am 31.12.2023, noch nicht abgeschlossen") in text
     assert any("keinen aktuellen Sachstand" in warning.value for warning in at.warning)
 
 
 def test_picking_a_measure_shows_it_and_puts_it_in_the_url(mini_app_url):
-    at = open_page(stand="2024-06-30")
+    at = _open(stand="2024-06-30")
     assert "### " not in markdown(at)
     at.selectbox(key="measures_pick").select("M2").run()
     assert "### M2 – Sprachkurs B" in markdown(at)
@@ -208,7 +202,7 @@ def test_picking_a_measure_shows_it_and_puts_it_in_the_url(mini_app_url):
 
 
 def test_a_linked_measure_outside_the_filters_is_still_shown(mini_app_url):
-    at = open_page(stand="2024-06-30", ampel="rot", massnahme="M1")
+    at = _open(stand="2024-06-30", ampel="rot", massnahme="M1")
     assert rows(at) == ["M5"]
     assert "### M1 – Sprachkurs A" in markdown(at)
 
@@ -225,14 +219,14 @@ def test_a_linked_measure_outside_the_filters_is_still_shown(mini_app_url):
     ],
 )
 def test_bad_filter_values_get_a_german_hint_and_the_page_still_renders(mini_app_url, params, hint):
-    at = open_page(**params)
+    at = _open(**params)
     assert hint in warnings(at)
     assert len(rows(at)) == 6
     assert all(query_param(at, name) is None for name in params)
 
 
 def test_unknown_measure_in_the_url_gets_a_hint_and_no_detail(mini_app_url):
-    at = open_page(massnahme="XYZ")
+    at = _open(massnahme="XYZ")
     assert "Die Maßnahme „XYZ“ aus dem Link gibt es in diesem Plan nicht." in warnings(at)
     assert "### " not in markdown(at)
     assert len(rows(at)) == 6
@@ -253,7 +247,7 @@ def _example_measures(action_field: str | None = None) -> list[dict]:
 
 def test_example_plan_table_has_every_measure(example_app_url):
     measures = _example_measures()
-    at = open_page()
+    at = _open()
     assert len(rows(at)) == len(measures)
     assert sorted(rows(at)) == sorted(measure["code"] for measure in measures)
     assert count_line(at) == f"**{len(measures)} von {len(measures)} Maßnahmen**"
@@ -267,7 +261,7 @@ def test_mailed_link_restores_the_view(example_app_url):
         if state_as_of([SimpleNamespace(report_date=r["date"], status=r["status"], progress=r["progress"])
                         for r in measure.get("reports", [])], stand).status in ("verzögert", "in Umsetzung")
     ]
-    at = open_page(hf="HF4", status="verzoegert,in-umsetzung", stand="2025-03-12")
+    at = _open(hf="HF4", status="verzoegert,in-umsetzung", stand="2025-03-12")
     assert expected and sorted(rows(at)) == sorted(expected)
     assert set(at.dataframe[0].value["status"]) == {"verzögert", "in Umsetzung"}
     assert at.multiselect(key="measures_hf").value == ["HF4"]
@@ -278,7 +272,7 @@ def test_mailed_link_restores_the_view(example_app_url):
 
 def test_carried_over_measure_links_to_its_predecessor(example_app_url):
     carried = next(measure for measure in _example_measures() if measure.get("carried_over_from"))
-    at = open_page(massnahme=carried["code"])
+    at = _open(massnahme=carried["code"])
     assert "Fortführung von" in markdown(at)
     button = next(b for b in at.button if b.label.startswith(carried["carried_over_from"]))
     button.click().run()
@@ -287,9 +281,11 @@ def test_carried_over_measure_links_to_its_predecessor(example_app_url):
 
 
 def test_page_in_english(mini_app_url):
-    at = open_page(lang="en", stand="2024-06-30", massnahme="M5")
+    at = _open(lang="en", stand="2024-06-30", massnahme="M5")
     assert at.title[0].value == "Measures"
     assert "**6 of 6 measures**" in markdown(at)
     table = at.dataframe[0].value.set_index("code")
     assert table.loc["M5", ["status", "light", "freshness"]].tolist() == ["in progress", "Red – critical", "stale"]
     assert [trace["name"] for trace in timeline(at)["data"]][2] == "Red – critical"
+    assert table.loc["M5", "reason"] == "overdue: due on 31.12.2023, not completed"
+    assert plain("overdue: due on 31.12.2023, not completed") in markdown(at)

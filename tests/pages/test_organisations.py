@@ -1,9 +1,7 @@
 """AppTest of the page Akteure: leads and partners, lights in words, one organisation's measures."""
 
-import base64
 import json
 
-import numpy as np
 import yaml
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -11,25 +9,16 @@ from sqlalchemy.orm import Session
 from models.db import make_engine
 from models.schema import Measure, Organisation
 from models.seed import example_files
-from tests.pages.conftest import app, metrics, query_param
+from tests.pages.conftest import metrics, open_page, plotly_array, query_param
 
 PAGE = "pages/organisations.py"
 
 
 def _open(**params):
-    at = app()
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception
-    return at
+    return open_page(PAGE, **params)
 
 
-def _array(value):
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
-    return list(value)
+_array = plotly_array
 
 
 def _bars(at):

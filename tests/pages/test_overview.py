@@ -1,24 +1,11 @@
 """AppTest of the overview page: the figures it shows, for the mini plan and the example plan."""
 
-import base64
 import datetime as dt
-import json
 
-import numpy as np
 import yaml
 
 from models.seed import example_files
-from tests.pages.conftest import app, metrics, query_param
-
-
-def _bars(at, index):
-    """x values and labels of the index-th plotly bar chart (plotly 7 encodes arrays as base64)."""
-    spec = json.loads(at.get("plotly_chart")[index].proto.spec)
-    trace = spec["data"][0]
-    x = trace["x"]
-    if isinstance(x, dict):
-        x = np.frombuffer(base64.b64decode(x["bdata"]), dtype=x["dtype"]).tolist()
-    return x, trace["text"], trace["y"]
+from tests.pages.conftest import app, bar_chart, metrics, query_param
 
 
 def test_overview_shows_the_mini_plans_figures(mini_app_url):
@@ -39,7 +26,7 @@ def test_overview_shows_the_mini_plans_figures(mini_app_url):
 
 def test_overview_chart_says_no_measures_for_an_empty_action_field(mini_app_url):
     at = app().run()
-    x, labels, y = _bars(at, 0)
+    x, labels, y = bar_chart(at, 0)
     assert y == ["Sprache", "Wohnen", "Arbeit"]
     assert labels[1] == "keine Maßnahmen"
     # Sprache: mean of LZ1 (M1 50/M2 10 weighted 1:3 -> 20 %) and LZ2 ((100 + 60) / 2 = 80 %)
@@ -69,7 +56,7 @@ def test_overview_of_the_example_plan(example_app_url):
     counts = [int(shown[label].split(" ")[0]) for label in shown if "–" in label]
     assert sum(counts) == len(measures) and all(count > 0 for count in counts)
     assert any(document["plan"]["name"] in md.value for md in at.markdown)
-    x, _, y = _bars(at, 0)
+    x, _, y = bar_chart(at, 0)
     assert y == [field["title"] for field in fields]
     assert all(0 < value < 100 for value in x)
 

@@ -1,0 +1,305 @@
+"""Every page of the Fachbeirat view in a real browser: loaded by its URL, restored from a deep link,
+reached by clicking, with a bad link parameter and in English.
+
+Expected values come from the example plan's YAML file or, for filtered counts, from models/ on the
+app's own database file; nothing is hard-coded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from models.db import make_engine
+from models.formats import format_number
+from models.goals import default_year
+from models.measures import MeasureFilters, apply_filters, measure_list
+from models.queries import measure_states, plans
+from models.seed import read_document
+from tests.browser.conftest import (
+    ROOT,
+    assert_no_exception,
+    choose_option,
+    screenshot,
+    wait_for_run,
+    widget,
+)
+
+PLAN_FILE = ROOT / "data" / "example" / "landkreis-darmstadt-dieburg.yaml"
+DEEP_LINK_STATUSES = {"verzoegert": "verzögert", "gefaehrdet": "gefährdet"}  # URL word -> status
+
+
+@cache
+def plan_document() -> dict:
+    return read_document(PLAN_FILE)
+
+
+def yaml_measures() -> list[dict]:
+    return [
+        measure
+        for field in plan_document()["action_fields"]
+        for goal in field["guiding_goals"]
+        for annual in goal["annual_goals"]
+        for measure in annual.get("measures", [])
+    ]
+
+
+def fachbeirat() -> dict:
+    return next(body for body in plan_document()["bodies"] if body["kind"] == "Fachbeirat")
+
+
+def past_fachbeirat_meetings() -> list[dt.date]:
+    """Dates of the Fachbeirat's meetings before today, newest first."""
+    today = dt.date.today()
+    return sorted((m["date"] for m in fachbeirat()["meetings"] if m["date"] < today), reverse=True)
+
+
+def german(day: dt.date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def query(page: Page) -> dict[str, str]:
+    return {key: values[0] for key, values in parse_qs(urlsplit(page.url).query).items()}
+
+
+def measure_count_text(shown: int, total: int) -> str:
+    return f"{format_number(shown)} von {format_number(total)} Maßnahmen"
+
+
+def tags(box: Locator) -> Locator:
+    """The chosen values shown in a Streamlit multiselect."""
+    return box.locator("[data-baseweb=tag]")
+
+
+# --- 1. every page by its URL path ---------------------------------------------------------------
+
+def _check_overview(page: Page, main: Locator) -> None:
+    label = main.get_by_test_id("stMetric").filter(has=page.get_by_test_id("stMetricLabel").get_by_text("Maßnahmen"))
+    expect(label.get_by_test_id("stMetricValue")).to_have_text(format_number(len(yaml_measures())))
+    expect(main.locator(".js-plotly-plot .bars path").first).to_be_attached()
+
+
+def _check_goals(page: Page, main: Locator) -> None:
+    treemap = main.locator(".js-plotly-plot g.trace.treemap")
+    expect(treemap).to_have_count(1)
+    texts = treemap.locator("g.slice .slicetext")
+    for field in plan_document()["action_fields"]:
+        expect(texts.filter(has_text=re.compile(rf"^{field['code']}\D")).first).to_be_attached()
+        for goal in field["guiding_goals"]:
+            expect(texts.filter(has_text=re.compile(rf"^{goal['code']}\D")).first).to_be_attached()
+
+
+def _check_annual_goals(page: Page, main: Locator) -> None:
+    annual = [a for f in plan_document()["action_fields"] for g in f["guiding_goals"] for a in g["annual_goals"]]
+    year = default_year(sorted({a["year"] for a in annual}), dt.date.today())
+    of_year = [a for a in annual if a["year"] == year]
+    count = main.get_by_test_id("stMetric").filter(
+        has=page.get_by_test_id("stMetricLabel").get_by_text(f"Jahresziele {year}", exact=True))
+    expect(count.get_by_test_id("stMetricValue")).to_have_text(format_number(len(of_year)))
+    prioritised = [a["code"] for a in of_year if a.get("prioritised")]
+    assert prioritised, f"the example plan should prioritise annual goals in {year}"
+    for code in prioritised:
+        expect(main.get_by_test_id("stMarkdownContainer").filter(has_text=code).first).to_be_visible()
+
+
+def _check_measures(page: Page, main: Locator) -> None:
+    total = len(yaml_measures())
+    expect(main.get_by_text(measure_count_text(total, total), exact=True)).to_be_visible()
+    expect(main.get_by_test_id("stDataFrame")).to_be_visible()
+
+
+def _check_indicators(page: Page, main: Locator) -> None:
+    for indicator in plan_document()["indicators"]:
+        heading = main.locator("h3", has_text=re.compile(rf"^{re.escape(indicator['code'])} · "))
+        expect(heading).to_have_count(1)
+    expect(main.locator(".js-plotly-plot").first).to_be_visible()
+
+
+def _check_organisations(page: Page, main: Locator) -> None:
+    """The chart names the organisations; choosing one by its full name shows it in detail."""
+    leads = {measure["lead"] for measure in yaml_measures()}
+    organisation = next(o for o in plan_document()["organisations"] if o["key"] in leads)
+    ticks = main.locator(".js-plotly-plot .ytick text")
+    expect(ticks.filter(has_text=re.compile(rf"^{re.escape(organisation['short_name'])}$"))).to_have_count(1)
+
+    choose_option(page, widget(page, "stSelectbox", "Akteur", within=main), organisation["name"])
+    expect(main.get_by_test_id("stText").filter(has_text=organisation["name"])).to_be_visible()
+    wait_for_run(page, "Akteure")
+    expect(main.get_by_test_id("stDataFrame")).to_have_count(2)  # the organisation's measures, then all
+
+
+@dataclass(frozen=True)
+class PageCase:
+    url_path: str
+    heading: str
+    check: Callable[[Page, Locator], None]
+
+
+PAGE_CASES = [
+    PageCase("uebersicht", "Übersicht", _check_overview),
+    PageCase("leitziele", "Leitziele 2030", _check_goals),
+    PageCase("jahresziele", "Jahresziele", _check_annual_goals),
+    PageCase("massnahmen", "Maßnahmen", _check_measures),
+    PageCase("kennzahlen", "Kennzahlen", _check_indicators),
+    PageCase("akteure", "Akteure", _check_organisations),
+]
+
+
+@pytest.mark.parametrize("case", PAGE_CASES, ids=[case.url_path for case in PAGE_CASES])
+def test_page_by_url(page: Page, app_url: str, case: PageCase):
+    page.goto(f"{app_url}/{case.url_path}")
+    wait_for_run(page, case.heading)
+
+    assert_no_exception(page)
+    main = page.get_by_test_id("stMain")
+    expect(main).to_contain_text(plan_document()["plan"]["name"])
+    expect(main).to_contain_text(f"Stand: {german(dt.date.today())}")
+    case.check(page, main)
+    assert_no_exception(page)
+    screenshot(page, case.url_path)
+
+
+# --- expected values from models/ on the app's database --------------------------------------------
+
+@pytest.fixture(scope="module")
+def engine(app_database_url: str, app_url: str) -> Iterator:
+    """The app's database (app_url first: the app creates and seeds it)."""
+    engine = make_engine(app_database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def plan_id(engine) -> int:
+    rows = plans(engine)
+    return int(rows.loc[rows["slug"] == plan_document()["plan"]["slug"], "id"].iloc[0])
+
+
+def _filtered_count(engine, plan_id: int, as_of: dt.date, filters: MeasureFilters) -> tuple[int, int]:
+    """(measures passing the filters, all measures) as of the date, as the page computes them."""
+    measures = measure_list(engine, plan_id, as_of)
+    return len(apply_filters(measures, filters)), len(measures)
+
+
+# --- 2. a deep link restores its filters -----------------------------------------------------------
+
+def test_deep_link_restores_filters(page: Page, app_url: str, engine, plan_id: int):
+    statuses = tuple(DEEP_LINK_STATUSES.values())
+    fields = {field["code"]: field["title"] for field in plan_document()["action_fields"]}
+    # The newest past meeting and first action field with delayed or endangered measures (a non-empty list).
+    stand, field, expected, total = next(
+        (day, code, *_filtered_count(engine, plan_id, day, MeasureFilters(action_fields=(code,), statuses=statuses)))
+        for day in past_fachbeirat_meetings() for code in fields
+        if _filtered_count(engine, plan_id, day, MeasureFilters(action_fields=(code,), statuses=statuses))[0]
+    )
+    slug = plan_document()["plan"]["slug"]
+    page.goto(f"{app_url}/massnahmen?plan={slug}&hf={field}&status={','.join(DEEP_LINK_STATUSES)}"
+              f"&stand={stand.isoformat()}")
+    wait_for_run(page, "Maßnahmen")
+
+    assert_no_exception(page)
+    main = page.get_by_test_id("stMain")
+    expect(main).to_contain_text(f"Stand: {german(stand)}")
+    stand_box = widget(page, "stSelectbox", "Stand", within=page.get_by_test_id("stSidebar"))
+    expect(stand_box).to_contain_text(f"{fachbeirat()['name']}, {german(stand)}")
+    expect(tags(widget(page, "stMultiSelect", "Handlungsfeld", within=main))).to_have_text([fields[field]])
+    expect(tags(widget(page, "stMultiSelect", "Status", within=main))).to_have_text(list(statuses))
+    expect(tags(widget(page, "stMultiSelect", "Ampel", within=main))).to_have_count(0)
+    expect(main.get_by_text(measure_count_text(expected, total), exact=True)).to_be_visible()
+    assert query(page) == {"plan": slug, "hf": field, "status": ",".join(DEEP_LINK_STATUSES),
+                           "stand": stand.isoformat()}
+    screenshot(page, "massnahmen-deep-link")
+
+
+# --- 3. navigation by clicking ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def overdue_stand(engine, plan_id: int) -> tuple[dt.date, int]:
+    """The newest past Fachbeirat meeting with overdue measures, and how many there were."""
+    for day in past_fachbeirat_meetings():
+        overdue = int(measure_states(engine, plan_id, day)["overdue"].sum())
+        if overdue:
+            return day, overdue
+    pytest.fail("the example plan should have overdue measures at some past Fachbeirat meeting")
+
+
+def test_top_navigation_to_measures(page: Page, app_url: str, overdue_stand):
+    stand, _ = overdue_stand
+    slug = plan_document()["plan"]["slug"]
+    page.goto(f"{app_url}/?plan={slug}&stand={stand.isoformat()}")
+    wait_for_run(page, "Übersicht")
+
+    page.get_by_test_id("stTopNavSection").filter(has_text="Überblick").click()
+    page.get_by_role("menuitem", name="Maßnahmen").click()
+    wait_for_run(page, "Maßnahmen")
+
+    assert_no_exception(page)
+    assert urlsplit(page.url).path == "/massnahmen"
+    total = len(yaml_measures())
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text(measure_count_text(total, total), exact=True)).to_be_visible()
+    expect(main).to_contain_text(f"Stand: {german(stand)}")
+    assert query(page) == {"plan": slug, "stand": stand.isoformat()}
+
+
+def test_overview_link_opens_filtered_measures(page: Page, app_url: str, engine, plan_id: int, overdue_stand):
+    stand, overdue = overdue_stand
+    slug = plan_document()["plan"]["slug"]
+    page.goto(f"{app_url}/?plan={slug}&stand={stand.isoformat()}")
+    wait_for_run(page, "Übersicht")
+
+    main = page.get_by_test_id("stMain")
+    overdue_column = main.get_by_test_id("stColumn").filter(
+        has=page.get_by_role("heading", name=f"Überfällige Maßnahmen ({format_number(overdue)})"))
+    overdue_column.get_by_role("link", name=f"Alle {format_number(overdue)} in der Maßnahmenliste zeigen").click()
+    wait_for_run(page, "Maßnahmen")
+
+    assert_no_exception(page)
+    assert urlsplit(page.url).path == "/massnahmen"
+    assert query(page) == {"plan": slug, "stand": stand.isoformat(), "ampel": "rot"}
+    expect(tags(widget(page, "stMultiSelect", "Ampel", within=main))).to_have_text(["Rot – kritisch"])
+    expect(main).to_contain_text(f"Stand: {german(stand)}")
+    red, total = _filtered_count(engine, plan_id, stand, MeasureFilters(lights=("red",)))
+    assert red >= overdue  # an overdue measure is red
+    expect(main.get_by_text(measure_count_text(red, total), exact=True)).to_be_visible()
+
+
+# --- 4. a bad link parameter -------------------------------------------------------------------------
+
+def test_bad_parameter_shows_hint_and_page(page: Page, app_url: str):
+    page.goto(f"{app_url}/massnahmen?ampel=lila")
+    wait_for_run(page, "Maßnahmen")
+
+    assert_no_exception(page)
+    hint = page.get_by_test_id("stAlert").filter(has_text="„lila“ ist für „Ampel“ nicht bekannt und wurde ignoriert.")
+    expect(hint).to_be_visible()
+    main = page.get_by_test_id("stMain")
+    expect(tags(widget(page, "stMultiSelect", "Ampel", within=main))).to_have_count(0)
+    total = len(yaml_measures())
+    expect(main.get_by_text(measure_count_text(total, total), exact=True)).to_be_visible()
+    expect(main.get_by_test_id("stDataFrame")).to_be_visible()
+    assert "ampel" not in query(page)
+
+
+# --- 5. the language switch --------------------------------------------------------------------------
+
+def test_language_switch_to_english(page: Page, app_url: str):
+    page.goto(f"{app_url}/")
+    wait_for_run(page, "Übersicht")
+
+    choose_option(page, widget(page, "stSelectbox", "Sprache / Language"), "English")
+    wait_for_run(page, "Overview")
+
+    assert_no_exception(page)
+    expect(page.locator("h1", has_text="Übersicht")).to_have_count(0)
+    expect(page.get_by_test_id("stMain")).to_contain_text(f"As of {german(dt.date.today())}")
+    expect(page.get_by_test_id("stTopNavSection")).to_have_text("Overview")
+    assert query(page).get("lang") == "en"
+    screenshot(page, "uebersicht-en")
