@@ -15,9 +15,14 @@ from models.schema import Measure, Organisation, StatusReport
 REPORTING_BODY_KIND = "Fachbeirat"
 
 
-def reports_between(engine: Engine, plan_id: int, since: dt.date, until: dt.date) -> pd.DataFrame:
+def reports_between(engine: Engine, plan_id: int, since: dt.date, until: dt.date,
+                    released_only: bool = False) -> pd.DataFrame:
     """Reports dated after `since` up to and including `until`, each with the measure's state
-    before it (previous status and progress) and flags for status changes and completions."""
+    before it (previous status and progress) and flags for status changes and completions.
+    released_only (the public view): reports awaiting release are left out, also as "before"."""
+    conditions = [Measure.plan_id == plan_id, StatusReport.report_date <= until]
+    if released_only:
+        conditions.append(StatusReport.released.is_(True))
     history = (
         select(
             StatusReport.id.label("report_id"),
@@ -35,7 +40,7 @@ def reports_between(engine: Engine, plan_id: int, since: dt.date, until: dt.date
             .label("previous_progress"),
         )
         .join(Measure, Measure.id == StatusReport.measure_id)
-        .where(Measure.plan_id == plan_id, StatusReport.report_date <= until)
+        .where(*conditions)
         .subquery()
     )
     statement = (

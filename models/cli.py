@@ -50,6 +50,39 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_create_admin(args: argparse.Namespace) -> int:
+    """A local admin account; the password is read from standard input or asked for twice."""
+    from sqlalchemy.orm import Session
+
+    from models.auth import create_admin
+    from models.commands import ValidationFailed
+
+    password = _read_password(args.password_stdin)
+    engine = prepare_database(args.database_url or database_url())
+    try:
+        with Session(engine) as session, session.begin():
+            user = create_admin(session, args.name, args.email, password)
+            email = user.email
+    except ValidationFailed as exc:
+        for message in exc.field_errors.values():
+            print(f"Fehler: {message}", file=sys.stderr)
+        return 2
+    print(f"Admin-Konto angelegt: {email}")
+    return 0
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    import getpass
+
+    first = getpass.getpass("Passwort (mindestens 12 Zeichen): ")
+    if getpass.getpass("Passwort wiederholen: ") != first:
+        print("Fehler: Die Passwörter stimmen nicht überein.", file=sys.stderr)
+        raise SystemExit(2)
+    return first
+
+
 def _print_plans(engine) -> None:
     plans = queries.plans(engine)
     if plans.empty:
@@ -71,6 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
     init.set_defaults(handler=cmd_init)
     info = commands.add_parser("info", help="Pläne und ihre Umfänge anzeigen")
     info.set_defaults(handler=cmd_info)
+    admin = commands.add_parser("create-admin", help="ein Admin-Konto anlegen (Passwort wird abgefragt)")
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--name", required=True)
+    admin.add_argument("--password-stdin", action="store_true", help="Passwort aus der Standardeingabe lesen")
+    admin.set_defaults(handler=cmd_create_admin)
     return parser
 
 

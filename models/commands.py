@@ -96,7 +96,14 @@ def _may_report_on(actor: Actor, measure: Measure) -> bool:
     return actor.organisation_id == measure.lead_organisation_id or actor.organisation_id in partner_ids
 
 
-def _validate_report(status: str, progress: int, report_date: dt.date, today: dt.date, texts: dict[str, str]) -> dict[str, str]:
+def _validate_report(
+    status: str,
+    progress: int,
+    report_date: dt.date,
+    today: dt.date,
+    texts: dict[str, str],
+    previous_progress: int,
+) -> dict[str, str]:
     errors: dict[str, str] = {}
     if status not in MEASURE_STATUSES:
         errors["status"] = "Bitte wählen Sie einen gültigen Status."
@@ -106,11 +113,20 @@ def _validate_report(status: str, progress: int, report_date: dt.date, today: dt
         errors["progress"] = "Eine abgeschlossene Maßnahme hat 100 % Fortschritt."
     elif status != COMPLETED and progress == 100:
         errors["progress"] = "100 % Fortschritt gibt es nur mit dem Status „abgeschlossen“."
-    if report_date > today:
+    elif progress < previous_progress and not texts["progress_note"]:
+        errors["progress_note"] = (
+            f"Der Fortschritt sinkt von {previous_progress} % auf {progress} %: "
+            "Bitte begründen Sie das kurz."
+        )
+    if not isinstance(report_date, dt.date):
+        errors["report_date"] = "Bitte geben Sie das Datum des Sachstands an."
+    elif report_date > today:
         errors["report_date"] = "Das Datum des Sachstands darf nicht in der Zukunft liegen."
+    if not texts["summary"]:
+        errors["summary"] = "Bitte beschreiben Sie den Sachstand in ein paar Worten."
     for name, value in texts.items():
         if len(value) > TEXT_MAX:
-            errors[name] = f"Bitte kürzen Sie den Text auf höchstens {TEXT_MAX} Zeichen."
+            errors[name] = f"Bitte kürzen Sie den Text auf höchstens {TEXT_MAX} Zeichen (jetzt {len(value)})."
     return errors
 
 
@@ -126,16 +142,32 @@ def add_status_report(
     summary: str = "",
     obstacles: str = "",
     next_steps: str = "",
+    progress_note: str = "",
     today: dt.date | None = None,
 ) -> StatusReport:
-    """Append a status report to a measure (history is never overwritten)."""
+    """Append a status report to a measure (history is never overwritten).
+
+    Rules: only admins and editors of the lead or a partner organisation; summary required; every
+    text at most TEXT_MAX characters; abgeschlossen <-> 100 %; progress below the state on the report
+    date only with a reason (progress_note); no date in the future. When the plan requires release,
+    an editor's report is stored unreleased (an admin's is released at once).
+    """
     measure = session.get(Measure, measure_id)
     if measure is None:
         raise ValidationFailed("Diese Maßnahme gibt es nicht (mehr).")
     if not _may_report_on(actor, measure):
         raise PermissionDenied("Sie dürfen zu dieser Maßnahme keinen Sachstand melden.")
-    texts = {"summary": summary.strip(), "obstacles": obstacles.strip(), "next_steps": next_steps.strip()}
-    errors = _validate_report(status, progress, report_date, today or dt.date.today(), texts)
+    if measure.version != expected_version:
+        raise _conflict(session, measure)
+    texts = {
+        "summary": summary.strip(),
+        "obstacles": obstacles.strip(),
+        "next_steps": next_steps.strip(),
+        "progress_note": progress_note.strip(),
+    }
+    before = state_as_of(measure.reports, dt.date.max)
+    on_date = state_as_of(measure.reports, report_date if isinstance(report_date, dt.date) else dt.date.max)
+    errors = _validate_report(status, progress, report_date, today or dt.date.today(), texts, on_date.progress)
     if errors:
         raise ValidationFailed("Bitte prüfen Sie die markierten Angaben.", errors)
     claimed = session.execute(
@@ -144,13 +176,8 @@ def add_status_report(
         .values(version=Measure.version + 1)
     )
     if claimed.rowcount != 1:
-        session.refresh(measure)
-        raise VersionConflict(
-            "Diese Maßnahme wurde inzwischen von jemand anderem geändert. "
-            "Ihre Eingaben sind erhalten; bitte prüfen Sie den neuen Stand und speichern Sie erneut.",
-            current={"version": measure.version},
-        )
-    before = state_as_of(measure.reports, dt.date.max)
+        raise _conflict(session, measure)
+    plan_requires_release = session.scalar(select(Plan.release_required).where(Plan.id == measure.plan_id))
     report = StatusReport(
         measure_id=measure_id,
         report_date=report_date,
@@ -158,6 +185,7 @@ def add_status_report(
         progress=progress,
         author_id=actor.user_id,
         author_name=actor.name,
+        released=actor.role == "admin" or not plan_requires_release,
         **texts,
     )
     session.add(report)
@@ -173,9 +201,36 @@ def add_status_report(
             "measure": measure.code,
             "status": [before.status, status],
             "progress": [before.progress, progress],
+            "released": report.released,
         },
     )
     return report
+
+
+def _conflict(session: Session, measure: Measure) -> VersionConflict:
+    """The conflict with what the newest report (by entry) says, so the user sees what changed."""
+    session.refresh(measure)
+    newest = session.scalars(
+        select(StatusReport)
+        .where(StatusReport.measure_id == measure.id)
+        .order_by(StatusReport.id.desc())
+        .limit(1)
+        .execution_options(populate_existing=True)
+    ).first()
+    current: dict[str, Any] = {"version": measure.version}
+    if newest is not None:
+        current.update(
+            report_date=newest.report_date,
+            status=newest.status,
+            progress=newest.progress,
+            summary=newest.summary,
+            author_name=newest.author_name,
+        )
+    return VersionConflict(
+        "Diese Maßnahme wurde inzwischen von jemand anderem geändert. "
+        "Ihre Eingaben sind erhalten; bitte prüfen Sie den neuen Stand und speichern Sie erneut.",
+        current=current,
+    )
 
 
 def latest_version(session: Session, measure_id: int) -> int | None:

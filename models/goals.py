@@ -108,7 +108,7 @@ def hierarchy_frame(engine: Engine, plan_id: int, states: pd.DataFrame, tree: di
 
 def goal_detail(
     engine: Engine, plan_id: int, code: str, states: pd.DataFrame, tree: dict[str, pd.DataFrame],
-    as_of: dt.date, lang: str = "de",
+    as_of: dt.date, lang: str = "de", threshold: int = indicator_queries.DEFAULT_CONFIDENTIALITY_THRESHOLD,
 ) -> dict[str, object] | None:
     """One guiding goal: its row (with progress and counts), its annual goals over the years, the
     indicators of the goal and of the levels below it, and its measures. None for an unknown code."""
@@ -131,20 +131,21 @@ def goal_detail(
         "goal": goal,
         "annual_goals": annual.reset_index(drop=True),
         "indicators": _goal_indicators(engine, plan_id, goal_id, annual["annual_goal_id"], measures["measure_id"],
-                                       as_of, lang),
+                                       as_of, lang, threshold),
         "measures": measures.reset_index(drop=True),
     }
 
 
 def _goal_indicators(engine: Engine, plan_id: int, goal_id: int, annual_ids: pd.Series, measure_ids: pd.Series,
-                     as_of: dt.date, lang: str) -> pd.DataFrame:
+                     as_of: dt.date, lang: str,
+                     threshold: int = indicator_queries.DEFAULT_CONFIDENTIALITY_THRESHOLD) -> pd.DataFrame:
     """Indicators of the goal, its annual goals and its measures (models.indicators.summarise: latest
     value as of the Stand, latest_hidden for small counts of people), with the trend in words."""
     table = indicator_queries.indicators(engine, plan_id)
     table = table[(table["guiding_goal_id"] == goal_id) | table["annual_goal_id"].isin(annual_ids)
                   | table["measure_id"].isin(measure_ids)]
     values = indicator_queries.indicator_values(engine, plan_id, as_of)
-    frame = indicator_queries.summarise(table, values[values["indicator_id"].isin(table["indicator_id"])])
+    frame = indicator_queries.summarise(table, values[values["indicator_id"].isin(table["indicator_id"])], threshold)
     frame["trend"] = [trend.sentence(unit, lang) for trend, unit in zip(frame["trend"], frame["unit"])]
     return frame.reset_index(drop=True)
 

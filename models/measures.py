@@ -110,8 +110,12 @@ def measure_detail(engine: Engine, plan_id: int, code: str) -> dict[str, Any] | 
     return detail
 
 
-def report_history(engine: Engine, measure_id: int, as_of: dt.date) -> pd.DataFrame:
-    """A measure's status reports dated on or before as_of, newest first (same date: latest entry first)."""
+def report_history(engine: Engine, measure_id: int, as_of: dt.date, released_only: bool = False) -> pd.DataFrame:
+    """A measure's status reports dated on or before as_of, newest first (same date: latest entry first);
+    released_only (the public view) leaves out reports awaiting release."""
+    conditions = [StatusReport.measure_id == measure_id, StatusReport.report_date <= as_of]
+    if released_only:
+        conditions.append(StatusReport.released.is_(True))
     return frame_of(
         engine,
         select(
@@ -119,7 +123,7 @@ def report_history(engine: Engine, measure_id: int, as_of: dt.date) -> pd.DataFr
             StatusReport.progress, StatusReport.summary, StatusReport.obstacles, StatusReport.next_steps,
             StatusReport.author_name,
         )
-        .where(StatusReport.measure_id == measure_id, StatusReport.report_date <= as_of)
+        .where(*conditions)
         .order_by(StatusReport.report_date.desc(), StatusReport.id.desc()),
     )
 

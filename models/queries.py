@@ -49,7 +49,8 @@ def plans(engine: Engine) -> pd.DataFrame:
     return frame_of(
         engine,
         select(Plan.id, Plan.slug, Plan.name, Plan.owner, Plan.horizon_year, Plan.is_example,
-               Plan.description, Plan.green_tolerance, Plan.stale_after_days, Plan.change_counter)
+               Plan.description, Plan.green_tolerance, Plan.stale_after_days, Plan.change_counter,
+               Plan.public_view, Plan.release_required, Plan.confidentiality_threshold)
         .order_by(Plan.id),
     )
 
@@ -88,7 +89,10 @@ def annual_goals(engine: Engine, plan_id: int) -> pd.DataFrame:
     )
 
 
-def _latest_reports(plan_id: int, as_of: dt.date):
+def _latest_reports(plan_id: int, as_of: dt.date, released_only: bool = False):
+    conditions = [Measure.plan_id == plan_id, StatusReport.report_date <= as_of]
+    if released_only:
+        conditions.append(StatusReport.released.is_(True))
     ranked = (
         select(
             StatusReport.measure_id,
@@ -103,20 +107,20 @@ def _latest_reports(plan_id: int, as_of: dt.date):
             .label("rank"),
         )
         .join(Measure, Measure.id == StatusReport.measure_id)
-        .where(Measure.plan_id == plan_id, StatusReport.report_date <= as_of)
+        .where(*conditions)
         .subquery()
     )
     return select(ranked).where(ranked.c.rank == 1).subquery()
 
 
-def measure_states(engine: Engine, plan_id: int, as_of: dt.date) -> pd.DataFrame:
+def measure_states(engine: Engine, plan_id: int, as_of: dt.date, released_only: bool = False) -> pd.DataFrame:
     """One row per measure with its hierarchy, lead and state as of a date.
 
     Columns add status, progress, last_report_date (from the latest report on or before as_of;
     planned and 0 % without one), light, reason (German words; reason_en in English), reason_key,
-    overdue and stale.
+    overdue and stale. released_only (the public view): reports awaiting release are left out.
     """
-    latest = _latest_reports(plan_id, as_of)
+    latest = _latest_reports(plan_id, as_of, released_only)
     statement = (
         select(
             Measure.id.label("measure_id"), Measure.code, Measure.title, Measure.start_date,

@@ -24,6 +24,8 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -61,6 +63,7 @@ class Plan(Base):
         CheckConstraint("change_counter >= 0", name="change_counter_positive"),
         CheckConstraint("green_tolerance BETWEEN 0 AND 100", name="green_tolerance_range"),
         CheckConstraint("stale_after_days > 0", name="stale_after_days_positive"),
+        CheckConstraint("confidentiality_threshold >= 0", name="confidentiality_threshold_positive"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -74,6 +77,12 @@ class Plan(Base):
     change_counter: Mapped[int] = mapped_column(Integer, default=0)
     green_tolerance: Mapped[int] = mapped_column(Integer, default=15)
     stale_after_days: Mapped[int] = mapped_column(Integer, default=180)
+    # Anonymous visitors may read the plan (released reports only) when the public view is on.
+    public_view: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # Editors' reports wait for an admin's release before the public view shows them.
+    release_required: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Counts of people below this are hidden in the public view (statistical confidentiality).
+    confidentiality_threshold: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
     action_fields: Mapped[list[ActionField]] = relationship(
@@ -241,6 +250,8 @@ class StatusReport(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     obstacles: Mapped[str] = mapped_column(Text, default="")
     next_steps: Mapped[str] = mapped_column(Text, default="")
+    # Why progress went down (required by the report form when it does).
+    progress_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     author_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     author_name: Mapped[str] = mapped_column(String(200), default="")
     released: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -354,7 +365,13 @@ class User(Base):
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
     role: Mapped[str] = mapped_column(String(10), default="viewer")
     password_hash: Mapped[str | None] = mapped_column(String(200))
+    # Sign-in through the district's identity provider (OIDC): its subject identifier.
+    oidc_subject: Mapped[str | None] = mapped_column(String(200), unique=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Throttling of local sign-in after repeated failures.
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
     organisation: Mapped[Organisation | None] = relationship()

@@ -104,7 +104,8 @@ def show_carried() -> None:
 
 def show_summary() -> None:
     st.subheader(t("annual_goals.summary"))
-    summary = data.year_summary(context.url, context.plan_id, context.counter, context.as_of)
+    summary = data.year_summary(context.url, context.plan_id, context.counter, context.as_of,
+                                released_only=context.released_only)
     st.dataframe(pd.DataFrame({
         t("annual_goals.col.year"): summary["year"].astype(str),
         t("annual_goals.col.count"): summary["annual_goals"].map(format_number),
@@ -116,7 +117,8 @@ def show_summary() -> None:
     st.caption(t("annual_goals.summary_note"))
 
 
-annual = data.annual_goals_of_year(context.url, context.plan_id, context.counter, context.as_of, year)
+annual = data.annual_goals_of_year(context.url, context.plan_id, context.counter, context.as_of, year,
+                                   released_only=context.released_only)
 if annual.empty:
     st.info(t("annual_goals.empty_year", year=year), icon=":material/event_busy:")
 else:

@@ -17,7 +17,8 @@ VIEWS = {"kacheln": "treemap", "sonne": "sunburst"}
 context = current()
 components.plan_header(context, t("page.goals"))
 lang = language()
-tree = data.progress_tree(context.url, context.plan_id, context.counter, context.as_of)
+tree = data.progress_tree(context.url, context.plan_id, context.counter, context.as_of,
+                          released_only=context.released_only)
 goals = tree["guiding_goals"]
 titles = dict(zip(goals["guiding_goal_code"], goals["guiding_goal"]))
 
@@ -44,7 +45,8 @@ def show_overview() -> None:
     view = st.radio(t("goals.view"), list(VIEWS), key="goals_view", horizontal=True,
                     format_func=lambda key: t(f"goals.view.{VIEWS[key]}"))
     url_bind.publish("ansicht", None if view == "kacheln" else view)
-    nodes = data.hierarchy_frame(context.url, context.plan_id, context.counter, context.as_of)
+    nodes = data.hierarchy_frame(context.url, context.plan_id, context.counter, context.as_of,
+                                 released_only=context.released_only)
     st.plotly_chart(hierarchy_figure(nodes, VIEWS[view], lang), key="goals_hierarchy")
     st.caption(t("goals.chart_rule"))
 
@@ -70,7 +72,9 @@ def _percent(frame: pd.DataFrame) -> list[str]:
 
 
 def show_detail(code: str) -> None:
-    detail = data.goal_detail(context.url, context.plan_id, context.counter, context.as_of, code, lang)
+    detail = data.goal_detail(context.url, context.plan_id, context.counter, context.as_of, code, lang,
+                              released_only=context.released_only,
+                              threshold=context.confidentiality_threshold if context.released_only else 0)
     goal = detail["goal"]
     st.button(t("goals.back"), on_click=_select, args=("",), icon=":material/arrow_back:")
     st.subheader(components.plain(f"{code} – {goal['guiding_goal']}"))

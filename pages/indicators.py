@@ -3,7 +3,6 @@
 import streamlit as st
 
 from models.formats import format_date
-from models.indicators import DEFAULT_CONFIDENTIALITY_THRESHOLD as THRESHOLD
 from models.indicators import with_confidentiality
 from ui import components, data, url_bind
 from ui.components import plain
@@ -29,9 +28,11 @@ VERDICT_BOX_ICONS = {"on_track": ":material/trending_up:", "reached": ":material
                      "off_track": ":material/trending_down:"}
 
 context = current()
+# Small counts of people are protected in the public view; signed-in staff see every value.
+THRESHOLD = context.confidentiality_threshold if context.released_only else 0
 lang = language()
 components.plan_header(context, t("page.indicators"))
-summary = data.indicator_summary(context.url, context.plan_id, context.counter, context.as_of)
+summary = data.indicator_summary(context.url, context.plan_id, context.counter, context.as_of, threshold=THRESHOLD)
 values = data.indicator_values(context.url, context.plan_id, context.counter, context.as_of)
 if summary.empty:
     st.info(t("indicators.empty"), icon=":material/monitoring:")

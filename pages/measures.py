@@ -15,12 +15,14 @@ from ui.texts import language, t
 context = current()
 components.plan_header(context, t("page.measures"))
 
-measures = data.measure_list(context.url, context.plan_id, context.counter, context.as_of)
+measures = data.measure_list(context.url, context.plan_id, context.counter, context.as_of,
+                             released_only=context.released_only)
 if measures.empty:
     st.info(t("measures.none_in_plan"), icon=":material/info:")
     st.stop()
 
-tree = data.progress_tree(context.url, context.plan_id, context.counter, context.as_of)
+tree = data.progress_tree(context.url, context.plan_id, context.counter, context.as_of,
+                          released_only=context.released_only)
 filters = measure_filters.filter_panel(measures, tree)
 shown = apply_filters(measures, filters)
 st.markdown(f"**{t('measures.count', shown=format_number(len(shown)), total=format_number(len(measures)))}**")
@@ -161,4 +163,4 @@ else:
     with right:
         state(measures.set_index("code").loc[code])
     history(data.report_history(context.url, context.plan_id, context.counter, detail["measure_id"],
-                                context.as_of))
+                                context.as_of, released_only=context.released_only))

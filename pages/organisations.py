@@ -15,7 +15,8 @@ NONE = 0
 context = current()
 lang = language()
 components.plan_header(context, t("page.organisations"))
-overview = data.organisation_overview(context.url, context.plan_id, context.counter, context.as_of)
+overview = data.organisation_overview(context.url, context.plan_id, context.counter, context.as_of,
+                                      released_only=context.released_only)
 if overview.empty:
     st.info(t("organisations.empty"), icon=":material/groups:")
     st.stop()
@@ -52,7 +53,7 @@ if organisation != NONE:
     st.caption(t("organisations.detail_summary", kind=components.plain(row["kind"]),
                  lead=format_number(row["lead"]), partner=format_number(row["partner"])))
     measures = data.measures_of_organisation(context.url, context.plan_id, context.counter, context.as_of,
-                                             int(organisation))
+                                             int(organisation), released_only=context.released_only)
     st.dataframe(measures_table(measures, lang), hide_index=True, width="stretch",
                  column_config={t("organisations.col.title"): st.column_config.TextColumn(width=320)})
 else:

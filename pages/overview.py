@@ -12,8 +12,10 @@ from ui.texts import language, t
 context = current()
 components.plan_header(context, t("page.overview"))
 
-states = data.measure_states(context.url, context.plan_id, context.counter, context.as_of)
-tree = data.progress_tree(context.url, context.plan_id, context.counter, context.as_of)
+states = data.measure_states(context.url, context.plan_id, context.counter, context.as_of,
+                            released_only=context.released_only)
+tree = data.progress_tree(context.url, context.plan_id, context.counter, context.as_of,
+                          released_only=context.released_only)
 year = context.as_of.year
 annual = tree["annual_goals"]
 

@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from models.db import ConfigurationError, database_url
 from models.formats import format_date
 from ui import data, url_bind
+from ui.auth import ANONYMOUS, role
 from ui.url_state import parse_choice, parse_date, shown
 from ui.texts import t
 
@@ -29,6 +30,11 @@ class PlanContext:
     is_example: bool
     counter: int
     as_of: dt.date
+    public_view: bool = True
+    release_required: bool = False
+    confidentiality_threshold: int = 5
+    # Anonymous visitors (the public view) see released reports only and protected small counts.
+    released_only: bool = False
 
 
 def open_database() -> str:
@@ -60,7 +66,7 @@ def select_plan(url: str) -> PlanContext:
     slug = st.sidebar.selectbox(t("plan.select"), list(names), format_func=names.__getitem__, key="plan_slug")
     url_bind.publish("plan", slug)
     row = by_slug.loc[slug]
-    return PlanContext(
+    context = PlanContext(
         url=url,
         plan_id=int(row["id"]),
         slug=slug,
@@ -69,7 +75,13 @@ def select_plan(url: str) -> PlanContext:
         is_example=bool(row["is_example"]),
         counter=int(row["change_counter"]),
         as_of=dt.date.today(),
+        public_view=bool(row["public_view"]),
+        release_required=bool(row["release_required"]),
+        confidentiality_threshold=int(row["confidentiality_threshold"]),
     )
+    # The identity provider's sign-in (inside role()) needs the database of a stored context.
+    st.session_state[_CONTEXT_KEY] = context
+    return replace(context, released_only=role() == ANONYMOUS)
 
 
 def _parse_plan(raw: str | None, by_slug) -> tuple[str | None, str | None]:

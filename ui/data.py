@@ -27,13 +27,14 @@ def plans(url: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def measure_states(url: str, plan_id: int, counter: int, as_of: dt.date) -> pd.DataFrame:
-    return queries.measure_states(engine_for(url), plan_id, as_of)
+def measure_states(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool = False) -> pd.DataFrame:
+    return queries.measure_states(engine_for(url), plan_id, as_of, released_only=released_only)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def progress_tree(url: str, plan_id: int, counter: int, as_of: dt.date) -> dict[str, pd.DataFrame]:
-    states = measure_states(url, plan_id, counter, as_of)
+def progress_tree(url: str, plan_id: int, counter: int, as_of: dt.date,
+                  released_only: bool = False) -> dict[str, pd.DataFrame]:
+    states = measure_states(url, plan_id, counter, as_of, released_only)
     return queries.progress_tree(engine_for(url), plan_id, states)
 
 
@@ -48,8 +49,9 @@ def meetings(url: str, plan_id: int, counter: int) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def changes_between(url: str, plan_id: int, counter: int, since: dt.date, until: dt.date) -> pd.DataFrame:
-    return changes.reports_between(engine_for(url), plan_id, since, until)
+def changes_between(url: str, plan_id: int, counter: int, since: dt.date, until: dt.date,
+                    released_only: bool = False) -> pd.DataFrame:
+    return changes.reports_between(engine_for(url), plan_id, since, until, released_only=released_only)
 
 
 # Leitziele 2030 and Jahresziele (pages/goals.py, pages/annual_goals.py)
@@ -57,17 +59,19 @@ from models import goals as goal_queries  # noqa: E402
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def hierarchy_frame(url: str, plan_id: int, counter: int, as_of: dt.date) -> pd.DataFrame:
-    states = measure_states(url, plan_id, counter, as_of)
-    tree = progress_tree(url, plan_id, counter, as_of)
+def hierarchy_frame(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool = False) -> pd.DataFrame:
+    states = measure_states(url, plan_id, counter, as_of, released_only)
+    tree = progress_tree(url, plan_id, counter, as_of, released_only)
     return goal_queries.hierarchy_frame(engine_for(url), plan_id, states, tree)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def goal_detail(url: str, plan_id: int, counter: int, as_of: dt.date, code: str, lang: str) -> dict | None:
-    states = measure_states(url, plan_id, counter, as_of)
-    tree = progress_tree(url, plan_id, counter, as_of)
-    return goal_queries.goal_detail(engine_for(url), plan_id, code, states, tree, as_of, lang)
+def goal_detail(url: str, plan_id: int, counter: int, as_of: dt.date, code: str, lang: str,
+                released_only: bool = False,
+                threshold: int = goal_queries.indicator_queries.DEFAULT_CONFIDENTIALITY_THRESHOLD) -> dict | None:
+    states = measure_states(url, plan_id, counter, as_of, released_only)
+    tree = progress_tree(url, plan_id, counter, as_of, released_only)
+    return goal_queries.goal_detail(engine_for(url), plan_id, code, states, tree, as_of, lang, threshold)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -76,9 +80,10 @@ def plan_years(url: str, plan_id: int, counter: int) -> tuple[list[int], int]:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def annual_goals_of_year(url: str, plan_id: int, counter: int, as_of: dt.date, year: int) -> pd.DataFrame:
-    states = measure_states(url, plan_id, counter, as_of)
-    return goal_queries.annual_goals_of_year(states, progress_tree(url, plan_id, counter, as_of), year)
+def annual_goals_of_year(url: str, plan_id: int, counter: int, as_of: dt.date, year: int,
+                         released_only: bool = False) -> pd.DataFrame:
+    states = measure_states(url, plan_id, counter, as_of, released_only)
+    return goal_queries.annual_goals_of_year(states, progress_tree(url, plan_id, counter, as_of, released_only), year)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -87,8 +92,8 @@ def carried_over(url: str, plan_id: int, counter: int, year: int) -> pd.DataFram
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def year_summary(url: str, plan_id: int, counter: int, as_of: dt.date) -> pd.DataFrame:
-    return goal_queries.year_summary(progress_tree(url, plan_id, counter, as_of))
+def year_summary(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool = False) -> pd.DataFrame:
+    return goal_queries.year_summary(progress_tree(url, plan_id, counter, as_of, released_only))
 
 
 # --- page Maßnahmen -------------------------------------------------------------------------
@@ -96,8 +101,8 @@ from models import measures as measure_queries  # noqa: E402
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def measure_list(url: str, plan_id: int, counter: int, as_of: dt.date) -> pd.DataFrame:
-    states = measure_states(url, plan_id, counter, as_of)
+def measure_list(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool = False) -> pd.DataFrame:
+    states = measure_states(url, plan_id, counter, as_of, released_only)
     return measure_queries.measure_list(engine_for(url), plan_id, as_of, states=states)
 
 
@@ -107,8 +112,9 @@ def measure_detail(url: str, plan_id: int, counter: int, code: str) -> dict | No
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def report_history(url: str, plan_id: int, counter: int, measure_id: int, as_of: dt.date) -> pd.DataFrame:
-    return measure_queries.report_history(engine_for(url), measure_id, as_of)
+def report_history(url: str, plan_id: int, counter: int, measure_id: int, as_of: dt.date,
+                   released_only: bool = False) -> pd.DataFrame:
+    return measure_queries.report_history(engine_for(url), measure_id, as_of, released_only=released_only)
 
 
 # --- pages Kennzahlen and Akteure ----------------------------------------------------------
@@ -117,8 +123,9 @@ from models import organisations as organisation_queries  # noqa: E402
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def indicator_summary(url: str, plan_id: int, counter: int, as_of: dt.date) -> pd.DataFrame:
-    return indicator_queries.indicator_summary(engine_for(url), plan_id, as_of)
+def indicator_summary(url: str, plan_id: int, counter: int, as_of: dt.date,
+                      threshold: int = indicator_queries.DEFAULT_CONFIDENTIALITY_THRESHOLD) -> pd.DataFrame:
+    return indicator_queries.indicator_summary(engine_for(url), plan_id, as_of, threshold)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -127,12 +134,91 @@ def indicator_values(url: str, plan_id: int, counter: int, as_of: dt.date) -> pd
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def organisation_overview(url: str, plan_id: int, counter: int, as_of: dt.date) -> pd.DataFrame:
-    states = measure_states(url, plan_id, counter, as_of)
+def organisation_overview(url: str, plan_id: int, counter: int, as_of: dt.date,
+                          released_only: bool = False) -> pd.DataFrame:
+    states = measure_states(url, plan_id, counter, as_of, released_only)
     return organisation_queries.organisation_overview(engine_for(url), plan_id, states)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def measures_of_organisation(url: str, plan_id: int, counter: int, as_of: dt.date, organisation_id: int) -> pd.DataFrame:
-    states = measure_states(url, plan_id, counter, as_of)
+def measures_of_organisation(url: str, plan_id: int, counter: int, as_of: dt.date, organisation_id: int,
+                             released_only: bool = False) -> pd.DataFrame:
+    states = measure_states(url, plan_id, counter, as_of, released_only)
     return organisation_queries.measures_of_organisation(engine_for(url), plan_id, organisation_id, states)
+
+
+# --- pages Sachstand melden and Berichtsrunde ---------------------------------------------
+from models import reporting  # noqa: E402
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def measures_to_report(url: str, plan_id: int, counter: int, as_of: dt.date,
+                       organisation_id: int | None) -> pd.DataFrame:
+    states = measure_states(url, plan_id, counter, as_of)
+    return reporting.measures_to_report(engine_for(url), plan_id, as_of, organisation_id, states=states)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def report_log(url: str, plan_id: int, counter: int, measure_id: int) -> pd.DataFrame:
+    return reporting.report_log(engine_for(url), measure_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def cutoff_meetings(url: str, plan_id: int, counter: int) -> pd.DataFrame:
+    return reporting.cutoff_meetings(engine_for(url), plan_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def owed_reports(url: str, plan_id: int, counter: int, since: dt.date, until: dt.date) -> pd.DataFrame:
+    return reporting.owed_reports(engine_for(url), plan_id, since, until,
+                                  states=measure_states(url, plan_id, counter, until))
+
+
+def organisation_contacts(url: str, organisation_ids: tuple[int, ...]) -> pd.DataFrame:
+    """Not cached: accounts belong to no plan, so no plan's change counter follows them."""
+    return reporting.organisation_contacts(engine_for(url), organisation_ids)
+
+
+# --- admin pages Änderungsprotokoll, Einstellungen, Freigabe ---------------------------------
+from models import audit as audit_queries  # noqa: E402
+from models import release as release_queries  # noqa: E402
+from models import settings as settings_queries  # noqa: E402
+
+
+def latest_audit_event(url: str) -> int:
+    """Not cached: the key of the audit reads (events without a plan, e.g. new accounts, move no
+    plan's change counter)."""
+    return audit_queries.latest_event_id(engine_for(url))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def audit_events(url: str, plan_id: int, latest_event: int, actor_names: tuple[str, ...], object_type: str | None,
+                 action: str | None, since: dt.date | None, until: dt.date | None) -> tuple[pd.DataFrame, int]:
+    filters = audit_queries.AuditFilters(actor_names, object_type, action, since, until)
+    return audit_queries.audit_events(engine_for(url), plan_id, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def audit_choices(url: str, plan_id: int, latest_event: int) -> dict[str, list[str]]:
+    return audit_queries.audit_choices(engine_for(url), plan_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def plan_settings(url: str, plan_id: int, counter: int) -> dict:
+    return settings_queries.plan_settings(engine_for(url), plan_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def pending_reports(url: str, plan_id: int, counter: int) -> pd.DataFrame:
+    return release_queries.pending_reports(engine_for(url), plan_id)
+
+
+# --- page Pflege (admins) -------------------------------------------------------------------------
+from models import maintenance as maintenance_queries  # noqa: E402
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def maintenance_frames(url: str, plan_id: int, counter: int) -> dict[str, pd.DataFrame]:
+    """Every table the Pflege page lists (retired rows included); accounts are in every plan's key,
+    because account commands advance every plan's change counter."""
+    return maintenance_queries.maintenance_frames(engine_for(url), plan_id)

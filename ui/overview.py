@@ -80,7 +80,8 @@ def since_last_meeting(context: PlanContext) -> None:
         st.subheader(t("overview.since_none_title"))
         st.write(t("overview.since_none"))
         return
-    changes = data.changes_between(context.url, context.plan_id, context.counter, since, context.as_of)
+    changes = data.changes_between(context.url, context.plan_id, context.counter, since, context.as_of,
+                                   released_only=context.released_only)
     summary = summarise(changes, since, context.as_of)
     st.subheader(t("overview.since", date=format_date(summary.since)))
     columns = st.columns(3)

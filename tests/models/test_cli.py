@@ -74,3 +74,27 @@ def test_cli_does_not_import_streamlit():
     code = "import sys, models.cli, models.queries, models.seed; print('streamlit' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.stdout.strip() == "False"
+
+
+def test_create_admin_reads_the_password_and_never_prints_it(tmp_path):
+    url = f"sqlite:///{tmp_path / 'admin.db'}"
+    result = subprocess.run(
+        [sys.executable, "-m", "models.cli", "create-admin", "--email", "buero@kreis.example",
+         "--name", "Büro", "--password-stdin"],
+        cwd=ROOT, env={**os.environ, "DATABASE_URL": url}, input="ein-sehr-langes-passwort\n",
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Admin-Konto angelegt: buero@kreis.example" in result.stdout
+    assert "ein-sehr-langes-passwort" not in result.stdout + result.stderr
+
+
+def test_create_admin_refuses_a_short_password_in_german(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "models.cli", "create-admin", "--email", "a@b.example", "--name", "A",
+         "--password-stdin"],
+        cwd=ROOT, env={**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"}, input="kurz\n",
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 2
+    assert "mindestens 12 Zeichen" in result.stderr

@@ -38,3 +38,29 @@ def test_migrate_twice_changes_nothing(empty_url):
     migrate(engine)
     assert sorted(inspect(engine).get_table_names()) == before
     engine.dispose()
+
+
+def test_upgrading_a_database_of_the_first_version_keeps_its_rows_and_fills_defaults(empty_url):
+    from alembic import command
+    from sqlalchemy import text
+
+    from models.db import alembic_config
+
+    engine = make_engine(empty_url)
+    config = alembic_config(empty_url)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(text(
+            "INSERT INTO plan (slug, name, owner, description, horizon_year, is_example, change_counter,"
+            " green_tolerance, stale_after_days, created_at)"
+            " VALUES ('alt', 'Alter Plan', 'Kreis', '', 2030, false, 3, 15, 180, CURRENT_TIMESTAMP)"
+        ))
+    migrate(engine)
+    with engine.connect() as connection:
+        row = connection.execute(text(
+            "SELECT name, change_counter, public_view, release_required, confidentiality_threshold FROM plan"
+        )).one()
+    engine.dispose()
+    assert (row.name, row.change_counter, bool(row.public_view), bool(row.release_required),
+            row.confidentiality_threshold) == ("Alter Plan", 3, True, False, 5)

@@ -1,0 +1,100 @@
+"""Einstellungen: the selected plan's public view, release, confidentiality and traffic-light rules."""
+
+import streamlit as st
+from sqlalchemy.orm import Session
+
+from models.audit import change_items
+from models.commands import CommandError, VersionConflict
+from models.settings import BY_NAME, update_plan_settings
+from ui import components, data
+from ui.auth import current_actor, role
+from ui.context import current
+from ui.texts import language, t
+
+BASE = "settings_base"  # (plan id, change counter) the form's values were read at
+SAVED = "settings_saved"
+KEYS = {name: f"settings_{name}" for name in BY_NAME}
+
+context = current()
+lang = language()
+if role() != "admin":
+    st.error(t("settings.admin_only"), icon=":material/lock:")
+    st.stop()
+components.plan_header(context, t("page.settings"))
+st.caption(t("settings.intro"))
+stored = data.plan_settings(context.url, context.plan_id, context.counter)
+
+
+def load_form(values: dict) -> None:
+    """Put the stored values into the form (first visit, another plan, after saving)."""
+    for name, key in KEYS.items():
+        setting = BY_NAME[name]
+        value = values[name]
+        st.session_state[key] = (bool(value) if setting.kind is bool
+                                 else min(max(int(value), setting.minimum), setting.maximum))
+    st.session_state[BASE] = (context.plan_id, int(values["change_counter"]))
+
+
+def words(changes: dict) -> str:
+    """Settings or changes in words: 'Öffentliche Ansicht: ja → nein; ...'."""
+    parts = []
+    for field, old, new in change_items(changes, lang):
+        name = t(f"audit_log.field.{field}")
+        parts.append(f"{name}: {new}" if old is None else f"{name}: {old} → {new}")
+    return "; ".join(parts)
+
+
+if st.session_state.get(BASE, (None,))[0] != context.plan_id or any(key not in st.session_state for key in KEYS.values()):
+    load_form(stored)
+saved = st.session_state.pop(SAVED, None)
+if saved:
+    st.success(t("settings.saved", changes=words(saved)), icon=":material/check_circle:")
+elif saved is not None:
+    st.info(t("settings.unchanged"), icon=":material/info:")
+
+
+def number(name: str) -> None:
+    setting = BY_NAME[name]
+    st.number_input(t(f"settings.{name}"), min_value=setting.minimum, max_value=setting.maximum, step=1,
+                    key=KEYS[name])
+    st.caption(t(f"settings.{name}.help"))
+
+
+with st.form("settings_form", enter_to_submit=False):
+    st.subheader(t("settings.section.public"), anchor=False)
+    for name in ("public_view", "release_required"):
+        st.toggle(t(f"settings.{name}"), key=KEYS[name])
+        st.caption(t(f"settings.{name}.help"))
+    number("confidentiality_threshold")
+    st.subheader(t("settings.section.rules"), anchor=False)
+    number("green_tolerance")
+    number("stale_after_days")
+    submitted = st.form_submit_button(t("settings.save"), type="primary", icon=":material/save:")
+
+
+def save() -> None:
+    values = {name: st.session_state[key] for name, key in KEYS.items()}
+    try:
+        with Session(data.engine_for(context.url)) as session, session.begin():
+            changes = update_plan_settings(session, current_actor(), context.plan_id, st.session_state[BASE][1],
+                                           **values)
+    except VersionConflict as conflict:
+        st.error(str(conflict), icon=":material/sync_problem:")
+        shown = {name: conflict.current[name] for name in BY_NAME}
+        st.info(t("settings.conflict_current", values=words(shown)), icon=":material/info:")
+        # The user has now seen the stored values: saving again applies theirs.
+        st.session_state[BASE] = (context.plan_id, int(conflict.current["change_counter"]))
+        return
+    except CommandError as refused:
+        st.error(str(refused), icon=":material/error:")
+        for field, message in refused.field_errors.items():
+            st.error(f"{t('settings.' + field) if field in KEYS else field}: {message}")
+        return
+    st.session_state[SAVED] = changes
+    for key in (*KEYS.values(), BASE):
+        st.session_state.pop(key, None)
+    st.rerun()
+
+
+if submitted:
+    save()

@@ -1,0 +1,65 @@
+"""AppTest of sign-in and the account page: local accounts, wrong passwords, roles in the navigation."""
+
+from sqlalchemy.orm import Session
+
+from models.auth import MAX_FAILED_LOGINS, create_admin, create_user
+from models.commands import SYSTEM
+from models.db import make_engine
+from tests.pages.conftest import app
+
+PASSWORD = "ein-langes-passwort"
+
+
+def _accounts(url):
+    engine = make_engine(url)
+    with Session(engine) as session, session.begin():
+        create_admin(session, "Büro Migration", "buero@kreis.example", PASSWORD)
+        create_user(session, SYSTEM, name="Gast", email="gast@kreis.example", role="viewer", password=PASSWORD)
+    engine.dispose()
+
+
+def _sign_in(email, password):
+    at = app().run()
+    at.switch_page("pages/sign_in.py").run()
+    at.text_input[0].input(email)
+    at.text_input[1].input(password)
+    at.button[0].click().run()
+    return at
+
+
+def test_local_sign_in_opens_the_role_s_pages(mini_app_url):
+    _accounts(mini_app_url)
+    at = _sign_in("buero@kreis.example", PASSWORD)
+    assert not at.exception and not at.error
+    assert at.session_state["actor"].role == "admin"
+    at.switch_page("pages/account.py").run()
+    assert "Angemeldet als **Büro Migration** · Rolle: Verwaltung" in [md.value for md in at.markdown]
+
+
+def test_wrong_password_is_refused_in_german_and_nobody_is_signed_in(mini_app_url):
+    _accounts(mini_app_url)
+    at = _sign_in("buero@kreis.example", "falsch")
+    assert at.error[0].value == "E-Mail-Adresse oder Passwort ist falsch."
+    assert "actor" not in at.session_state
+
+
+def test_repeated_wrong_passwords_lock_the_account(mini_app_url):
+    _accounts(mini_app_url)
+    for _ in range(MAX_FAILED_LOGINS):
+        at = _sign_in("buero@kreis.example", "falsch")
+    assert "gesperrt" in at.error[0].value
+    at = _sign_in("buero@kreis.example", PASSWORD)
+    assert "gesperrt" in at.error[0].value and "actor" not in at.session_state
+
+
+def test_empty_fields_get_a_message(mini_app_url):
+    at = _sign_in("", "")
+    assert at.error[0].value == "Bitte geben Sie E-Mail-Adresse und Passwort ein."
+
+
+def test_sign_out_returns_to_anonymous(mini_app_url):
+    _accounts(mini_app_url)
+    at = _sign_in("gast@kreis.example", PASSWORD)
+    at.switch_page("pages/account.py").run()
+    at.button[0].click().run()
+    assert "actor" not in at.session_state

@@ -1,0 +1,40 @@
+"""Each role sees only its pages (the commands check again; this is the navigation)."""
+
+from pathlib import Path
+
+from ui.navigation import PAGES, visible_pages
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _paths(role, public_view=True):
+    return {page.url_path for page in visible_pages(role, public_view)}
+
+
+VIEW = {"uebersicht", "leitziele", "jahresziele", "massnahmen", "kennzahlen", "akteure"}
+
+
+def test_anonymous_visitors_see_the_plan_and_the_sign_in_when_the_public_view_is_on():
+    assert _paths("anonymous") == VIEW | {"anmelden"}
+
+
+def test_anonymous_visitors_see_only_the_sign_in_when_the_public_view_is_off():
+    assert _paths("anonymous", public_view=False) == {"anmelden"}
+
+
+def test_viewers_see_the_plan_and_their_account_but_no_form():
+    assert _paths("viewer", public_view=False) == VIEW | {"konto"}
+
+
+def test_editors_also_report():
+    assert _paths("editor") == VIEW | {"konto", "sachstand-melden"}
+
+
+def test_admins_see_everything_but_the_sign_in():
+    assert _paths("admin") == {page.url_path for page in PAGES} - {"anmelden"}
+
+
+def test_every_registered_page_exists_and_url_paths_are_unique_ascii():
+    assert all((ROOT / page.path).is_file() for page in PAGES)
+    paths = [page.url_path for page in PAGES]
+    assert len(set(paths)) == len(paths) and all(path.isascii() for path in paths)

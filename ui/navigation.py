@@ -1,0 +1,66 @@
+"""Which pages each role sees. The navigation shows a role only its pages; the write commands in
+models/ check the role again, so hiding a page is a convenience, not the protection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from ui.auth import ANONYMOUS
+from ui.texts import t
+
+VIEWERS = (ANONYMOUS, "viewer", "editor", "admin")
+SIGNED_IN = ("viewer", "editor", "admin")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    title_key: str
+    icon: str
+    url_path: str
+    section_key: str
+    roles: tuple[str, ...]
+
+
+PAGES = (
+    PageSpec("pages/overview.py", "page.overview", ":material/dashboard:", "uebersicht", "app.section.view", VIEWERS),
+    PageSpec("pages/goals.py", "page.goals", ":material/flag:", "leitziele", "app.section.view", VIEWERS),
+    PageSpec("pages/annual_goals.py", "page.annual_goals", ":material/event:", "jahresziele", "app.section.view", VIEWERS),
+    PageSpec("pages/measures.py", "page.measures", ":material/checklist:", "massnahmen", "app.section.view", VIEWERS),
+    PageSpec("pages/indicators.py", "page.indicators", ":material/monitoring:", "kennzahlen", "app.section.view", VIEWERS),
+    PageSpec("pages/organisations.py", "page.organisations", ":material/groups:", "akteure", "app.section.view", VIEWERS),
+    PageSpec("pages/report.py", "page.report", ":material/edit_note:", "sachstand-melden", "app.section.report",
+             ("editor", "admin")),
+    PageSpec("pages/reporting_round.py", "page.reporting_round", ":material/forward_to_inbox:", "berichtsrunde",
+             "app.section.report", ("admin",)),
+    PageSpec("pages/maintenance.py", "page.maintenance", ":material/build:", "pflege", "app.section.admin", ("admin",)),
+    PageSpec("pages/release.py", "page.release", ":material/task_alt:", "freigabe", "app.section.admin", ("admin",)),
+    PageSpec("pages/audit_log.py", "page.audit_log", ":material/history:", "aenderungsprotokoll", "app.section.admin",
+             ("admin",)),
+    PageSpec("pages/settings.py", "page.settings", ":material/settings:", "einstellungen", "app.section.admin",
+             ("admin",)),
+    PageSpec("pages/sign_in.py", "page.sign_in", ":material/login:", "anmelden", "app.section.account", (ANONYMOUS,)),
+    PageSpec("pages/account.py", "page.account", ":material/account_circle:", "konto", "app.section.account",
+             SIGNED_IN),
+)
+
+
+def visible_pages(role: str, public_view: bool) -> list[PageSpec]:
+    """The pages a role may open; anonymous visitors see the plan only when the public view is on."""
+    pages = [page for page in PAGES if role in page.roles]
+    if role == ANONYMOUS and not public_view:
+        pages = [page for page in pages if page.section_key == "app.section.account"]
+    return pages
+
+
+def build(role: str, public_view: bool):
+    """st.navigation over the role's pages, grouped in sections (top navigation)."""
+    sections: dict[str, list] = {}
+    specs = visible_pages(role, public_view)
+    for index, spec in enumerate(specs):
+        sections.setdefault(t(spec.section_key), []).append(
+            st.Page(spec.path, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path, default=index == 0)
+        )
+    return st.navigation(sections, position="top")

@@ -1,0 +1,67 @@
+"""Strings of the page Berichtsrunde (pages/reporting_round.py)."""
+
+from models.texts import CATALOGUE
+
+CATALOGUE.update(
+    {
+        "reporting_round.intro": {
+            "de": "Vor einer Sitzung: Welche laufenden Maßnahmen haben seit der letzten Sitzung noch keinen "
+                  "Sachstand gemeldet? Für jede Organisation steht ein Erinnerungstext zum Kopieren bereit.",
+            "en": "Before a meeting: which running measures have not reported since the last meeting? For each "
+                  "organisation a reminder is ready to copy.",
+        },
+        "reporting_round.meeting": {"de": "Sitzung", "en": "Meeting"},
+        "reporting_round.meeting_option": {"de": "{date} · {body}{title}", "en": "{date} · {body}{title}"},
+        "reporting_round.other": {"de": "Anderes Datum …", "en": "Other date …"},
+        "reporting_round.until": {"de": "Stichtag", "en": "Cut-off date"},
+        "reporting_round.since": {"de": "Sachstände gezählt ab (Tag nach)", "en": "Reports counted after"},
+        "reporting_round.since_help": {
+            "de": "Vorgabe: die vorige Sitzung. Sachstände, die nach diesem Tag gemeldet wurden, zählen.",
+            "en": "Default: the previous meeting. Reports dated after this day count.",
+        },
+        "reporting_round.since_after_until": {
+            "de": "Der Beginn des Zeitraums muss vor dem Stichtag liegen; verwendet wird der {date}.",
+            "en": "The start must lie before the cut-off date; using {date}.",
+        },
+        "reporting_round.window": {
+            "de": "Gesucht: laufende Maßnahmen ohne Sachstand zwischen dem {since} und dem {until}.",
+            "en": "Looking for running measures without a report between {since} and {until}.",
+        },
+        "reporting_round.owed": {"de": "Offene Sachstände", "en": "Reports owed"},
+        "reporting_round.organisations": {"de": "Organisationen", "en": "Organisations"},
+        "reporting_round.stale": {"de": "davon veraltet", "en": "of which stale"},
+        "reporting_round.none": {
+            "de": "Alle laufenden Maßnahmen haben seit dem {since} einen Sachstand gemeldet. Es ist keine "
+                  "Erinnerung nötig.",
+            "en": "Every running measure has reported since {since}. No reminder is needed.",
+        },
+        "reporting_round.no_lead": {"de": "ohne Federführung", "en": "without lead organisation"},
+        "reporting_round.group": {"de": "{organisation} ({count} Maßnahmen)", "en": "{organisation} ({count} measures)"},
+        "reporting_round.group_one": {"de": "{organisation} (1 Maßnahme)", "en": "{organisation} (1 measure)"},
+        "reporting_round.col.code": {"de": "Nr.", "en": "Code"},
+        "reporting_round.col.title": {"de": "Maßnahme", "en": "Measure"},
+        "reporting_round.col.status": {"de": "Status", "en": "Status"},
+        "reporting_round.col.progress": {"de": "Fortschritt", "en": "Progress"},
+        "reporting_round.col.last_report": {"de": "Letzter Sachstand", "en": "Last report"},
+        "reporting_round.col.light": {"de": "Ampel", "en": "Traffic light"},
+        "reporting_round.col.flag": {"de": "Hinweis", "en": "Note"},
+        "reporting_round.flag.stale": {"de": "veraltet", "en": "stale"},
+        "reporting_round.reminder": {"de": "Erinnerungstext zum Kopieren", "en": "Reminder to copy"},
+        "reporting_round.subject": {"de": "Betreff: {subject}", "en": "Subject: {subject}"},
+        "reporting_round.mail": {"de": "E-Mail schreiben ({count} Empfänger)", "en": "Write an e-mail ({count} recipients)"},
+        "reporting_round.recipients": {"de": "An: {names}", "en": "To: {names}"},
+        "reporting_round.mail_help": {
+            "de": "Öffnet Ihr E-Mail-Programm mit Empfängern, Betreff und Text.",
+            "en": "Opens your e-mail program with recipients, subject and text.",
+        },
+        "reporting_round.no_contacts": {
+            "de": "Für diese Organisation ist kein Konto mit E-Mail-Adresse hinterlegt: Bitte kopieren Sie den "
+                  "Text in eine eigene E-Mail.",
+            "en": "This organisation has no account with an e-mail address: please copy the text into an e-mail.",
+        },
+        "reporting_round.no_lead_hint": {
+            "de": "Diese Maßnahmen haben keine Federführung. Bitte ergänzen Sie sie unter „Pflege“.",
+            "en": "These measures have no lead organisation. Please add one under “Maintenance”.",
+        },
+    }
+)

@@ -1,0 +1,69 @@
+"""Strings of the page Einstellungen (pages/settings.py)."""
+
+from models.texts import CATALOGUE
+
+CATALOGUE.update(
+    {
+        "settings.admin_only": {
+            "de": "Die Einstellungen eines Plans ändert nur die Administration.",
+            "en": "Only administrators can change a plan's settings.",
+        },
+        "settings.intro": {
+            "de": "Diese Einstellungen gelten nur für den gewählten Plan. Jede Änderung steht im Änderungsprotokoll.",
+            "en": "These settings apply to the selected plan only. Every change is recorded in the audit trail.",
+        },
+        "settings.section.public": {"de": "Öffentliche Ansicht", "en": "Public view"},
+        "settings.section.rules": {"de": "Ampel und Aktualität", "en": "Traffic light and freshness"},
+        "settings.public_view": {"de": "Öffentliche Ansicht an", "en": "Public view on"},
+        "settings.public_view.help": {
+            "de": "An: Besucherinnen und Besucher ohne Anmeldung sehen den Plan (nur freigegebene Sachstände). "
+                  "Aus: Ohne Anmeldung ist nur die Seite „Anmelden“ zu sehen.",
+            "en": "On: visitors who are not signed in see the plan (released reports only). "
+                  "Off: without signing in only the page “Sign in” is shown.",
+        },
+        "settings.release_required": {"de": "Sachstände müssen freigegeben werden", "en": "Reports need release"},
+        "settings.release_required.help": {
+            "de": "An: Sachstände der Federführungen erscheinen öffentlich erst, wenn die Administration sie "
+                  "unter „Freigabe“ freigegeben hat. Angemeldete sehen sie sofort.",
+            "en": "On: reports of project leads appear publicly only after an administrator has released them "
+                  "under “Release”. Signed-in users see them at once.",
+        },
+        "settings.confidentiality_threshold": {
+            "de": "Schwelle für kleine Fallzahlen (Personen)",
+            "en": "Threshold for small counts (people)",
+        },
+        "settings.confidentiality_threshold.help": {
+            "de": "Kennzahlen, die Personen zählen, werden öffentlich unter diesem Wert nicht ausgewiesen "
+                  "(„< 5“), damit niemand erkennbar wird. 0 zeigt alle Werte.",
+            "en": "Indicators counting people are not shown publicly below this value (“< 5”), so that nobody "
+                  "can be recognised. 0 shows every value.",
+        },
+        "settings.green_tolerance": {
+            "de": "Toleranz der Ampel (Prozentpunkte)",
+            "en": "Traffic-light tolerance (percentage points)",
+        },
+        "settings.green_tolerance.help": {
+            "de": "Eine Maßnahme ist grün, solange ihr Fortschritt höchstens so viele Punkte hinter dem "
+                  "zeitlich erwarteten Fortschritt liegt; darüber gelb.",
+            "en": "A measure is green while its progress is at most this many points behind the expected "
+                  "progress; beyond that yellow.",
+        },
+        "settings.stale_after_days": {"de": "Veraltet nach (Tagen)", "en": "Stale after (days)"},
+        "settings.stale_after_days.help": {
+            "de": "Eine laufende Maßnahme gilt als veraltet, wenn ihr letzter Sachstand älter ist.",
+            "en": "A running measure counts as stale when its latest report is older than this.",
+        },
+        "settings.save": {"de": "Einstellungen speichern", "en": "Save settings"},
+        "settings.saved": {"de": "Gespeichert: {changes}", "en": "Saved: {changes}"},
+        "settings.unchanged": {
+            "de": "Es gab nichts zu ändern: Die Werte entsprechen den gespeicherten.",
+            "en": "Nothing to change: the values are those already stored.",
+        },
+        "settings.conflict_current": {
+            "de": "Aktuell gespeichert: {values}. Ihre Eingaben stehen unverändert im Formular.",
+            "en": "Currently stored: {values}. Your entries are still in the form.",
+        },
+        "settings.on": {"de": "an", "en": "on"},
+        "settings.off": {"de": "aus", "en": "off"},
+    }
+)
