@@ -110,7 +110,7 @@ def _warm_up(browser: Browser, base_url: str) -> None:
         page.set_default_timeout(RUN_TIMEOUT_MS)
         page.goto(f"{base_url}/")
         expect(page.locator(FINISHED_RUN)).to_be_attached()
-        expect(page.get_by_test_id("stTopNav")).to_be_visible()
+        expect(page.get_by_test_id("stTopNav")).to_be_visible()  # st.navigation has run
     finally:
         context.close()
 
