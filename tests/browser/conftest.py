@@ -7,6 +7,7 @@ Without it these tests are skipped, unless MPC_REQUIRE_BROWSER=1, where that is 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -34,6 +35,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SERVER_START_TIMEOUT_S = 90
+# The server gets SIGTERM when pytest dies, also when pytest is killed (e.g. by a timeout) before the
+# fixture's teardown could stop it: util-linux setpriv sets the parent-death signal (Linux).
+DIE_WITH_PARENT = ["setpriv", "--pdeathsig", "TERM"] if shutil.which("setpriv") else []
 # A first load takes ~4 s here (chromium parsing Streamlit's JS), the app's very first run also
 # migrates and seeds the database: every wait and assertion may take up to a minute.
 RUN_TIMEOUT_MS = 60_000
@@ -78,7 +82,7 @@ def app_url(app_database_url: str, browser: Browser) -> str:
     log_path = folder / "server.log"
     with log_path.open("wb") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py",
+            [*DIE_WITH_PARENT, sys.executable, "-m", "streamlit", "run", "dashboard.py",
              "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
