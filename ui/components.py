@@ -10,7 +10,9 @@ import streamlit as st
 from models.formats import format_number, format_percent
 from ui.context import PlanContext
 from models.texts import light_words
+from ui import url_bind
 from ui.texts import language, t
+from ui.url_state import shown
 
 LIGHT_BADGE_COLOURS = {"green": "green", "yellow": "orange", "red": "red", "grey": "gray"}
 LIGHT_ICONS = {
@@ -53,3 +55,29 @@ def light_metrics(shares: pd.DataFrame) -> None:
                 label_visibility="collapsed",
             )
             st.caption(t(f"light_label.{row.light}"))
+
+
+def measure_picker(key: str, titles: dict[str, str], offered: list[str], label: str, placeholder: str,
+                   unknown_key: str, preselect_single: bool = False) -> str | None:
+    """Selectbox of one measure, bound to ?massnahme=<code>. Offers `offered` and keeps a measure
+    chosen earlier (or by link) even when filters leave it out; an unknown code gets a hint."""
+    url_bind.adopt("massnahme", key, lambda raw: _parse_measure(raw, titles, unknown_key))
+    current = st.session_state.get(key)
+    if current not in titles:
+        st.session_state.pop(key, None)
+        current = None
+    if current is None and preselect_single and len(titles) == 1:
+        st.session_state[key] = current = next(iter(titles))
+    options = offered if current is None or current in offered else [current, *offered]
+    code = st.selectbox(label, options, index=None, key=key, format_func=lambda c: f"{c} – {titles[c]}",
+                        placeholder=placeholder)
+    url_bind.publish("massnahme", code)
+    return code
+
+
+def _parse_measure(raw: str | None, titles: dict[str, str], unknown_key: str) -> tuple[str | None, str | None]:
+    if raw is None or raw == "":
+        return None, None
+    if raw in titles:
+        return raw, None
+    return None, t(unknown_key, code=shown(raw))

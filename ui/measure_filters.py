@@ -15,10 +15,10 @@ import streamlit as st
 
 from models.measures import MeasureFilters
 from models.rules import MEASURE_STATUSES
-from ui import url_bind
+from ui import components, url_bind
 from ui.gantt import LEGEND_ORDER, light_words
 from ui.texts import language, t
-from ui.url_state import LIGHT_SLUGS, STATUS_SLUGS, parse_flag, parse_choices, parse_text, shown, slug_of
+from ui.url_state import LIGHT_SLUGS, STATUS_SLUGS, parse_flag, parse_choices, parse_text, slug_of
 
 PICK_KEY = "measures_pick"
 TABLE_KEY = "measures_table"
@@ -146,21 +146,5 @@ def table_selected() -> None:
 def measure_picker(titles: dict[str, str], offered: list[str]) -> str | None:
     """Selectbox of the measure shown in detail (?massnahme=<code>). Offers the filtered measures
     and keeps a measure chosen earlier (or by link) even when the filters leave it out."""
-    url_bind.adopt("massnahme", PICK_KEY, lambda raw: _parse_measure(raw, titles))
-    current = st.session_state.get(PICK_KEY)
-    if current not in titles:
-        st.session_state.pop(PICK_KEY, None)
-        current = None
-    options = offered if current is None or current in offered else [current, *offered]
-    code = st.selectbox(t("measures.detail.pick"), options, index=None, key=PICK_KEY,
-                        format_func=lambda c: f"{c} – {titles[c]}", placeholder=t("measures.detail.none"))
-    url_bind.publish("massnahme", code)
-    return code
-
-
-def _parse_measure(raw: str | None, titles: dict[str, str]) -> tuple[str | None, str | None]:
-    if raw is None or raw == "":
-        return None, None
-    if raw in titles:
-        return raw, None
-    return None, t("measures.detail.unknown", code=shown(raw))
+    return components.measure_picker(PICK_KEY, titles, offered, t("measures.detail.pick"),
+                                     t("measures.detail.none"), "measures.detail.unknown")

@@ -28,7 +28,7 @@ from models.texts import localised_column
 from ui import components, data, url_bind
 from ui.context import PlanContext
 from ui.texts import language, t
-from ui.url_state import parse_choice, shown
+from ui.url_state import parse_choice
 
 FIELDS = ("report_date", "status", "progress", "summary", "obstacles", "next_steps", "progress_note")
 TEXTS = ("summary", "obstacles", "next_steps", "progress_note")
@@ -116,27 +116,8 @@ def _table_selected() -> None:
 def measure_picker(measures: pd.DataFrame, offered: pd.DataFrame) -> str | None:
     """The measure to report on (?massnahme=<code>): preselected when the actor has only one."""
     titles = dict(zip(measures["code"], measures["title"]))
-    url_bind.adopt("massnahme", PICK_KEY, lambda raw: _parse_measure(raw, titles))
-    current = st.session_state.get(PICK_KEY)
-    if current not in titles:
-        st.session_state.pop(PICK_KEY, None)
-        current = None
-    if current is None and len(titles) == 1:
-        st.session_state[PICK_KEY] = current = next(iter(titles))
-    codes = offered["code"].tolist()
-    options = codes if current is None or current in codes else [current, *codes]
-    code = st.selectbox(t("report.pick"), options, index=None, key=PICK_KEY,
-                        format_func=lambda c: f"{c} – {titles[c]}", placeholder=t("report.pick_placeholder"))
-    url_bind.publish("massnahme", code)
-    return code
-
-
-def _parse_measure(raw: str | None, titles: dict[str, str]) -> tuple[str | None, str | None]:
-    if raw is None or raw == "":
-        return None, None
-    if raw in titles:
-        return raw, None
-    return None, t("report.unknown", code=shown(raw))
+    return components.measure_picker(PICK_KEY, titles, offered["code"].tolist(), t("report.pick"),
+                                     t("report.pick_placeholder"), "report.unknown", preselect_single=True)
 
 
 def measure_heading(row: pd.Series) -> None:
