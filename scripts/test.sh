@@ -16,4 +16,5 @@ if [ "$(id -u)" = "0" ] && [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-exec python3 -m pytest "$@"
+# Two workers (the CI machine has 2 cores); browser tests stay together on one of them (tests/conftest.py).
+exec python3 -m pytest -n auto --dist loadgroup "$@"

@@ -16,6 +16,14 @@ from models.db import make_engine, migrate
 from models.seed import insert_plan_document, read_document
 from tests.postgres import PostgresServer, find_bin_dir
 
+
+def pytest_collection_modifyitems(items):
+    """Browser tests share one app server and one Chromium: under pytest-xdist they all run on one worker."""
+    for item in items:
+        if "browser" in item.path.parts:
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 FIXTURES = Path(__file__).parent / "fixtures"
 BACKENDS = ["sqlite", "postgresql"]
 
