@@ -10,7 +10,10 @@ from sqlalchemy.exc import OperationalError
 from models import queries
 from models.bootstrap import prepare_database
 from models.db import ConfigurationError, database_url, make_engine
+from models.documents import cli as report_cli
 from models.formats import format_number
+from models.transfer import cli as transfer_cli
+from models.transfer import import_cli
 
 LEVEL_LABELS = {
     "action_fields": "Handlungsfelder",
@@ -109,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_argument("--name", required=True)
     admin.add_argument("--password-stdin", action="store_true", help="Passwort aus der Standardeingabe lesen")
     admin.set_defaults(handler=cmd_create_admin)
+    transfer_cli.register(commands)
+    import_cli.register(commands)
+    report_cli.register(commands)
     return parser
 
 
@@ -120,8 +126,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Fehler: {exc}", file=sys.stderr)
         return 2
     except OperationalError as exc:
-        print(f"Fehler: Die Datenbank ist nicht erreichbar ({exc.orig}).", file=sys.stderr)
+        print(f"Fehler: {unreachable_message(exc)}", file=sys.stderr)
         return 2
+
+
+def unreachable_message(exc: OperationalError) -> str:
+    """The database could not be opened: what to check, in German; the driver's words only as a detail."""
+    detail = " ".join(str(exc.orig).split())
+    if "unable to open database file" in detail or "readonly" in detail:
+        hint = "Die Datenbankdatei lässt sich nicht öffnen oder anlegen: Bitte prüfen Sie, ob ihr Ordner existiert " \
+               "und beschreibbar ist."
+    elif "connection" in detail.lower():
+        hint = "Der Datenbankserver antwortet nicht: Bitte prüfen Sie Rechner und Port in DATABASE_URL und ob " \
+               "der Server läuft."
+    else:
+        hint = "Bitte prüfen Sie DATABASE_URL."
+    return f"Die Datenbank ist nicht erreichbar. {hint} (Technische Angabe: {detail})"
 
 
 if __name__ == "__main__":

@@ -353,6 +353,24 @@ class Meeting(Base):
     body: Mapped[Body] = relationship(back_populates="meetings")
 
 
+
+class MeetingSnapshot(Base):
+    """The presentation's slides frozen for a meeting ("Stand zur Sitzung am ..."): stored as JSON
+    and shown again exactly as stored, however the plan changes later."""
+
+    __tablename__ = "meeting_snapshot"
+    __table_args__ = (UniqueConstraint("plan_id", "meeting_date", name="uq_meeting_snapshot_plan_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
+    meeting_date: Mapped[dt.date] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    as_of: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+    content: Mapped[dict] = mapped_column(JSON)
+
 class User(Base):
     """A staff account: name, e-mail, organisation and role, nothing more."""
 

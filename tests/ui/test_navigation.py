@@ -11,7 +11,8 @@ def _paths(role, public_view=True):
     return {page.url_path for page in visible_pages(role, public_view)}
 
 
-VIEW = {"uebersicht", "leitziele", "jahresziele", "massnahmen", "kennzahlen", "akteure"}
+VIEW = {"uebersicht", "leitziele", "jahresziele", "massnahmen", "kennzahlen", "akteure", "berichte", "export",
+        "praesentation"}
 
 
 def test_anonymous_visitors_see_the_plan_and_the_sign_in_when_the_public_view_is_on():

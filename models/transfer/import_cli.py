@@ -1,0 +1,135 @@
+"""Subcommand `python -m models.cli import FILE [--dry-run] [--plan SLUG] [--level ...]` (see register()).
+
+Exit codes: 0 imported (or, with --dry-run, nothing to complain about), 1 problems in the file (nothing
+written; every problem is printed with sheet, row and column), 2 bad input (unreadable file, unknown level,
+unreachable database).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from models.bootstrap import prepare_database
+from models.commands import SYSTEM, CommandError
+from models.db import database_url
+from models.formats import format_number
+from models.transfer import layout
+from models.transfer.importer import ImportRefused, Preview, Target, apply, level_summary, preview, propose
+from models.transfer.mapping import normalise
+from models.transfer.parsing import UnreadableFile, read_file
+
+PROBLEMS = 1
+BAD_INPUT = 2
+
+
+def register(commands) -> None:
+    """Adds `import` to the subparsers of models.cli."""
+    importing = commands.add_parser(
+        "import", help="einen Plan oder eine Ebene aus einer Excel-, CSV- oder Zip-Datei importieren")
+    importing.add_argument("file", help="die Datei (.xlsx, .csv oder .zip mit CSV-Dateien)")
+    importing.add_argument("--dry-run", action="store_true", help="nur prüfen und die Vorschau zeigen, nichts speichern")
+    importing.add_argument("--plan", help="Kürzel des Ziel-Plans; gibt es ihn nicht, wird er angelegt "
+                                          "(Voreinstellung: das Plan-Kürzel im Blatt Info)")
+    importing.add_argument("--name", help="Name eines neuen Plans (sonst aus dem Blatt Info)")
+    importing.add_argument("--owner", help="Träger eines neuen Plans (sonst aus dem Blatt Info)")
+    importing.add_argument("--level", help="nur diese Ebene importieren, z. B. Sachstände oder Kennzahlwerte "
+                                           "(" + ", ".join(level.sheet for level in layout.LEVELS) + ")")
+    importing.set_defaults(handler=cmd_import)
+
+
+def level_name(text: str) -> str | None:
+    """The layout's level for a German sheet name or an English level name (case and umlauts ignored)."""
+    wanted = normalise(text)
+    for level in layout.LEVELS:
+        if wanted in (normalise(level.sheet), normalise(level.name)):
+            return level.name
+    return None
+
+
+def _fail(message: str, code: int = BAD_INPUT) -> int:
+    print(f"Fehler: {message}", file=sys.stderr)
+    return code
+
+
+class _Progress:
+    """Progress on standard error: each level's start and every further tenth of the rows."""
+
+    def __init__(self) -> None:
+        self.shown_tenth = -1
+
+    def __call__(self, fraction: float, message: str) -> None:
+        tenth = int(fraction * 10)
+        if " von " in message and tenth == self.shown_tenth:
+            return
+        self.shown_tenth = tenth
+        print(f"[{round(fraction * 100):>3} %] {message}", file=sys.stderr, flush=True)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    level = None
+    if args.level:
+        level = level_name(args.level)
+        if level is None:
+            return _fail(f"Eine Ebene „{args.level}“ gibt es nicht. Möglich sind: "
+                         + ", ".join(item.sheet for item in layout.LEVELS) + ".")
+    path = Path(args.file)
+    try:
+        tables = read_file(path.name, path.read_bytes())
+    except OSError as exc:
+        return _fail(f"Die Datei {path} lässt sich nicht lesen ({exc.strerror}).")
+    except UnreadableFile as exc:
+        return _fail(str(exc))
+    mappings = propose(tables, level)
+    if not any(mappings):
+        return _fail("In der Datei wurde kein Blatt gefunden, das sich einer Ebene zuordnen lässt. "
+                     "Nennen Sie die Ebene mit --level.")
+    target = Target(slug=args.plan, name=args.name, owner=args.owner)
+    engine = prepare_database(args.database_url or database_url(), with_examples=False)
+    try:
+        with Session(engine) as session, session.begin():
+            if args.dry_run:
+                result = preview(session, SYSTEM, tables, mappings, target)
+                session.rollback()
+            else:
+                result = apply(session, SYSTEM, tables, mappings, target, progress=_Progress(), source=path.name)
+    except ImportRefused as refused:
+        result = refused.preview
+    except CommandError as exc:
+        return _fail(str(exc))
+    finally:
+        engine.dispose()
+    _print_preview(path.name, tables, mappings, result)
+    return _conclude(result, args.dry_run)
+
+
+def _print_preview(name: str, tables, mappings, result: Preview) -> None:
+    used = [f"{table.name} → {layout.level(mapping.level).sheet}" for table, mapping in zip(tables, mappings) if mapping]
+    print(f"Datei: {name} ({'; '.join(used)})")
+    state = "neu" if result.new_plan else "vorhanden"
+    if result.plan_slug:
+        print(f"Plan: {result.plan_name} [{result.plan_slug}] ({state})")
+    print(f"\n{'Ebene':<18}{'neu':>8}{'geändert':>10}{'unverändert':>13}")
+    for label, count in level_summary(result):
+        print(f"{label:<18}{format_number(count.new):>8}{format_number(count.changed):>10}"
+              f"{format_number(count.unchanged):>13}")
+    if result.problems:
+        print(f"\nProbleme ({format_number(len(result.problems))}):")
+        for message in result.messages():
+            print(f"  - {message}")
+
+
+def _conclude(result: Preview, dry_run: bool) -> int:
+    if result.problems:
+        print("\nEs wurde nichts gespeichert. Bitte beheben Sie die Probleme und importieren Sie die Datei erneut.")
+        return PROBLEMS
+    if dry_run:
+        print("\nProbelauf: Es wurde nichts gespeichert.")
+    elif result.changed_rows or result.new_plan or ("plan" in result.counts and result.counts["plan"].changed):
+        print(f"\nImport gespeichert: {format_number(result.changed_rows)} Zeile(n) neu oder geändert.")
+    else:
+        print("\nNichts zu ändern: Der Plan entspricht bereits der Datei.")
+    return 0

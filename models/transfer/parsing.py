@@ -1,0 +1,491 @@
+"""Reading messy real-world files: CSV in any usual encoding and delimiter, Excel workbooks, German numbers
+and dates, HTML or Markdown in text cells, missing values written as "-" or ".", wide layouts.
+
+Everything here turns bytes into plain tables (RawTable) and cell values into Python values; nothing touches
+the database. A value that cannot be read raises ValueError, which the importer turns into a German message
+with sheet, row and column.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import html
+import io
+import math
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+MISSING_MARKERS = {"", "-", ".", "–", "—", "--", "k.a.", "k. a.", "n/a", "n.a.", "#n/a", "nan", "none", "null"}
+DELIMITERS = (";", ",", "\t", "|")
+HEADER_SCAN_ROWS = 15
+XLSX_MAGIC = b"PK\x03\x04"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+_NUMBER_SPACES = re.compile(r"[\s\u00a0\u2007\u202f']")
+_GERMAN_THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(\.\d{3})+$")
+_ENGLISH_THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(,\d{3}){2,}$")
+_TAG = re.compile(r"<[^>]+>")
+_BREAK_TAG = re.compile(r"<\s*(br|/p|/div|/h\d|/tr|/ul|/ol)\s*/?\s*>", re.IGNORECASE)
+_ITEM_TAG = re.compile(r"<\s*li[^>]*>", re.IGNORECASE)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE)
+_MD_BULLET = re.compile(r"^(\s*)[*+]\s+", re.MULTILINE)
+_MD_QUOTE = re.compile(r"^\s*>\s?", re.MULTILINE)
+_MD_CODE = re.compile(r"`([^`]*)`")
+_LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&[a-zA-Z]+;|&#\d+;")
+
+MONTHS = {
+    "jan": 1, "januar": 1, "january": 1, "jän": 1, "jaen": 1, "feb": 2, "februar": 2, "february": 2,
+    "mär": 3, "maerz": 3, "märz": 3, "mar": 3, "march": 3, "mrz": 3, "apr": 4, "april": 4, "mai": 5, "may": 5,
+    "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "okt": 10, "oct": 10, "oktober": 10, "october": 10,
+    "nov": 11, "november": 11, "dez": 12, "dec": 12, "dezember": 12, "december": 12,
+}
+_YEAR = re.compile(r"^(?:jahr\s*)?((?:19|20)\d{2})$", re.IGNORECASE)
+_YEAR_MONTH = re.compile(r"^((?:19|20)\d{2})[-/.](\d{1,2})$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-]((?:19|20)\d{2})$")
+_NAMED_MONTH = re.compile(r"^([a-zA-ZäÄ]+)\.?[\s-]*((?:19|20)\d{2}|\d{2})$")
+_DATE_PATTERNS = ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y", "%Y/%m/%d", "%Y-%m-%dT%H:%M:%S",
+                  "%Y-%m-%d %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S")
+_TRUE = {"ja", "j", "x", "yes", "y", "true", "wahr", "1", "1.0", "✓", "✔"}
+_FALSE = {"nein", "n", "no", "false", "falsch", "0", "0.0"}
+
+
+@dataclass
+class RawRow:
+    """One data row as found in the file: its row number there (1 = first line) and its cells."""
+
+    number: int
+    cells: list[Any]
+    # For rows made from a wide layout: header -> the file's column the value came from ("Wert" -> "2021").
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def value(self, index: int) -> Any:
+        return self.cells[index] if index < len(self.cells) else None
+
+
+@dataclass
+class RawTable:
+    """A table of one sheet or CSV file: its headers and data rows (blank rows left out)."""
+
+    name: str
+    headers: list[str]
+    rows: list[RawRow]
+    encoding: str = ""
+    delimiter: str = ""
+    # Rows above the header (titles, or the label/value lines of an Info sheet).
+    preamble: list[RawRow] = field(default_factory=list)
+    raw_header: list[Any] = field(default_factory=list)
+
+    def column(self, header: str) -> list[Any]:
+        index = self.headers.index(header)
+        return [row.value(index) for row in self.rows]
+
+
+class UnreadableFile(ValueError):
+    """The file is neither a CSV text nor an Excel workbook we can open; the message is German."""
+
+
+# --- cells --------------------------------------------------------------------------------------
+
+
+def is_missing(value: Any) -> bool:
+    """Empty, None, NaN and the usual placeholders for "no value" ("-", ".", "k. A.")."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str):
+        return _SPACES.sub(" ", value).strip().lower() in MISSING_MARKERS
+    return False
+
+
+def plain_text(value: Any) -> str:
+    """Text as plain text: HTML tags and Markdown marks removed, entities decoded, spaces tidied.
+
+    A missing value gives "". Line breaks between paragraphs and list items are kept.
+    """
+    if is_missing(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.strftime("%d.%m.%Y")
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    if _LOOKS_LIKE_HTML.search(text):
+        text = _strip_html(text)
+    text = _strip_markdown(text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _strip_html(text: str) -> str:
+    text = _ITEM_TAG.sub("\n- ", text)
+    text = _BREAK_TAG.sub("\n", text)
+    text = _TAG.sub("", text)
+    return html.unescape(text)
+
+
+def _strip_markdown(text: str) -> str:
+    text = _MD_LINK.sub(lambda m: m.group(1) if not m.group(2) or m.group(1) == m.group(2)
+                        else f"{m.group(1)} ({m.group(2)})", text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_QUOTE.sub("", text)
+    text = _MD_BULLET.sub(r"\1- ", text)
+    text = _MD_CODE.sub(r"\1", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _MD_EMPHASIS.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), text)
+    return text
+
+
+def parse_number(value: Any) -> float:
+    """A finite number from a cell: 1234.5, "1.234,5", "1234,5", "1.200" (German thousands), "1,234.5",
+    "12 %", "3 500 €", "−4"; ValueError otherwise."""
+    if isinstance(value, bool) or is_missing(value):
+        raise ValueError(value)
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        number = _number_from_text(str(value))
+    if not math.isfinite(number):
+        raise ValueError(value)
+    return number
+
+
+def _number_from_text(raw: str) -> float:
+    text = raw.strip().replace("\u2212", "-").rstrip("*")
+    for suffix in ("%", "€", "EUR", "Prozent"):
+        text = text.removesuffix(suffix)
+    text = _NUMBER_SPACES.sub("", text)
+    text = text.removeprefix("+")
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        text = text.replace(thousands, "").replace(decimal, ".")
+    elif "," in text:
+        text = text.replace(",", "") if _ENGLISH_THOUSANDS.match(text) else text.replace(",", ".")
+    elif _GERMAN_THOUSANDS.match(text):
+        text = text.replace(".", "")
+    if not re.fullmatch(r"-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", text):
+        raise ValueError(raw)
+    return float(text)
+
+
+def parse_whole_number(value: Any) -> int:
+    """A whole number (e.g. a year or a progress in %); "50 %" and 50.0 are 50; 50,5 is a ValueError."""
+    number = parse_number(value)
+    if not number.is_integer():
+        raise ValueError(value)
+    return int(number)
+
+
+def parse_date(value: Any) -> dt.date:
+    """A date from a cell: a date or datetime (Excel), 31.12.2019, 31.12.19, 2019-12-31, 31/12/2019;
+    ValueError otherwise."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if is_missing(value) or not isinstance(value, str):
+        raise ValueError(value)
+    text = _SPACES.sub(" ", value).strip()
+    for pattern in _DATE_PATTERNS:
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(value)
+
+
+def parse_period(value: Any) -> dt.date:
+    """The reference date of a period: a full date as it is; a year -> 31.12.; a month -> its last day.
+
+    Accepts 2019, "2019", "Jahr 2019", "2019-03", "03/2019", "03.2019", "März 2019", "Mar 19", dates.
+    """
+    if isinstance(value, (dt.date, dt.datetime)):
+        return parse_date(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if float(value).is_integer() and 1900 <= value <= 2100:
+            return dt.date(int(value), 12, 31)
+        raise ValueError(value)
+    if is_missing(value) or not isinstance(value, str):
+        raise ValueError(value)
+    text = _SPACES.sub(" ", value).strip()
+    if match := _YEAR.match(text):
+        return dt.date(int(match.group(1)), 12, 31)
+    year_month = _year_and_month(text)
+    if year_month is not None:
+        year, month = year_month
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return parse_date(text)
+
+
+def _year_and_month(text: str) -> tuple[int, int] | None:
+    if match := _YEAR_MONTH.match(text):
+        year, month = int(match.group(1)), int(match.group(2))
+    elif match := _MONTH_YEAR.match(text):
+        month, year = int(match.group(1)), int(match.group(2))
+    elif match := _NAMED_MONTH.match(text):
+        month = MONTHS.get(match.group(1).lower())
+        year = int(match.group(2))
+        year = year + 2000 if year < 100 else year
+        if month is None:
+            return None
+    else:
+        return None
+    return (year, month) if 1 <= month <= 12 else None
+
+
+def is_period(value: Any) -> bool:
+    """Does a header name a period (a year, a month, a date)? Used to find wide layouts."""
+    try:
+        parse_period(value)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def parse_bool(value: Any) -> bool:
+    """ja/nein, x, wahr/falsch, true/false, 1/0; missing is False; ValueError otherwise."""
+    if is_missing(value):
+        return False
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(value)
+
+
+# --- files --------------------------------------------------------------------------------------
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding found: UTF-8 (with or without BOM), else Windows-1252,
+    else ISO-8859-1 (which decodes any byte)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines into the most equal, widest rows (";" wins ties,
+    since German files write decimals with a comma)."""
+    lines = [line for line in text.splitlines() if line.strip()][:HEADER_SCAN_ROWS * 2]
+    if not lines:
+        return ";"
+    best, best_score = ";", (0, 0)
+    for delimiter in DELIMITERS:
+        widths = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        common = max(set(widths), key=lambda width: (widths.count(width), width))
+        score = (widths.count(common) * (common > 1), common)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_csv(data: bytes, name: str = "CSV") -> RawTable:
+    """A CSV file as a table: encoding and delimiter detected, blank lines and title lines above the
+    header skipped, cells stripped of surrounding spaces. Row numbers are the file's line numbers."""
+    text, encoding = decode(data)
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    numbered = []
+    start = 1
+    for cells in reader:
+        numbered.append((start, [_clean_cell(cell) for cell in cells]))  # a cell may span several lines
+        start = reader.line_num + 1
+    table = _table(name, numbered)
+    table.encoding, table.delimiter = encoding, delimiter
+    return table
+
+
+def read_xlsx(data: bytes) -> list[RawTable]:
+    """Every sheet of an Excel workbook as a table (values, not formulas; percent cells as percent)."""
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise UnreadableFile("Die Excel-Datei lässt sich nicht öffnen. Ist sie beschädigt oder "
+                             "passwortgeschützt? Speichern Sie sie bitte als .xlsx neu.") from exc
+    try:
+        return [_sheet_table(sheet) for sheet in workbook.worksheets]
+    finally:
+        workbook.close()
+
+
+def _sheet_table(sheet: Any) -> RawTable:
+    numbered = []
+    for number, row in enumerate(sheet.iter_rows(), start=1):
+        numbered.append((number, [_excel_value(cell) for cell in row]))
+    return _table(sheet.title, numbered)
+
+
+def _excel_value(cell: Any) -> Any:
+    value = getattr(cell, "value", None)
+    if isinstance(value, str):
+        return _clean_cell(value)
+    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if is_number and "%" in (getattr(cell, "number_format", "") or ""):
+        return round(value * 100, 10)
+    return value
+
+
+def read_file(filename: str, data: bytes) -> list[RawTable]:
+    """The tables of an uploaded file: the sheets of an Excel workbook, or the one table of a CSV file."""
+    if not data:
+        raise UnreadableFile("Die Datei ist leer.")
+    suffix = PurePath(filename).suffix.lower()
+    if suffix == ".zip" or (data.startswith(XLSX_MAGIC) and _is_plain_zip(data)):
+        return read_zip(data)
+    if data.startswith(XLSX_MAGIC) or suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(data)
+    if suffix == ".xls":
+        raise UnreadableFile("Das alte Excel-Format .xls wird nicht gelesen. Speichern Sie die Datei bitte "
+                             "als .xlsx oder als CSV.")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableFile("Die Datei ist weder eine CSV-Datei noch eine Excel-Datei (.xlsx).")
+    return [read_csv(data, PurePath(filename).stem or "CSV")]
+
+
+def _is_plain_zip(data: bytes) -> bool:
+    """A zip archive that is not itself an Excel workbook (a workbook holds [Content_Types].xml)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "[Content_Types].xml" not in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def read_zip(data: bytes) -> list[RawTable]:
+    """The CSV files (and workbooks) in a zip archive, in the order of their names (01-..., 02-...)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise UnreadableFile("Das Zip-Archiv lässt sich nicht öffnen.") from exc
+    tables: list[RawTable] = []
+    with archive:
+        for name in sorted(archive.namelist()):
+            path = PurePath(name)
+            if name.endswith("/") or path.name.startswith((".", "~$")) or "__MACOSX" in path.parts:
+                continue
+            if path.suffix.lower() in (".csv", ".txt", ".tsv"):
+                tables.append(read_csv(archive.read(name), path.stem))
+            elif path.suffix.lower() in (".xlsx", ".xlsm"):
+                tables.extend(read_xlsx(archive.read(name)))
+    if not tables:
+        raise UnreadableFile("Im Zip-Archiv ist keine CSV- oder Excel-Datei.")
+    return tables
+
+
+def _clean_cell(value: str) -> Any:
+    text = value.replace("\ufeff", "").strip()
+    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
+        text = text[1:]  # undo the apostrophe that keeps Excel from reading text as a formula
+    return text if text else None
+
+
+def _table(name: str, numbered: list[tuple[int, list[Any]]]) -> RawTable:
+    """Find the header (the first row near the top filled at least half as wide as the widest, so that title
+    lines above it are skipped), then keep the non-blank rows below."""
+    filled = [(number, cells) for number, cells in numbered if any(not is_missing(cell) for cell in cells)]
+    if not filled:
+        return RawTable(name, [], [])
+    head = filled[:HEADER_SCAN_ROWS]
+    widest = max(_width(cells) for _, cells in head)
+    enough = min(widest, max(2, math.ceil(widest / 2)))
+    position = next(index for index, (_, cells) in enumerate(head) if _width(cells) >= enough)
+    header_cells = filled[position][1]
+    width = max(index + 1 for index, cell in enumerate(header_cells) if not _blank(cell))
+    headers = _unique_headers([plain_text(cell) for cell in header_cells[:width]])
+    body = filled[position + 1:]
+    while width >= 3 and body and _width(body[-1][1]) == 1:
+        body.pop()  # footnotes below a table ("Quelle: Statistisches Landesamt")
+    rows = [RawRow(number, list(cells[:width]) + [None] * (width - len(cells[:width]))) for number, cells in body]
+    preamble = [RawRow(number, list(cells)) for number, cells in filled[:position]]
+    return RawTable(name, headers, rows, preamble=preamble, raw_header=list(header_cells))
+
+
+def key_values(table: RawTable) -> dict[str, Any]:
+    """A sheet of label/value lines (label in the first column, value in the second) as a dict."""
+    lines = [*table.preamble, RawRow(0, table.raw_header), *table.rows]
+    pairs: dict[str, Any] = {}
+    for line in lines:
+        label = plain_text(line.value(0))
+        if label and label not in pairs:
+            pairs[label] = line.value(1)
+    return pairs
+
+
+def _blank(cell: Any) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _width(cells: list[Any]) -> int:
+    return sum(1 for cell in cells if not _blank(cell))
+
+
+def _unique_headers(headers: list[str]) -> list[str]:
+    """Empty headers become "Spalte 3"; repeated ones get a number ("Datum (2)")."""
+    seen: dict[str, int] = {}
+    unique = []
+    for index, header in enumerate(headers, start=1):
+        header = header or f"Spalte {index}"
+        seen[header] = seen.get(header, 0) + 1
+        unique.append(header if seen[header] == 1 else f"{header} ({seen[header]})")
+    return unique
+
+
+# --- wide layouts -------------------------------------------------------------------------------
+
+
+def period_columns(headers: list[str]) -> list[str]:
+    """The headers that name periods (years, months, dates): the value columns of a wide layout."""
+    return [header for header in headers if is_period(header)]
+
+
+def is_wide(table: RawTable, minimum: int = 2) -> bool:
+    return len(period_columns(table.headers)) >= minimum
+
+
+def wide_to_long(table: RawTable, date_header: str = "Datum", value_header: str = "Wert") -> RawTable:
+    """Turn years or months as columns into one row per (row, period): the other columns are repeated,
+    the period becomes date_header (its reference date, e.g. 31.12.2021) and its cell value_header.
+    Empty cells ("-", ".", "") give no row. Each new row remembers the column its value came from."""
+    periods = period_columns(table.headers)
+    if not periods:
+        return table
+    keep = [header for header in table.headers if header not in periods]
+    index = {header: position for position, header in enumerate(table.headers)}
+    rows = []
+    for row in table.rows:
+        base = [row.value(index[header]) for header in keep]
+        for period in periods:
+            value = row.value(index[period])
+            if is_missing(value):
+                continue
+            rows.append(RawRow(row.number, [*base, parse_period(period), value],
+                               {date_header: period, value_header: period}))
+    return RawTable(table.name, [*keep, date_header, value_header], rows, table.encoding, table.delimiter,
+                    table.preamble)

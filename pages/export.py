@@ -1,0 +1,56 @@
+"""Export: the plan as Excel workbook or CSV zip as of the Stand and with the measure filters; for
+administrators the JSON backup."""
+
+import streamlit as st
+
+from models.formats import format_date
+from models.measures import MeasureFilters
+from models.transfer.export import EXCEL_MEDIA_TYPE, describe_filters
+from ui import components, data, export_files, measure_filters
+from ui.auth import role
+from ui.components import plain
+from ui.context import current
+from ui.texts import t
+
+context = current()
+components.plan_header(context, t("page.export"))
+st.caption(t("export.intro"))
+
+measures = data.measure_list(context.url, context.plan_id, context.counter, context.as_of,
+                             released_only=context.released_only)
+if measures.empty:
+    st.info(t("export.no_measures"), icon=":material/info:")
+    filters = MeasureFilters()
+else:
+    tree = data.progress_tree(context.url, context.plan_id, context.counter, context.as_of,
+                              released_only=context.released_only)
+    filters = measure_filters.filter_panel(measures, tree)
+
+named = measures.dropna(subset=["lead_organisation_id"])
+leads = dict(zip(named["lead_organisation_id"].astype(int), named["lead_organisation"]))
+st.markdown(t("export.summary", date=format_date(context.as_of), filters=plain(describe_filters(filters, leads))))
+if context.released_only:
+    st.info(t("export.public_note"), icon=":material/public:")
+
+options = export_files.options_of(context, filters)
+excel, csv = st.columns(2)
+excel.download_button(t("export.excel"), export_files.plan_file(context, options, "xlsx"),
+                      file_name=export_files.file_name(context, "xlsx"), mime=EXCEL_MEDIA_TYPE,
+                      icon=":material/table_view:", on_click="ignore", key="export_excel")
+excel.caption(t("export.excel_help"))
+csv.download_button(t("export.csv"), export_files.plan_file(context, options, "zip"),
+                    file_name=export_files.file_name(context, "zip"), mime="application/zip",
+                    icon=":material/folder_zip:", on_click="ignore", key="export_csv")
+csv.caption(t("export.csv_help"))
+
+if role() == "admin":
+    st.subheader(t("export.backup.title"))
+    st.caption(t("export.backup.intro"))
+    st.warning(t("export.backup.warning"), icon=":material/shield_lock:")
+    whole, plan_only = st.columns(2)
+    whole.download_button(t("export.backup.database"), export_files.backup_file(context, whole_database=True),
+                          file_name=export_files.file_name(context, "json", "-datenbank"), mime="application/json",
+                          icon=":material/database:", on_click="ignore", key="export_backup_database")
+    plan_only.download_button(t("export.backup.plan"), export_files.backup_file(context, whole_database=False),
+                              file_name=export_files.file_name(context, "json", "-plan"), mime="application/json",
+                              icon=":material/save:", on_click="ignore", key="export_backup_plan")

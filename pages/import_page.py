@@ -1,0 +1,115 @@
+"""Import: a whole plan or one level from Excel/CSV, with column mapping, preview and all-or-nothing import."""
+
+import streamlit as st
+from sqlalchemy.orm import Session
+
+from models.commands import CommandError
+from models.transfer import importer, template
+from models.transfer.importer import ImportRefused, Target
+from models.transfer.parsing import UnreadableFile
+from ui import components, data
+from ui.auth import current_actor, role
+from ui.context import current
+from ui.import_mapping import choose_scope, digest, mapping_widgets, read_tables, template_files
+from ui.import_preview import show_preview, show_result
+from ui.texts import t
+
+PREVIEW = "import_preview"      # (signature, Preview) of the last preview
+RESULT = "import_result"        # the Preview of the last written import (shown once)
+TARGET = "import_target"
+CURRENT, NEW = "current", "new"
+
+context = current()
+if role() != "admin":
+    st.error(t("import.admin_only"), icon=":material/lock:")
+    st.stop()
+components.plan_header(context, t("page.import"))
+st.caption(t("import.intro"))
+
+with st.expander(t("import.templates"), icon=":material/download:"):
+    st.caption(t("import.templates.help"))
+    left, right = st.columns(2)
+    excel_template, csv_template = template_files()
+    left.download_button(t("import.template.excel"), excel_template, file_name=template.EXCEL_NAME,
+                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                         icon=":material/table_view:", on_click="ignore")
+    right.download_button(t("import.template.csv"), csv_template, file_name=template.CSV_NAME,
+                          mime="application/zip", icon=":material/folder_zip:", on_click="ignore")
+
+finished = st.session_state.pop(RESULT, None)
+if finished is not None:
+    show_result(finished)
+
+st.subheader(t("import.step.file"), anchor=False)
+upload = st.file_uploader(t("import.upload"), type=["xlsx", "xlsm", "csv", "txt", "zip"], key="import_upload",
+                          help=t("import.upload.help"))
+if upload is None:
+    st.stop()
+content = upload.getvalue()
+try:
+    tables = read_tables(upload.name, content)
+except UnreadableFile as unreadable:
+    st.error(t("import.unreadable", reason=str(unreadable)), icon=":material/error:")
+    st.stop()
+st.caption(t("import.file_summary", tables=", ".join(
+    t("import.table_summary", name=table.name, rows=len(table.rows)) for table in tables)))
+
+scope = choose_scope("import_scope")
+target_choice = st.radio(t("import.target"), [CURRENT, NEW], key=TARGET, horizontal=True,
+                         format_func=lambda value: t("import.target.current", name=context.name) if value == CURRENT
+                         else t("import.target.new"))
+if target_choice == NEW:
+    first, second, third = st.columns(3)
+    slug = first.text_input(t("import.new.slug"), key="import_new_slug", help=t("import.new.slug.help"))
+    name = second.text_input(t("import.new.name"), key="import_new_name")
+    owner = third.text_input(t("import.new.owner"), key="import_new_owner")
+    target = Target(slug=slug.strip() or None, name=name.strip() or None, owner=owner.strip() or None)
+else:
+    target = Target(plan_id=context.plan_id)
+
+st.subheader(t("import.step.mapping"), anchor=False)
+st.caption(t("import.mapping.help"))
+mappings = mapping_widgets(tables, scope, digest(content))
+if not any(mappings):
+    st.warning(t("import.mapping.none"), icon=":material/help:")
+    st.stop()
+
+signature = (digest(content), scope, repr(target), repr(mappings))
+st.subheader(t("import.step.preview"), anchor=False)
+if st.button(t("import.preview.button"), icon=":material/preview:", key="import_preview_button"):
+    with Session(data.engine_for(context.url)) as session:
+        st.session_state[PREVIEW] = (signature, importer.preview(session, current_actor(), tables, mappings, target))
+stored = st.session_state.get(PREVIEW)
+if stored is None:
+    st.stop()
+if stored[0] != signature:
+    st.info(t("import.preview.stale"), icon=":material/refresh:")
+    st.stop()
+preview = stored[1]
+show_preview(preview)
+if not preview.ok or not (preview.changed_rows or preview.new_plan or preview.row_changes):
+    st.stop()
+
+st.subheader(t("import.step.confirm"), anchor=False)
+if st.button(t("import.confirm"), type="primary", icon=":material/upload:", key="import_confirm"):
+    bar = st.progress(0.0, text=t("import.running"))
+    try:
+        with Session(data.engine_for(context.url)) as session, session.begin():
+            result = importer.apply(session, current_actor(), tables, mappings, target,
+                                    expected_counter=preview.expected_counter,
+                                    progress=lambda fraction, message: bar.progress(min(fraction, 1.0), text=message),
+                                    source=upload.name)
+    except ImportRefused as refused:
+        bar.empty()
+        st.session_state[PREVIEW] = (signature, refused.preview)
+        st.error(t("import.refused", count=len(refused.preview.problems)), icon=":material/error:")
+        show_preview(refused.preview)
+        st.stop()
+    except CommandError as failed:
+        bar.empty()
+        st.session_state.pop(PREVIEW, None)
+        st.error(t("import.failed", reason=str(failed)), icon=":material/sync_problem:")
+        st.stop()
+    st.session_state[RESULT] = result
+    st.session_state.pop(PREVIEW, None)
+    st.rerun()

@@ -1,0 +1,14 @@
+"""Präsentation: full-screen slides for a hall or an unattended screen (?folie=, ?thema=, ?auto=, ?sitzung=)."""
+
+from ui import presentation_controls as controls
+from ui.context import current
+
+context = current()
+snapshots = controls.snapshot_list(context.url, context.plan_id, context.counter)
+snapshot = controls.selected_snapshot(context, snapshots)
+deck, slides, banner = controls.deck_and_slides(context, snapshot)
+theme, auto = controls.adopt_settings(len(slides))
+controls.style(theme)
+controls.run_slides(deck, slides, banner, auto)
+controls.settings(context, snapshots, snapshot)
+controls.exit_link(context)

@@ -1,0 +1,243 @@
+"""Excel and CSV export (models/transfer/export.py) and the commands export/backup/restore."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models import queries
+from models.cli import main
+from models.db import make_engine
+from models.measures import MeasureFilters
+from models.schema import Indicator, IndicatorValue, Measure, Plan, StatusReport
+from models.transfer import layout
+from models.transfer.export import (
+    DATE_FORMAT,
+    ExportOptions,
+    collect,
+    csv_file_name,
+    csv_zip_bytes,
+    describe_filters,
+    excel_bytes,
+)
+from tests.models.test_cli import cli
+
+AS_OF = dt.date(2024, 6, 30)
+EXAMPLE_COUNTS = {"action_fields": 6, "guiding_goals": 10, "annual_goals": 48, "measures": 105,
+                  "status_reports": 357, "indicators": 11}
+
+
+@pytest.fixture(scope="module")
+def example(example_sqlite_url):
+    engine = make_engine(example_sqlite_url)
+    plans = queries.plans(engine)
+    plan_id = int(plans[plans["slug"] == "darmstadt-dieburg"]["id"].iloc[0])
+    yield engine, plan_id
+    engine.dispose()
+
+
+def _workbook(data):
+    return load_workbook(io.BytesIO(excel_bytes(data)))
+
+
+def _records(sheet):
+    rows = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(rows[0], row)) for row in rows[1:]]
+
+
+def _csv(archive: zipfile.ZipFile, name: str) -> list[list[str]]:
+    raw = archive.read(name)
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: German Excel detects the encoding
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+
+
+def test_the_example_plan_in_excel_has_every_level_with_its_german_headers_and_counts(example):
+    engine, plan_id = example
+    book = _workbook(collect(engine, plan_id))
+    assert book.sheetnames == [layout.INFO_SHEET] + [level.sheet for level in layout.LEVELS]
+    for level in layout.LEVELS:
+        headers = [cell.value for cell in book[level.sheet][1]]
+        assert headers == level.headers + list(level.derived)
+    for name, count in EXAMPLE_COUNTS.items():
+        assert book[layout.level(name).sheet].max_row - 1 == count, name
+    info = {row[0]: row[1] for row in book["Info"].iter_rows(values_only=True)}
+    assert info["Plan-Kürzel"] == "darmstadt-dieburg" and info["Zieljahr"] == 2030
+    assert "Beispieldaten" in info["Hinweis"] and info["Filter der Maßnahmen"] == "keine"
+    assert info["Stand"].date() == dt.date.today()
+
+
+def test_excel_cells_are_typed_and_formatted_the_german_way(example):
+    engine, plan_id = example
+    book = _workbook(collect(engine, plan_id, ExportOptions(as_of=AS_OF)))
+    sheet = book["Maßnahmen"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:S{sheet.max_row}"
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet.column_dimensions["C"].width > 20
+    first = _records(sheet)[0]
+    assert first["Code"] == "M2019-01-01" and first["Jahresziel"] == "JZ2019-01"
+    assert first["Beginn"] == dt.datetime(2019, 3, 1) and sheet["H2"].number_format == DATE_FORMAT
+    assert first["Gewicht"] == 2 and sheet["J2"].number_format == "#,##0"
+    assert first["Ausgelaufen"] == "nein" and first["Status zum Stand"] == "abgeschlossen"
+    assert first["Ampel"].startswith("Grün – ")  # the colour comes with words
+    assert "; " in first["Partner"]
+    years = book["Jahresziele"]
+    assert years["C2"].value == 2019 and years["C2"].number_format == "0"  # no "2.019"
+    kennzahl = _records(book["Kennzahlen"])[0]
+    assert kennzahl["Richtung"] in ("steigend", "fallend") and kennzahl["Art"] in ("Ergebnis", "Kontext")
+    values = book["Kennzahlwerte"]
+    assert all(isinstance(row[2], (int, float)) for row in values.iter_rows(min_row=2, values_only=True))
+
+
+def test_the_stand_limits_reports_and_values_to_their_dates(example):
+    engine, plan_id = example
+    data = collect(engine, plan_id, ExportOptions(as_of=AS_OF))
+    with Session(engine) as session:
+        reports = session.scalar(select(func.count()).select_from(StatusReport).join(Measure)
+                                 .where(Measure.plan_id == plan_id, StatusReport.report_date <= AS_OF))
+        values = session.scalar(select(func.count()).select_from(IndicatorValue).join(Indicator)
+                                .where(Indicator.plan_id == plan_id, IndicatorValue.value_date <= AS_OF))
+    assert 0 < data.count("status_reports") == reports < EXAMPLE_COUNTS["status_reports"]
+    assert data.count("indicator_values") == values
+    assert all(row["report_date"] <= AS_OF for row in data.rows["status_reports"])
+    assert ("Stand", AS_OF) in data.info
+
+
+def test_measure_filters_limit_measures_reports_and_organisations(example):
+    engine, plan_id = example
+    filters = MeasureFilters(action_fields=("HF1",), statuses=("abgeschlossen",))
+    data = collect(engine, plan_id, ExportOptions(as_of=AS_OF, filters=filters))
+    states = queries.measure_states(engine, plan_id, AS_OF)
+    expected = set(states[(states["status"] == "abgeschlossen")]["code"])
+    codes = {row["code"] for row in data.rows["measures"]}
+    assert codes and codes < expected
+    assert {row["measure"] for row in data.rows["status_reports"]} <= codes
+    named = {row["lead_organisation"] for row in data.rows["measures"]} - {None}
+    assert named <= {row["name"] for row in data.rows["organisations"]}
+    assert data.count("action_fields") == 6  # the structure stays whole: references resolve
+    assert dict(data.info)["Filter der Maßnahmen"] == "Handlungsfeld: HF1; Status: abgeschlossen"
+    assert describe_filters(MeasureFilters(prioritised_only=True, search=" kurs ")) == (
+        "nur priorisierte Jahresziele; Suche: kurs")
+
+
+def _inject(engine, plan_id):
+    """Text that Excel would run as a formula, a report awaiting release, a small count of people."""
+    with Session(engine) as session, session.begin():
+        measure = session.scalar(select(Measure).where(Measure.plan_id == plan_id, Measure.code == "M1"))
+        measure.title = '=HYPERLINK("http://example.org","klick")'
+        measure.description = "-2+3"
+        session.add(StatusReport(measure_id=measure.id, report_date=dt.date(2024, 6, 20), status="in Umsetzung",
+                                 progress=60, summary="@SUM(A1)", obstacles="\tTab", next_steps="+49 6151",
+                                 released=False))
+        indicator = session.scalar(select(Indicator).where(Indicator.plan_id == plan_id))
+        session.add(IndicatorValue(indicator_id=indicator.id, value_date=dt.date(2024, 3, 31), value=3.0))
+
+
+def test_formula_text_stays_text_in_excel_and_is_prefixed_in_csv(engine, mini_plan):
+    _inject(engine, mini_plan)
+    data = collect(engine, mini_plan, ExportOptions(as_of=AS_OF))
+    book = _workbook(data)
+    m1 = next(row for row in book["Maßnahmen"].iter_rows(min_row=2) if row[0].value == "M1")
+    title = m1[2]
+    assert title.value == '=HYPERLINK("http://example.org","klick")'
+    assert title.data_type == "s" and title.quotePrefix  # text, shown as text, value exact
+    assert m1[3].quotePrefix and m1[3].value == "-2+3"
+    assert not m1[0].quotePrefix
+    reports = [row for row in book["Sachstände"].iter_rows(min_row=2) if row[4].value == "@SUM(A1)"]
+    assert reports and all(cell.data_type != "f" for row in book["Sachstände"].iter_rows() for cell in row)
+
+    archive = zipfile.ZipFile(io.BytesIO(csv_zip_bytes(data)))
+    rows = [row for row in _csv(archive, csv_file_name("Maßnahmen", 5)) if row[0] == "M1"]
+    assert rows[0][2] == "'=HYPERLINK(\"http://example.org\",\"klick\")" and rows[0][3] == "'-2+3"
+    report = next(row for row in _csv(archive, csv_file_name("Sachstände", 6)) if row[4] == "'@SUM(A1)")
+    assert report[5] == "'\tTab" and report[6] == "'+49 6151" and report[9] == "nein"
+
+
+def test_the_public_export_leaves_out_unreleased_reports_and_small_counts(engine, mini_plan):
+    _inject(engine, mini_plan)
+    inside = collect(engine, mini_plan, ExportOptions(as_of=AS_OF))
+    public = collect(engine, mini_plan, ExportOptions(as_of=AS_OF, released_only=True, confidentiality_threshold=5))
+    assert inside.count("status_reports") == public.count("status_reports") + 1
+    assert all(row["released"] for row in public.rows["status_reports"])
+    assert 3.0 in [row["value"] for row in inside.rows["indicator_values"]]
+    assert 3.0 not in [row["value"] for row in public.rows["indicator_values"]]
+    assert dict(public.info)["Nur freigegebene Sachstände"] == "ja"
+
+
+@pytest.mark.parametrize("empty_url", ["sqlite"], indirect=True)
+def test_csv_zip_has_one_file_per_level_in_german_excel_conventions(engine, mini_plan):
+    with Session(engine) as session, session.begin():
+        session.scalar(select(Measure).where(Measure.code == "M1")).weight = 1234.5
+    data = collect(engine, mini_plan, ExportOptions(as_of=AS_OF))
+    archive = zipfile.ZipFile(io.BytesIO(csv_zip_bytes(data)))
+    assert archive.namelist() == ["00-Info.csv"] + [
+        csv_file_name(level.sheet, index) for index, level in enumerate(layout.LEVELS, start=1)]
+    assert "05-Massnahmen.csv" in archive.namelist() and "06-Sachstaende.csv" in archive.namelist()
+    assert b"\r\n" in archive.read("01-Handlungsfelder.csv")
+    goals = _csv(archive, csv_file_name("Jahresziele", 3))
+    assert goals[0] == layout.ANNUAL_GOALS.headers
+    first = {row[0]: dict(zip(goals[0], row)) for row in goals[1:]}["JZ2024-01"]
+    assert first["Beschlussdatum"] == "01.02.2024" and first["Priorisiert"] == "ja" and first["Jahr"] == "2024"
+    values = _csv(archive, csv_file_name("Kennzahlen", 7))
+    indicator = dict(zip(values[0], values[1]))
+    assert indicator["Ausgangswert"] == "100" and indicator["Bezug"] == "LZ1" and indicator["Richtung"] == "steigend"
+    info = dict(_csv(archive, "00-Info.csv")[1:])
+    assert info["Plan-Kürzel"] == "mini" and info["Stand"] == "30.06.2024"
+    rows = _csv(archive, csv_file_name("Maßnahmen", 5))
+    assert {row[0]: dict(zip(rows[0], row)) for row in rows[1:]}["M1"]["Gewicht"] == "1234,5"
+
+
+# -- command line: the main paths as subprocesses, the other answers in-process (same code) ------
+
+
+def test_cli_exports_excel_as_a_subprocess_and_explains_a_bad_date(example_sqlite_url, tmp_path, capsys):
+    target = tmp_path / "plan.xlsx"
+    result = cli("export", "--format", "xlsx", "--out", str(target), "--as-of", "2024-06-30", url=example_sqlite_url)
+    assert result.returncode == 0, result.stderr
+    assert "Stand 30.06.2024" in result.stdout and "Maßnahmen" in result.stdout
+    assert load_workbook(target)["Maßnahmen"].max_row == 106
+    bad = ["--database-url", example_sqlite_url, "export", "--format", "xlsx", "--out", str(target),
+           "--as-of", "30.06.2024"]
+    assert main(bad) == 2 and "JJJJ-MM-TT" in capsys.readouterr().err
+
+
+def test_cli_exports_csv_and_a_plan_backup_and_names_the_plans_it_knows(example_sqlite_url, tmp_path, capsys):
+    database = ["--database-url", example_sqlite_url]
+    assert main([*database, "export", "--format", "csv", "--plan", "wetzlar", "--out", str(tmp_path / "p.zip")]) == 0
+    assert "00-Info.csv" in zipfile.ZipFile(tmp_path / "p.zip").namelist()
+    assert main([*database, "export", "--format", "json", "--plan", "wetzlar", "--out", str(tmp_path / "p.json")]) == 0
+    document = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))
+    assert document["scope"] == {"kind": "plan", "plan": "wetzlar"}
+    assert main([*database, "export", "--format", "csv", "--plan", "gibtsnicht", "--out", str(tmp_path / "x")]) == 2
+    assert "darmstadt-dieburg, wetzlar" in capsys.readouterr().err
+    assert main([*database, "export", "--format", "xlsx", "--out", str(tmp_path / "nicht" / "da.xlsx")]) == 2
+    assert "kann nicht geschrieben werden" in capsys.readouterr().err
+
+
+def test_cli_restore_refuses_a_full_database_unless_told_to_replace(example_sqlite_url, tmp_path, capsys):
+    backup_file = tmp_path / "sicherung.json"
+    assert main(["--database-url", example_sqlite_url, "backup", "--out", str(backup_file)]) == 0
+    assert "Sicherung der ganzen Datenbank" in capsys.readouterr().out
+    target = f"sqlite:///{tmp_path / 'neu.db'}"
+    first = cli("restore", str(backup_file), url=target)
+    assert first.returncode == 0, first.stderr
+    assert main(["--database-url", target, "restore", str(backup_file)]) == 1
+    assert "--replace" in capsys.readouterr().err
+    assert main(["--database-url", target, "restore", str(backup_file), "--replace"]) == 0
+    engine = make_engine(target)
+    with Session(engine) as session:
+        assert session.scalar(select(func.count()).select_from(Plan)) == 2
+    engine.dispose()
+    broken = tmp_path / "kaputt.json"
+    broken.write_text("{nicht json", encoding="utf-8")
+    assert main(["--database-url", target, "restore", str(broken)]) == 2
+    assert "keine JSON-Sicherung" in capsys.readouterr().err
+    empty = f"sqlite:///{tmp_path / 'leer.db'}"
+    assert main(["--database-url", empty, "backup", "--out", str(tmp_path / "x.json")]) == 2

@@ -1,0 +1,86 @@
+"""AppTest of the page Berichte: a viewer builds the Fachbeirat report and gets both downloads; the
+public view builds the public version (released reports only)."""
+
+import datetime as dt
+import io
+
+import pypdf
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.auth import actor_of, create_user
+from models.commands import SYSTEM
+from models.db import make_engine
+from models.schema import Measure, StatusReport
+from tests.pages.conftest import app
+from ui import reports
+
+STAND = "2024-06-30"
+
+
+def _viewer(url):
+    engine = make_engine(url)
+    with Session(engine) as session, session.begin():
+        actor = actor_of(create_user(session, SYSTEM, name="Frau Beirat", email="beirat@kreis.example",
+                                     role="viewer"))
+    engine.dispose()
+    return actor
+
+
+def _hold_back_half_time(url):
+    engine = make_engine(url)
+    with Session(engine) as session, session.begin():
+        report = session.scalars(select(StatusReport).join(Measure).where(
+            Measure.code == "M1", StatusReport.report_date == dt.date(2024, 6, 1))).one()
+        report.released = False
+    engine.dispose()
+
+
+def _open(actor=None):
+    at = app()
+    if actor is not None:
+        at.session_state["actor"] = actor
+    at.query_params["stand"] = STAND
+    at.run()
+    at.switch_page("pages/reports.py").run()
+    assert not at.exception
+    return at
+
+
+def _pdf_text(payload: bytes) -> str:
+    return " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(payload)).pages).split())
+
+
+def test_a_viewer_builds_the_report_and_gets_both_downloads_without_rebuilding(mini_app_url, monkeypatch):
+    built = []
+    original = reports.build_pdf
+    monkeypatch.setattr(reports, "build_pdf", lambda content: built.append(content) or original(content))
+    at = _open(_viewer(mini_app_url))
+    assert at.title[0].value == "Berichte"
+    picker = at.selectbox(key="reports_meeting")
+    assert picker.value == dt.date(2024, 3, 15)
+    assert "Fachbeirat Test, 15.03.2024" in picker.options
+    assert not at.download_button
+    at.button(key="reports_build").click().run()
+    assert not at.exception
+    labels = [button.label for button in at.download_button]
+    assert labels[0].startswith("PDF herunterladen") and labels[1].startswith("PowerPoint herunterladen")
+    at.run()  # a rerun offers the same files from the cache
+    assert len(at.download_button) == 2 and len(built) == 1
+    assert "reports_build" not in [button.key for button in at.button]  # built: downloads instead of the button
+    content = built[0]
+    assert (content.plan_name, content.as_of, content.changes.since) == ("Testplan Mini", dt.date(2024, 6, 30),
+                                                                         dt.date(2024, 3, 15))
+
+
+def test_the_public_view_builds_the_public_version(mini_app_url):
+    _hold_back_half_time(mini_app_url)
+    at = _open()
+    assert any("Öffentliche Fassung" in info.value for info in at.info)
+    at.button(key="reports_build").click().run()
+    assert not at.exception and len(at.download_button) == 2
+    key = at.session_state["reports_built"]
+    assert key.released_only
+    text = _pdf_text(reports.pdf_bytes(key))
+    assert "Öffentliche Fassung" in text and "Sprachkurs A" in text
+    assert "Halbzeit" not in text and "Sachstand: Start" in text  # M1's report awaiting release stays out

@@ -1,0 +1,112 @@
+"""The page Berichte: the previous meeting to compare with, and the report's files, built once per
+key (plan, change counter, Stand, meeting, public or not) and shared by every session of the process."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from models.changes import previous_meeting
+from models.documents.content import ReportContent, build_content, meeting_title
+from models.documents.pdf import build_pdf
+from models.documents.pptx import build_pptx
+from models.formats import format_date, format_number
+from ui import data
+from ui.context import PlanContext
+from ui.texts import t
+
+NO_MEETING = "none"
+
+
+@dataclass(frozen=True)
+class ReportKey:
+    """What a built report depends on: a new report anywhere moves the change counter."""
+
+    url: str
+    plan_id: int
+    counter: int
+    as_of: dt.date
+    since: dt.date | None
+    released_only: bool
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def report_content(key: ReportKey) -> ReportContent:
+    return build_content(data.engine_for(key.url), key.plan_id, key.as_of, key.since, use_default_meeting=False,
+                         released_only=key.released_only)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def pdf_bytes(key: ReportKey) -> bytes:
+    return build_pdf(report_content(key))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def pptx_bytes(key: ReportKey) -> bytes:
+    return build_pptx(report_content(key))
+
+
+def earlier_meetings(context: PlanContext) -> pd.DataFrame:
+    meetings = data.meetings(context.url, context.plan_id, context.counter)
+    earlier = meetings[meetings["meeting_date"] < context.as_of]
+    return earlier.sort_values("meeting_date", ascending=False).drop_duplicates("meeting_date").reset_index(drop=True)
+
+
+def meeting_picker(context: PlanContext) -> dt.date | None:
+    """The previous meeting to compare with: by default the last Fachbeirat meeting before the Stand."""
+    earlier = earlier_meetings(context)
+    if earlier.empty:
+        st.info(t("reports.no_meetings"), icon=":material/info:")
+        return None
+    titles = {row.meeting_date: meeting_title(pd.Series(row._asdict())) for row in earlier.itertuples()}
+    options = [*titles, NO_MEETING]
+    default = previous_meeting(earlier, context.as_of) or earlier["meeting_date"].iloc[0]
+    if st.session_state.get("reports_meeting") not in options or st.session_state.get("_reports_as_of") != context.as_of:
+        st.session_state["reports_meeting"] = default  # a new Stand: compare with the meeting before it
+    st.session_state["_reports_as_of"] = context.as_of
+    pick = st.selectbox(t("reports.meeting"), options, key="reports_meeting", help=t("reports.meeting_help"),
+                        format_func=lambda day: t("reports.meeting_none") if day == NO_MEETING else titles[day])
+    return None if pick == NO_MEETING else pick
+
+
+def build(key: ReportKey) -> bool:
+    """Build both files with the steps shown; False (with a German message) when that failed."""
+    with st.status(t("reports.building"), expanded=True) as status:
+        bar = st.progress(0.0, text=t("reports.step.content"))
+        try:
+            report_content(key)
+            bar.progress(0.2, text=t("reports.step.pdf"))
+            pdf_bytes(key)
+            bar.progress(0.7, text=t("reports.step.pptx"))
+            pptx_bytes(key)
+        except Exception as exc:  # noqa: BLE001 - shown to the user in German, the detail for the admins
+            status.update(label=t("reports.failed", detail=type(exc).__name__), state="error")
+            return False
+        bar.progress(1.0, text=t("reports.done"))
+        status.update(label=t("reports.done"), state="complete", expanded=False)
+    return True
+
+
+def downloads(key: ReportKey, slug: str) -> None:
+    """The two download buttons (the bytes come from the cache, nothing is rebuilt)."""
+    name = f"Fachbeirat-Bericht_{slug}_{key.as_of.isoformat()}"
+    since = format_date(key.since) if key.since else t("reports.meeting_none")
+    st.success(t("reports.ready", date=format_date(key.as_of), meeting=since), icon=":material/task_alt:")
+    pdf, pptx = pdf_bytes(key), pptx_bytes(key)
+    left, right = st.columns(2)
+    left.download_button(t("reports.download_pdf", size=_size(pdf)), pdf, file_name=f"{name}.pdf",
+                         mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore",
+                         key="reports_pdf", type="primary")
+    right.download_button(
+        t("reports.download_pptx", size=_size(pptx)), pptx, file_name=f"{name}.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        icon=":material/slideshow:", on_click="ignore", key="reports_pptx",
+    )
+    st.caption(t("reports.pptx_note"))
+
+
+def _size(payload: bytes) -> str:
+    return f"{format_number(len(payload) / 1024)} KB"
