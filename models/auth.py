@@ -183,11 +183,16 @@ def actor_from_claims(session: Session, claims: Mapping[str, Any]) -> Actor:
 
 
 def _organisation_id(session: Session, value: Any) -> int | None:
+    """The organisation named in the claim: by its (unique) name, else by a short name that only one
+    organisation has. Short names repeat across plans (e.g. "VHS"): an ambiguous one maps to none,
+    never to an arbitrary one, so nobody reports for another district's organisation."""
     if not value:
         return None
     wanted = str(value).strip().lower()
-    return session.scalar(
-        select(Organisation.id).where(
-            or_(func.lower(Organisation.name) == wanted, func.lower(Organisation.short_name) == wanted)
-        )
-    )
+    by_name = session.scalar(select(Organisation.id).where(func.lower(Organisation.name) == wanted))
+    if by_name is not None:
+        return by_name
+    by_short_name = session.scalars(
+        select(Organisation.id).where(func.lower(Organisation.short_name) == wanted).limit(2)
+    ).all()
+    return by_short_name[0] if len(by_short_name) == 1 else None

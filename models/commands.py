@@ -169,6 +169,10 @@ def add_status_report(
     on_date = state_as_of(measure.reports, report_date if isinstance(report_date, dt.date) else dt.date.max)
     errors = _validate_report(status, progress, report_date, today or dt.date.today(), texts, on_date.progress)
     if errors:
+        # The reports were read after the version check: a report saved in between (another process)
+        # may be what the input now contradicts. Then the answer is the conflict, not a field error.
+        if session.scalar(select(Measure.version).where(Measure.id == measure_id)) != expected_version:
+            raise _conflict(session, measure)
         raise ValidationFailed("Bitte prüfen Sie die markierten Angaben.", errors)
     claimed = session.execute(
         update(Measure)

@@ -1,15 +1,22 @@
-"""Mein Konto: who is signed in, with which role, and signing out."""
+"""Mein Konto: who is signed in, how, with which role and organisation, and signing out."""
 
 import streamlit as st
 
-from ui.auth import current_actor, sign_out
+from ui.auth import current_actor, sign_out, signed_in_through_identity_provider
 from ui.components import plain
+from ui.sign_in import organisation_name
 from ui.texts import t
 
 actor = current_actor()
 st.title(t("page.account"))
 st.markdown(t("account.signed_in_as", name=plain(actor.name), role=t(f"role.{actor.role}")))
 st.caption(t(f"role.{actor.role}.explained"))
-if st.button(t("account.sign_out"), icon=":material/logout:"):
-    sign_out()
-    st.rerun()
+organisation = organisation_name(actor)
+if organisation:
+    st.markdown(t("account.organisation", name=plain(organisation)))
+elif actor.role == "editor":
+    st.warning(t("account.no_organisation"), icon=":material/info:")
+st.caption(t("account.via_oidc" if signed_in_through_identity_provider() else "account.via_local"))
+# A callback, not `if st.button(...): st.rerun()`: a rerun right after st.logout() drops its redirect,
+# and the identity cookie would survive (signed in again on the next visit).
+st.button(t("account.sign_out"), icon=":material/logout:", on_click=sign_out)

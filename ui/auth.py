@@ -35,6 +35,11 @@ def role() -> str:
     return actor.role if actor else ANONYMOUS
 
 
+def signed_in_through_identity_provider() -> bool:
+    """True while the district's identity provider (st.login) vouches for the visitor."""
+    return _oidc_signed_in()
+
+
 def _oidc_signed_in() -> bool:
     try:
         return bool(st.user.get("is_logged_in", False))
@@ -43,7 +48,8 @@ def _oidc_signed_in() -> bool:
 
 
 def sign_out() -> None:
-    """Forget the local sign-in; for OIDC also end the identity provider's session cookie."""
+    """Forget the local sign-in; for OIDC also clear the identity cookie (st.logout redirects through
+    the provider's end-session endpoint, when it has one, back to the app). Use as a button callback."""
     oidc = _oidc_signed_in()
     st.session_state.pop(ACTOR_KEY, None)
     if oidc:

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from models.auth import SignInRefused, actor_from_claims, authenticate
 from models.commands import Actor
+from models.schema import Organisation
 from ui import data
 from ui.auth import ACTOR_KEY
 from ui.context import current
@@ -63,3 +64,12 @@ def actor_from_identity_provider() -> Actor | None:
     except SignInRefused as refused:
         st.error(str(refused), icon=":material/lock:")
         return None
+
+
+def organisation_name(actor: Actor) -> str | None:
+    """The name of the organisation the actor reports for (from the account or the token's claim)."""
+    if actor.organisation_id is None:
+        return None
+    with Session(data.engine_for(current().url)) as session:
+        organisation = session.get(Organisation, actor.organisation_id)
+        return organisation.name if organisation is not None else None

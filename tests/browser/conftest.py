@@ -15,6 +15,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -51,7 +53,7 @@ VIEWPORT = {"width": 1400, "height": 1000}
 MAX_SCREENSHOT_HEIGHT = 12_000
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -76,15 +78,25 @@ def app_url(app_database_url: str, browser: Browser) -> str:
     """Base URL of the app, started once on a fresh SQLite file (created, migrated and seeded with
     the example plans by the app itself on first start), warmed up by one plain load of "/"."""
     folder = Path(make_url(app_database_url).database).parent
-    port = _free_port()
+    with running_app(app_database_url, folder / "server.log") as base_url:
+        _warm_up(browser, base_url)
+        yield base_url
+
+
+@contextmanager
+def running_app(database_url: str, log_path: Path, *, cwd: Path = ROOT, env: dict[str, str] | None = None,
+                port: int | None = None) -> Iterator[str]:
+    """The app (dashboard.py of this checkout) as a subprocess on PORT (default: a free one) of 127.0.0.1,
+    started in the working directory CWD (where Streamlit reads .streamlit/secrets.toml and config.toml)
+    with DATABASE_URL and the extra environment ENV; yields its base URL once healthy, stops it afterwards."""
+    port = port or free_port()
     base_url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DATABASE_URL": app_database_url}
-    log_path = folder / "server.log"
+    environment = {**os.environ, **(env or {}), "DATABASE_URL": database_url}
     with log_path.open("wb") as log:
         server = subprocess.Popen(
-            [*DIE_WITH_PARENT, sys.executable, "-m", "streamlit", "run", "dashboard.py",
+            [*DIE_WITH_PARENT, sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
              "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=cwd, env=environment, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
@@ -93,7 +105,6 @@ def app_url(app_database_url: str, browser: Browser) -> str:
                 output = log_path.read_text(encoding="utf-8", errors="replace")
                 pytest.fail(f"the app did not become healthy on {base_url}:\n{output}")
             time.sleep(0.25)
-        _warm_up(browser, base_url)
         yield base_url
     finally:
         _stop(server)
@@ -216,3 +227,38 @@ def _content_height(page: Page) -> int:
 def _next_frames(page: Page) -> None:
     """Let the browser lay out and paint after a resize (two animation frames)."""
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+# --- local accounts per role (accessibility and keyboard tests) ---------------------------------------
+
+LOCAL_PASSWORD = "Barrierefrei-2030!"
+EXAMPLE_PLAN_SLUG = "darmstadt-dieburg"
+
+
+@pytest.fixture(scope="session")
+def local_accounts(app_database_url: str, app_url: str) -> dict[str, str]:
+    """E-mail address per signed-in role (viewer, editor, admin): local accounts with LOCAL_PASSWORD in the
+    app's database (app_url first: the app creates it). The editor belongs to the lead organisation of
+    the example plan's first measure."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from models.auth import create_user
+    from models.commands import SYSTEM
+    from models.db import make_engine
+    from models.schema import Measure, Plan
+
+    engine = make_engine(app_database_url)
+    try:
+        with Session(engine) as session, session.begin():
+            organisation_id = session.scalar(
+                select(Measure.lead_organisation_id).join(Plan).where(Plan.slug == EXAMPLE_PLAN_SLUG)
+                .where(Measure.lead_organisation_id.is_not(None)).order_by(Measure.id).limit(1))
+            emails = {}
+            for role in ("viewer", "editor", "admin"):
+                emails[role] = f"pruefung-{role}@kreis.example"
+                create_user(session, SYSTEM, name=f"Prüfung {role}", email=emails[role], role=role,
+                            password=LOCAL_PASSWORD, organisation_id=organisation_id if role == "editor" else None)
+        return emails
+    finally:
+        engine.dispose()

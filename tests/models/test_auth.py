@@ -17,7 +17,7 @@ from models.auth import (
     role_from_claims,
 )
 from models.commands import Actor, PermissionDenied, ValidationFailed
-from models.schema import AuditEvent, User
+from models.schema import AuditEvent, Organisation, User
 
 PASSWORD = "richtig-langes-passwort"
 NOW = dt.datetime(2026, 11, 22, 10, 0)
@@ -139,3 +139,17 @@ def test_oidc_sign_in_without_subject_is_refused(engine):
     with pytest.raises(SignInRefused):
         with Session(engine) as session, session.begin():
             actor_from_claims(session, {"email": "x@y.example"})
+
+
+def test_oidc_organisation_claim_matches_name_or_an_unambiguous_short_name(engine, mini_plan):
+    with Session(engine) as session, session.begin():
+        vhs = session.scalar(select(Organisation.id).where(Organisation.short_name == "VHS"))
+        session.add(Organisation(name="Volkshochschule Anderswo", short_name="VHS"))
+    claims = {"sub": "vhs-1", "roles": ["masterplan-editor"]}
+    with Session(engine) as session, session.begin():
+        ambiguous = actor_from_claims(session, {**claims, "organisation": "VHS"})
+        named = actor_from_claims(session, {**claims, "organisation": "Volkshochschule Anderswo"})
+        short = actor_from_claims(session, {**claims, "organisation": "jc"})
+    assert ambiguous.organisation_id is None
+    assert named.organisation_id not in (None, vhs)
+    assert short.organisation_id is not None and short.organisation_id != vhs

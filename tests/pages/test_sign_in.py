@@ -1,10 +1,12 @@
 """AppTest of sign-in and the account page: local accounts, wrong passwords, roles in the navigation."""
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.auth import MAX_FAILED_LOGINS, create_admin, create_user
 from models.commands import SYSTEM
 from models.db import make_engine
+from models.schema import Organisation
 from tests.pages.conftest import app
 
 PASSWORD = "ein-langes-passwort"
@@ -63,3 +65,21 @@ def test_sign_out_returns_to_anonymous(mini_app_url):
     at.switch_page("pages/account.py").run()
     at.button[0].click().run()
     assert "actor" not in at.session_state
+
+
+def test_account_page_shows_the_organisation_and_how_someone_signed_in(mini_app_url):
+    engine = make_engine(mini_app_url)
+    with Session(engine) as session, session.begin():
+        vhs = session.scalar(select(Organisation.id).where(Organisation.short_name == "VHS"))
+        create_user(session, SYSTEM, name="VHS-Leitung", email="leitung@vhs.example", role="editor",
+                    password=PASSWORD, organisation_id=vhs)
+        create_user(session, SYSTEM, name="Ohne Organisation", email="ohne@kreis.example", role="editor",
+                    password=PASSWORD)
+    engine.dispose()
+    at = _sign_in("leitung@vhs.example", PASSWORD)
+    at.switch_page("pages/account.py").run()
+    assert "Organisation: Volkshochschule Testkreis" in [md.value for md in at.markdown]
+    assert "Angemeldet mit einem lokalen Konto." in [caption.value for caption in at.caption]
+    at = _sign_in("ohne@kreis.example", PASSWORD)
+    at.switch_page("pages/account.py").run()
+    assert at.warning[0].value.startswith("Ihrem Konto ist keine Organisation zugeordnet.")
