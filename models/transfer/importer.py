@@ -206,6 +206,9 @@ class ImportRefused(ValidationFailed):
         self.preview = preview
 
 
+NO_ROWS = "Die Datei enthält keine Datenzeilen unter der Kopfzeile. Es wurde nichts importiert."
+
+
 def propose(tables: Sequence[RawTable], level: str | None = None) -> list[ColumnMapping | None]:
     """The guessed mapping of each table (None: the table is not imported, e.g. the explanation sheet).
     With level, every table is read as that level (an import of one level)."""
@@ -416,6 +419,10 @@ class _Importer:
             if mapping_problems(mapping):
                 continue
             self._convert_table(table, mapping, is_file)
+        if self.tables and not any(mapping is not None and table.rows
+                                   for table, mapping in zip(self.tables, self.mappings)):
+            first = self.tables[0]
+            self._sheet_problem(first.name, NO_ROWS, is_file=bool(first.delimiter))
 
     def _convert_table(self, table: RawTable, mapping: ColumnMapping, is_file: bool) -> None:
         level = layout.level(mapping.level)

@@ -420,7 +420,7 @@ def _table(name: str, numbered: list[tuple[int, list[Any]]]) -> RawTable:
     width = max(index + 1 for index, cell in enumerate(header_cells) if not _blank(cell))
     headers = _unique_headers([plain_text(cell) for cell in header_cells[:width]])
     body = filled[position + 1:]
-    while width >= 3 and body and _width(body[-1][1]) == 1:
+    while width >= 3 and body and _is_footnote(body[-1][1]):
         body.pop()  # footnotes below a table ("Quelle: Statistisches Landesamt")
     rows = [RawRow(number, list(cells[:width]) + [None] * (width - len(cells[:width]))) for number, cells in body]
     preamble = [RawRow(number, list(cells)) for number, cells in filled[:position]]
@@ -444,6 +444,13 @@ def _blank(cell: Any) -> bool:
 
 def _width(cells: list[Any]) -> int:
     return sum(1 for cell in cells if not _blank(cell))
+
+
+def _is_footnote(cells: list[Any]) -> bool:
+    """One filled cell holding words ("Quelle: ..."); a lone code ("M9") is a row with missing values, which
+    the check must report rather than drop."""
+    filled = [cell for cell in cells if not _blank(cell)]
+    return len(filled) == 1 and " " in str(filled[0]).strip()
 
 
 def _unique_headers(headers: list[str]) -> list[str]:

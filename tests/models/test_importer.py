@@ -297,3 +297,11 @@ def test_command_line_import_prints_the_preview_and_fails_on_problems(tmp_path, 
             "(gesucht in „Handlungsfelder“).") in out
     assert main(["--database-url", url, "import", str(bad), "--level", "Quatsch"]) == 2
     assert "Eine Ebene „Quatsch“ gibt es nicht" in capsys.readouterr().err
+
+
+def test_a_file_without_data_rows_is_refused_not_reported_as_nothing_to_change(engine, mini_plan):
+    tables = [read_csv("Code;Jahresziel;Titel;Federführung\n".encode(), "massnahmen")]
+    before = _state(engine)
+    result = _preview(engine, tables)
+    assert [problem.message for problem in result.problems] == [importer.NO_ROWS]
+    assert _state(engine) == before

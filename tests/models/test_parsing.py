@@ -251,3 +251,8 @@ def test_statistics_office_file_with_title_footnotes_and_multiline_cells():
     assert plain_text(table.rows[0].cells[3]) == "vorläufig,\nneu berechnet"
     assert mapping.guess(table, "indicator_values").columns == {
         "Merkmal": "indicator", "Jahr": "value_date", "Anzahl": "value", "Anmerkung": "note"}
+
+
+def test_a_trailing_row_with_only_a_code_is_kept_for_the_check_not_dropped_as_a_footnote():
+    table = read_csv("Code;Jahresziel;Titel;Federführung\nM1;JZ1;Eins;VHS\nX;;;\nQuelle: eigene Erhebung\n".encode())
+    assert [row.number for row in table.rows] == [2, 3]
