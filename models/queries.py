@@ -1,7 +1,9 @@
 """Read side: queries that return DataFrames, aggregated in SQL or in one pandas step.
 
 The state "as of" a date is the latest report dated on or before it (see rules.state_as_of);
-here it is selected in SQL with a window function, for all measures of a plan at once.
+here it is selected in SQL for all measures of a plan at once: per measure, the newest report found
+through the (measure_id, report_date) index, so the cost grows linearly with the plan (a window
+function joined back was scanned once per measure on SQLite: 4 s at 800 measures, 228 s at 8,000).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import datetime as dt
 
 import pandas as pd
 from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import aliased
 
 from models.rules import (
     LIGHTS,
@@ -89,28 +92,21 @@ def annual_goals(engine: Engine, plan_id: int) -> pd.DataFrame:
     )
 
 
-def _latest_reports(plan_id: int, as_of: dt.date, released_only: bool = False):
-    conditions = [Measure.plan_id == plan_id, StatusReport.report_date <= as_of]
+def _latest_report_id(as_of: dt.date, released_only: bool = False):
+    """The id of the measure's (correlated: the outer query's Measure) latest report on or before as_of;
+    on equal dates the later entry wins, as in rules.state_as_of."""
+    report = aliased(StatusReport)
+    conditions = [report.measure_id == Measure.id, report.report_date <= as_of]
     if released_only:
-        conditions.append(StatusReport.released.is_(True))
-    ranked = (
-        select(
-            StatusReport.measure_id,
-            StatusReport.status,
-            StatusReport.progress,
-            StatusReport.report_date,
-            func.row_number()
-            .over(
-                partition_by=StatusReport.measure_id,
-                order_by=(StatusReport.report_date.desc(), StatusReport.id.desc()),
-            )
-            .label("rank"),
-        )
-        .join(Measure, Measure.id == StatusReport.measure_id)
+        conditions.append(report.released.is_(True))
+    return (
+        select(report.id)
         .where(*conditions)
-        .subquery()
+        .order_by(report.report_date.desc(), report.id.desc())
+        .limit(1)
+        .correlate(Measure)
+        .scalar_subquery()
     )
-    return select(ranked).where(ranked.c.rank == 1).subquery()
 
 
 def measure_states(engine: Engine, plan_id: int, as_of: dt.date, released_only: bool = False) -> pd.DataFrame:
@@ -120,7 +116,6 @@ def measure_states(engine: Engine, plan_id: int, as_of: dt.date, released_only: 
     planned and 0 % without one), light, reason (German words; reason_en in English), reason_key,
     overdue and stale. released_only (the public view): reports awaiting release are left out.
     """
-    latest = _latest_reports(plan_id, as_of, released_only)
     statement = (
         select(
             Measure.id.label("measure_id"), Measure.code, Measure.title, Measure.start_date,
@@ -129,13 +124,13 @@ def measure_states(engine: Engine, plan_id: int, as_of: dt.date, released_only: 
             AnnualGoal.id.label("annual_goal_id"), AnnualGoal.year, AnnualGoal.prioritised,
             GuidingGoal.id.label("guiding_goal_id"), GuidingGoal.code.label("guiding_goal_code"),
             ActionField.id.label("action_field_id"), ActionField.title.label("action_field"),
-            latest.c.status, latest.c.progress, latest.c.report_date.label("last_report_date"),
+            StatusReport.status, StatusReport.progress, StatusReport.report_date.label("last_report_date"),
         )
         .join(AnnualGoal, Measure.annual_goal_id == AnnualGoal.id)
         .join(GuidingGoal, AnnualGoal.guiding_goal_id == GuidingGoal.id)
         .join(ActionField, GuidingGoal.action_field_id == ActionField.id)
         .outerjoin(Organisation, Measure.lead_organisation_id == Organisation.id)
-        .outerjoin(latest, latest.c.measure_id == Measure.id)
+        .outerjoin(StatusReport, StatusReport.id == _latest_report_id(as_of, released_only))
         .where(Measure.plan_id == plan_id, Measure.retired.is_(False))
         .order_by(AnnualGoal.year, ActionField.position, GuidingGoal.position, Measure.position, Measure.id)
     )

@@ -8,7 +8,7 @@ from models.texts import localised_column
 from ui import components, data, url_bind
 from ui.context import current
 from ui.figures import progress_bars
-from ui.hierarchy_chart import counts_words, hierarchy_figure, light_words, progress_words
+from ui.hierarchy_chart import counts_words, light_words, progress_words
 from ui.texts import language, t
 from ui.url_state import parse_choice, shown
 
@@ -47,7 +47,8 @@ def show_overview() -> None:
     url_bind.publish("ansicht", None if view == "kacheln" else view)
     nodes = data.hierarchy_frame(context.url, context.plan_id, context.counter, context.as_of,
                                  released_only=context.released_only)
-    st.plotly_chart(hierarchy_figure(nodes, VIEWS[view], lang), key="goals_hierarchy")
+    st.plotly_chart(data.hierarchy_chart(context.url, context.plan_id, context.counter, context.as_of, VIEWS[view],
+                                         lang, context.released_only, nodes), key="goals_hierarchy")
     st.caption(t("goals.chart_rule"))
 
     st.subheader(t("goals.list"))

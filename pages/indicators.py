@@ -11,7 +11,6 @@ from ui.indicator_chart import (
     date_or_none,
     format_value,
     has_chart,
-    indicator_figure,
     level_text,
     overview_table,
     values_table,
@@ -107,7 +106,9 @@ def show_indicator(indicator) -> None:
         st.caption(plain(indicator["description"]))
     st.markdown(facts(indicator))
     if has_chart(indicator, own):
-        st.plotly_chart(indicator_figure(indicator, own, lang), key=f"indicator_chart_{indicator['indicator_id']}")
+        figure = data.indicator_chart(context.url, context.plan_id, context.counter, context.as_of,
+                                      int(indicator["indicator_id"]), lang, THRESHOLD, indicator, own)
+        st.plotly_chart(figure, key=f"indicator_chart_{indicator['indicator_id']}")
     else:
         st.info(t("indicators.no_chart"), icon=":material/show_chart:")
     verdict = indicator["verdict"]

@@ -9,7 +9,7 @@ from models.measures import apply_filters
 from models.texts import localised_column
 from ui import components, data, measure_filters
 from ui.context import current
-from ui.gantt import dated, timeline
+from ui.gantt import dated
 from ui.texts import language, t
 
 context = current()
@@ -74,7 +74,9 @@ else:
         if undated == len(shown):
             st.info(t("measures.timeline_empty"), icon=":material/info:")
         else:
-            st.plotly_chart(timeline(shown, context.as_of, language()), key="measures_timeline")
+            figure = data.measure_timeline(context.url, context.plan_id, context.counter, context.as_of, language(),
+                                           context.released_only, repr(filters), shown)
+            st.plotly_chart(figure, key="measures_timeline")
         if undated and undated < len(shown):
             st.caption(t("measures.timeline_undated", count=format_number(undated)))
 

@@ -222,3 +222,32 @@ def maintenance_frames(url: str, plan_id: int, counter: int) -> dict[str, pd.Dat
     """Every table the Pflege page lists (retired rows included); accounts are in every plan's key,
     because account commands advance every plan's change counter."""
     return maintenance_queries.maintenance_frames(engine_for(url), plan_id)
+
+
+# --- built figures: plotly's validation of large figures dominated the Leitziele and Kennzahlen runs --------
+# Built once per change counter and shared read-only by every session (st.plotly_chart copies a figure
+# before serialising it); the leading underscore keeps the input frames out of the cache key, which
+# the other arguments already determine.
+@st.cache_resource(show_spinner=False, max_entries=32)
+def hierarchy_chart(url: str, plan_id: int, counter: int, as_of: dt.date, kind: str, lang: str,
+                    released_only: bool, _nodes: pd.DataFrame):
+    from ui.hierarchy_chart import hierarchy_figure
+
+    return hierarchy_figure(_nodes, kind, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def indicator_chart(url: str, plan_id: int, counter: int, as_of: dt.date, indicator_id: int, lang: str,
+                    threshold: int, _indicator: pd.Series, _values: pd.DataFrame):
+    from ui.indicator_chart import indicator_figure
+
+    return indicator_figure(_indicator, _values, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def measure_timeline(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str, released_only: bool,
+                     filters_key: str, _shown: pd.DataFrame):
+    """The Maßnahmen timeline of the filtered measures (filters_key: the repr of the page's filters)."""
+    from ui.gantt import timeline
+
+    return timeline(_shown, as_of, lang)

@@ -1,0 +1,113 @@
+"""Rerun cost per page on the live server, against the floor (an empty two-page app, same config).
+
+Both servers run side by side; in every round each page of the app runs once, each followed by one run
+of the floor (its two pages in turn), so both see the same machine load. The first round warms the
+caches and is not counted. Anonymous visitor: the generated plan has its public view on.
+
+Before every run the client waits THINK_S, as a person between two clicks does: a run sent the moment
+the previous one finished costs ~40 ms more (measured on the floor: ~50 ms back to back, ~12 ms after
+a pause of 60 ms or more), which is waiting, not work. The back-to-back floor is reported beside it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+from bench.common import ROOT, Report, Workspace, floor_app, median, ms, percentile, print_table, running_server
+from bench.protocol import LiveSession
+
+NAME = "rerun"
+RUNS_PER_PAGE = 15
+THINK_S = 0.1
+PAGE_TARGET = 2.0  # x floor, at x10
+GROWTH_TARGET = 1.3  # x10 / x1
+
+
+@dataclass
+class PageTimes:
+    seconds: dict[str, list[float]] = field(default_factory=dict)
+    floor: list[float] = field(default_factory=list)
+    floor_back_to_back: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+async def _measure(app_ws: str, floor_ws: str, runs: int) -> PageTimes:
+    times = PageTimes()
+    async with LiveSession(app_ws) as app, LiveSession(floor_ws) as floor:
+        await app.run()
+        await floor.run()
+        floor_pages = floor.pages
+        for round_number in range(runs + 1):
+            for index, page in enumerate(app.pages):
+                await asyncio.sleep(THINK_S)
+                result = await app.run(page)
+                await asyncio.sleep(THINK_S)
+                floor_result = await floor.run(floor_pages[index % len(floor_pages)])
+                if not result.ok:
+                    times.errors.append(f"{page.url_path or 'uebersicht'}: {result.exceptions or result.finished}")
+                if round_number == 0:
+                    continue
+                times.seconds.setdefault(page.url_path or "uebersicht", []).append(result.seconds)
+                times.floor.append(floor_result.seconds)
+        for index in range(runs):
+            times.floor_back_to_back.append((await floor.run(floor_pages[index % len(floor_pages)])).seconds)
+    return times
+
+
+def run(workspace: Workspace, scales: list[float], runs: int = RUNS_PER_PAGE) -> Report:
+    report = Report(NAME)
+    floor_script = floor_app(workspace.folder)
+    by_scale: dict[float, dict[str, float]] = {}
+    with running_server(floor_script, workspace.folder / "floor.log") as floor:
+        for scale in scales:
+            url = workspace.database(scale)
+            with running_server(ROOT / "dashboard.py", workspace.folder / f"rerun-x{scale:g}.log", url) as app:
+                times = asyncio.run(_measure(app.ws_url, floor.ws_url, runs))
+            by_scale[scale] = _report_scale(report, scale, times)
+    if 1 in by_scale and len(by_scale) > 1:
+        _report_growth(report, by_scale)
+    report.save()
+    return report
+
+
+def _report_scale(report: Report, scale: float, times: PageTimes) -> dict[str, float]:
+    floor_median = median(times.floor)
+    report.add("floor median", ms(floor_median), "ms", scale, runs=len(times.floor),
+               p95=ms(percentile(times.floor, 0.95)))
+    back_to_back = median(times.floor_back_to_back)
+    report.add("floor back-to-back median", ms(back_to_back), "ms", scale, runs=len(times.floor_back_to_back))
+    rows, medians = [["Boden (leere App)", ms(floor_median), ms(percentile(times.floor, 0.95)), 1.0,
+                      len(times.floor), "-"],
+                     ["Boden ohne Pause", ms(back_to_back), ms(percentile(times.floor_back_to_back, 0.95)),
+                      round(back_to_back / floor_median, 2), len(times.floor_back_to_back), "-"]], {}
+    for page, seconds in times.seconds.items():
+        page_median = median(seconds)
+        ratio = round(page_median / floor_median, 2)
+        met = ratio <= PAGE_TARGET if scale >= 10 else None
+        medians[page] = page_median
+        report.add(f"{page} median", ms(page_median), "ms", scale, runs=len(seconds),
+                   p95=ms(percentile(seconds, 0.95)))
+        report.add(f"{page} / floor", ratio, "x", scale, target=f"<= {PAGE_TARGET:g} at x10", met=met)
+        rows.append([page, ms(page_median), ms(percentile(seconds, 0.95)), ratio, len(seconds),
+                     met if met is not None else f"(Ziel gilt bei x10: {'ja' if ratio <= PAGE_TARGET else 'nein'})"])
+    for error in times.errors:
+        report.note(f"x{scale:g} Fehler: {error}")
+    report.add("errors", len(times.errors), "", scale, target="0", met=not times.errors)
+    print_table(f"Rerun-Kosten je Seite, Live-Server, Maßstab x{scale:g} (Ziel bei x10: <= {PAGE_TARGET:g} x Boden)",
+                ["Seite", "Median ms", "p95 ms", "Median/Boden", "Läufe", "Ziel"], rows)
+    return medians
+
+
+def _report_growth(report: Report, by_scale: dict[float, dict[str, float]]) -> None:
+    largest = max(by_scale)
+    rows = []
+    for page, base in by_scale[1].items():
+        if page not in by_scale[largest]:
+            continue
+        growth = round(by_scale[largest][page] / base, 2)
+        met = growth <= GROWTH_TARGET
+        report.add(f"{page} x{largest:g}/x1", growth, "x", largest, target=f"<= {GROWTH_TARGET:g}", met=met)
+        rows.append([page, ms(base), ms(by_scale[largest][page]), growth, met])
+    print_table(f"Wachstum mit den Daten: Median x{largest:g} / Median x1 (Ziel <= {GROWTH_TARGET:g})",
+                ["Seite", "x1 ms", f"x{largest:g} ms", "Verhältnis", "Ziel"], rows)
