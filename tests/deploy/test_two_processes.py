@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -88,4 +89,11 @@ def test_write_is_seen_at_once_in_the_other_process(empty_url, tmp_path):
     _plan_database(empty_url)
     logs = [tmp_path / f"app-{name}.log" for name in "ab"]
     with parallel_servers([running_server(ROOT / "dashboard.py", log, empty_url) for log in logs]) as servers:
-        asyncio.run(_write_seen_at_once(servers[0].ws_url, servers[1].ws_url, empty_url))
+        _run_in_own_thread(_write_seen_at_once(servers[0].ws_url, servers[1].ws_url, empty_url))
+
+
+def _run_in_own_thread(coroutine) -> None:
+    """asyncio.run in a fresh thread: under pytest-xdist this worker may also hold Playwright's sync API, whose
+    event loop counts as running in the main thread."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
