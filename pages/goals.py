@@ -4,11 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from models.formats import format_date, format_number
-from models.texts import localised_column
 from ui import components, data, url_bind
 from ui.context import current
-from ui.figures import progress_bars
-from ui.hierarchy_chart import counts_words, light_words, progress_words
+from ui.hierarchy_chart import counts_words, progress_words
 from ui.texts import language, t
 from ui.url_state import parse_choice, shown
 
@@ -17,10 +15,10 @@ VIEWS = {"kacheln": "treemap", "sonne": "sunburst"}
 context = current()
 components.plan_header(context, t("page.goals"))
 lang = language()
-tree = data.progress_tree(context.url, context.plan_id, context.counter, context.as_of,
-                          released_only=context.released_only)
-goals = tree["guiding_goals"]
-titles = dict(zip(goals["guiding_goal_code"], goals["guiding_goal"]))
+# The Leitziele per Handlungsfeld in words: small and cached, whatever the number of measures.
+fields = data.goal_list(context.url, context.plan_id, context.counter, context.as_of, lang,
+                        released_only=context.released_only)
+titles = {goal["code"]: goal["title"] for field in fields for goal in field["goals"]}
 
 
 def _parse_goal(raw: str | None):
@@ -45,58 +43,47 @@ def show_overview() -> None:
     view = st.radio(t("goals.view"), list(VIEWS), key="goals_view", horizontal=True,
                     format_func=lambda key: t(f"goals.view.{VIEWS[key]}"))
     url_bind.publish("ansicht", None if view == "kacheln" else view)
-    nodes = data.hierarchy_frame(context.url, context.plan_id, context.counter, context.as_of,
-                                 released_only=context.released_only)
+    # Down to the Leitziele only; a goal's Jahresziele and Maßnahmen are on its detail view.
+    nodes = data.hierarchy_overview(context.url, context.plan_id, context.counter, context.as_of,
+                                    released_only=context.released_only)
     st.plotly_chart(data.hierarchy_chart(context.url, context.plan_id, context.counter, context.as_of, VIEWS[view],
                                          lang, context.released_only, nodes), key="goals_hierarchy")
     st.caption(t("goals.chart_rule"))
 
     st.subheader(t("goals.list"))
-    for field in tree["action_fields"].itertuples(index=False):
-        label = t("goals.field_expander", code=field.action_field_code, title=field.action_field,
-                  progress=progress_words(field.progress, field.measures, lang))
-        with st.expander(components.plain(label)):
-            field_goals = goals[goals["action_field_id"] == field.action_field_id]
-            if field_goals.empty:
+    for field in fields:
+        with st.expander(components.plain(field["label"])):
+            if not field["goals"]:
                 st.write(t("goals.no_goals"))
-            for goal in field_goals.itertuples(index=False):
+            for goal in field["goals"]:
                 text_column, button_column = st.columns([5, 1], vertical_alignment="center")
-                text_column.markdown(f"**{components.plain(goal.guiding_goal_code)}** {components.plain(goal.guiding_goal)}")
-                text_column.caption(t("goals.goal_line", progress=progress_words(goal.progress, goal.measures, lang),
-                                      counts=counts_words(goal, lang)))
-                button_column.button(t("goals.details"), key=f"goal_details_{goal.guiding_goal_code}",
-                                     on_click=_select, args=(goal.guiding_goal_code,), icon=":material/zoom_in:")
-
-
-def _percent(frame: pd.DataFrame) -> list[str]:
-    return [progress_words(p, m, lang) for p, m in zip(frame["progress"], frame["measures"])]
+                text_column.markdown(f"**{components.plain(goal['code'])}** {components.plain(goal['title'])}")
+                text_column.caption(goal["line"])
+                button_column.button(t("goals.details"), key=f"goal_details_{goal['code']}",
+                                     on_click=_select, args=(goal["code"],), icon=":material/zoom_in:")
 
 
 def show_detail(code: str) -> None:
+    threshold = context.confidentiality_threshold if context.released_only else 0
     detail = data.goal_detail(context.url, context.plan_id, context.counter, context.as_of, code, lang,
-                              released_only=context.released_only,
-                              threshold=context.confidentiality_threshold if context.released_only else 0)
+                              released_only=context.released_only, threshold=threshold)
     goal = detail["goal"]
     st.button(t("goals.back"), on_click=_select, args=("",), icon=":material/arrow_back:")
     st.subheader(components.plain(f"{code} – {goal['guiding_goal']}"))
     st.caption(t("goals.detail_caption", field=goal["action_field"],
                  progress=progress_words(goal["progress"], goal["measures"], lang), counts=counts_words(goal, lang)))
 
+    # Tables in words and the bars are built once per change counter, not on every run.
+    tables = data.goal_detail_tables(context.url, context.plan_id, context.counter, context.as_of, code, lang,
+                                     context.released_only, threshold)
     st.markdown(f"#### {t('goals.annual_goals')}")
     annual = detail["annual_goals"]
     if annual.empty:
         st.write(t("goals.no_annual_goals"))
     else:
-        st.dataframe(pd.DataFrame({
-            t("goals.col.year"): annual["year"].astype(str),
-            t("goals.col.code"): annual["annual_goal_code"],
-            t("goals.col.annual_goal"): annual["annual_goal"],
-            t("goals.col.prioritised"): [t("goals.yes") if p else t("goals.no") for p in annual["prioritised"]],
-            t("goals.col.progress"): _percent(annual),
-            t("goals.col.measures"): [counts_words(row, lang) for _, row in annual.iterrows()],
-        }), hide_index=True)
-        bars = annual.assign(label=annual["year"].astype(str) + " · " + annual["annual_goal_code"])
-        st.plotly_chart(progress_bars(bars, "label", lang), key="goal_annual_chart")
+        st.dataframe(tables["annual_goals"], hide_index=True)
+        st.plotly_chart(data.goal_annual_chart(context.url, context.plan_id, context.counter, context.as_of, code,
+                                               lang, context.released_only, annual), key="goal_annual_chart")
 
     st.markdown(f"#### {t('goals.indicators')}")
     indicators = detail["indicators"]
@@ -115,16 +102,7 @@ def show_detail(code: str) -> None:
     if measures.empty:
         st.write(t("goals.no_measures"))
     else:
-        st.dataframe(pd.DataFrame({
-            t("goals.col.code"): measures["code"],
-            t("goals.col.measure"): measures["title"],
-            t("goals.col.light"): [f"{light_words(light, lang)} ({reason})"
-                                   for light, reason in zip(measures["light"], measures[localised_column("reason", lang)])],
-            t("goals.col.progress"): [progress_words(p, 1, lang) for p in measures["progress"]],
-            t("goals.col.status"): [t(f"status.{status}") for status in measures["status"]],
-            t("goals.col.annual_goal"): measures["annual_goal_code"],
-            t("goals.col.lead"): measures["lead_organisation"].fillna("–"),
-        }), hide_index=True)
+        st.dataframe(tables["measures"], hide_index=True)
 
 
 def _dated(label: str, on) -> str:

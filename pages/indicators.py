@@ -1,4 +1,7 @@
-"""Kennzahlen: every indicator against baseline and target as of the Stand, with its trend."""
+"""Kennzahlen: every indicator against baseline and target as of the Stand in compact tables (one per
+kind), and the chart, trend and values of one chosen indicator (?kennzahl=CODE, or a click on a row)."""
+
+from functools import partial
 
 import streamlit as st
 
@@ -12,7 +15,6 @@ from ui.indicator_chart import (
     format_value,
     has_chart,
     level_text,
-    overview_table,
     values_table,
     verdict_text,
     with_unit,
@@ -32,7 +34,6 @@ THRESHOLD = context.confidentiality_threshold if context.released_only else 0
 lang = language()
 components.plan_header(context, t("page.indicators"))
 summary = data.indicator_summary(context.url, context.plan_id, context.counter, context.as_of, threshold=THRESHOLD)
-values = data.indicator_values(context.url, context.plan_id, context.counter, context.as_of)
 if summary.empty:
     st.info(t("indicators.empty"), icon=":material/monitoring:")
     st.stop()
@@ -64,15 +65,37 @@ code = choose(columns[2], "kennzahl", "indicators_code", t("indicators.filter.in
 
 filtered = summary[summary["field_code"].eq(field).fillna(False) | (field == ALL)]
 filtered = filtered[filtered["kind"].eq(kind) | (kind == ALL)]
-st.subheader(t("indicators.overview"))
-if filtered.empty:
-    st.info(t("indicators.no_match"), icon=":material/filter_alt_off:")
-else:
-    st.dataframe(overview_table(filtered, lang, THRESHOLD), hide_index=True, width="stretch",
-                 height=min(35 * (len(filtered) + 1) + 3, 600),
+
+
+def _choose_row(table_key: str, codes: list[str]) -> None:
+    """A click on a row of an overview table chooses that indicator for the detail below."""
+    rows = st.session_state[table_key].selection.rows
+    if rows:
+        st.session_state["indicators_code"] = codes[rows[0]]
+
+
+def show_overview(part, section: str) -> None:
+    st.header(t(f"indicators.kind.{section}"), divider="gray")
+    if section == "context":
+        st.info(t("indicators.context_note"), icon=":material/info:")
+    # Keyed by the chosen indicator: a new choice starts the table without a stale selected row.
+    table_key = f"indicators_table_{section}_{code}"
+    st.dataframe(data.indicator_overview(context.url, context.plan_id, context.counter, context.as_of, THRESHOLD,
+                                         lang, tuple(part["code"])),
+                 hide_index=True, width="stretch", height=min(35 * (len(part) + 1) + 3, 600),
+                 key=table_key, on_select=partial(_choose_row, table_key, part["code"].tolist()),
+                 selection_mode="single-row",
                  column_config={t("indicators.col.indicator"): st.column_config.TextColumn(width=340),
                                 **{t(f"indicators.col.{key}"): st.column_config.TextColumn(alignment="right")
                                    for key in ("latest", "target")}})
+
+
+if filtered.empty:
+    st.info(t("indicators.no_match"), icon=":material/filter_alt_off:")
+for section in KIND_SLUGS.values():
+    part = filtered[filtered["kind"] == section]
+    if not part.empty:
+        show_overview(part, section)
 
 
 def facts(indicator) -> str:
@@ -99,11 +122,14 @@ def facts(indicator) -> str:
 
 
 def show_indicator(indicator) -> None:
+    values = data.indicator_values(context.url, context.plan_id, context.counter, context.as_of)
     own = with_confidentiality(values[values["indicator_id"] == indicator["indicator_id"]],
                                bool(indicator["counts_people"]), THRESHOLD)
     st.subheader(f"{plain(indicator['code'])} · {plain(indicator['title'])}", anchor=False)
     if indicator["description"]:
         st.caption(plain(indicator["description"]))
+    if indicator["kind"] == "context":
+        st.info(t("indicators.context_note"), icon=":material/info:")
     st.markdown(facts(indicator))
     if has_chart(indicator, own):
         figure = data.indicator_chart(context.url, context.plan_id, context.counter, context.as_of,
@@ -124,13 +150,8 @@ def show_indicator(indicator) -> None:
             st.dataframe(values_table(own, indicator["source"], lang, THRESHOLD), hide_index=True, width="stretch")
 
 
-detail = summary[summary["code"] == code] if code else filtered
-for section in KIND_SLUGS.values():
-    part = detail[detail["kind"] == section]
-    if part.empty:
-        continue
-    st.header(t(f"indicators.kind.{section}"), divider="gray")
-    if section == "context":
-        st.info(t("indicators.context_note"), icon=":material/info:")
-    for _, row in part.iterrows():
-        show_indicator(row)
+st.header(t("indicators.detail"), divider="gray")
+if code:
+    show_indicator(summary[summary["code"] == code].iloc[0])
+else:
+    st.info(t("indicators.choose"), icon=":material/touch_app:")

@@ -1,13 +1,11 @@
 """Maßnahmen: every measure of the plan as of the Stand — filter, timeline, detail with its history."""
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
 from models.formats import format_date, format_number, format_percent
-from models.measures import apply_filters
 from models.texts import localised_column
-from ui import components, data, measure_filters
+from ui import components, data, measure_filters, measure_table
 from ui.context import current
 from ui.gantt import dated
 from ui.texts import language, t
@@ -15,69 +13,57 @@ from ui.texts import language, t
 context = current()
 components.plan_header(context, t("page.measures"))
 
-measures = data.measure_list(context.url, context.plan_id, context.counter, context.as_of,
-                             released_only=context.released_only)
+measures = data.measure_frame(context.url, context.plan_id, context.counter, context.as_of,
+                              released_only=context.released_only)
 if measures.empty:
     st.info(t("measures.none_in_plan"), icon=":material/info:")
     st.stop()
 
 tree = data.progress_tree(context.url, context.plan_id, context.counter, context.as_of,
                           released_only=context.released_only)
+lang = language()
 filters = measure_filters.filter_panel(measures, tree)
-shown = apply_filters(measures, filters)
-st.markdown(f"**{t('measures.count', shown=format_number(len(shown)), total=format_number(len(measures)))}**")
-
-
-def table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The measures as the table shows them: words for status, traffic light and freshness."""
-    stale_words = np.where(frame["last_report_date"].isna(), t("measures.stale_none"), t("measures.stale"))
-    return pd.DataFrame({
-        "code": frame["code"], "title": frame["title"], "action_field": frame["action_field"],
-        "guiding_goal": frame["guiding_goal"], "year": frame["year"], "lead": frame["lead_organisation"],
-        "status": [t(f"status.{status}") for status in frame["status"]], "progress": frame["progress"],
-        "light": [components.light_label(light) for light in frame["light"]], "reason": frame[localised_column("reason", language())],
-        "last_report": frame["last_report_date"], "freshness": np.where(frame["stale"], stale_words, ""),
-        "prioritised": frame["prioritised"].astype(bool),
-    })
-
-
-# The state first (what the board asks about), the place in the plan after it.
-COLUMNS = {
-    "code": st.column_config.TextColumn(t("measures.col.code"), pinned=True),
-    "title": st.column_config.TextColumn(t("measures.col.title"), width="large"),
-    "status": st.column_config.TextColumn(t("measures.col.status")),
-    "progress": st.column_config.ProgressColumn(t("measures.col.progress"), min_value=0, max_value=100,
-                                                format="%d %%"),
-    "light": st.column_config.TextColumn(t("measures.col.light")),
-    "reason": st.column_config.TextColumn(t("measures.col.reason"), width="large"),
-    "last_report": st.column_config.DateColumn(t("measures.col.last_report"), format="DD.MM.YYYY"),
-    "freshness": st.column_config.TextColumn(t("measures.col.freshness")),
-    "prioritised": st.column_config.CheckboxColumn(t("measures.col.prioritised")),
-    "year": st.column_config.NumberColumn(t("measures.col.year"), format="%d"),
-    "action_field": st.column_config.TextColumn(t("measures.col.action_field")),
-    "guiding_goal": st.column_config.TextColumn(t("measures.col.guiding_goal"), width="large"),
-    "lead": st.column_config.TextColumn(t("measures.col.lead")),
-}
+filters_key = repr(filters)
+shown = data.measure_selection(context.url, context.plan_id, context.counter, context.as_of, context.released_only,
+                               filters_key, filters)
+count, pager = st.columns([4, 1], vertical_alignment="bottom")
+with pager:
+    page = measure_filters.page_picker(len(shown), filters_key)
+count.markdown(f"**{t('measures.count', shown=format_number(len(shown)), total=format_number(len(measures)))}**")
+# Only one page of the table (and of the timeline) goes to the browser per run.
+page_rows = measure_table.page_of(shown, page)
+paged = len(shown) > len(page_rows)
+rows_text = {"page": format_number(page), "pages": format_number(measure_table.page_count(len(shown))),
+             "first": format_number((page - 1) * measure_table.PAGE_SIZE + 1),
+             "last": format_number((page - 1) * measure_table.PAGE_SIZE + len(page_rows))}
 
 if shown.empty:
     st.info(t("measures.empty"), icon=":material/filter_alt_off:")
 else:
     list_tab, timeline_tab = st.tabs([t("measures.tab.list"), t("measures.tab.timeline")])
     with list_tab:
-        measure_filters.remember_table_rows(shown["code"].tolist())
-        st.dataframe(table(shown), hide_index=True, column_config=COLUMNS, column_order=list(COLUMNS),
-                     height=min(40 + 35 * len(shown), 600), key=measure_filters.TABLE_KEY,
-                     on_select=measure_filters.table_selected, selection_mode="single-row")
+        words = data.measure_table(context.url, context.plan_id, context.counter, context.as_of, lang,
+                                   context.released_only, filters_key, shown)
+        columns = measure_table.columns(lang)
+        measure_filters.remember_table_rows(page_rows["code"].tolist())
+        st.dataframe(measure_table.page_of(words, page), hide_index=True, column_config=columns,
+                     column_order=list(columns), height=min(40 + 35 * len(page_rows), 600),
+                     key=measure_filters.TABLE_KEY, on_select=measure_filters.table_selected,
+                     selection_mode="single-row")
+        if paged:
+            st.caption(t("measures.page_of", **rows_text))
         st.caption(t("measures.table_hint"))
     with timeline_tab:
-        undated = len(shown) - len(dated(shown))
-        if undated == len(shown):
+        undated = len(page_rows) - len(dated(page_rows))
+        if undated == len(page_rows):
             st.info(t("measures.timeline_empty"), icon=":material/info:")
         else:
-            figure = data.measure_timeline(context.url, context.plan_id, context.counter, context.as_of, language(),
-                                           context.released_only, repr(filters), shown)
+            figure = data.measure_timeline(context.url, context.plan_id, context.counter, context.as_of, lang,
+                                           context.released_only, f"{filters_key} page {page}", page_rows)
             st.plotly_chart(figure, key="measures_timeline")
-        if undated and undated < len(shown):
+            if paged:
+                st.caption(t("measures.timeline_page", **rows_text))
+        if undated and undated < len(page_rows):
             st.caption(t("measures.timeline_undated", count=format_number(undated)))
 
 
@@ -115,7 +101,7 @@ def state(row: pd.Series) -> None:
     st.markdown(f"**{t('measures.detail.state', date=format_date(context.as_of))}**")
     st.badge(components.light_label(row["light"]), icon=components.LIGHT_ICONS[row["light"]],
              color=components.LIGHT_BADGE_COLOURS[row["light"]])
-    st.markdown(components.plain(row[localised_column("reason", language())]))
+    st.markdown(components.plain(row[localised_column("reason", lang)]))
     left, right = st.columns(2)
     left.metric(t("measures.detail.status"), t(f"status.{row['status']}"))
     right.metric(t("measures.detail.progress"), format_percent(row["progress"]))
@@ -147,7 +133,8 @@ def history(reports: pd.DataFrame) -> None:
 
 st.divider()
 st.subheader(t("measures.detail"))
-code = measure_filters.measure_picker(dict(zip(measures["code"], measures["title"])), shown["code"].tolist())
+titles = data.measure_titles(context.url, context.plan_id, context.counter, context.as_of, context.released_only)
+code = measure_filters.measure_picker(titles, page_rows["code"].tolist())
 detail = data.measure_detail(context.url, context.plan_id, context.counter, code) if code else None
 if detail is None:
     st.caption(t("measures.detail.prompt"))
@@ -163,6 +150,6 @@ else:
     with left:
         facts(detail)
     with right:
-        state(measures.set_index("code").loc[code])
+        state(measures[measures["code"] == code].iloc[0])
     history(data.report_history(context.url, context.plan_id, context.counter, detail["measure_id"],
                                 context.as_of, released_only=context.released_only))

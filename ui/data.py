@@ -48,10 +48,39 @@ def meetings(url: str, plan_id: int, counter: int) -> pd.DataFrame:
     return queries.meetings(engine_for(url), plan_id)
 
 
+# --- page Übersicht: small ready-to-show facts, so a run does not grow with the plan ------------------
+from ui import overview_facts  # noqa: E402
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
-def changes_between(url: str, plan_id: int, counter: int, since: dt.date, until: dt.date,
-                    released_only: bool = False) -> pd.DataFrame:
-    return changes.reports_between(engine_for(url), plan_id, since, until, released_only=released_only)
+def overview(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str,
+             released_only: bool = False) -> overview_facts.OverviewFacts:
+    states = measure_states(url, plan_id, counter, as_of, released_only)
+    tree = progress_tree(url, plan_id, counter, as_of, released_only)
+    return overview_facts.overview_facts(states, tree, as_of.year, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def changes_since(url: str, plan_id: int, counter: int, since: dt.date, until: dt.date, lang: str,
+                  released_only: bool = False) -> tuple[changes.ChangeSummary, pd.DataFrame]:
+    """The figures of the reports after `since` up to `until` (counted in the database) and the
+    newest overview_facts.CHANGES_SHOWN of them with their change in words."""
+    engine = engine_for(url)
+    summary = changes.change_summary(engine, plan_id, since, until, released_only=released_only)
+    newest = changes.reports_between(engine, plan_id, since, until, released_only=released_only,
+                                     limit=overview_facts.CHANGES_SHOWN)
+    return summary, overview_facts.change_table(newest, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def progress_chart(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str, released_only: bool,
+                   level: str):
+    """The built bar chart of a level's progress (level: action_field or guiding_goal), shared
+    read-only by every session (ui.figures.progress_bars)."""
+    from ui.figures import progress_bars
+
+    tree = progress_tree(url, plan_id, counter, as_of, released_only)
+    return progress_bars(tree[f"{level}s"], level, lang)
 
 
 # Leitziele 2030 and Jahresziele (pages/goals.py, pages/annual_goals.py)
@@ -65,6 +94,22 @@ def hierarchy_frame(url: str, plan_id: int, counter: int, as_of: dt.date, releas
     return goal_queries.hierarchy_frame(engine_for(url), plan_id, states, tree)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def hierarchy_overview(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool = False) -> pd.DataFrame:
+    """The node table of the Leitziele overview: plan, Handlungsfelder, Leitziele (small whatever the data)."""
+    from ui.hierarchy_chart import overview_nodes
+
+    return overview_nodes(hierarchy_frame(url, plan_id, counter, as_of, released_only))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def goal_list(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str, released_only: bool = False) -> list[dict]:
+    """The Leitziele per Handlungsfeld in words (ui.hierarchy_chart.goal_list)."""
+    from ui.hierarchy_chart import goal_list as words
+
+    return words(progress_tree(url, plan_id, counter, as_of, released_only), lang)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def goal_detail(url: str, plan_id: int, counter: int, as_of: dt.date, code: str, lang: str,
                 released_only: bool = False,
@@ -72,6 +117,27 @@ def goal_detail(url: str, plan_id: int, counter: int, as_of: dt.date, code: str,
     states = measure_states(url, plan_id, counter, as_of, released_only)
     tree = progress_tree(url, plan_id, counter, as_of, released_only)
     return goal_queries.goal_detail(engine_for(url), plan_id, code, states, tree, as_of, lang, threshold)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def goal_detail_tables(url: str, plan_id: int, counter: int, as_of: dt.date, code: str, lang: str,
+                       released_only: bool = False, threshold: int = 0) -> dict[str, pd.DataFrame]:
+    """The display tables of one Leitziel's detail: "annual_goals" and "measures" in words."""
+    from ui.hierarchy_chart import annual_goal_table, goal_measure_table
+
+    detail = goal_detail(url, plan_id, counter, as_of, code, lang, released_only, threshold)
+    return {"annual_goals": annual_goal_table(detail["annual_goals"], lang),
+            "measures": goal_measure_table(detail["measures"], lang)}
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def goal_annual_chart(url: str, plan_id: int, counter: int, as_of: dt.date, code: str, lang: str,
+                      released_only: bool, _annual: pd.DataFrame):
+    """The progress bars of one Leitziel's Jahresziele (shared read-only, like hierarchy_chart)."""
+    from ui.figures import progress_bars
+
+    bars = _annual.assign(label=_annual["year"].astype(str) + " · " + _annual["annual_goal_code"])
+    return progress_bars(bars, "label", lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -96,6 +162,35 @@ def year_summary(url: str, plan_id: int, counter: int, as_of: dt.date, released_
     return goal_queries.year_summary(progress_tree(url, plan_id, counter, as_of, released_only))
 
 
+# page Jahresziele: the year's words, cards and chart built once per change counter, Stand, year and language
+from ui import annual_goals_view  # noqa: E402
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def annual_year_view(url: str, plan_id: int, counter: int, as_of: dt.date, year: int, lang: str,
+                     released_only: bool = False) -> annual_goals_view.YearView | None:
+    """None when the year has no annual goals."""
+    annual = annual_goals_of_year(url, plan_id, counter, as_of, year, released_only)
+    return None if annual.empty else annual_goals_view.year_view(annual, year, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def annual_goals_chart(url: str, plan_id: int, counter: int, as_of: dt.date, year: int, lang: str,
+                       released_only: bool = False):
+    """The year's progress chart (ui.annual_goals_view.chart_frame), shared read-only by every session."""
+    from ui.figures import progress_bars
+
+    annual = annual_goals_of_year(url, plan_id, counter, as_of, year, released_only)
+    frame, label = annual_goals_view.chart_frame(annual, lang)
+    return progress_bars(frame, label, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def year_summary_table(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str,
+                       released_only: bool = False) -> pd.DataFrame:
+    return annual_goals_view.summary_table(year_summary(url, plan_id, counter, as_of, released_only), lang)
+
+
 # --- page Maßnahmen -------------------------------------------------------------------------
 from models import measures as measure_queries  # noqa: E402
 
@@ -104,6 +199,37 @@ from models import measures as measure_queries  # noqa: E402
 def measure_list(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool = False) -> pd.DataFrame:
     states = measure_states(url, plan_id, counter, as_of, released_only)
     return measure_queries.measure_list(engine_for(url), plan_id, as_of, states=states)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def measure_frame(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool = False) -> pd.DataFrame:
+    """measure_list shared read-only by every session: the page reads it on every run, and a copy of
+    thousands of rows per run (what st.cache_data returns) cost more than the page's own work."""
+    return measure_list(url, plan_id, counter, as_of, released_only)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def measure_titles(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool = False) -> dict[str, str]:
+    """Code -> title of every measure (the picker's names); shared read-only by every session."""
+    frame = measure_frame(url, plan_id, counter, as_of, released_only)
+    return dict(zip(frame["code"].tolist(), frame["title"].tolist()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def measure_selection(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool, filters_key: str,
+                      _filters: measure_queries.MeasureFilters) -> pd.DataFrame:
+    """The measures passing the page's filters (filters_key: the repr of _filters); built once per key
+    and shared read-only by every session."""
+    return measure_queries.apply_filters(measure_frame(url, plan_id, counter, as_of, released_only), _filters)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def measure_table(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str, released_only: bool,
+                  filters_key: str, _shown: pd.DataFrame) -> pd.DataFrame:
+    """The Maßnahmen table (words in lang) of the filtered measures; shared read-only by every session."""
+    from ui.measure_table import table_frame
+
+    return table_frame(_shown, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -131,6 +257,16 @@ def indicator_summary(url: str, plan_id: int, counter: int, as_of: dt.date,
 @st.cache_data(show_spinner=False, max_entries=64)
 def indicator_values(url: str, plan_id: int, counter: int, as_of: dt.date) -> pd.DataFrame:
     return indicator_queries.indicator_values(engine_for(url), plan_id, as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def indicator_overview(url: str, plan_id: int, counter: int, as_of: dt.date, threshold: int, lang: str,
+                       codes: tuple[str, ...]) -> pd.DataFrame:
+    """The Kennzahlen overview table (words per row) of these indicators, in their order."""
+    from ui.indicator_chart import overview_table
+
+    summary = indicator_summary(url, plan_id, counter, as_of, threshold).set_index("code", drop=False)
+    return overview_table(summary.loc[list(codes)], lang, threshold)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -1,8 +1,8 @@
 """Filter widgets and the measure picker of the page Maßnahmen, bound to the URL.
 
 Every filter lives in the URL with plain, validated words, so a mailed link restores the view:
-?hf=HF2&lz=LZ1&jahr=2025&status=verzoegert,gefaehrdet&ampel=rot&org=3&prio=1&veraltet=1&suche=kurs
-and the selected measure as ?massnahme=<code>.
+?hf=HF2&lz=LZ1&jahr=2025&status=verzoegert,gefaehrdet&ampel=rot&org=3&prio=1&veraltet=1&suche=kurs,
+the page of the table as ?seite=2 and the selected measure as ?massnahme=<code>.
 """
 
 from __future__ import annotations
@@ -15,15 +15,18 @@ import streamlit as st
 
 from models.measures import MeasureFilters
 from models.rules import MEASURE_STATUSES
-from ui import components, url_bind
+from models.formats import format_number
+from ui import components, measure_table, url_bind
 from ui.gantt import LEGEND_ORDER, light_words
 from ui.texts import language, t
-from ui.url_state import LIGHT_SLUGS, STATUS_SLUGS, parse_flag, parse_choices, parse_text, slug_of
+from ui.url_state import LIGHT_SLUGS, STATUS_SLUGS, parse_flag, parse_choices, parse_text, shown, slug_of
 
 PICK_KEY = "measures_pick"
 TABLE_KEY = "measures_table"
 _TABLE_CODES = "_measures_table_codes"
 SEARCH_KEY = "measures_search"
+PAGE_KEY = "measures_page"
+_PAGE_FILTERS = "_measures_page_filters"
 FLAG_KEYS = {"prio": "measures_prio", "veraltet": "measures_stale"}
 
 
@@ -49,8 +52,11 @@ def choices(frame: pd.DataFrame, tree: dict[str, pd.DataFrame]) -> list[Choice]:
     those without measures, so a link to one shows an explained empty list), the lead organisations."""
     lang = language()
     fields, goals = tree["action_fields"], tree["guiding_goals"]
-    years = sorted({int(year) for year in tree["annual_goals"]["year"]} | {int(year) for year in frame["year"]})
-    leads = frame.dropna(subset=["lead_organisation_id"]).drop_duplicates("lead_organisation_id")
+    years = sorted({int(year) for year in tree["annual_goals"]["year"].unique()}
+                   | {int(year) for year in frame["year"].dropna().unique()})
+    # only the two columns: dropping gaps over the whole frame cost more than the rest of the panel
+    leads = frame[["lead_organisation_id", "lead_organisation"]].dropna(subset=["lead_organisation_id"])
+    leads = leads.drop_duplicates("lead_organisation_id")
     leads = leads.sort_values("lead_organisation", key=lambda names: names.str.casefold())
     return [
         Choice("hf", "measures_hf", t("measures.filter.action_field"),
@@ -130,6 +136,32 @@ def _publish(specs: list[Choice]) -> MeasureFilters:
     )
 
 
+def page_picker(rows: int, filters_key: str) -> int:
+    """The page of the table (?seite=N, 1-based; 1 is left out of the URL). Other filters than on the
+    previous run start again at page 1; a page past the end shows the last one."""
+    pages = measure_table.page_count(rows)
+    if st.session_state.get(_PAGE_FILTERS, filters_key) != filters_key:
+        st.session_state[PAGE_KEY] = 1
+    st.session_state[_PAGE_FILTERS] = filters_key
+    url_bind.adopt("seite", PAGE_KEY, lambda raw: parse_page(raw, pages))
+    page = min(max(1, int(st.session_state.get(PAGE_KEY) or 1)), pages)
+    if pages > 1:
+        st.session_state[PAGE_KEY] = page
+        page = int(st.number_input(t("measures.page"), min_value=1, max_value=pages, step=1, key=PAGE_KEY,
+                                   help=t("measures.page_help", size=measure_table.PAGE_SIZE)))
+    url_bind.publish("seite", None if page == 1 else str(page))
+    return page
+
+
+def parse_page(raw: str | None, pages: int) -> tuple[int | None, str | None]:
+    """A page number from the URL: 1 to pages, else page 1 with a hint."""
+    if raw is None or raw == "":
+        return None, None
+    if raw.isascii() and raw.isdigit() and len(raw) <= 6 and 1 <= int(raw) <= pages:
+        return int(raw), None
+    return 1, t("measures.page_unknown", raw=shown(raw), pages=format_number(pages))
+
+
 def remember_table_rows(codes: list[str]) -> None:
     """The codes of the table's rows in display order, for the row-selection callback."""
     st.session_state[_TABLE_CODES] = codes
@@ -144,7 +176,7 @@ def table_selected() -> None:
 
 
 def measure_picker(titles: dict[str, str], offered: list[str]) -> str | None:
-    """Selectbox of the measure shown in detail (?massnahme=<code>). Offers the filtered measures
+    """Selectbox of the measure shown in detail (?massnahme=<code>). Offers the measures on the table's page
     and keeps a measure chosen earlier (or by link) even when the filters leave it out."""
     return components.measure_picker(PICK_KEY, titles, offered, t("measures.detail.pick"),
                                      t("measures.detail.none"), "measures.detail.unknown")

@@ -419,8 +419,9 @@ class _Importer:
             if mapping_problems(mapping):
                 continue
             self._convert_table(table, mapping, is_file)
-        if self.tables and not any(mapping is not None and table.rows
-                                   for table, mapping in zip(self.tables, self.mappings)):
+        # A workbook with its Info sheet may create an empty plan; a bare table without rows is a mistake.
+        if self.tables and not self._info() and not any(mapping is not None and table.rows
+                                                        for table, mapping in zip(self.tables, self.mappings)):
             first = self.tables[0]
             self._sheet_problem(first.name, NO_ROWS, is_file=bool(first.delimiter))
 

@@ -25,7 +25,7 @@ CASES = [
     ("next-steps-too-long", dict(next_steps=LONG), "next_steps"),
     ("progress-note-too-long", dict(progress_note=LONG), "progress_note"),
     ("summary-10000-chars", dict(summary="y" * 10_000), "summary"),
-    ("date-tomorrow", dict(report_date=TODAY + dt.timedelta(days=1)), "report_date"),
+    ("date-after-tomorrow", dict(report_date=TODAY + dt.timedelta(days=2)), "report_date"),  # future also past midnight
     ("date-in-2100", dict(report_date=dt.date(2100, 1, 1)), "report_date"),
     ("date-as-text", dict(report_date="morgen"), "report_date"),
     ("status-unknown", dict(status="erledigt"), "status"),

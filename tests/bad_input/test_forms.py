@@ -15,7 +15,6 @@ import pytest
 from tests.bad_input.conftest import german
 from tests.pages.conftest import app
 
-TODAY = dt.date.today()
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,8 @@ def _check_overview(page: Page, main: Locator) -> None:
 
 
 def _check_goals(page: Page, main: Locator) -> None:
+    """The treemap names every Handlungsfeld and Leitziel (and stops there); "Details" opens a goal
+    with its Jahresziele and Maßnahmen, and the link names it."""
     treemap = main.locator(".js-plotly-plot g.trace.treemap")
     expect(treemap).to_have_count(1)
     texts = treemap.locator("g.slice .slicetext")
@@ -95,6 +97,18 @@ def _check_goals(page: Page, main: Locator) -> None:
         expect(texts.filter(has_text=re.compile(rf"^{field['code']}\D")).first).to_be_attached()
         for goal in field["guiding_goals"]:
             expect(texts.filter(has_text=re.compile(rf"^{goal['code']}\D")).first).to_be_attached()
+    goal = plan_document()["action_fields"][0]["guiding_goals"][0]
+    expect(texts.filter(has_text=re.compile(rf"^{goal['annual_goals'][0]['code']}\D"))).to_have_count(0)
+
+    main.get_by_test_id("stExpander").first.click()
+    main.get_by_role("button", name="Details").first.click()
+    expect(main.locator("h3", has_text=f"{goal['code']} – {goal['title']}")).to_be_visible()
+    wait_for_run(page, "Leitziele 2030")
+    expect(main.get_by_test_id("stDataFrame")).to_have_count(2)  # its Jahresziele, its Maßnahmen
+    assert query(page).get("ziel") == goal["code"]
+    main.get_by_role("button", name="Zurück zu allen Leitzielen").click()
+    expect(treemap).to_have_count(1)
+    wait_for_run(page, "Leitziele 2030")
 
 
 def _check_annual_goals(page: Page, main: Locator) -> None:
@@ -116,11 +130,33 @@ def _check_measures(page: Page, main: Locator) -> None:
     expect(main.get_by_test_id("stDataFrame")).to_be_visible()
 
 
+def _indicator_heading(main: Locator, indicator: dict) -> Locator:
+    return main.locator("h3", has_text=re.compile(rf"^{re.escape(indicator['code'])} · "))
+
+
 def _check_indicators(page: Page, main: Locator) -> None:
-    for indicator in plan_document()["indicators"]:
-        heading = main.locator("h3", has_text=re.compile(rf"^{re.escape(indicator['code'])} · "))
-        expect(heading).to_have_count(1)
-    expect(main.locator(".js-plotly-plot").first).to_be_visible()
+    """One compact table per kind and no chart; a click on a table row or the select box shows one
+    indicator with its chart, and the link names it."""
+    indicators = plan_document()["indicators"]
+    results = [i for i in indicators if i.get("kind", "result") == "result"]
+    tables = main.get_by_test_id("stDataFrame")
+    expect(tables).to_have_count(2 if len(results) < len(indicators) else 1)
+    expect(main.locator(".js-plotly-plot")).to_have_count(0)
+
+    box = tables.first.bounding_box()
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)  # the first row's selection box (row height 35 px)
+    expect(_indicator_heading(main, results[0])).to_have_count(1)
+    wait_for_run(page, "Kennzahlen")
+    expect(main.locator(".js-plotly-plot")).to_have_count(1)
+    assert query(page).get("kennzahl") == results[0]["code"]
+
+    other = indicators[-1]
+    choose_option(page, widget(page, "stSelectbox", "Kennzahl", within=main), f"{other['code']} · {other['title']}")
+    expect(_indicator_heading(main, other)).to_have_count(1)
+    wait_for_run(page, "Kennzahlen")
+    expect(_indicator_heading(main, results[0])).to_have_count(0)
+    expect(main.locator(".js-plotly-plot")).to_be_visible()
+    assert query(page).get("kennzahl") == other["code"]
 
 
 def _check_organisations(page: Page, main: Locator) -> None:

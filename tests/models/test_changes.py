@@ -4,7 +4,7 @@ import datetime as dt
 
 import pandas as pd
 
-from models.changes import previous_meeting, reports_between, summarise
+from models.changes import change_summary, previous_meeting, reports_between, summarise
 from models.queries import meetings
 
 D = dt.date
@@ -25,6 +25,22 @@ def test_changes_count_completions(engine, mini_plan):
     changes = reports_between(engine, mini_plan, D(2023, 12, 1), D(2023, 12, 31))
     assert changes["code"].tolist() == ["M4"]
     assert summarise(changes, D(2023, 12, 1), D(2023, 12, 31)).completions == 1
+
+
+def test_change_summary_counts_in_the_database_what_summarise_counts(engine, mini_plan):
+    periods = [(D(2024, 3, 15), D(2024, 9, 15)), (D(2023, 12, 1), D(2023, 12, 31)), (D(2025, 1, 1), D(2025, 6, 1)),
+               (D(2000, 1, 1), D(2030, 1, 1))]
+    for since, until in periods:
+        for released_only in (False, True):
+            listed = reports_between(engine, mini_plan, since, until, released_only=released_only)
+            assert change_summary(engine, mini_plan, since, until, released_only) == summarise(listed, since, until)
+
+
+def test_reports_between_can_list_only_the_newest(engine, mini_plan):
+    everything = reports_between(engine, mini_plan, D(2000, 1, 1), D(2030, 1, 1))
+    newest = reports_between(engine, mini_plan, D(2000, 1, 1), D(2030, 1, 1), limit=2)
+    assert len(everything) > 2
+    pd.testing.assert_frame_equal(newest, everything.head(2))
 
 
 def test_changes_of_a_quiet_period_are_empty_not_an_error(engine, mini_plan):

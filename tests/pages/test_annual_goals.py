@@ -139,3 +139,32 @@ def test_example_plan_lists_its_carried_over_goals_and_measures(example_app_url)
     assert sum(md.value.startswith("Begründung") for md in at.markdown) == len(goals) + len(measures)
     column = _table(at, "Jahresziel")["Übernommen"]
     assert sum(value.startswith("übernommen aus") for value in column) == len(goals)
+
+
+def test_many_goals_are_charted_per_guiding_goal_and_cards_are_bounded(mini_app_url, monkeypatch):
+    monkeypatch.setattr("ui.annual_goals_view.CHART_GOALS", 1)
+    monkeypatch.setattr("ui.annual_goals_view.PRIORITISED_SHOWN", 0)
+    at = _open(stand=STAND, jahr="2024")
+    assert not at.exception
+    assert metrics(at)["davon priorisiert"] == "1"
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("2 Jahresziele sind zu viele für ein lesbares Diagramm") for c in captions)
+    assert "Weitere 1 priorisierte Jahresziele stehen in der Tabelle unten (Spalte „Priorisiert“)." in captions
+    assert not any(md.value == "**JZ2024\\-01** Mehr Sprachkurse" for md in at.markdown)
+    x, labels, y = bar_chart(at)
+    assert len(y) == 1 and y[0].startswith("LZ1 · ")  # both goals of 2024 belong to LZ1: 20 % and none
+    assert labels == ["20\xa0%"] and x == [20.0]
+    assert _table(at, "Jahresziel")["Kürzel"].tolist() == ["JZ2024-01", "JZ2024-02"]
+
+
+def test_carried_over_cards_are_bounded_and_the_rest_named(example_app_url, monkeypatch):
+    monkeypatch.setattr("ui.annual_goals_view.CARRIED_SHOWN", 1)
+    annual = _example()
+    year = next(a["year"] for a in annual if a.get("carried_over_from"))
+    carried = sum(1 for a in annual if a["year"] == year and a.get("carried_over_from")) + sum(
+        1 for a in annual if a["year"] == year for m in a.get("measures", []) if m.get("carried_over_from"))
+    at = _open(jahr=str(year))
+    assert not at.exception
+    assert sum(md.value.startswith("Begründung") for md in at.markdown) == 1
+    assert any(c.value.startswith(f"Weitere {carried - 1} übernommene Jahresziele und Maßnahmen")
+               for c in at.caption)

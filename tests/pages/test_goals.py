@@ -37,20 +37,33 @@ def _table(at, column):
     return next(frame.value for frame in at.dataframe if column in frame.value.columns)
 
 
-def test_hierarchy_chart_shows_every_level_with_progress_and_light_in_words(mini_app_url):
+def test_hierarchy_chart_shows_the_levels_down_to_the_guiding_goals_with_progress_and_light_in_words(mini_app_url):
     at = _open(stand=STAND)
     assert not at.exception
     assert at.title[0].value == "Leitziele 2030"
     trace = _chart(at, "goals_hierarchy")
     assert trace["type"] == "treemap"
-    assert len(trace["ids"]) == 17
+    # plan, 3 Handlungsfelder, 3 Leitziele: Jahresziele and Maßnahmen are on a goal's detail view
+    assert trace["ids"] == ["plan", "hf1", "hf2", "hf3", "lz1", "lz2", "lz3"]
     texts = dict(zip(trace["labels"], trace["text"]))
-    assert texts["<b>LZ1</b><br>Alle sprechen Deutsch"].startswith("20\xa0% · Gelb – Verzug")
+    assert texts["<b>LZ1</b><br>Alle sprechen Deutsch"] == (
+        "20\xa0% · Gelb – Verzug<br>1 grün, 1 gelb, 1 grau")
     assert texts["<b>LZ2</b><br>Kurse werden abgeschlossen"].startswith("80\xa0% · Rot – kritisch")
     assert texts["<b>LZ3</b><br>Arbeit für alle"].startswith("0\xa0% · Grau")
     assert texts["<b>HF2</b><br>Wohnen"] == "keine Maßnahmen"
-    assert texts["<b>JZ2024-02</b><br>Leeres Jahresziel"] == "keine Maßnahmen"
-    assert any("die meisten ihrer Maßnahmen" in caption.value for caption in at.caption)
+    hover = dict(zip(trace["ids"], trace["customdata"]))
+    assert hover["lz1"][3] == "1 Grün – im Plan<br>1 Gelb – Verzug<br>1 Grau – nicht begonnen oder ausgesetzt"
+    assert any("die meisten ihrer Maßnahmen" in caption.value and "Detailansicht" in caption.value
+               for caption in at.caption)
+
+
+def test_the_detail_shows_the_annual_goals_and_measures_the_overview_chart_leaves_out(mini_app_url):
+    at = _open(stand=STAND, ziel="LZ1")
+    annual = _table(at, "Jahr").set_index("Kürzel")
+    assert annual.loc["JZ2024-02", "Maßnahmen nach Ampel"] == "keine Maßnahmen"
+    assert annual.loc["JZ2024-01", "Maßnahmen nach Ampel"] == (
+        "1 Grün – im Plan, 1 Gelb – Verzug, 1 Grau – nicht begonnen oder ausgesetzt")
+    assert len(_table(at, "Maßnahme")) == 3
 
 
 def test_goals_per_action_field_in_expanders(mini_app_url):

@@ -36,19 +36,25 @@ def _overview(at):
     return at.dataframe[0].value
 
 
+def _values_table(at):
+    """The chosen indicator's values (the only table with a column Wert)."""
+    (table,) = [frame.value for frame in at.dataframe if "Wert" in frame.value.columns]
+    return table
+
+
 def _hints(at):
     return [warning.value for warning in at.warning]
 
 
 def test_stand_before_the_last_value_shows_150_and_hides_180(mini_app_url):
-    at = _open(stand="2024-01-01")
+    at = _open(stand="2024-01-01", kennzahl="K1")
     assert at.title[0].value == "Kennzahlen"
     row = _overview(at).iloc[0]
     assert row[["Kennzahl", "Aktueller Wert", "Stand des Werts", "Zielwert", "Zieldatum"]].tolist() == [
         "K1 · Teilnehmende an Sprachkursen", "150", "31.12.2023", "500", "31.12.2030"]
     assert row["Bewertung"] == "✓ auf Kurs"
     assert row["Gehört zu"] == "Leitziel „Alle sprechen Deutsch“"
-    facts = at.markdown[1].value
+    facts = next(md.value for md in at.markdown if "Aktueller Wert:" in md.value)
     assert "Aktueller Wert: **150\xa0Personen** (Stand 31.12.2023; Quelle: Testquelle)" in facts
     assert "Ausgangswert: 100\xa0Personen (31.12.2022)" in facts and "soll steigen" in facts
     (chart,) = _charts(at)
@@ -57,16 +63,16 @@ def test_stand_before_the_last_value_shows_150_and_hides_180(mini_app_url):
     assert chart["Zielwert"] == (["2030-12-31"], [500.0])
     assert chart["Trend bei gleichem Tempo"][0] == ["2023-12-31", "2030-12-31"]
     assert "Bei gleichbleibendem Tempo wird der Zielwert von 500\xa0Personen bis 31.12.2030 erreicht" in at.success[0].value
-    values = at.dataframe[1].value
+    values = _values_table(at)
     assert values["Wert"].tolist() == ["150"]  # the value of 30.06.2024 lies after the Stand
 
 
 def test_today_shows_the_latest_value_180(mini_app_url):
-    at = _open()
+    at = _open(kennzahl="K1")
     assert _overview(at).iloc[0][["Aktueller Wert", "Stand des Werts"]].tolist() == ["180", "30.06.2024"]
     (chart,) = _charts(at)
     assert chart["Istwerte"][1] == [150.0, 180.0]
-    assert at.dataframe[1].value["Wert"].tolist() == ["180", "150"]
+    assert _values_table(at)["Wert"].tolist() == ["180", "150"]
     assert "Prognose: 523\xa0Personen" in at.success[0].value
 
 
@@ -76,18 +82,32 @@ def test_bad_parameters_give_german_hints_and_the_page_still_renders(mini_app_ur
     assert any("„XYZ“ ist für „Kennzahl“ nicht bekannt" in hint for hint in hints)
     assert any("„foo“ ist für „Art der Kennzahl“ nicht bekannt" in hint for hint in hints)
     assert any("„HF9“ ist für „Handlungsfeld“ nicht bekannt" in hint for hint in hints)
-    assert len(_overview(at)) == 1 and len(_charts(at)) == 1
+    assert len(_overview(at)) == 1 and _charts(at) == []
+    assert any("klicken Sie in einer Tabelle auf eine Zeile" in info.value for info in at.info)
     assert query_param(at, "kennzahl") is None and query_param(at, "art") is None
 
 
 def test_kind_filter_from_the_url_and_the_widget(mini_app_url):
     at = _open(art="kontext")
     assert any(info.value == "Keine Kennzahl passt zu den gewählten Filtern." for info in at.info)
-    assert _charts(at) == []
+    assert _charts(at) == [] and len(at.dataframe) == 0
     at.selectbox(key="indicators_kind").select("result").run()
     assert not at.exception
     assert query_param(at, "art") == "ergebnis"
-    assert len(_charts(at)) == 1 and at.header[0].value == "Ergebniskennzahlen"
+    assert len(_overview(at)) == 1 and at.header[0].value == "Ergebniskennzahlen"
+    at.selectbox(key="indicators_code").select("K1").run()
+    assert query_param(at, "kennzahl") == "K1"
+    assert len(_charts(at)) == 1 and at.subheader[0].value == "K1 · Teilnehmende an Sprachkursen"
+
+
+def test_only_the_chosen_indicator_is_drawn(mini_app_url):
+    at = _open()
+    assert _charts(at) == [] and len(at.dataframe) == 1
+    assert [header.value for header in at.header] == ["Ergebniskennzahlen", "Kennzahl im Detail"]
+    at.selectbox(key="indicators_code").select("K1").run()
+    assert len(_charts(at)) == 1 and len(_values_table(at)) == 2
+    at.selectbox(key="indicators_code").select("").run()
+    assert _charts(at) == [] and query_param(at, "kennzahl") is None
 
 
 def test_field_filter(mini_app_url):
@@ -116,14 +136,18 @@ def _example_indicators():
 def test_example_plan_shows_all_its_indicators_in_two_sections(example_app_url):
     indicators = _example_indicators()
     context = [spec for spec in indicators if spec.get("kind") == "context"]
+    result = [spec for spec in indicators if spec.get("kind", "result") == "result"]
     at = _open()
-    assert len(_overview(at)) == len(indicators)
-    assert _overview(at)["Kennzahl"].str.split(" · ").str[0].tolist() == [spec["code"] for spec in indicators]
-    assert len(_charts(at)) == len(indicators)
-    assert [header.value for header in at.header] == ["Ergebniskennzahlen", "Kontextkennzahlen"]
+    tables = [frame.value for frame in at.dataframe]
+    assert [table["Kennzahl"].str.split(" · ").str[0].tolist() for table in tables] == [
+        [spec["code"] for spec in result], [spec["code"] for spec in context]]
+    assert set(tables[1]["Art"]) == {"Kontext"}
+    assert _charts(at) == []
+    assert [header.value for header in at.header] == ["Ergebniskennzahlen", "Kontextkennzahlen", "Kennzahl im Detail"]
     assert any("keine Wirkungen des Plans" in info.value for info in at.info)
-    at = _open(art="kontext")
-    assert len(_overview(at)) == len(context) and len(_charts(at)) == len(context)
+    at = _open(art="kontext", kennzahl=context[0]["code"])
+    assert len(_overview(at)) == len(context) and len(_charts(at)) == 1
+    assert [header.value for header in at.header] == ["Kontextkennzahlen", "Kennzahl im Detail"]
 
 
 def test_example_plan_hides_small_counts_of_people(example_app_url):
@@ -138,7 +162,7 @@ def test_example_plan_hides_small_counts_of_people(example_app_url):
     at = _open(kennzahl=spec["code"])
     hidden = [v for v in spec["values"] if 0 < v["value"] < DEFAULT_CONFIDENTIALITY_THRESHOLD and v["date"] <= today]
     shown = [v for v in spec["values"] if v["date"] <= today and v not in hidden]
-    table = at.dataframe[1].value
+    table = _values_table(at)
     assert (table["Wert"] == "< 5").sum() == len(hidden)
     assert not set(table["Wert"]) & {f"{v['value']:g}" for v in hidden}
     (chart,) = _charts(at)
@@ -150,5 +174,5 @@ def test_opening_one_indicator_by_code(example_app_url):
     code = _example_indicators()[1]["code"]
     at = _open(kennzahl=code)
     assert len(_charts(at)) == 1
-    assert at.subheader[1].value.startswith(code)
+    assert at.subheader[0].value.startswith(code)
     assert query_param(at, "kennzahl") == code

@@ -151,3 +151,16 @@ def test_overview_before_any_meeting_says_so(mini_app_url):
     at.query_params["stand"] = "2024-01-10"
     at.run()
     assert "Vor diesem Stand ist keine Sitzung des Fachbeirats erfasst." in [m.value for m in at.markdown]
+
+
+def test_overview_lists_the_newest_reports_with_the_total_in_words(mini_app_url, monkeypatch):
+    monkeypatch.setattr("ui.overview_facts.CHANGES_SHOWN", 2)
+    at = _mini_at_reference_date()
+    assert not at.exception
+    assert metrics(at)["Neue Sachstände"] == "3"
+    changes = next(df.value for df in at.dataframe if "Änderung" in df.value.columns)
+    assert changes["Nr."].tolist() == ["M1", "M2"]
+    assert "Die 2 neuesten von 3 neuen Sachständen." in [c.value for c in at.caption]
+    links = [link.proto for link in at.get("page_link")]
+    assert any(link.label == "Alle Maßnahmen mit ihren Sachständen in der Maßnahmenliste"
+               and "massnahmen" in link.page for link in links)

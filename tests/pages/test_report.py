@@ -16,7 +16,11 @@ from models.schema import Measure, Organisation, Plan, StatusReport
 from tests.pages.conftest import app, query_param
 
 PAGE = "pages/report.py"
-TODAY = dt.date.today()
+
+
+def today() -> dt.date:
+    """Read at each use: a run across midnight must not compare with yesterday."""
+    return dt.date.today()
 
 
 def _engine(url):
@@ -59,7 +63,7 @@ def _reports(url, code=None) -> int:
 
 def _state(url, code):
     engine = _engine(url)
-    states = queries.measure_states(engine, 1, TODAY).set_index("code")
+    states = queries.measure_states(engine, 1, today()).set_index("code")
     engine.dispose()
     return states.loc[code, "status"], int(states.loc[code, "progress"])
 
@@ -106,7 +110,7 @@ def test_viewer_and_anonymous_have_no_report_page_and_the_command_refuses(mini_a
         measure = session.scalars(select(Measure).where(Measure.code == "M1")).one()
         with pytest.raises(PermissionDenied):
             add_status_report(session, actor or Actor(name="Gast", role="viewer"), measure.id, measure.version,
-                              report_date=TODAY, status="in Umsetzung", progress=60, summary="Versuch")
+                              report_date=today(), status="in Umsetzung", progress=60, summary="Versuch")
     engine.dispose()
     assert _reports(mini_app_url) == 7
 
@@ -144,7 +148,7 @@ def test_editor_saves_a_report_and_the_measure_list_shows_it(mini_app_url):
     at = _open(_actor(mini_app_url, "editor", "VHS"), massnahme="M2")
     assert at.selectbox(key="report_status_M2").value == "in Umsetzung"
     assert at.slider(key="report_progress_M2").value == 10
-    assert at.date_input(key="report_report_date_M2").value == TODAY
+    assert at.date_input(key="report_report_date_M2").value == today()
     at.slider(key="report_progress_M2").set_value(35)
     at.text_area(key="report_summary_M2").input("Zweiter Kurs hat begonnen.")
     at.text_area(key="report_next_steps_M2").input("Prüfungen im Frühjahr")
@@ -157,7 +161,7 @@ def test_editor_saves_a_report_and_the_measure_list_shows_it(mini_app_url):
     assert at.slider(key="report_progress_M2").value == 35
     assert at.text_area(key="report_summary_M2").value == ""
     history = [md.value for md in at.markdown]
-    newest = history.index(f"**{TODAY:%d.%m.%Y} · in Umsetzung · 35\xa0%**")
+    newest = history.index(f"**{today():%d.%m.%Y} · in Umsetzung · 35\xa0%**")
     assert newest < history.index("**01.05.2024 · in Umsetzung · 10\xa0%**")
     assert "**Nächste Schritte:** Prüfungen im Frühjahr" in history
     assert "Gemeldet von: Vera Beispiel" in [caption.value for caption in at.caption]
@@ -265,18 +269,18 @@ def test_conflict_shows_the_newer_report_and_keeps_what_was_typed(mini_app_url):
     with Session(engine) as session, session.begin():
         measure = session.scalars(select(Measure).where(Measure.code == "M1")).one()
         add_status_report(session, Actor(name="Jana Beispiel", role="admin"), measure.id, measure.version,
-                          report_date=TODAY, status="verzögert", progress=70, summary="Dozentin erkrankt")
+                          report_date=today(), status="verzögert", progress=70, summary="Dozentin erkrankt")
     engine.dispose()
     _submit(at, "M1")
     assert not at.exception
     assert at.warning[-1].value.startswith(
-        f"Diese Maßnahme wurde inzwischen geändert: Sachstand vom {TODAY:%d.%m.%Y} von Jana Beispiel: "
+        f"Diese Maßnahme wurde inzwischen geändert: Sachstand vom {today():%d.%m.%Y} von Jana Beispiel: "
         "verzögert, 70\xa0% – „Dozentin erkrankt“.")
     assert at.text_area(key="report_summary_M1").value == "Mein Bericht zur Lage"
     assert at.slider(key="report_progress_M1").value == 65
     assert _reports(mini_app_url, "M1") == 3
     # the history shows the colleague's report; saving again (after checking) works
-    assert f"**{TODAY:%d.%m.%Y} · verzögert · 70\xa0%**" in [md.value for md in at.markdown]
+    assert f"**{today():%d.%m.%Y} · verzögert · 70\xa0%**" in [md.value for md in at.markdown]
     at.text_input(key="report_progress_note_M1").input("Meine Zahl ist aktueller")
     _submit(at, "M1")
     assert at.success and _state(mini_app_url, "M1") == ("in Umsetzung", 65)

@@ -15,8 +15,12 @@ from models.schema import Measure, Organisation
 from tests.pages.conftest import app, metrics, query_param
 
 PAGE = "pages/reporting_round.py"
-TODAY = dt.date.today()
 SECOND = dt.date(2024, 9, 15)
+
+
+def today() -> dt.date:
+    """Read at each use: a run across midnight must not compare with yesterday."""
+    return dt.date.today()
 
 
 def _account(url, role, short_name=None, name="Büro Migration", email="buero@kreis.example") -> Actor:
@@ -51,7 +55,7 @@ def _codes(at) -> list[list[str]]:
 def test_without_a_coming_meeting_the_round_runs_to_today_since_the_last_meeting(mini_app_url):
     at = _open(mini_app_url)
     assert at.selectbox(key="round_pick").value == "other"
-    assert at.date_input(key="round_other").value == TODAY
+    assert at.date_input(key="round_other").value == today()
     assert at.date_input(key="round_since").value == SECOND
     # since 15.09.2024 nobody reported: M1, M2 (VHS), M5 and M6 (JC, M6 started 2025) owe a report
     assert metrics(at) == {"Offene Sachstände": "4", "Organisationen": "2", "davon veraltet": "4"}
@@ -74,7 +78,7 @@ def test_before_the_second_meeting_only_m5_is_owed_with_its_reminder(mini_app_ur
     assert subject == "Betreff: Testplan Mini: Bitte melden Sie den Sachstand für die Sitzung am 15.09.2024"
     assert body == reporting.reminder_text(
         "Jobcenter Testkreis", [("M5", "Nachholkurse", dt.date(2023, 6, 1))], plan_name="Testplan Mini",
-        meeting=SECOND, since=dt.date(2024, 3, 15), reply_by=reporting.reply_by(SECOND, TODAY),
+        meeting=SECOND, since=dt.date(2024, 3, 15), reply_by=reporting.reply_by(SECOND, today()),
         body="Fachbeirat Test")
     assert "für die Sitzung „Fachbeirat Test“ am 15.09.2024" in body
     assert "- M5 – Nachholkurse (letzter Sachstand vom 01.06.2023)" in body

@@ -6,7 +6,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from models import goals, queries
-from ui.hierarchy_chart import EMPTY_COLOUR, LIGHT_COLOURS, counts_words, hierarchy_figure, progress_words
+from ui.hierarchy_chart import (
+    EMPTY_COLOUR,
+    LIGHT_COLOURS,
+    counts_words,
+    goal_list,
+    hierarchy_figure,
+    overview_nodes,
+    progress_words,
+)
 
 NAN = float("nan")
 
@@ -104,3 +112,33 @@ def test_chart_of_the_mini_plan(engine, mini_plan):
     assert texts["HF2"] == "keine Maßnahmen"
     assert texts["JZ2024-02"] == "keine Maßnahmen"
     assert texts["M3"] == "30\xa0% · Grau – nicht begonnen oder ausgesetzt"
+
+
+def test_overview_stops_at_the_guiding_goals_and_keeps_the_counts_of_all_measures_below():
+    nodes = overview_nodes(_nodes())
+    assert nodes["id"].tolist() == ["plan", "hf1", "hf2", "lz1"]
+    # a leaf box is as big as its measures (an empty level 1), levels with children add theirs up
+    assert nodes.set_index("id")["value"].to_dict() == {"plan": 0, "hf1": 0, "hf2": 1, "lz1": 3}
+    trace = hierarchy_figure(nodes).data[0]
+    texts = dict(zip(trace.ids, trace.text))
+    assert texts["lz1"] == "35\xa0% · Rot – kritisch<br>1 grün, 1 gelb, 1 rot"
+    assert texts["hf2"] == "keine Maßnahmen"
+    assert dict(zip(trace.ids, trace.customdata))["lz1"][3] == "1 Grün – im Plan<br>1 Gelb – Verzug<br>1 Rot – kritisch"
+
+
+def test_overview_of_the_mini_plan_has_a_box_per_guiding_goal(engine, mini_plan):
+    states = queries.measure_states(engine, mini_plan, dt.date(2024, 6, 30))
+    nodes = overview_nodes(goals.hierarchy_frame(engine, mini_plan, states,
+                                                 queries.progress_tree(engine, mini_plan, states)))
+    assert set(nodes["level"]) == {"plan", "action_field", "guiding_goal"}
+    assert nodes.set_index("code").loc["LZ1", ["measures", "value"]].tolist() == [3, 3]
+
+
+def test_goal_list_names_progress_and_lights_in_words(engine, mini_plan):
+    states = queries.measure_states(engine, mini_plan, dt.date(2024, 6, 30))
+    fields = goal_list(queries.progress_tree(engine, mini_plan, states))
+    assert [field["label"] for field in fields] == [
+        "HF1 · Sprache – 50\xa0%", "HF2 · Wohnen – keine Maßnahmen", "HF3 · Arbeit – 0\xa0%"]
+    assert [goal["code"] for goal in fields[0]["goals"]] == ["LZ1", "LZ2"] and fields[1]["goals"] == []
+    assert fields[0]["goals"][0]["line"] == ("Fortschritt: 20\xa0% · Maßnahmen: 1 Grün – im Plan, 1 Gelb – Verzug, "
+                                             "1 Grau – nicht begonnen oder ausgesetzt")

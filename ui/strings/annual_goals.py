@@ -45,6 +45,22 @@ CATALOGUE.update(
         },
         "annual_goals.to_goal": {"de": "Leitziel {code} ansehen", "en": "View guiding goal {code}"},
         "annual_goals.all": {"de": "Alle Jahresziele {year}", "en": "All annual goals {year}"},
+        "annual_goals.chart_by_goal": {
+            "de": "{count} Jahresziele sind zu viele für ein lesbares Diagramm: Es zeigt den mittleren Fortschritt "
+            "der Jahresziele {year} je Leitziel. Die Tabelle darunter nennt jedes Jahresziel.",
+            "en": "{count} annual goals are too many for a readable chart: it shows the mean progress of the "
+            "annual goals {year} per guiding goal. The table below lists every annual goal.",
+        },
+        "annual_goals.more_prioritised": {
+            "de": "Weitere {count} priorisierte Jahresziele stehen in der Tabelle unten (Spalte „Priorisiert“).",
+            "en": "{count} more prioritised annual goals are in the table below (column “Prioritised”).",
+        },
+        "annual_goals.more_carried": {
+            "de": "Weitere {count} übernommene Jahresziele und Maßnahmen sind hier nicht einzeln aufgeführt; "
+            "die übernommenen Jahresziele stehen in der Tabelle oben (Spalte „Übernommen“).",
+            "en": "{count} more carried-over annual goals and measures are not listed here one by one; the "
+            "carried-over annual goals are in the table above (column “Carried over”).",
+        },
         "annual_goals.carried": {"de": "Aus früheren Jahren übernommen", "en": "Carried over from earlier years"},
         "annual_goals.no_carried": {
             "de": "Für {year} wurde kein Jahresziel und keine Maßnahme aus früheren Jahren übernommen.",

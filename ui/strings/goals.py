@@ -18,11 +18,14 @@ CATALOGUE.update(
             "de": "Jede Fläche zeigt Kürzel, Titel, Fortschritt und Ampel in Worten. Die Farbe einer Ebene ist die "
             "Ampel, die die meisten ihrer Maßnahmen zeigen; bei Gleichstand zählt die ernstere Farbe (rot vor gelb "
             "vor grün vor grau). Wie viele Maßnahmen welche Ampel haben, zeigt der Tooltip. Hellgrau und „keine "
-            "Maßnahmen“: Ebene ohne Maßnahmen. Klicken Sie auf eine Fläche, um hineinzuzoomen.",
+            "Maßnahmen“: Ebene ohne Maßnahmen. Klicken Sie auf eine Fläche, um hineinzuzoomen. Das Diagramm reicht bis "
+            "zu den Leitzielen; Jahresziele und Maßnahmen eines Leitziels zeigt seine Detailansicht (Auswahl oben "
+            "oder „Details“ in der Liste).",
             "en": "Every box shows code, title, progress and the traffic light in words. A level's colour is the "
             "light most of its measures show; on a tie the more serious one wins (red before yellow before green "
             "before grey). The tooltip counts the measures per light. Light grey and “no measures”: a level without "
-            "measures. Click a box to zoom in.",
+            "measures. Click a box to zoom in. The chart goes down to the guiding goals; a goal's annual goals and "
+            "measures are on its detail view (choose it above or press “Details” in the list).",
         },
         "goals.list": {"de": "Leitziele nach Handlungsfeld", "en": "Guiding goals by action field"},
         "goals.field_expander": {"de": "{code} · {title} – {progress}", "en": "{code} · {title} – {progress}"},

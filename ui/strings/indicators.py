@@ -19,7 +19,7 @@ CATALOGUE.update(
         "indicators.filter.indicator": {"de": "Kennzahl", "en": "Indicator"},
         "indicators.filter.all_fields": {"de": "Alle Handlungsfelder", "en": "All action fields"},
         "indicators.filter.all_kinds": {"de": "Ergebnis- und Kontextkennzahlen", "en": "Result and context indicators"},
-        "indicators.filter.all_indicators": {"de": "Alle Kennzahlen", "en": "All indicators"},
+        "indicators.filter.all_indicators": {"de": "Keine (nur Überblick)", "en": "None (overview only)"},
         "indicators.kind.result": {"de": "Ergebniskennzahlen", "en": "Result indicators"},
         "indicators.kind.context": {"de": "Kontextkennzahlen", "en": "Context indicators"},
         "indicators.kind_short.result": {"de": "Ergebnis", "en": "result"},
@@ -30,7 +30,13 @@ CATALOGUE.update(
             "en": "Context indicators describe the local situation, e.g. from statistical offices. They are not "
             "effects of the plan: many influences outside its measures change them.",
         },
-        "indicators.overview": {"de": "Überblick", "en": "Overview"},
+        "indicators.detail": {"de": "Kennzahl im Detail", "en": "Indicator in detail"},
+        "indicators.choose": {
+            "de": "Wählen Sie oben unter „Kennzahl“ eine Kennzahl oder klicken Sie in einer Tabelle auf eine Zeile: "
+            "Dann erscheinen hier ihr Verlauf mit Ausgangs- und Zielwert, der Trend in Worten und alle Messwerte.",
+            "en": "Choose an indicator under “Indicator” above or click a row of a table: its course with baseline "
+            "and target, the trend in words and all its values then appear here.",
+        },
         "indicators.no_match": {
             "de": "Keine Kennzahl passt zu den gewählten Filtern.",
             "en": "No indicator matches the chosen filters.",

@@ -42,6 +42,23 @@ CATALOGUE.update(
             "en": "This plan holds no measures yet.",
         },
         "measures.tab.list": {"de": "Liste", "en": "List"},
+        "measures.page": {"de": "Seite", "en": "Page"},
+        "measures.page_of": {
+            "de": "Seite {page} von {pages}: Zeilen {first} bis {last}",
+            "en": "Page {page} of {pages}: rows {first} to {last}",
+        },
+        "measures.page_help": {
+            "de": "Die Liste zeigt {size} Maßnahmen je Seite; die Seite steht im Link.",
+            "en": "The list shows {size} measures per page; the page is part of the link.",
+        },
+        "measures.page_unknown": {
+            "de": "Seite „{raw}“ gibt es nicht (1 bis {pages}); gezeigt wird Seite 1.",
+            "en": "There is no page “{raw}” (1 to {pages}); page 1 is shown.",
+        },
+        "measures.timeline_page": {
+            "de": "Der Zeitplan zeigt die Maßnahmen der Seite {page} der Liste ({first} bis {last}).",
+            "en": "The timeline shows the measures on page {page} of the list ({first} to {last}).",
+        },
         "measures.tab.timeline": {"de": "Zeitplan", "en": "Timeline"},
         "measures.table_hint": {
             "de": "Klicken Sie links neben eine Zeile, um die Maßnahme unten im Detail zu sehen.",

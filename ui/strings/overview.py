@@ -60,6 +60,14 @@ CATALOGUE.update(
         "overview.col.date": {"de": "Datum", "en": "Date"},
         "overview.col.change": {"de": "Änderung", "en": "Change"},
         "overview.col.summary": {"de": "Sachstand", "en": "Report"},
+        "overview.since_newest": {
+            "de": "Die {shown} neuesten von {total} neuen Sachständen.",
+            "en": "The {shown} newest of {total} new reports.",
+        },
+        "overview.since_to_measures": {
+            "de": "Alle Maßnahmen mit ihren Sachständen in der Maßnahmenliste",
+            "en": "All measures with their reports in the list of measures",
+        },
         "overview.rollup_note": {
             "de": "Fortschritt: Mittelwert der Maßnahmen (gewichtet) je Jahresziel, darüber Mittelwert der "
             "Ebenen darunter. Ausgesetzte Maßnahmen zählen nicht mit.",
