@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the test dependencies and runs the whole test suite (the README's second command).
-# As root it also installs Debian's postgresql and chromium when missing, so the tests run against a
+# As root it also installs Debian's postgresql, chromium and nginx when missing, so the tests run against a
 # real database server and in a real browser (never `playwright install`: no downloads here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,11 @@ if [ "$(id -u)" = "0" ] && [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# nginx only serves the config test of the multi-process deployment (tests/deploy): optional.
+if [ "$(id -u)" = "0" ] && ! [ -x /usr/sbin/nginx ]; then
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; } >/dev/null 2>&1 \
+    || echo "nginx could not be installed: tests/deploy/test_nginx_config.py skips its nginx -t check"
 fi
 
 # Two workers (the CI machine has 2 cores); browser tests stay together on one of them (tests/conftest.py).
