@@ -890,36 +890,6 @@ def retire(session: Session, actor: Actor, plan_id: int, kind: str, object_id: i
     return _set_retired(session, actor, plan_id, kind, row, retired)
 
 
-def retire_action_field(session: Session, actor: Actor, plan_id: int, action_field_id: int, *,
-                        expected_counter: int, retired: bool = True) -> ActionField:
-    return retire(session, actor, plan_id, "action_field", action_field_id, expected_counter=expected_counter,
-                  retired=retired)
-
-
-def retire_guiding_goal(session: Session, actor: Actor, plan_id: int, guiding_goal_id: int, *,
-                        expected_counter: int, retired: bool = True) -> GuidingGoal:
-    return retire(session, actor, plan_id, "guiding_goal", guiding_goal_id, expected_counter=expected_counter,
-                  retired=retired)
-
-
-def retire_annual_goal(session: Session, actor: Actor, plan_id: int, annual_goal_id: int, *,
-                       expected_counter: int, retired: bool = True) -> AnnualGoal:
-    return retire(session, actor, plan_id, "annual_goal", annual_goal_id, expected_counter=expected_counter,
-                  retired=retired)
-
-
-def retire_organisation(session: Session, actor: Actor, plan_id: int, organisation_id: int, *,
-                        expected_counter: int, retired: bool = True) -> Organisation:
-    return retire(session, actor, plan_id, "organisation", organisation_id, expected_counter=expected_counter,
-                  retired=retired)
-
-
-def retire_indicator(session: Session, actor: Actor, plan_id: int, indicator_id: int, *,
-                     expected_counter: int, retired: bool = True) -> Indicator:
-    return retire(session, actor, plan_id, "indicator", indicator_id, expected_counter=expected_counter,
-                  retired=retired)
-
-
 def move(session: Session, actor: Actor, plan_id: int, kind: str, object_id: int, offset: int, *,
          expected_counter: int) -> Any:
     """Move a visible row one place up (offset -1) or down (+1) among its siblings (positions renumbered)."""

@@ -67,6 +67,12 @@ def _last_audit(engine):
         return session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
 
 
+def _retire(kind: str):
+    """mt.retire for one kind of row, called like the other commands: (session, actor, plan_id, id, ...)."""
+    return lambda session, actor, plan_id, object_id, **kwargs: mt.retire(session, actor, plan_id, kind, object_id,
+                                                                          **kwargs)
+
+
 def _errors(engine, command, *args, **kwargs) -> dict[str, str]:
     """The field errors of a refused command; asserts that nothing was written."""
     plan_id = kwargs.get("plan_id") or args[1]
@@ -493,37 +499,37 @@ def test_two_admins_racing_lose_no_update(engine, mini_plan):
 
 
 def test_retire_refuses_a_level_with_visible_children(engine, mini_plan):
-    errors = _errors(engine, mt.retire_action_field, ADMIN, mini_plan, _id(engine, ActionField, "HF1"),
+    errors = _errors(engine, _retire("action_field"), ADMIN, mini_plan, _id(engine, ActionField, "HF1"),
                      expected_counter=_counter(engine, mini_plan))
     assert errors["retired"].startswith("Dieses Handlungsfeld hat noch 2 sichtbare Leitziele.")
-    errors = _errors(engine, mt.retire_organisation, ADMIN, mini_plan, _org(engine, "JC"),
+    errors = _errors(engine, _retire("organisation"), ADMIN, mini_plan, _org(engine, "JC"),
                      expected_counter=_counter(engine, mini_plan))
     assert "bei 3 sichtbaren Maßnahmen die Federführung" in errors["retired"]
 
 
 def test_retire_hides_and_restore_shows_again(engine, mini_plan):
     field_id = _id(engine, ActionField, "HF2")
-    _run(engine, mt.retire_action_field, ADMIN, mini_plan, field_id, expected_counter=_counter(engine, mini_plan))
+    _run(engine, _retire("action_field"), ADMIN, mini_plan, field_id, expected_counter=_counter(engine, mini_plan))
     assert _get(engine, ActionField, field_id).retired
     assert list(queries.action_fields(engine, mini_plan)["action_field_code"]) == ["HF1", "HF3"]
     assert _last_audit(engine).changes["retired"] == [False, True]
     errors = _errors(engine, mt.create_guiding_goal, ADMIN, mini_plan, expected_counter=_counter(engine, mini_plan),
                      action_field_id=field_id, code="LZ9", title="Unter verstecktem Feld")
     assert "sichtbares Handlungsfeld" in errors["action_field_id"]
-    _run(engine, mt.retire_action_field, ADMIN, mini_plan, field_id, expected_counter=_counter(engine, mini_plan),
+    _run(engine, _retire("action_field"), ADMIN, mini_plan, field_id, expected_counter=_counter(engine, mini_plan),
          retired=False)
     assert not _get(engine, ActionField, field_id).retired
 
 
 def test_children_cannot_be_added_under_or_restored_below_a_hidden_parent(engine, mini_plan):
     goal_id = _id(engine, AnnualGoal, "JZ2024-02")
-    _run(engine, mt.retire_annual_goal, ADMIN, mini_plan, goal_id, expected_counter=_counter(engine, mini_plan))
+    _run(engine, _retire("annual_goal"), ADMIN, mini_plan, goal_id, expected_counter=_counter(engine, mini_plan))
     errors = _errors(engine, mt.create_measure, ADMIN, mini_plan, expected_counter=_counter(engine, mini_plan),
                      **_measure_fields(engine))
     assert "sichtbares Jahresziel" in errors["annual_goal_id"]
     m6 = _get(engine, Measure, _id(engine, Measure, "M6"))
     _run(engine, mt.retire_measure, ADMIN, mini_plan, m6.id, expected_version=m6.version)
-    _run(engine, mt.retire_annual_goal, ADMIN, mini_plan, _id(engine, AnnualGoal, "JZ2025-01"),
+    _run(engine, _retire("annual_goal"), ADMIN, mini_plan, _id(engine, AnnualGoal, "JZ2025-01"),
          expected_counter=_counter(engine, mini_plan))
     with pytest.raises(ValidationFailed, match="ausgeblendet"):
         _run(engine, mt.retire_measure, ADMIN, mini_plan, m6.id, expected_version=m6.version + 1, retired=False)
@@ -614,7 +620,7 @@ def test_indicator_and_its_values(engine, mini_plan):
     _run(engine, mt.delete_indicator_value, ADMIN, mini_plan, value_id, expected_counter=counter + 2)
     assert _count(engine, IndicatorValue, IndicatorValue.indicator_id == indicator_id) == 0
     assert _last_audit(engine).changes["value"] == [1400, None]
-    _run(engine, mt.retire_indicator, ADMIN, mini_plan, indicator_id, expected_counter=counter + 3)
+    _run(engine, _retire("indicator"), ADMIN, mini_plan, indicator_id, expected_counter=counter + 3)
     assert _get(engine, Indicator, indicator_id).retired
 
 
