@@ -6,16 +6,19 @@ from ui import url_bind
 from ui.auth import role
 from ui.navigation import build
 from ui.context import open_database, select_as_of, select_language, select_plan
-from ui.texts import t
+from ui.texts import pin_language, t
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/flag:", layout="wide")
 
 select_language()
-url = open_database()
-context = select_as_of(select_plan(url))
-navigation = build(role(), context.public_view)
-hints = st.container()
 try:
-    navigation.run()
+    url = open_database()
+    context = select_as_of(select_plan(url))
+    navigation = build(role(), context.public_view)
+    hints = st.container()
+    try:
+        navigation.run()
+    finally:
+        url_bind.show_hints(hints)
 finally:
-    url_bind.show_hints(hints)
+    pin_language(None)

@@ -45,9 +45,11 @@ async def _profile_pages(ws_url: str, names: list[str], folder: Path) -> dict[st
     return dumps
 
 
-def hotspots(files: list[Path], limit: int = 25) -> str:
+def hotspots(files: list[Path], limit: int = 25, sort: str = "cumulative", callers: str | None = None) -> str:
     stats = pstats.Stats(*map(str, files), stream=(out := io.StringIO()))
-    stats.sort_stats("cumulative").print_stats(limit)
+    stats.sort_stats(sort).print_stats(limit)
+    if callers:
+        stats.print_callers(callers)
     return out.getvalue()
 
 
@@ -57,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1)
     parser.add_argument("--limit", type=int, default=30)
     parser.add_argument("--database", help="profile on this database URL instead of a generated plan")
+    parser.add_argument("--sort", default="cumulative", help="pstats sort key: cumulative, tottime, ...")
+    parser.add_argument("--callers", help="also print who calls functions matching this pattern")
     arguments = parser.parse_args(argv)
     workspace = Workspace()
     wrapper = ROOT / f".bench-profile-{workspace.folder.name}.py"
@@ -69,8 +73,8 @@ def main(argv: list[str] | None = None) -> int:
                             env={"MPC_PROFILE_DIR": str(dump_folder)}) as app:
             dumps = asyncio.run(_profile_pages(app.ws_url, arguments.pages, dump_folder))
         for page, files in dumps.items():
-            print(f"\n===== {page}: {len(files)} runs, cumulative =====")
-            print(hotspots(files, arguments.limit))
+            print(f"\n===== {page}: {len(files)} runs, {arguments.sort} =====")
+            print(hotspots(files, arguments.limit, arguments.sort, arguments.callers))
     finally:
         wrapper.unlink(missing_ok=True)
         workspace.close()

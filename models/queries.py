@@ -48,14 +48,20 @@ def change_counter(engine: Engine, plan_id: int) -> int:
     return int(value or 0)
 
 
+_PLAN_COLUMNS = (Plan.id, Plan.slug, Plan.name, Plan.owner, Plan.horizon_year, Plan.is_example,
+                 Plan.description, Plan.green_tolerance, Plan.stale_after_days, Plan.change_counter,
+                 Plan.public_view, Plan.release_required, Plan.confidentiality_threshold)
+
+
 def plans(engine: Engine) -> pd.DataFrame:
-    return frame_of(
-        engine,
-        select(Plan.id, Plan.slug, Plan.name, Plan.owner, Plan.horizon_year, Plan.is_example,
-               Plan.description, Plan.green_tolerance, Plan.stale_after_days, Plan.change_counter,
-               Plan.public_view, Plan.release_required, Plan.confidentiality_threshold)
-        .order_by(Plan.id),
-    )
+    return frame_of(engine, select(*_PLAN_COLUMNS).order_by(Plan.id))
+
+
+def plan_rows(engine: Engine) -> list:
+    """The plans as plain rows (attribute access by column name): what every page run reads first,
+    so it skips building a DataFrame."""
+    with engine.connect() as connection:
+        return list(connection.execute(select(*_PLAN_COLUMNS).order_by(Plan.id)).all())
 
 
 def action_fields(engine: Engine, plan_id: int) -> pd.DataFrame:

@@ -60,7 +60,7 @@ def show_year(view: annual_goals_view.YearView) -> None:
         st.caption(t("annual_goals.chart_by_goal", count=format_number(view.count), year=year))
     st.plotly_chart(data.annual_goals_chart(context.url, context.plan_id, context.counter, context.as_of, year, lang,
                                             released_only=context.released_only), key="annual_progress_chart")
-    st.dataframe(view.table, hide_index=True,
+    components.dataframe(view.table,
                  column_config={t("annual_goals.col.annual_goal"): st.column_config.TextColumn(width="large")})
 
 
@@ -81,8 +81,8 @@ def show_carried() -> None:
 
 def show_summary() -> None:
     st.subheader(t("annual_goals.summary"))
-    st.dataframe(data.year_summary_table(context.url, context.plan_id, context.counter, context.as_of, lang,
-                                         released_only=context.released_only), hide_index=True)
+    components.dataframe(data.year_summary_table(context.url, context.plan_id, context.counter, context.as_of, lang,
+                                         released_only=context.released_only))
     st.caption(t("annual_goals.summary_note"))
 
 

@@ -10,24 +10,24 @@ from ui import components, data, export_files, measure_filters
 from ui.auth import role
 from ui.components import plain
 from ui.context import current
-from ui.texts import t
+from ui.texts import language, t
 
 context = current()
 components.plan_header(context, t("page.export"))
 st.caption(t("export.intro"))
 
-measures = data.measure_list(context.url, context.plan_id, context.counter, context.as_of,
-                             released_only=context.released_only)
+measures = data.measure_frame(context.url, context.plan_id, context.counter, context.as_of,
+                              released_only=context.released_only)
+leads: dict[int, str] = {}
 if measures.empty:
     st.info(t("export.no_measures"), icon=":material/info:")
     filters = MeasureFilters()
 else:
-    tree = data.progress_tree(context.url, context.plan_id, context.counter, context.as_of,
-                              released_only=context.released_only)
-    filters = measure_filters.filter_panel(measures, tree)
+    specs = data.measure_filter_choices(context.url, context.plan_id, context.counter, context.as_of,
+                                        context.released_only, language())
+    filters = measure_filters.filter_panel(specs)
+    leads = next(spec.names for spec in specs if spec.param == "org")
 
-named = measures.dropna(subset=["lead_organisation_id"])
-leads = dict(zip(named["lead_organisation_id"].astype(int), named["lead_organisation"]))
 st.markdown(t("export.summary", date=format_date(context.as_of), filters=plain(describe_filters(filters, leads))))
 if context.released_only:
     st.info(t("export.public_note"), icon=":material/public:")

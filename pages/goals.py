@@ -55,12 +55,12 @@ def show_overview() -> None:
         with st.expander(components.plain(field["label"])):
             if not field["goals"]:
                 st.write(t("goals.no_goals"))
+            # The goal itself is the button to its detail: two elements per goal keep the run short.
             for goal in field["goals"]:
-                text_column, button_column = st.columns([5, 1], vertical_alignment="center")
-                text_column.markdown(f"**{components.plain(goal['code'])}** {components.plain(goal['title'])}")
-                text_column.caption(goal["line"])
-                button_column.button(t("goals.details"), key=f"goal_details_{goal['code']}",
-                                     on_click=_select, args=(goal["code"],), icon=":material/zoom_in:")
+                st.button(f"**{components.plain(goal['code'])}** {components.plain(goal['title'])}",
+                          key=f"goal_details_{goal['code']}", on_click=_select, args=(goal["code"],),
+                          type="tertiary", icon=":material/zoom_in:", help=t("goals.details"))
+                st.caption(goal["line"])
 
 
 def show_detail(code: str) -> None:
@@ -81,7 +81,7 @@ def show_detail(code: str) -> None:
     if annual.empty:
         st.write(t("goals.no_annual_goals"))
     else:
-        st.dataframe(tables["annual_goals"], hide_index=True)
+        components.dataframe(tables["annual_goals"])
         st.plotly_chart(data.goal_annual_chart(context.url, context.plan_id, context.counter, context.as_of, code,
                                                lang, context.released_only, annual), key="goal_annual_chart")
 
@@ -102,7 +102,7 @@ def show_detail(code: str) -> None:
     if measures.empty:
         st.write(t("goals.no_measures"))
     else:
-        st.dataframe(tables["measures"], hide_index=True)
+        components.dataframe(tables["measures"])
 
 
 def _dated(label: str, on) -> str:

@@ -80,14 +80,15 @@ def show_overview(part, section: str) -> None:
         st.info(t("indicators.context_note"), icon=":material/info:")
     # Keyed by the chosen indicator: a new choice starts the table without a stale selected row.
     table_key = f"indicators_table_{section}_{code}"
-    st.dataframe(data.indicator_overview(context.url, context.plan_id, context.counter, context.as_of, THRESHOLD,
-                                         lang, tuple(part["code"])),
-                 hide_index=True, width="stretch", height=min(35 * (len(part) + 1) + 3, 600),
-                 key=table_key, on_select=partial(_choose_row, table_key, part["code"].tolist()),
-                 selection_mode="single-row",
-                 column_config={t("indicators.col.indicator"): st.column_config.TextColumn(width=340),
-                                **{t(f"indicators.col.{key}"): st.column_config.TextColumn(alignment="right")
-                                   for key in ("latest", "target")}})
+    components.dataframe(
+        data.indicator_overview(context.url, context.plan_id, context.counter, context.as_of, THRESHOLD, lang,
+                                tuple(part["code"])),
+        width="stretch", height=min(35 * (len(part) + 1) + 3, 600),
+        key=table_key, on_select=partial(_choose_row, table_key, part["code"].tolist()),
+        selection_mode="single-row",
+        column_config={t("indicators.col.indicator"): st.column_config.TextColumn(width=340),
+                       **{t(f"indicators.col.{key}"): st.column_config.TextColumn(alignment="right")
+                          for key in ("latest", "target")}})
 
 
 if filtered.empty:

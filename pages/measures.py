@@ -19,10 +19,9 @@ if measures.empty:
     st.info(t("measures.none_in_plan"), icon=":material/info:")
     st.stop()
 
-tree = data.progress_tree(context.url, context.plan_id, context.counter, context.as_of,
-                          released_only=context.released_only)
 lang = language()
-filters = measure_filters.filter_panel(measures, tree)
+filters = measure_filters.filter_panel(data.measure_filter_choices(context.url, context.plan_id, context.counter,
+                                                                   context.as_of, context.released_only, lang))
 filters_key = repr(filters)
 shown = data.measure_selection(context.url, context.plan_id, context.counter, context.as_of, context.released_only,
                                filters_key, filters)
@@ -46,10 +45,10 @@ else:
                                    context.released_only, filters_key, shown)
         columns = measure_table.columns(lang)
         measure_filters.remember_table_rows(page_rows["code"].tolist())
-        st.dataframe(measure_table.page_of(words, page), hide_index=True, column_config=columns,
-                     column_order=list(columns), height=min(40 + 35 * len(page_rows), 600),
-                     key=measure_filters.TABLE_KEY, on_select=measure_filters.table_selected,
-                     selection_mode="single-row")
+        components.dataframe(words, measure_table.page_rows(page), column_config=columns,
+                             column_order=list(columns), height=min(40 + 35 * len(page_rows), 600),
+                             key=measure_filters.TABLE_KEY, on_select=measure_filters.table_selected,
+                             selection_mode="single-row")
         if paged:
             st.caption(t("measures.page_of", **rows_text))
         st.caption(t("measures.table_hint"))

@@ -5,7 +5,7 @@ import streamlit as st
 from models.formats import format_number
 from ui import components, data, url_bind
 from ui.context import current
-from ui.organisation_chart import kind_slug, measures_figure, measures_table, overview_table
+from ui.organisation_chart import kind_slug, measures_table
 from ui.texts import language, t
 from ui.url_state import parse_choice
 
@@ -42,7 +42,8 @@ names = dict(zip(overview["organisation_id"].astype(int), overview["name"]))
 organisation = choose(pick_column, "akteur", "organisations_organisation", t("organisations.filter.organisation"),
                       {NONE: t("organisations.filter.none"), **names}, {str(i): i for i in names}, NONE)
 
-shown = overview[overview["kind"].eq(kind) | (kind == ALL)]
+shown, table, figure = data.organisation_view(context.url, context.plan_id, context.counter, context.as_of,
+                                              context.released_only, kind, lang)
 count_column.metric(t("organisations.count"), format_number(len(shown)))
 lead_column.metric(t("organisations.count_lead"), format_number(int((shown["lead"] > 0).sum())))
 
@@ -63,8 +64,8 @@ if shown.empty:
     st.info(t("organisations.no_match"), icon=":material/filter_alt_off:")
     st.stop()
 st.subheader(t("page.organisations"), anchor=False)
-st.dataframe(overview_table(shown, lang), hide_index=True, width="stretch",
+components.dataframe(table, width="stretch",
              column_config={t("organisations.col.name"): st.column_config.TextColumn(width=300)})
 st.caption(t("organisations.lights_note"))
 st.subheader(t("organisations.chart_title"), anchor=False)
-st.plotly_chart(measures_figure(shown, lang), key="organisations_chart")
+st.plotly_chart(figure, key="organisations_chart")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import weakref
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from models.formats import format_number, format_percent
@@ -31,6 +33,37 @@ def plain(text: object) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(text).split()))
 
 
+# Arrow form of the display tables that the caches share across runs (st.cache_resource): st.dataframe
+# converts a pandas frame on every run, a few milliseconds each. Keyed by the frame object; the entry
+# goes when the frame does, so a recycled id never finds a stale table.
+_ARROW_OF: dict[int, pa.Table] = {}
+
+
+def arrow_of(frame: pd.DataFrame) -> pa.Table | None:
+    """The frame as an Arrow table without the index, built once per frame object; None where its
+    column types do not convert (then Streamlit's own conversion handles it)."""
+    table = _ARROW_OF.get(id(frame))
+    if table is None:
+        try:
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            return None
+        _ARROW_OF[id(frame)] = table
+        weakref.finalize(frame, _ARROW_OF.pop, id(frame), None)
+    return table
+
+
+def dataframe(frame: pd.DataFrame, rows: slice | None = None, **kwargs):
+    """st.dataframe of a display-only table (optionally only its rows[start:stop]), without the index."""
+    table = arrow_of(frame)
+    if table is None:
+        return st.dataframe(frame.iloc[rows] if rows else frame, hide_index=True, **kwargs)
+    if rows:
+        start = rows.start or 0
+        table = table.slice(start, max(0, min(rows.stop, table.num_rows) - start))
+    return st.dataframe(table, **kwargs)
+
+
 def plan_header(context: PlanContext, page_title: str) -> None:
     st.title(page_title)
     st.markdown(f"**{plain(context.name)}** · {plain(context.owner)} · {t('common.as_of', date=context.as_of.strftime('%d.%m.%Y'))}")
@@ -46,15 +79,14 @@ def light_label(colour: str) -> str:
 def light_metrics(shares: pd.DataFrame) -> None:
     """One metric per traffic-light colour: count and share, always with the colour's words."""
     for column, row in zip(st.columns(len(shares)), shares.itertuples()):
-        with column:
-            st.badge(t(f"light.{row.light}").capitalize(), icon=LIGHT_ICONS[row.light],
-                     color=LIGHT_BADGE_COLOURS[row.light])
-            st.metric(
-                light_label(row.light),
-                t("overview.light_metric", count=format_number(row.count), share=format_percent(row.share)),
-                label_visibility="collapsed",
-            )
-            st.caption(t(f"light_label.{row.light}"))
+        column.metric(light_metric_label(row.light),
+                      t("overview.light_metric", count=format_number(row.count), share=format_percent(row.share)))
+
+
+def light_metric_label(colour: str) -> str:
+    """The colour as a badge with its icon and name, then its meaning: ':green-badge[… Grün] im Plan'."""
+    return (f":{LIGHT_BADGE_COLOURS[colour]}-badge[{LIGHT_ICONS[colour]} {t(f'light.{colour}').capitalize()}] "
+            f"{t(f'light_label.{colour}')}")
 
 
 def measure_picker(key: str, titles: dict[str, str], offered: list[str], label: str, placeholder: str,

@@ -13,7 +13,7 @@ from models.formats import format_date
 from ui import data, url_bind
 from ui.auth import ANONYMOUS, role
 from ui.url_state import parse_choice, parse_date, shown
-from ui.texts import t
+from ui.texts import language, pin_language, t
 
 _CONTEXT_KEY = "plan_context"
 EARLIEST = dt.date(2000, 1, 1)
@@ -54,50 +54,47 @@ def open_database() -> str:
 def select_plan(url: str) -> PlanContext:
     """Plan selector in the sidebar; the plan's slug lives in the URL (?plan=...)."""
     plans = data.plans(url)
-    if plans.empty:
+    if not plans:
         st.warning(t("app.no_plans"))
         st.stop()
-    by_slug = plans.set_index("slug")
-    url_bind.adopt("plan", "plan_slug", lambda raw: _parse_plan(raw, by_slug))
-    names = {
-        plan.slug: plan.name + (f" ({t('plan.example_short')})" if plan.is_example else "")
-        for plan in plans.itertuples()
-    }
+    by_slug = {plan.slug: plan for plan in plans}
+    url_bind.adopt("plan", "plan_slug", lambda raw: _parse_plan(raw, by_slug, plans[0].name))
+    example = t("plan.example_short")
+    names = {plan.slug: plan.name + (f" ({example})" if plan.is_example else "") for plan in plans}
     slug = st.sidebar.selectbox(t("plan.select"), list(names), format_func=names.__getitem__, key="plan_slug")
     url_bind.publish("plan", slug)
-    row = by_slug.loc[slug]
+    row = by_slug[slug]
     context = PlanContext(
         url=url,
-        plan_id=int(row["id"]),
+        plan_id=int(row.id),
         slug=slug,
-        name=str(row["name"]),
-        owner=str(row["owner"]),
-        is_example=bool(row["is_example"]),
-        counter=int(row["change_counter"]),
+        name=str(row.name),
+        owner=str(row.owner),
+        is_example=bool(row.is_example),
+        counter=int(row.change_counter or 0),
         as_of=dt.date.today(),
-        public_view=bool(row["public_view"]),
-        release_required=bool(row["release_required"]),
-        confidentiality_threshold=int(row["confidentiality_threshold"]),
+        public_view=bool(row.public_view),
+        release_required=bool(row.release_required),
+        confidentiality_threshold=int(row.confidentiality_threshold),
     )
     # The identity provider's sign-in (inside role()) needs the database of a stored context.
     st.session_state[_CONTEXT_KEY] = context
     return replace(context, released_only=role() == ANONYMOUS)
 
 
-def _parse_plan(raw: str | None, by_slug) -> tuple[str | None, str | None]:
-    if raw in by_slug.index:
+def _parse_plan(raw: str | None, by_slug: dict, first_name: str) -> tuple[str | None, str | None]:
+    if raw in by_slug:
         return raw, None
-    return None, t("plan.unknown", slug=shown(raw or ""), name=by_slug.iloc[0]["name"])
+    return None, t("plan.unknown", slug=shown(raw or ""), name=first_name)
 
 
 def select_as_of(context: PlanContext) -> PlanContext:
     """The Stand in the sidebar: today, a past meeting, or any other date (?stand=YYYY-MM-DD)."""
     today = dt.date.today()
-    meetings = data.meetings(context.url, context.plan_id, context.counter)
-    past = meetings[meetings["meeting_date"] <= today].sort_values("meeting_date", ascending=False)
     picks = {today: t("asof.today", date=format_date(today))}
-    for row in past.itertuples():
-        picks.setdefault(row.meeting_date, t("asof.meeting", body=row.body, date=format_date(row.meeting_date)))
+    for meeting_date, label in data.past_meeting_labels(context.url, context.plan_id, context.counter, today,
+                                                        language()):
+        picks.setdefault(meeting_date, label)
     picks[OTHER_DATE] = t("asof.other")
 
     url_bind.adopt("stand", "as_of", lambda raw: parse_date(raw, EARLIEST, today, t("asof.label")))
@@ -136,6 +133,7 @@ def select_language() -> str:
     url_bind.adopt("lang", "language", lambda raw: parse_choice(raw, {"de": "de", "en": "en"}, "Sprache"))
     language = st.sidebar.selectbox("Sprache / Language", list(names), format_func=names.__getitem__, key="language")
     url_bind.publish("lang", None if language == "de" else language)
+    pin_language(language)
     return language
 
 

@@ -13,6 +13,8 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from models import changes, queries
+from models.formats import format_date
+from models.texts import text
 from models.bootstrap import prepare_database
 
 
@@ -21,9 +23,9 @@ def engine_for(url: str) -> Engine:
     return prepare_database(url)
 
 
-def plans(url: str) -> pd.DataFrame:
+def plans(url: str) -> list:
     """Not cached: this one tiny query per run also brings each plan's change counter."""
-    return queries.plans(engine_for(url))
+    return queries.plan_rows(engine_for(url))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -31,7 +33,7 @@ def measure_states(url: str, plan_id: int, counter: int, as_of: dt.date, release
     return queries.measure_states(engine_for(url), plan_id, as_of, released_only=released_only)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: read every run
 def progress_tree(url: str, plan_id: int, counter: int, as_of: dt.date,
                   released_only: bool = False) -> dict[str, pd.DataFrame]:
     states = measure_states(url, plan_id, counter, as_of, released_only)
@@ -43,7 +45,16 @@ def plan_counts(url: str, plan_id: int, counter: int) -> dict[str, int]:
     return queries.plan_counts(engine_for(url), plan_id)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=64)
+def past_meeting_labels(url: str, plan_id: int, counter: int, today: dt.date, lang: str) -> tuple:
+    """(date, label) of the meetings up to today, newest first: the Stand choices every run shows."""
+    table = meetings(url, plan_id, counter)
+    past = table[table["meeting_date"] <= today].sort_values("meeting_date", ascending=False)
+    return tuple((row.meeting_date, text("asof.meeting", lang, body=row.body, date=format_date(row.meeting_date)))
+                 for row in past.itertuples())
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)  # shared read-only: read every run
 def meetings(url: str, plan_id: int, counter: int) -> pd.DataFrame:
     return queries.meetings(engine_for(url), plan_id)
 
@@ -52,7 +63,7 @@ def meetings(url: str, plan_id: int, counter: int) -> pd.DataFrame:
 from ui import overview_facts  # noqa: E402
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)  # shared read-only: read every run
 def overview(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str,
              released_only: bool = False) -> overview_facts.OverviewFacts:
     states = measure_states(url, plan_id, counter, as_of, released_only)
@@ -60,7 +71,7 @@ def overview(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str,
     return overview_facts.overview_facts(states, tree, as_of.year, lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)  # shared read-only: read every run
 def changes_since(url: str, plan_id: int, counter: int, since: dt.date, until: dt.date, lang: str,
                   released_only: bool = False) -> tuple[changes.ChangeSummary, pd.DataFrame]:
     """The figures of the reports after `since` up to `until` (counted in the database) and the
@@ -94,7 +105,7 @@ def hierarchy_frame(url: str, plan_id: int, counter: int, as_of: dt.date, releas
     return goal_queries.hierarchy_frame(engine_for(url), plan_id, states, tree)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)  # shared read-only: read every run
 def hierarchy_overview(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool = False) -> pd.DataFrame:
     """The node table of the Leitziele overview: plan, Handlungsfelder, Leitziele (small whatever the data)."""
     from ui.hierarchy_chart import overview_nodes
@@ -102,7 +113,7 @@ def hierarchy_overview(url: str, plan_id: int, counter: int, as_of: dt.date, rel
     return overview_nodes(hierarchy_frame(url, plan_id, counter, as_of, released_only))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)  # shared read-only: read every run
 def goal_list(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str, released_only: bool = False) -> list[dict]:
     """The Leitziele per Handlungsfeld in words (ui.hierarchy_chart.goal_list)."""
     from ui.hierarchy_chart import goal_list as words
@@ -110,7 +121,7 @@ def goal_list(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str, r
     return words(progress_tree(url, plan_id, counter, as_of, released_only), lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: read every run
 def goal_detail(url: str, plan_id: int, counter: int, as_of: dt.date, code: str, lang: str,
                 released_only: bool = False,
                 threshold: int = goal_queries.indicator_queries.DEFAULT_CONFIDENTIALITY_THRESHOLD) -> dict | None:
@@ -119,7 +130,7 @@ def goal_detail(url: str, plan_id: int, counter: int, as_of: dt.date, code: str,
     return goal_queries.goal_detail(engine_for(url), plan_id, code, states, tree, as_of, lang, threshold)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: read every run
 def goal_detail_tables(url: str, plan_id: int, counter: int, as_of: dt.date, code: str, lang: str,
                        released_only: bool = False, threshold: int = 0) -> dict[str, pd.DataFrame]:
     """The display tables of one Leitziel's detail: "annual_goals" and "measures" in words."""
@@ -140,24 +151,24 @@ def goal_annual_chart(url: str, plan_id: int, counter: int, as_of: dt.date, code
     return progress_bars(bars, "label", lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)  # shared read-only: read every run
 def plan_years(url: str, plan_id: int, counter: int) -> tuple[list[int], int]:
     return goal_queries.plan_years(engine_for(url), plan_id)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: read every run
 def annual_goals_of_year(url: str, plan_id: int, counter: int, as_of: dt.date, year: int,
                          released_only: bool = False) -> pd.DataFrame:
     states = measure_states(url, plan_id, counter, as_of, released_only)
     return goal_queries.annual_goals_of_year(states, progress_tree(url, plan_id, counter, as_of, released_only), year)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)  # shared read-only: read every run
 def carried_over(url: str, plan_id: int, counter: int, year: int) -> pd.DataFrame:
     return goal_queries.carried_over(engine_for(url), plan_id, year)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)  # shared read-only: read every run
 def year_summary(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool = False) -> pd.DataFrame:
     return goal_queries.year_summary(progress_tree(url, plan_id, counter, as_of, released_only))
 
@@ -166,7 +177,7 @@ def year_summary(url: str, plan_id: int, counter: int, as_of: dt.date, released_
 from ui import annual_goals_view  # noqa: E402
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: read every run
 def annual_year_view(url: str, plan_id: int, counter: int, as_of: dt.date, year: int, lang: str,
                      released_only: bool = False) -> annual_goals_view.YearView | None:
     """None when the year has no annual goals."""
@@ -185,7 +196,7 @@ def annual_goals_chart(url: str, plan_id: int, counter: int, as_of: dt.date, yea
     return progress_bars(frame, label, lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)  # shared read-only: read every run
 def year_summary_table(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str,
                        released_only: bool = False) -> pd.DataFrame:
     return annual_goals_view.summary_table(year_summary(url, plan_id, counter, as_of, released_only), lang)
@@ -213,6 +224,15 @@ def measure_titles(url: str, plan_id: int, counter: int, as_of: dt.date, release
     """Code -> title of every measure (the picker's names); shared read-only by every session."""
     frame = measure_frame(url, plan_id, counter, as_of, released_only)
     return dict(zip(frame["code"].tolist(), frame["title"].tolist()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def measure_filter_choices(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool, lang: str):
+    """The filter options of the pages Maßnahmen and Export (ui.measure_filters.choices); shared read-only."""
+    from ui.measure_filters import choices
+
+    return choices(measure_frame(url, plan_id, counter, as_of, released_only),
+                   progress_tree(url, plan_id, counter, as_of, released_only), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -248,18 +268,18 @@ from models import indicators as indicator_queries  # noqa: E402
 from models import organisations as organisation_queries  # noqa: E402
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: read every run
 def indicator_summary(url: str, plan_id: int, counter: int, as_of: dt.date,
                       threshold: int = indicator_queries.DEFAULT_CONFIDENTIALITY_THRESHOLD) -> pd.DataFrame:
     return indicator_queries.indicator_summary(engine_for(url), plan_id, as_of, threshold)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: read every run
 def indicator_values(url: str, plan_id: int, counter: int, as_of: dt.date) -> pd.DataFrame:
     return indicator_queries.indicator_values(engine_for(url), plan_id, as_of)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: read every run
 def indicator_overview(url: str, plan_id: int, counter: int, as_of: dt.date, threshold: int, lang: str,
                        codes: tuple[str, ...]) -> pd.DataFrame:
     """The Kennzahlen overview table (words per row) of these indicators, in their order."""
@@ -269,11 +289,23 @@ def indicator_overview(url: str, plan_id: int, counter: int, as_of: dt.date, thr
     return overview_table(summary.loc[list(codes)], lang, threshold)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: the page reads it every run
 def organisation_overview(url: str, plan_id: int, counter: int, as_of: dt.date,
                           released_only: bool = False) -> pd.DataFrame:
     states = measure_states(url, plan_id, counter, as_of, released_only)
     return organisation_queries.organisation_overview(engine_for(url), plan_id, states)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def organisation_view(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool, kind: str,
+                      lang: str) -> tuple:
+    """The organisations of one kind ("" for all): the rows, the table in words and the bar chart,
+    built once per plan state and shared read-only by every session."""
+    from ui.organisation_chart import measures_figure, overview_table
+
+    overview = organisation_overview(url, plan_id, counter, as_of, released_only)
+    shown = overview[overview["kind"].eq(kind)] if kind else overview
+    return shown, overview_table(shown, lang), measures_figure(shown, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -16,6 +16,7 @@ import streamlit as st
 from models.measures import MeasureFilters
 from models.rules import MEASURE_STATUSES
 from models.formats import format_number
+from models.texts import text
 from ui import components, measure_table, url_bind
 from ui.gantt import LEGEND_ORDER, light_words
 from ui.texts import language, t
@@ -47,10 +48,11 @@ class Choice:
         return chosen
 
 
-def choices(frame: pd.DataFrame, tree: dict[str, pd.DataFrame]) -> list[Choice]:
+def choices(frame: pd.DataFrame, tree: dict[str, pd.DataFrame], lang: str) -> tuple[Choice, ...]:
     """The filters and their options: every action field, guiding goal and year of the plan (also
-    those without measures, so a link to one shows an explained empty list), the lead organisations."""
-    lang = language()
+    those without measures, so a link to one shows an explained empty list), the lead organisations.
+    Built once per plan state and language (ui.data.measure_filter_choices), shared read-only."""
+    label = lambda key: text(key, lang)  # noqa: E731
     fields, goals = tree["action_fields"], tree["guiding_goals"]
     years = sorted({int(year) for year in tree["annual_goals"]["year"].unique()}
                    | {int(year) for year in frame["year"].dropna().unique()})
@@ -58,31 +60,30 @@ def choices(frame: pd.DataFrame, tree: dict[str, pd.DataFrame]) -> list[Choice]:
     leads = frame[["lead_organisation_id", "lead_organisation"]].dropna(subset=["lead_organisation_id"])
     leads = leads.drop_duplicates("lead_organisation_id")
     leads = leads.sort_values("lead_organisation", key=lambda names: names.str.casefold())
-    return [
-        Choice("hf", "measures_hf", t("measures.filter.action_field"),
+    return (
+        Choice("hf", "measures_hf", label("measures.filter.action_field"),
                {code: code for code in fields["action_field_code"]},
                dict(zip(fields["action_field_code"], fields["action_field"]))),
-        Choice("lz", "measures_lz", t("measures.filter.guiding_goal"),
+        Choice("lz", "measures_lz", label("measures.filter.guiding_goal"),
                {code: code for code in goals["guiding_goal_code"]},
                {code: f"{code} {title}" for code, title in zip(goals["guiding_goal_code"], goals["guiding_goal"])}),
-        Choice("jahr", "measures_year", t("measures.filter.year"), {str(year): year for year in years},
+        Choice("jahr", "measures_year", label("measures.filter.year"), {str(year): year for year in years},
                {year: str(year) for year in years}),
-        Choice("status", "measures_status", t("measures.filter.status"),
+        Choice("status", "measures_status", label("measures.filter.status"),
                {slug_of(status, STATUS_SLUGS): status for status in MEASURE_STATUSES},
-               {status: t(f"status.{status}") for status in MEASURE_STATUSES}),
-        Choice("ampel", "measures_light", t("measures.filter.light"),
+               {status: text(f"status.{status}", lang) for status in MEASURE_STATUSES}),
+        Choice("ampel", "measures_light", label("measures.filter.light"),
                {slug_of(light, LIGHT_SLUGS): light for light in LEGEND_ORDER},
                {light: light_words(light, lang) for light in LEGEND_ORDER}),
-        Choice("org", "measures_org", t("measures.filter.organisation"),
+        Choice("org", "measures_org", label("measures.filter.organisation"),
                {str(int(org)): int(org) for org in leads["lead_organisation_id"]},
                {int(org): name for org, name in zip(leads["lead_organisation_id"], leads["lead_organisation"])}),
-    ]
+    )
 
 
-def filter_panel(frame: pd.DataFrame, tree: dict[str, pd.DataFrame]) -> MeasureFilters:
+def filter_panel(specs: tuple[Choice, ...]) -> MeasureFilters:
     """The filter widgets in an expander at the top of the page; returns the chosen filters.
-    frame: the plan's measure_list; tree: its progress_tree (for the plan's levels)."""
-    specs = choices(frame, tree)
+    specs: the plan's choices (ui.data.measure_filter_choices)."""
     for spec in specs:
         url_bind.adopt(spec.param, spec.key, lambda raw, spec=spec: parse_choices(raw, spec.words, spec.label))
         if spec.key in st.session_state:  # values of another plan are no options here
@@ -110,11 +111,11 @@ def filter_panel(frame: pd.DataFrame, tree: dict[str, pd.DataFrame]) -> MeasureF
     return _publish(specs)
 
 
-def _all_keys(specs: list[Choice]) -> list[str]:
+def _all_keys(specs: tuple[Choice, ...]) -> list[str]:
     return [spec.key for spec in specs] + list(FLAG_KEYS.values()) + [SEARCH_KEY]
 
 
-def _reset(specs: list[Choice]) -> None:
+def _reset(specs: tuple[Choice, ...]) -> None:
     for spec in specs:
         st.session_state[spec.key] = []
     for key in FLAG_KEYS.values():
@@ -122,7 +123,7 @@ def _reset(specs: list[Choice]) -> None:
     st.session_state[SEARCH_KEY] = ""
 
 
-def _publish(specs: list[Choice]) -> MeasureFilters:
+def _publish(specs: tuple[Choice, ...]) -> MeasureFilters:
     chosen = {spec.param: spec.publish() for spec in specs}
     flags = {param: bool(st.session_state.get(key)) for param, key in FLAG_KEYS.items()}
     for param, value in flags.items():

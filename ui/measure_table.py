@@ -60,6 +60,10 @@ def page_count(rows: int, size: int = PAGE_SIZE) -> int:
     return max(1, -(-rows // size))
 
 
-def page_of(frame: pd.DataFrame, page: int, size: int = PAGE_SIZE) -> pd.DataFrame:
+def page_rows(page: int, size: int = PAGE_SIZE) -> slice:
     """The rows of page `page` (1-based)."""
-    return frame.iloc[(page - 1) * size: page * size]
+    return slice((page - 1) * size, page * size)
+
+
+def page_of(frame: pd.DataFrame, page: int, size: int = PAGE_SIZE) -> pd.DataFrame:
+    return frame.iloc[page_rows(page, size)]

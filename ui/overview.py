@@ -10,7 +10,7 @@ import streamlit as st
 
 from models.changes import previous_meeting
 from models.formats import format_date, format_number
-from ui import data
+from ui import components, data
 from ui.context import PlanContext, link_params
 from ui.overview_facts import MeasureList, Prioritised
 from ui.texts import t
@@ -28,7 +28,7 @@ def prioritised_goals(prioritised: Prioritised, year: int) -> None:
     st.subheader(t("overview.prioritised", year=prioritised.year))
     if prioritised.year != year:
         st.caption(t("overview.prioritised_earlier", year=year, shown=prioritised.year))
-    st.dataframe(prioritised.table, hide_index=True, column_config={t("overview.col.progress"): PROGRESS_COLUMN})
+    components.dataframe(prioritised.table, column_config={t("overview.col.progress"): PROGRESS_COLUMN})
 
 
 def attention(context: PlanContext, overdue: MeasureList, stale: MeasureList) -> None:
@@ -45,7 +45,7 @@ def _measure_list(context: PlanContext, measures: MeasureList, key: str, filters
     if not measures.count:
         st.write(t(f"{key}_none"))
         return
-    st.dataframe(measures.table, hide_index=True, column_config={t("overview.col.last_report"): DATE_COLUMN})
+    components.dataframe(measures.table, column_config={t("overview.col.last_report"): DATE_COLUMN})
     st.page_link("pages/measures.py", label=t("overview.show_all", count=format_number(measures.count)),
                  icon=":material/arrow_forward:", query_params=link_params(context, **filters))
 
@@ -68,7 +68,7 @@ def since_last_meeting(context: PlanContext, lang: str) -> None:
     if not summary.reports:
         st.write(t("overview.since_quiet", date=format_date(summary.since)))
         return
-    st.dataframe(newest, hide_index=True, column_config={t("overview.col.date"): DATE_COLUMN})
+    components.dataframe(newest, column_config={t("overview.col.date"): DATE_COLUMN})
     if summary.reports > len(newest):
         st.caption(t("overview.since_newest", shown=format_number(len(newest)),
                      total=format_number(summary.reports)))

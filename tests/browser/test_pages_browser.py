@@ -88,7 +88,7 @@ def _check_overview(page: Page, main: Locator) -> None:
 
 
 def _check_goals(page: Page, main: Locator) -> None:
-    """The treemap names every Handlungsfeld and Leitziel (and stops there); "Details" opens a goal
+    """The treemap names every Handlungsfeld and Leitziel (and stops there); a goal's button opens it
     with its Jahresziele and Maßnahmen, and the link names it."""
     treemap = main.locator(".js-plotly-plot g.trace.treemap")
     expect(treemap).to_have_count(1)
@@ -101,7 +101,7 @@ def _check_goals(page: Page, main: Locator) -> None:
     expect(texts.filter(has_text=re.compile(rf"^{goal['annual_goals'][0]['code']}\D"))).to_have_count(0)
 
     main.get_by_test_id("stExpander").first.click()
-    main.get_by_role("button", name="Details").first.click()
+    main.get_by_role("button", name=re.compile(rf"\b{re.escape(goal['code'])}\b")).first.click()
     expect(main.locator("h3", has_text=f"{goal['code']} – {goal['title']}")).to_be_visible()
     wait_for_run(page, "Leitziele 2030")
     expect(main.get_by_test_id("stDataFrame")).to_have_count(2)  # its Jahresziele, its Maßnahmen

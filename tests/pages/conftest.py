@@ -2,6 +2,7 @@
 
 import base64
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -39,8 +40,13 @@ def app() -> AppTest:
     return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
 
 
+# A traffic-light metric is labelled with a badge (icon and colour name) and the meaning in words.
+_LIGHT_LABEL = re.compile(r"^:[a-z]+-badge\[:material/[a-z_]+: (\w+)\] (.+)$")
+
+
 def metrics(at: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
+    """Label -> value; a light's label read as 'Grün – im Plan'."""
+    return {_LIGHT_LABEL.sub(r"\1 – \2", metric.label): metric.value for metric in at.metric}
 
 
 def query_param(at: AppTest, name: str) -> str | None:

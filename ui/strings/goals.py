@@ -33,7 +33,7 @@ CATALOGUE.update(
                            "en": "No guiding goals are recorded for this action field."},
         "goals.goal_line": {"de": "Fortschritt: {progress} · Maßnahmen: {counts}",
                             "en": "Progress: {progress} · measures: {counts}"},
-        "goals.details": {"de": "Details", "en": "Details"},
+        "goals.details": {"de": "Details zu diesem Leitziel öffnen", "en": "Open the details of this guiding goal"},
         "goals.select": {"de": "Leitziel im Detail", "en": "Guiding goal in detail"},
         "goals.select_all": {"de": "Alle Leitziele (Übersicht)", "en": "All guiding goals (overview)"},
         "goals.unknown": {
