@@ -29,6 +29,19 @@ finally:
 '''
 
 
+async def _profile_first_runs(ws_url: str, folder: Path) -> dict[str, list[Path]]:
+    """A new visitor's first run of the Übersicht, RUNS times (each in a new session)."""
+    async with LiveSession(ws_url) as warm:
+        await warm.run()
+    before = set(folder.glob("*.prof"))
+    for _ in range(RUNS):
+        async with LiveSession(ws_url) as session:
+            await session.run()
+        await asyncio.sleep(0.1)
+    await asyncio.sleep(0.3)
+    return {"erster Lauf": sorted(set(folder.glob("*.prof")) - before)}
+
+
 async def _profile_pages(ws_url: str, names: list[str], folder: Path) -> dict[str, list[Path]]:
     dumps: dict[str, list[Path]] = {}
     async with LiveSession(ws_url) as session:
@@ -60,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=30)
     parser.add_argument("--database", help="profile on this database URL instead of a generated plan")
     parser.add_argument("--sort", default="cumulative", help="pstats sort key: cumulative, tottime, ...")
+    parser.add_argument("--first", action="store_true", help="profile a new session's first run instead")
     parser.add_argument("--callers", help="also print who calls functions matching this pattern")
     arguments = parser.parse_args(argv)
     workspace = Workspace()
@@ -71,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         url = arguments.database or workspace.database(arguments.scale)
         with running_server(wrapper, workspace.folder / "profile.log", url,
                             env={"MPC_PROFILE_DIR": str(dump_folder)}) as app:
-            dumps = asyncio.run(_profile_pages(app.ws_url, arguments.pages, dump_folder))
+            dumps = asyncio.run(_profile_first_runs(app.ws_url, dump_folder) if arguments.first
+                                else _profile_pages(app.ws_url, arguments.pages, dump_folder))
         for page, files in dumps.items():
             print(f"\n===== {page}: {len(files)} runs, {arguments.sort} =====")
             print(hotspots(files, arguments.limit, arguments.sort, arguments.callers))

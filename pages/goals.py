@@ -51,11 +51,14 @@ def show_overview() -> None:
     st.caption(t("goals.chart_rule"))
 
     st.subheader(t("goals.list"))
-    for field in fields:
-        with st.expander(components.plain(field["label"])):
+    for index, field in enumerate(fields):
+        # Only an open field runs its goals; the goal itself is the button to its detail.
+        expander = st.expander(components.plain(field["label"]), key=f"goals_field_{index}", on_change="rerun")
+        if not expander.open:
+            continue
+        with expander:
             if not field["goals"]:
                 st.write(t("goals.no_goals"))
-            # The goal itself is the button to its detail: two elements per goal keep the run short.
             for goal in field["goals"]:
                 st.button(f"**{components.plain(goal['code'])}** {components.plain(goal['title'])}",
                           key=f"goal_details_{goal['code']}", on_click=_select, args=(goal["code"],),

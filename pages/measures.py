@@ -10,6 +10,8 @@ from ui.context import current
 from ui.gantt import dated
 from ui.texts import language, t
 
+VIEW_KEY = "measures_view"
+
 context = current()
 components.plan_header(context, t("page.measures"))
 
@@ -39,31 +41,35 @@ rows_text = {"page": format_number(page), "pages": format_number(measure_table.p
 if shown.empty:
     st.info(t("measures.empty"), icon=":material/filter_alt_off:")
 else:
-    list_tab, timeline_tab = st.tabs([t("measures.tab.list"), t("measures.tab.timeline")])
-    with list_tab:
-        words = data.measure_table(context.url, context.plan_id, context.counter, context.as_of, lang,
-                                   context.released_only, filters_key, shown)
-        columns = measure_table.columns(lang)
-        measure_filters.remember_table_rows(page_rows["code"].tolist())
-        components.dataframe(words, measure_table.page_rows(page), column_config=columns,
-                             column_order=list(columns), height=min(40 + 35 * len(page_rows), 600),
-                             key=measure_filters.TABLE_KEY, on_select=measure_filters.table_selected,
-                             selection_mode="single-row")
-        if paged:
-            st.caption(t("measures.page_of", **rows_text))
-        st.caption(t("measures.table_hint"))
-    with timeline_tab:
-        undated = len(page_rows) - len(dated(page_rows))
-        if undated == len(page_rows):
-            st.info(t("measures.timeline_empty"), icon=":material/info:")
-        else:
-            figure = data.measure_timeline(context.url, context.plan_id, context.counter, context.as_of, lang,
-                                           context.released_only, f"{filters_key} page {page}", page_rows)
-            st.plotly_chart(figure, key="measures_timeline")
+    # Only the open tab runs (the timeline is a chart of up to a page of measures).
+    list_tab, timeline_tab = st.tabs([t("measures.tab.list"), t("measures.tab.timeline")], key=VIEW_KEY,
+                                     on_change="rerun")
+    if list_tab.open is not False:
+        with list_tab:
+            words = data.measure_table(context.url, context.plan_id, context.counter, context.as_of, lang,
+                                       context.released_only, filters_key, shown)
+            columns = measure_table.columns(lang)
+            measure_filters.remember_table_rows(page_rows["code"].tolist())
+            components.dataframe(words, measure_table.page_rows(page), column_config=columns,
+                                 column_order=list(columns), height=min(40 + 35 * len(page_rows), 600),
+                                 key=measure_filters.TABLE_KEY, on_select=measure_filters.table_selected,
+                                 selection_mode="single-row")
             if paged:
-                st.caption(t("measures.timeline_page", **rows_text))
-        if undated and undated < len(page_rows):
-            st.caption(t("measures.timeline_undated", count=format_number(undated)))
+                st.caption(t("measures.page_of", **rows_text))
+            st.caption(t("measures.table_hint"))
+    if timeline_tab.open:
+        with timeline_tab:
+            undated = len(page_rows) - len(dated(page_rows))
+            if undated == len(page_rows):
+                st.info(t("measures.timeline_empty"), icon=":material/info:")
+            else:
+                figure = data.measure_timeline(context.url, context.plan_id, context.counter, context.as_of, lang,
+                                               context.released_only, f"{filters_key} page {page}", page_rows)
+                st.plotly_chart(figure, key="measures_timeline")
+                if paged:
+                    st.caption(t("measures.timeline_page", **rows_text))
+            if undated and undated < len(page_rows):
+                st.caption(t("measures.timeline_undated", count=format_number(undated)))
 
 
 def facts(detail: dict) -> None:

@@ -33,7 +33,7 @@ def plain(text: object) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(text).split()))
 
 
-# Arrow form of the display tables that the caches share across runs (st.cache_resource): st.dataframe
+# Arrow form of the display tables that the caches share across runs (ui.memo.shared): st.dataframe
 # converts a pandas frame on every run, a few milliseconds each. Keyed by the frame object; the entry
 # goes when the frame does, so a recycled id never finds a stale table.
 _ARROW_OF: dict[int, pa.Table] = {}

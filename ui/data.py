@@ -1,7 +1,9 @@
 """Cached reads for the pages: one engine per process, reads keyed by the plan's change counter.
 
 Every cached function takes the database URL, the plan and its change counter as arguments, so
-a write anywhere (in any app process) changes the key and the next run reads fresh data.
+a write anywhere (in any app process) changes the key and the next run reads fresh data. What a page
+reads on every run is memoised with ui.memo.shared (one object shared by all sessions: read-only);
+st.cache_data (a copy per call) is left for what a caller may change or what is read rarely.
 """
 
 from __future__ import annotations
@@ -16,10 +18,22 @@ from models import changes, queries
 from models.formats import format_date
 from models.texts import text
 from models.bootstrap import prepare_database
+from ui.memo import shared
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def engine_for(url: str) -> Engine:
+    """The prepared engine of a database URL (looked up on every run, so without a cache's hashing)."""
+    engine = _ENGINES.get(url)
+    if engine is None:
+        engine = _ENGINES[url] = _prepared_engine(url)
+    return engine
 
 
 @st.cache_resource(show_spinner="Datenbank wird vorbereitet …")
-def engine_for(url: str) -> Engine:
+def _prepared_engine(url: str) -> Engine:
     return prepare_database(url)
 
 
@@ -33,7 +47,7 @@ def measure_states(url: str, plan_id: int, counter: int, as_of: dt.date, release
     return queries.measure_states(engine_for(url), plan_id, as_of, released_only=released_only)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: read every run
+@shared(64)  # shared read-only: read every run
 def progress_tree(url: str, plan_id: int, counter: int, as_of: dt.date,
                   released_only: bool = False) -> dict[str, pd.DataFrame]:
     states = measure_states(url, plan_id, counter, as_of, released_only)
@@ -45,7 +59,13 @@ def plan_counts(url: str, plan_id: int, counter: int) -> dict[str, int]:
     return queries.plan_counts(engine_for(url), plan_id)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@shared(64)
+def previous_meeting(url: str, plan_id: int, counter: int, before: dt.date) -> dt.date | None:
+    """The date of the last Fachbeirat meeting before `before` (models.changes.previous_meeting)."""
+    return changes.previous_meeting(meetings(url, plan_id, counter), before)
+
+
+@shared(64)
 def past_meeting_labels(url: str, plan_id: int, counter: int, today: dt.date, lang: str) -> tuple:
     """(date, label) of the meetings up to today, newest first: the Stand choices every run shows."""
     table = meetings(url, plan_id, counter)
@@ -54,7 +74,7 @@ def past_meeting_labels(url: str, plan_id: int, counter: int, today: dt.date, la
                  for row in past.itertuples())
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)  # shared read-only: read every run
+@shared(16)  # shared read-only: read every run
 def meetings(url: str, plan_id: int, counter: int) -> pd.DataFrame:
     return queries.meetings(engine_for(url), plan_id)
 
@@ -63,7 +83,7 @@ def meetings(url: str, plan_id: int, counter: int) -> pd.DataFrame:
 from ui import overview_facts  # noqa: E402
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)  # shared read-only: read every run
+@shared(32)  # shared read-only: read every run
 def overview(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str,
              released_only: bool = False) -> overview_facts.OverviewFacts:
     states = measure_states(url, plan_id, counter, as_of, released_only)
@@ -71,7 +91,7 @@ def overview(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str,
     return overview_facts.overview_facts(states, tree, as_of.year, lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)  # shared read-only: read every run
+@shared(32)  # shared read-only: read every run
 def changes_since(url: str, plan_id: int, counter: int, since: dt.date, until: dt.date, lang: str,
                   released_only: bool = False) -> tuple[changes.ChangeSummary, pd.DataFrame]:
     """The figures of the reports after `since` up to `until` (counted in the database) and the
@@ -83,7 +103,7 @@ def changes_since(url: str, plan_id: int, counter: int, since: dt.date, until: d
     return summary, overview_facts.change_table(newest, lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@shared(64)
 def progress_chart(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str, released_only: bool,
                    level: str):
     """The built bar chart of a level's progress (level: action_field or guiding_goal), shared
@@ -105,7 +125,7 @@ def hierarchy_frame(url: str, plan_id: int, counter: int, as_of: dt.date, releas
     return goal_queries.hierarchy_frame(engine_for(url), plan_id, states, tree)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)  # shared read-only: read every run
+@shared(32)  # shared read-only: read every run
 def hierarchy_overview(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool = False) -> pd.DataFrame:
     """The node table of the Leitziele overview: plan, Handlungsfelder, Leitziele (small whatever the data)."""
     from ui.hierarchy_chart import overview_nodes
@@ -113,7 +133,7 @@ def hierarchy_overview(url: str, plan_id: int, counter: int, as_of: dt.date, rel
     return overview_nodes(hierarchy_frame(url, plan_id, counter, as_of, released_only))
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)  # shared read-only: read every run
+@shared(32)  # shared read-only: read every run
 def goal_list(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str, released_only: bool = False) -> list[dict]:
     """The Leitziele per Handlungsfeld in words (ui.hierarchy_chart.goal_list)."""
     from ui.hierarchy_chart import goal_list as words
@@ -121,7 +141,7 @@ def goal_list(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str, r
     return words(progress_tree(url, plan_id, counter, as_of, released_only), lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: read every run
+@shared(64)  # shared read-only: read every run
 def goal_detail(url: str, plan_id: int, counter: int, as_of: dt.date, code: str, lang: str,
                 released_only: bool = False,
                 threshold: int = goal_queries.indicator_queries.DEFAULT_CONFIDENTIALITY_THRESHOLD) -> dict | None:
@@ -130,7 +150,7 @@ def goal_detail(url: str, plan_id: int, counter: int, as_of: dt.date, code: str,
     return goal_queries.goal_detail(engine_for(url), plan_id, code, states, tree, as_of, lang, threshold)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: read every run
+@shared(64)  # shared read-only: read every run
 def goal_detail_tables(url: str, plan_id: int, counter: int, as_of: dt.date, code: str, lang: str,
                        released_only: bool = False, threshold: int = 0) -> dict[str, pd.DataFrame]:
     """The display tables of one Leitziel's detail: "annual_goals" and "measures" in words."""
@@ -141,7 +161,7 @@ def goal_detail_tables(url: str, plan_id: int, counter: int, as_of: dt.date, cod
             "measures": goal_measure_table(detail["measures"], lang)}
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@shared(64)
 def goal_annual_chart(url: str, plan_id: int, counter: int, as_of: dt.date, code: str, lang: str,
                       released_only: bool, _annual: pd.DataFrame):
     """The progress bars of one Leitziel's Jahresziele (shared read-only, like hierarchy_chart)."""
@@ -151,24 +171,24 @@ def goal_annual_chart(url: str, plan_id: int, counter: int, as_of: dt.date, code
     return progress_bars(bars, "label", lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)  # shared read-only: read every run
+@shared(16)  # shared read-only: read every run
 def plan_years(url: str, plan_id: int, counter: int) -> tuple[list[int], int]:
     return goal_queries.plan_years(engine_for(url), plan_id)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: read every run
+@shared(64)  # shared read-only: read every run
 def annual_goals_of_year(url: str, plan_id: int, counter: int, as_of: dt.date, year: int,
                          released_only: bool = False) -> pd.DataFrame:
     states = measure_states(url, plan_id, counter, as_of, released_only)
     return goal_queries.annual_goals_of_year(states, progress_tree(url, plan_id, counter, as_of, released_only), year)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)  # shared read-only: read every run
+@shared(32)  # shared read-only: read every run
 def carried_over(url: str, plan_id: int, counter: int, year: int) -> pd.DataFrame:
     return goal_queries.carried_over(engine_for(url), plan_id, year)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)  # shared read-only: read every run
+@shared(32)  # shared read-only: read every run
 def year_summary(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool = False) -> pd.DataFrame:
     return goal_queries.year_summary(progress_tree(url, plan_id, counter, as_of, released_only))
 
@@ -177,7 +197,7 @@ def year_summary(url: str, plan_id: int, counter: int, as_of: dt.date, released_
 from ui import annual_goals_view  # noqa: E402
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: read every run
+@shared(64)  # shared read-only: read every run
 def annual_year_view(url: str, plan_id: int, counter: int, as_of: dt.date, year: int, lang: str,
                      released_only: bool = False) -> annual_goals_view.YearView | None:
     """None when the year has no annual goals."""
@@ -185,7 +205,7 @@ def annual_year_view(url: str, plan_id: int, counter: int, as_of: dt.date, year:
     return None if annual.empty else annual_goals_view.year_view(annual, year, lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@shared(64)
 def annual_goals_chart(url: str, plan_id: int, counter: int, as_of: dt.date, year: int, lang: str,
                        released_only: bool = False):
     """The year's progress chart (ui.annual_goals_view.chart_frame), shared read-only by every session."""
@@ -196,7 +216,7 @@ def annual_goals_chart(url: str, plan_id: int, counter: int, as_of: dt.date, yea
     return progress_bars(frame, label, lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)  # shared read-only: read every run
+@shared(32)  # shared read-only: read every run
 def year_summary_table(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str,
                        released_only: bool = False) -> pd.DataFrame:
     return annual_goals_view.summary_table(year_summary(url, plan_id, counter, as_of, released_only), lang)
@@ -212,21 +232,21 @@ def measure_list(url: str, plan_id: int, counter: int, as_of: dt.date, released_
     return measure_queries.measure_list(engine_for(url), plan_id, as_of, states=states)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@shared(32)
 def measure_frame(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool = False) -> pd.DataFrame:
     """measure_list shared read-only by every session: the page reads it on every run, and a copy of
     thousands of rows per run (what st.cache_data returns) cost more than the page's own work."""
     return measure_list(url, plan_id, counter, as_of, released_only)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@shared(32)
 def measure_titles(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool = False) -> dict[str, str]:
     """Code -> title of every measure (the picker's names); shared read-only by every session."""
     frame = measure_frame(url, plan_id, counter, as_of, released_only)
     return dict(zip(frame["code"].tolist(), frame["title"].tolist()))
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@shared(32)
 def measure_filter_choices(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool, lang: str):
     """The filter options of the pages Maßnahmen and Export (ui.measure_filters.choices); shared read-only."""
     from ui.measure_filters import choices
@@ -235,7 +255,7 @@ def measure_filter_choices(url: str, plan_id: int, counter: int, as_of: dt.date,
                    progress_tree(url, plan_id, counter, as_of, released_only), lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@shared(32)
 def measure_selection(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool, filters_key: str,
                       _filters: measure_queries.MeasureFilters) -> pd.DataFrame:
     """The measures passing the page's filters (filters_key: the repr of _filters); built once per key
@@ -243,7 +263,7 @@ def measure_selection(url: str, plan_id: int, counter: int, as_of: dt.date, rele
     return measure_queries.apply_filters(measure_frame(url, plan_id, counter, as_of, released_only), _filters)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@shared(32)
 def measure_table(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str, released_only: bool,
                   filters_key: str, _shown: pd.DataFrame) -> pd.DataFrame:
     """The Maßnahmen table (words in lang) of the filtered measures; shared read-only by every session."""
@@ -268,18 +288,18 @@ from models import indicators as indicator_queries  # noqa: E402
 from models import organisations as organisation_queries  # noqa: E402
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: read every run
+@shared(64)  # shared read-only: read every run
 def indicator_summary(url: str, plan_id: int, counter: int, as_of: dt.date,
                       threshold: int = indicator_queries.DEFAULT_CONFIDENTIALITY_THRESHOLD) -> pd.DataFrame:
     return indicator_queries.indicator_summary(engine_for(url), plan_id, as_of, threshold)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: read every run
+@shared(64)  # shared read-only: read every run
 def indicator_values(url: str, plan_id: int, counter: int, as_of: dt.date) -> pd.DataFrame:
     return indicator_queries.indicator_values(engine_for(url), plan_id, as_of)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: read every run
+@shared(64)  # shared read-only: read every run
 def indicator_overview(url: str, plan_id: int, counter: int, as_of: dt.date, threshold: int, lang: str,
                        codes: tuple[str, ...]) -> pd.DataFrame:
     """The Kennzahlen overview table (words per row) of these indicators, in their order."""
@@ -289,14 +309,14 @@ def indicator_overview(url: str, plan_id: int, counter: int, as_of: dt.date, thr
     return overview_table(summary.loc[list(codes)], lang, threshold)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)  # shared read-only: the page reads it every run
+@shared(64)  # shared read-only: the page reads it every run
 def organisation_overview(url: str, plan_id: int, counter: int, as_of: dt.date,
                           released_only: bool = False) -> pd.DataFrame:
     states = measure_states(url, plan_id, counter, as_of, released_only)
     return organisation_queries.organisation_overview(engine_for(url), plan_id, states)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@shared(64)
 def organisation_view(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool, kind: str,
                       lang: str) -> tuple:
     """The organisations of one kind ("" for all): the rows, the table in words and the bar chart,
@@ -396,7 +416,7 @@ def maintenance_frames(url: str, plan_id: int, counter: int) -> dict[str, pd.Dat
 # Built once per change counter and shared read-only by every session (st.plotly_chart copies a figure
 # before serialising it); the leading underscore keeps the input frames out of the cache key, which
 # the other arguments already determine.
-@st.cache_resource(show_spinner=False, max_entries=32)
+@shared(32)
 def hierarchy_chart(url: str, plan_id: int, counter: int, as_of: dt.date, kind: str, lang: str,
                     released_only: bool, _nodes: pd.DataFrame):
     from ui.hierarchy_chart import hierarchy_figure
@@ -404,7 +424,7 @@ def hierarchy_chart(url: str, plan_id: int, counter: int, as_of: dt.date, kind: 
     return hierarchy_figure(_nodes, kind, lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+@shared(512)
 def indicator_chart(url: str, plan_id: int, counter: int, as_of: dt.date, indicator_id: int, lang: str,
                     threshold: int, _indicator: pd.Series, _values: pd.DataFrame):
     from ui.indicator_chart import indicator_figure
@@ -412,7 +432,7 @@ def indicator_chart(url: str, plan_id: int, counter: int, as_of: dt.date, indica
     return indicator_figure(_indicator, _values, lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@shared(64)
 def measure_timeline(url: str, plan_id: int, counter: int, as_of: dt.date, lang: str, released_only: bool,
                      filters_key: str, _shown: pd.DataFrame):
     """The Maßnahmen timeline of the filtered measures (filters_key: the repr of the page's filters)."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from models.changes import previous_meeting
 from models.formats import format_date, format_number
 from ui import components, data
 from ui.context import PlanContext, link_params
@@ -53,7 +52,7 @@ def _measure_list(context: PlanContext, measures: MeasureList, key: str, filters
 def since_last_meeting(context: PlanContext, lang: str) -> None:
     """What happened between the last Fachbeirat meeting before the Stand and the Stand: the figures
     of every report, the newest reports listed (with the total in words and a link to the measures)."""
-    since = previous_meeting(data.meetings(context.url, context.plan_id, context.counter), context.as_of)
+    since = data.previous_meeting(context.url, context.plan_id, context.counter, context.as_of)
     if since is None:
         st.subheader(t("overview.since_none_title"))
         st.write(t("overview.since_none"))

@@ -72,6 +72,9 @@ def test_goals_per_action_field_in_expanders(mini_app_url):
     assert [expander.label for expander in at.expander] == [
         "HF1 · Sprache – 50 %", "HF2 · Wohnen – keine Maßnahmen", "HF3 · Arbeit – 0 %",
     ]
+    for index in range(3):  # a field's goals are drawn once it is opened
+        at.session_state[f"goals_field_{index}"] = True
+    at.run()
     captions = [caption.value for caption in at.caption]
     assert ("Fortschritt: 20\xa0% · Maßnahmen: 1 Grün – im Plan, 1 Gelb – Verzug, "
             "1 Grau – nicht begonnen oder ausgesetzt") in captions
@@ -129,6 +132,9 @@ def test_an_earlier_stand_hides_later_reports(mini_app_url):
 
 def test_details_button_opens_the_goal_and_back_returns(mini_app_url):
     at = _open(stand=STAND)
+    assert not at.button  # a field's goals run only once it is opened
+    at.session_state["goals_field_0"] = True
+    at.run()
     at.button(key="goal_details_LZ2").click().run()
     assert not at.exception
     assert at.subheader[0].value == "LZ2 – Kurse werden abgeschlossen"

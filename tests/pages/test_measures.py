@@ -41,8 +41,14 @@ def markdown(at) -> str:
     return "\n".join(md.value for md in at.markdown)
 
 
-def timeline(at) -> dict:
-    return json.loads(at.get("plotly_chart")[0].proto.spec)
+def timeline(at, tab: str = "Zeitplan", back: str = "Liste") -> dict:
+    """The timeline chart: only the open tab runs, so open the timeline tab and then the list again."""
+    at.session_state["measures_view"] = tab
+    at.run()
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    at.session_state["measures_view"] = back
+    at.run()
+    return spec
 
 
 def test_table_lists_every_measure_with_its_state(mini_app_url):
@@ -286,6 +292,6 @@ def test_page_in_english(mini_app_url):
     assert "**6 of 6 measures**" in markdown(at)
     table = at.dataframe[0].value.set_index("code")
     assert table.loc["M5", ["status", "light", "freshness"]].tolist() == ["in progress", "Red – critical", "stale"]
-    assert [trace["name"] for trace in timeline(at)["data"]][2] == "Red – critical"
+    assert [trace["name"] for trace in timeline(at, "Timeline", "List")["data"]][2] == "Red – critical"
     assert table.loc["M5", "reason"] == "overdue: due on 31.12.2023, not completed"
     assert plain("overdue: due on 31.12.2023, not completed") in markdown(at)
