@@ -6,7 +6,6 @@ from functools import partial
 import streamlit as st
 
 from models.formats import format_date
-from models.indicators import with_confidentiality
 from ui import components, data, url_bind
 from ui.components import plain
 from ui.context import current
@@ -50,53 +49,48 @@ def choose(column, param: str, key: str, label: str, options: dict[str, str], ur
     return value
 
 
-fields = summary.dropna(subset=["field_code"]).drop_duplicates("field_code").sort_values("field_position")
+field_names, indicator_names = data.indicator_choices(context.url, context.plan_id, context.counter, context.as_of,
+                                                      THRESHOLD)
 columns = st.columns(3)
 field = choose(columns[0], "feld", "indicators_field", t("indicators.filter.field"),
-               {ALL: t("indicators.filter.all_fields"), **dict(zip(fields["field_code"], fields["field"]))},
-               {code: code for code in fields["field_code"]})
+               {ALL: t("indicators.filter.all_fields"), **field_names}, {code: code for code in field_names})
 kind = choose(columns[1], "art", "indicators_kind", t("indicators.filter.kind"),
               {ALL: t("indicators.filter.all_kinds"), **{k: t(f"indicators.kind.{k}") for k in KIND_SLUGS.values()}},
               KIND_SLUGS)
 code = choose(columns[2], "kennzahl", "indicators_code", t("indicators.filter.indicator"),
-              {ALL: t("indicators.filter.all_indicators"),
-               **{row.code: f"{row.code} · {row.title}" for row in summary.itertuples()}},
-              {code: code for code in summary["code"]})
-
-filtered = summary[summary["field_code"].eq(field).fillna(False) | (field == ALL)]
-filtered = filtered[filtered["kind"].eq(kind) | (kind == ALL)]
+              {ALL: t("indicators.filter.all_indicators"), **indicator_names},
+              {code: code for code in indicator_names})
+sections = data.indicator_sections(context.url, context.plan_id, context.counter, context.as_of, THRESHOLD, field,
+                                   kind, tuple(KIND_SLUGS.values()))
 
 
-def _choose_row(table_key: str, codes: list[str]) -> None:
+def _choose_row(table_key: str, codes: tuple[str, ...]) -> None:
     """A click on a row of an overview table chooses that indicator for the detail below."""
     rows = st.session_state[table_key].selection.rows
     if rows:
         st.session_state["indicators_code"] = codes[rows[0]]
 
 
-def show_overview(part, section: str) -> None:
+def show_overview(codes: tuple[str, ...], section: str) -> None:
     st.header(t(f"indicators.kind.{section}"), divider="gray")
     if section == "context":
         st.info(t("indicators.context_note"), icon=":material/info:")
     # Keyed by the chosen indicator: a new choice starts the table without a stale selected row.
     table_key = f"indicators_table_{section}_{code}"
     components.dataframe(
-        data.indicator_overview(context.url, context.plan_id, context.counter, context.as_of, THRESHOLD, lang,
-                                tuple(part["code"])),
-        width="stretch", height=min(35 * (len(part) + 1) + 3, 600),
-        key=table_key, on_select=partial(_choose_row, table_key, part["code"].tolist()),
+        data.indicator_overview(context.url, context.plan_id, context.counter, context.as_of, THRESHOLD, lang, codes),
+        width="stretch", height=min(35 * (len(codes) + 1) + 3, 600),
+        key=table_key, on_select=partial(_choose_row, table_key, codes),
         selection_mode="single-row",
         column_config={t("indicators.col.indicator"): st.column_config.TextColumn(width=340),
                        **{t(f"indicators.col.{key}"): st.column_config.TextColumn(alignment="right")
                           for key in ("latest", "target")}})
 
 
-if filtered.empty:
+if not sections:
     st.info(t("indicators.no_match"), icon=":material/filter_alt_off:")
-for section in KIND_SLUGS.values():
-    part = filtered[filtered["kind"] == section]
-    if not part.empty:
-        show_overview(part, section)
+for section, codes in sections:
+    show_overview(codes, section)
 
 
 def facts(indicator) -> str:
@@ -123,9 +117,8 @@ def facts(indicator) -> str:
 
 
 def show_indicator(indicator) -> None:
-    values = data.indicator_values(context.url, context.plan_id, context.counter, context.as_of)
-    own = with_confidentiality(values[values["indicator_id"] == indicator["indicator_id"]],
-                               bool(indicator["counts_people"]), THRESHOLD)
+    own = data.indicator_own_values(context.url, context.plan_id, context.counter, context.as_of, THRESHOLD,
+                                    int(indicator["indicator_id"]), bool(indicator["counts_people"]))
     st.subheader(f"{plain(indicator['code'])} · {plain(indicator['title'])}", anchor=False)
     if indicator["description"]:
         st.caption(plain(indicator["description"]))
@@ -153,6 +146,6 @@ def show_indicator(indicator) -> None:
 
 st.header(t("indicators.detail"), divider="gray")
 if code:
-    show_indicator(summary[summary["code"] == code].iloc[0])
+    show_indicator(data.indicator_row(context.url, context.plan_id, context.counter, context.as_of, THRESHOLD, code))
 else:
     st.info(t("indicators.choose"), icon=":material/touch_app:")

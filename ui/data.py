@@ -294,6 +294,43 @@ def indicator_summary(url: str, plan_id: int, counter: int, as_of: dt.date,
     return indicator_queries.indicator_summary(engine_for(url), plan_id, as_of, threshold)
 
 
+@shared(64)
+def indicator_choices(url: str, plan_id: int, counter: int, as_of: dt.date, threshold: int) -> tuple[dict, dict]:
+    """The Kennzahlen filters' options: action field code -> name (in plan order), indicator code ->
+    'code · title'."""
+    summary = indicator_summary(url, plan_id, counter, as_of, threshold)
+    fields = summary.dropna(subset=["field_code"]).drop_duplicates("field_code").sort_values("field_position")
+    return (dict(zip(fields["field_code"], fields["field"])),
+            {code: f"{code} · {title}" for code, title in zip(summary["code"], summary["title"])})
+
+
+@shared(256)
+def indicator_sections(url: str, plan_id: int, counter: int, as_of: dt.date, threshold: int, field: str, kind: str,
+                       kinds: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(kind, codes) of the indicators passing the filters ("" = all), per kind in the order of kinds,
+    kinds without indicators left out."""
+    summary = indicator_summary(url, plan_id, counter, as_of, threshold)
+    chosen = summary[(summary["field_code"].eq(field).fillna(False) | (field == ""))
+                     & (summary["kind"].eq(kind) | (kind == ""))]
+    sections = ((section, tuple(chosen.loc[chosen["kind"] == section, "code"])) for section in kinds)
+    return tuple((section, codes) for section, codes in sections if codes)
+
+
+@shared(512)
+def indicator_row(url: str, plan_id: int, counter: int, as_of: dt.date, threshold: int, code: str) -> pd.Series:
+    summary = indicator_summary(url, plan_id, counter, as_of, threshold)
+    return summary[summary["code"] == code].iloc[0]
+
+
+@shared(512)
+def indicator_own_values(url: str, plan_id: int, counter: int, as_of: dt.date, threshold: int, indicator_id: int,
+                         counts_people: bool) -> pd.DataFrame:
+    """One indicator's values up to the Stand, with small counts of people marked hidden."""
+    values = indicator_values(url, plan_id, counter, as_of)
+    return indicator_queries.with_confidentiality(values[values["indicator_id"] == indicator_id], counts_people,
+                                                  threshold)
+
+
 @shared(64)  # shared read-only: read every run
 def indicator_values(url: str, plan_id: int, counter: int, as_of: dt.date) -> pd.DataFrame:
     return indicator_queries.indicator_values(engine_for(url), plan_id, as_of)

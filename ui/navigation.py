@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from ui.auth import ANONYMOUS
-from ui.texts import t
+from ui.texts import language, t
 
 VIEWERS = (ANONYMOUS, "viewer", "editor", "admin")
 SIGNED_IN = ("viewer", "editor", "admin")
@@ -60,12 +60,23 @@ def visible_pages(role: str, public_view: bool) -> list[PageSpec]:
     return pages
 
 
+_PAGES_KEY = "_navigation_pages"
+
+
 def build(role: str, public_view: bool):
-    """st.navigation over the role's pages, grouped in sections (top navigation)."""
-    sections: dict[str, list] = {}
-    specs = visible_pages(role, public_view)
-    for index, spec in enumerate(specs):
-        sections.setdefault(t(spec.section_key), []).append(
-            st.Page(spec.path, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path, default=index == 0)
-        )
-    return st.navigation(sections, position="top")
+    """st.navigation over the role's pages, grouped in sections (top navigation).
+
+    The st.Page objects are kept in the session: building one resolves its file on disk, which cost
+    more than the rest of an empty run. They are not shared between sessions, because st.navigation
+    and Page.run() mark them per run."""
+    key = (role, public_view, language())
+    kept = st.session_state.get(_PAGES_KEY)
+    if kept is None or kept[0] != key:
+        sections: dict[str, list] = {}
+        for index, spec in enumerate(visible_pages(role, public_view)):
+            sections.setdefault(t(spec.section_key), []).append(
+                st.Page(spec.path, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path,
+                        default=index == 0)
+            )
+        kept = st.session_state[_PAGES_KEY] = (key, sections)
+    return st.navigation(kept[1], position="top")

@@ -15,6 +15,7 @@ from models.documents.pdf import build_pdf
 from models.documents.pptx import build_pptx
 from models.formats import format_date, format_number
 from ui import data
+from ui.memo import shared
 from ui.context import PlanContext
 from ui.texts import t
 
@@ -49,21 +50,25 @@ def pptx_bytes(key: ReportKey) -> bytes:
     return build_pptx(report_content(key))
 
 
-def earlier_meetings(context: PlanContext) -> pd.DataFrame:
-    meetings = data.meetings(context.url, context.plan_id, context.counter)
-    earlier = meetings[meetings["meeting_date"] < context.as_of]
-    return earlier.sort_values("meeting_date", ascending=False).drop_duplicates("meeting_date").reset_index(drop=True)
+@shared(32)
+def _meeting_choices(url: str, plan_id: int, counter: int, as_of: dt.date) -> tuple[dict, dt.date | None]:
+    """Meeting date -> title of the meetings before the Stand (newest first), and the default: the last
+    Fachbeirat meeting before the Stand, else the newest meeting."""
+    meetings = data.meetings(url, plan_id, counter)
+    earlier = meetings[meetings["meeting_date"] < as_of]
+    earlier = earlier.sort_values("meeting_date", ascending=False).drop_duplicates("meeting_date")
+    titles = {row.meeting_date: meeting_title(pd.Series(row._asdict())) for row in earlier.itertuples()}
+    default = previous_meeting(earlier, as_of) or (next(iter(titles)) if titles else None)
+    return titles, default
 
 
 def meeting_picker(context: PlanContext) -> dt.date | None:
     """The previous meeting to compare with: by default the last Fachbeirat meeting before the Stand."""
-    earlier = earlier_meetings(context)
-    if earlier.empty:
+    titles, default = _meeting_choices(context.url, context.plan_id, context.counter, context.as_of)
+    if not titles:
         st.info(t("reports.no_meetings"), icon=":material/info:")
         return None
-    titles = {row.meeting_date: meeting_title(pd.Series(row._asdict())) for row in earlier.itertuples()}
     options = [*titles, NO_MEETING]
-    default = previous_meeting(earlier, context.as_of) or earlier["meeting_date"].iloc[0]
     if st.session_state.get("reports_meeting") not in options or st.session_state.get("_reports_as_of") != context.as_of:
         st.session_state["reports_meeting"] = default  # a new Stand: compare with the meeting before it
     st.session_state["_reports_as_of"] = context.as_of
