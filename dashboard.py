@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from ui import url_bind
+from ui import tcp_nodelay, url_bind
 from ui.auth import role
 from ui.navigation import build
 from ui.context import open_database, select_as_of, select_language, select_plan
 from ui.texts import pin_language, t
 
+tcp_nodelay.enable()
 st.set_page_config(page_title=t("app.title"), page_icon=":material/flag:", layout="wide")
 
 select_language()

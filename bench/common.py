@@ -156,8 +156,18 @@ class Workspace:
 
 
 # -- live servers -----------------------------------------------------------------------------------
-FLOOR_ENTRY = '''import streamlit as st
+FLOOR_ENTRY = '''import asyncio.base_events
+import socket
 
+import streamlit as st
+
+
+def _set_nodelay(sock):  # the same TCP_NODELAY fix as the app's (ui/tcp_nodelay.py)
+    if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM:
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
+asyncio.base_events._set_nodelay = _set_nodelay
 st.set_page_config(page_title="Boden", layout="wide")
 st.navigation([st.Page("eins.py", title="Eins", url_path="eins", default=True),
                st.Page("zwei.py", title="Zwei", url_path="zwei")], position="top").run()
