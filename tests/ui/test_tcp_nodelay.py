@@ -3,6 +3,7 @@
 
 import asyncio
 import socket
+from concurrent.futures import ThreadPoolExecutor
 
 from ui import tcp_nodelay
 
@@ -27,7 +28,9 @@ def _accepted_nodelay() -> int:
         await server.wait_closed()
         return value
 
-    return asyncio.run(scenario())
+    # In its own thread: a browser test on the same worker may leave an event loop running in this one.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, scenario()).result(timeout=30)
 
 
 def test_a_connection_accepted_on_a_protocol_0_listener_gets_tcp_nodelay():
