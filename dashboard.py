@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import tcp_nodelay, url_bind
+from ui import run_gate, tcp_nodelay, url_bind
 from ui.auth import role
 from ui.navigation import build
 from ui.context import open_database, select_as_of, select_language, select_plan
@@ -11,15 +11,16 @@ from ui.texts import pin_language, t
 tcp_nodelay.enable()
 st.set_page_config(page_title=t("app.title"), page_icon=":material/flag:", layout="wide")
 
-select_language()
-try:
-    url = open_database()
-    context = select_as_of(select_plan(url))
-    navigation = build(role(), context.public_view)
-    hints = st.container()
+with run_gate.admitted():
+    select_language()
     try:
-        navigation.run()
+        url = open_database()
+        context = select_as_of(select_plan(url))
+        navigation = build(role(), context.public_view)
+        hints = st.container()
+        try:
+            navigation.run()
+        finally:
+            url_bind.show_hints(hints)
     finally:
-        url_bind.show_hints(hints)
-finally:
-    pin_language(None)
+        pin_language(None)

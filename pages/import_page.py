@@ -7,7 +7,7 @@ from models.commands import CommandError
 from models.transfer import importer, template
 from models.transfer.importer import ImportRefused, Target
 from models.transfer.parsing import UnreadableFile
-from ui import components, data
+from ui import components, data, run_gate
 from ui.auth import current_actor, role
 from ui.context import current
 from ui.import_mapping import choose_scope, digest, mapping_widgets, read_tables, template_files
@@ -77,7 +77,7 @@ if not any(mappings):
 signature = (digest(content), scope, repr(target), repr(mappings))
 st.subheader(t("import.step.preview"), anchor=False)
 if st.button(t("import.preview.button"), icon=":material/preview:", key="import_preview_button"):
-    with Session(data.engine_for(context.url)) as session:
+    with run_gate.stepped_out(), Session(data.engine_for(context.url)) as session:
         st.session_state[PREVIEW] = (signature, importer.preview(session, current_actor(), tables, mappings, target))
 stored = st.session_state.get(PREVIEW)
 if stored is None:
@@ -94,7 +94,7 @@ st.subheader(t("import.step.confirm"), anchor=False)
 if st.button(t("import.confirm"), type="primary", icon=":material/upload:", key="import_confirm"):
     bar = st.progress(0.0, text=t("import.running"))
     try:
-        with Session(data.engine_for(context.url)) as session, session.begin():
+        with run_gate.stepped_out(), Session(data.engine_for(context.url)) as session, session.begin():
             result = importer.apply(session, current_actor(), tables, mappings, target,
                                     expected_counter=preview.expected_counter,
                                     progress=lambda fraction, message: bar.progress(min(fraction, 1.0), text=message),

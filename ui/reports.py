@@ -14,7 +14,7 @@ from models.documents.content import ReportContent, build_content, meeting_title
 from models.documents.pdf import build_pdf
 from models.documents.pptx import build_pptx
 from models.formats import format_date, format_number
-from ui import data
+from ui import data, run_gate
 from ui.memo import shared
 from ui.context import PlanContext
 from ui.texts import t
@@ -82,11 +82,12 @@ def build(key: ReportKey) -> bool:
     with st.status(t("reports.building"), expanded=True) as status:
         bar = st.progress(0.0, text=t("reports.step.content"))
         try:
-            report_content(key)
-            bar.progress(0.2, text=t("reports.step.pdf"))
-            pdf_bytes(key)
-            bar.progress(0.7, text=t("reports.step.pptx"))
-            pptx_bytes(key)
+            with run_gate.stepped_out():  # seconds of work: other visitors' runs go ahead meanwhile
+                report_content(key)
+                bar.progress(0.2, text=t("reports.step.pdf"))
+                pdf_bytes(key)
+                bar.progress(0.7, text=t("reports.step.pptx"))
+                pptx_bytes(key)
         except Exception as exc:  # noqa: BLE001 - shown to the user in German, the detail for the admins
             status.update(label=t("reports.failed", detail=type(exc).__name__), state="error")
             return False
