@@ -18,6 +18,7 @@ from models import changes, queries
 from models.formats import format_date
 from models.texts import text
 from models.bootstrap import prepare_database
+from ui.figures import shared_figure
 from ui.memo import shared
 
 
@@ -111,7 +112,7 @@ def progress_chart(url: str, plan_id: int, counter: int, as_of: dt.date, lang: s
     from ui.figures import progress_bars
 
     tree = progress_tree(url, plan_id, counter, as_of, released_only)
-    return progress_bars(tree[f"{level}s"], level, lang)
+    return shared_figure(progress_bars(tree[f"{level}s"], level, lang))
 
 
 # Leitziele 2030 and Jahresziele (pages/goals.py, pages/annual_goals.py)
@@ -168,7 +169,7 @@ def goal_annual_chart(url: str, plan_id: int, counter: int, as_of: dt.date, code
     from ui.figures import progress_bars
 
     bars = _annual.assign(label=_annual["year"].astype(str) + " · " + _annual["annual_goal_code"])
-    return progress_bars(bars, "label", lang)
+    return shared_figure(progress_bars(bars, "label", lang))
 
 
 @shared(16)  # shared read-only: read every run
@@ -213,7 +214,7 @@ def annual_goals_chart(url: str, plan_id: int, counter: int, as_of: dt.date, yea
 
     annual = annual_goals_of_year(url, plan_id, counter, as_of, year, released_only)
     frame, label = annual_goals_view.chart_frame(annual, lang)
-    return progress_bars(frame, label, lang)
+    return shared_figure(progress_bars(frame, label, lang))
 
 
 @shared(32)  # shared read-only: read every run
@@ -362,7 +363,7 @@ def organisation_view(url: str, plan_id: int, counter: int, as_of: dt.date, rele
 
     overview = organisation_overview(url, plan_id, counter, as_of, released_only)
     shown = overview[overview["kind"].eq(kind)] if kind else overview
-    return shown, overview_table(shown, lang), measures_figure(shown, lang)
+    return shown, overview_table(shown, lang), shared_figure(measures_figure(shown, lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -458,7 +459,7 @@ def hierarchy_chart(url: str, plan_id: int, counter: int, as_of: dt.date, kind: 
                     released_only: bool, _nodes: pd.DataFrame):
     from ui.hierarchy_chart import hierarchy_figure
 
-    return hierarchy_figure(_nodes, kind, lang)
+    return shared_figure(hierarchy_figure(_nodes, kind, lang))
 
 
 @shared(512)
@@ -466,7 +467,7 @@ def indicator_chart(url: str, plan_id: int, counter: int, as_of: dt.date, indica
                     threshold: int, _indicator: pd.Series, _values: pd.DataFrame):
     from ui.indicator_chart import indicator_figure
 
-    return indicator_figure(_indicator, _values, lang)
+    return shared_figure(indicator_figure(_indicator, _values, lang))
 
 
 @shared(64)
@@ -475,4 +476,4 @@ def measure_timeline(url: str, plan_id: int, counter: int, as_of: dt.date, lang:
     """The Maßnahmen timeline of the filtered measures (filters_key: the repr of the page's filters)."""
     from ui.gantt import timeline
 
-    return timeline(_shown, as_of, lang)
+    return shared_figure(timeline(_shown, as_of, lang))

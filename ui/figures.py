@@ -14,6 +14,23 @@ EMPTY_COLOUR = "#8a96a3"
 FONT = dict(family="Source Sans Pro, sans-serif", size=14, color="#1b1f24")
 
 
+class SharedFigure(go.Figure):
+    """A finished figure shown unchanged by every session (ui.data keeps it per change counter).
+    st.plotly_chart asks a figure for to_dict() on every run, and plotly deep-copies the whole figure
+    for it; this one makes its dict once. Its readers only read it (plotly.io.to_json builds a new one)."""
+
+    def to_dict(self) -> dict:
+        made = self.__dict__.get("_made_dict")
+        if made is None:
+            made = self.__dict__["_made_dict"] = super().to_dict()
+        return made
+
+
+def shared_figure(figure: go.Figure) -> SharedFigure:
+    """The figure as a SharedFigure (once, when a cache is filled: the copy validates the figure)."""
+    return SharedFigure(figure)
+
+
 def wrap_label(label: str, width: int = 42, max_lines: int = 3) -> str:
     """Break a long title into lines for a chart axis; cut with an ellipsis after max_lines."""
     lines: list[str] = []
