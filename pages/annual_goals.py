@@ -35,11 +35,11 @@ url_bind.publish("jahr", str(year))
 
 
 def show_year(view: annual_goals_view.YearView) -> None:
-    columns = st.columns(4)
-    columns[0].metric(t("annual_goals.count", year=year), format_number(view.count))
-    columns[1].metric(t("annual_goals.prioritised_count"), format_number(view.prioritised))
-    columns[2].metric(t("annual_goals.measures_count"), format_number(view.measures))
-    columns[3].metric(t("annual_goals.mean_progress"), view.mean_progress)
+    row = st.container(horizontal=True)
+    row.metric(t("annual_goals.count", year=year), format_number(view.count))
+    row.metric(t("annual_goals.prioritised_count"), format_number(view.prioritised))
+    row.metric(t("annual_goals.measures_count"), format_number(view.measures))
+    row.metric(t("annual_goals.mean_progress"), view.mean_progress)
 
     st.subheader(t("annual_goals.prioritised"))
     if not view.prioritised:

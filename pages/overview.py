@@ -15,11 +15,12 @@ facts = data.overview(context.url, context.plan_id, context.counter, context.as_
                       released_only=context.released_only)
 year = context.as_of.year
 
-columns = st.columns(4)
-columns[0].metric(t("overview.action_fields"), format_number(facts.action_fields))
-columns[1].metric(t("overview.guiding_goals"), format_number(facts.guiding_goals))
-columns[2].metric(t("overview.annual_goals", year=year), format_number(facts.annual_goals_of_year))
-columns[3].metric(t("overview.measures"), format_number(facts.measures))
+# A row of metrics in one horizontal container: one block per run instead of a column block per metric.
+row = st.container(horizontal=True)
+row.metric(t("overview.action_fields"), format_number(facts.action_fields))
+row.metric(t("overview.guiding_goals"), format_number(facts.guiding_goals))
+row.metric(t("overview.annual_goals", year=year), format_number(facts.annual_goals_of_year))
+row.metric(t("overview.measures"), format_number(facts.measures))
 
 st.subheader(t("overview.lights"))
 components.light_metrics(facts.shares)

@@ -78,9 +78,10 @@ def light_label(colour: str) -> str:
 
 def light_metrics(shares: pd.DataFrame) -> None:
     """One metric per traffic-light colour: count and share, always with the colour's words."""
-    for column, row in zip(st.columns(len(shares)), shares.itertuples()):
-        column.metric(light_metric_label(row.light),
-                      t("overview.light_metric", count=format_number(row.count), share=format_percent(row.share)))
+    metrics = st.container(horizontal=True)
+    for row in shares.itertuples():
+        metrics.metric(light_metric_label(row.light),
+                       t("overview.light_metric", count=format_number(row.count), share=format_percent(row.share)))
 
 
 def light_metric_label(colour: str) -> str:

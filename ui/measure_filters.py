@@ -29,6 +29,7 @@ SEARCH_KEY = "measures_search"
 PAGE_KEY = "measures_page"
 _PAGE_FILTERS = "_measures_page_filters"
 FLAG_KEYS = {"prio": "measures_prio", "veraltet": "measures_stale"}
+FILTER_WIDTH = 250  # px: three filters a row at 1400 px wide, more on a wider screen, fewer on a narrow one
 
 
 @dataclass(frozen=True)
@@ -96,17 +97,19 @@ def filter_panel(specs: tuple[Choice, ...]) -> MeasureFilters:
     active = sum(bool(st.session_state.get(key)) for key in _all_keys(specs))
     title = t("measures.filters_active", count=active) if active else t("measures.filters")
     with st.expander(title, expanded=True, icon=":material/filter_alt:", key="measures_filter_panel"):
-        columns = st.columns(3) + st.columns(3)
-        for column, spec in zip(columns, specs):
-            column.multiselect(spec.label, list(spec.names), format_func=spec.names.__getitem__, key=spec.key,
-                               placeholder=t("measures.filter.placeholder"))
-        search, prio, stale, reset = st.columns([3, 1.2, 1.2, 1.6], vertical_alignment="bottom")
-        search.text_input(t("measures.filter.search"), key=SEARCH_KEY, max_chars=100,
-                          placeholder=t("measures.filter.search_placeholder"))
-        prio.checkbox(flag_labels["prio"], key=FLAG_KEYS["prio"], help=t("measures.filter.prioritised_help"))
-        stale.checkbox(flag_labels["veraltet"], key=FLAG_KEYS["veraltet"], help=t("measures.filter.stale_help"))
-        reset.button(t("measures.filter.reset"), icon=":material/filter_alt_off:", disabled=not active,
-                     on_click=_reset, args=(specs,))
+        # Horizontal containers that wrap (three filters a row on a wide screen): two blocks per run
+        # instead of a column block per widget.
+        choices_row = st.container(horizontal=True)
+        for spec in specs:
+            choices_row.multiselect(spec.label, list(spec.names), format_func=spec.names.__getitem__, key=spec.key,
+                                    placeholder=t("measures.filter.placeholder"), width=FILTER_WIDTH)
+        search_row = st.container(horizontal=True, vertical_alignment="bottom")
+        search_row.text_input(t("measures.filter.search"), key=SEARCH_KEY, max_chars=100,
+                              placeholder=t("measures.filter.search_placeholder"))
+        search_row.checkbox(flag_labels["prio"], key=FLAG_KEYS["prio"], help=t("measures.filter.prioritised_help"))
+        search_row.checkbox(flag_labels["veraltet"], key=FLAG_KEYS["veraltet"], help=t("measures.filter.stale_help"))
+        search_row.button(t("measures.filter.reset"), icon=":material/filter_alt_off:", disabled=not active,
+                          on_click=_reset, args=(specs,))
         st.caption(t("measures.filter.link_hint"))
     return _publish(specs)
 

@@ -60,10 +60,10 @@ def since_last_meeting(context: PlanContext, lang: str) -> None:
     summary, newest = data.changes_since(context.url, context.plan_id, context.counter, since, context.as_of,
                                          lang, released_only=context.released_only)
     st.subheader(t("overview.since", date=format_date(summary.since)))
-    columns = st.columns(3)
-    columns[0].metric(t("overview.since_reports"), format_number(summary.reports))
-    columns[1].metric(t("overview.since_status_changes"), format_number(summary.status_changes))
-    columns[2].metric(t("overview.since_completions"), format_number(summary.completions))
+    row = st.container(horizontal=True)
+    row.metric(t("overview.since_reports"), format_number(summary.reports))
+    row.metric(t("overview.since_status_changes"), format_number(summary.status_changes))
+    row.metric(t("overview.since_completions"), format_number(summary.completions))
     if not summary.reports:
         st.write(t("overview.since_quiet", date=format_date(summary.since)))
         return
