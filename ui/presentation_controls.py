@@ -91,7 +91,7 @@ def style(theme: str) -> None:
 
 
 def exit_link(context: PlanContext) -> None:
-    st.page_link("pages/overview.py", label=t("presentation.exit"), icon=":material/close:",
+    st.page_link("app_pages/overview.py", label=t("presentation.exit"), icon=":material/close:",
                  query_params=link_params(context))
 
 
@@ -127,10 +127,10 @@ def _go(number: int, count: int) -> None:
 
 
 def _controls(number: int, count: int, auto: int | None) -> None:
-    back, _, forward = st.columns([1, 2, 1], vertical_alignment="center")
-    back.button(t("presentation.back"), key="presentation_back", width="stretch", on_click=_go,
-                args=(number - 1, count), disabled=number <= 1, shortcut="Left")
-    forward.button(t("presentation.forward"), key="presentation_forward", width="stretch", on_click=_go,
+    buttons = st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center")
+    buttons.button(t("presentation.back"), key="presentation_back", on_click=_go,
+                   args=(number - 1, count), disabled=number <= 1, shortcut="Left")
+    buttons.button(t("presentation.forward"), key="presentation_forward", on_click=_go,
                    args=(number + 1, count), disabled=number >= count, shortcut="Right")
     if auto:
         st.caption(t("presentation.auto_note", seconds=auto))

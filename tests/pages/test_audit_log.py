@@ -15,7 +15,7 @@ from models.schema import AuditEvent, Measure
 from models.settings import update_plan_settings
 from tests.pages.conftest import app, query_param
 
-PAGE = "pages/audit_log.py"
+PAGE = "app_pages/audit_log.py"
 CHANGES = "Änderungen (alt → neu)"
 
 

@@ -18,7 +18,7 @@ from tests.pages.conftest import app
 from ui import export_files
 from ui.context import PlanContext
 
-PAGE = "pages/export.py"
+PAGE = "app_pages/export.py"
 EXCEL, CSV = "Excel-Datei herunterladen", "CSV-Dateien herunterladen (Zip)"
 BACKUP_DATABASE, BACKUP_PLAN = "Ganze Datenbank sichern (JSON)", "Nur diesen Plan sichern (JSON, ohne Passwörter)"
 

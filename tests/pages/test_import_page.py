@@ -8,7 +8,7 @@ from models.db import make_engine
 from models.schema import AuditEvent, StatusReport
 from tests.pages.conftest import app
 
-PAGE = "pages/import_page.py"
+PAGE = "app_pages/import_page.py"
 ADMIN = Actor(name="Büro Migration", role="admin")
 # A project lead's own list: other headers than ours, Windows encoding, German dates, one HTML cell.
 MESSY = ("Maßnahmen-Nr;Stichtag;Zustand;Prozent;Text;Bemerkung\n"

@@ -15,7 +15,7 @@ from models.db import make_engine
 from models.schema import ActionField, AnnualGoal, Measure, Organisation, Plan
 from tests.pages.conftest import app, query_param
 
-PAGE = "pages/maintenance.py"
+PAGE = "app_pages/maintenance.py"
 
 
 def _engine(url):

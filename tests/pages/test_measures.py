@@ -18,7 +18,7 @@ from models.seed import example_files
 from tests.pages.conftest import open_page, query_param
 from ui.components import plain
 
-PAGE = "pages/measures.py"
+PAGE = "app_pages/measures.py"
 
 
 def _open(**params):

@@ -14,7 +14,7 @@ from models.schema import Measure, StatusReport
 from models.snapshots import freeze_meeting, snapshot_deck, snapshots
 from tests.pages.conftest import app, query_param
 
-PAGE = "pages/presentation.py"
+PAGE = "app_pages/presentation.py"
 STAND = "2024-06-30"  # the mini plan's known answers; 9 slides
 
 

@@ -15,7 +15,7 @@ from models.db import make_engine
 from models.schema import Measure, Organisation, Plan, StatusReport
 from tests.pages.conftest import app, query_param
 
-PAGE = "pages/report.py"
+PAGE = "app_pages/report.py"
 
 
 def today() -> dt.date:

@@ -14,7 +14,7 @@ from models.db import make_engine
 from models.schema import Measure, Organisation
 from tests.pages.conftest import app, metrics, query_param
 
-PAGE = "pages/reporting_round.py"
+PAGE = "app_pages/reporting_round.py"
 SECOND = dt.date(2024, 9, 15)
 
 

@@ -42,7 +42,7 @@ def _open(actor=None):
         at.session_state["actor"] = actor
     at.query_params["stand"] = STAND
     at.run()
-    at.switch_page("pages/reports.py").run()
+    at.switch_page("app_pages/reports.py").run()
     assert not at.exception
     return at
 

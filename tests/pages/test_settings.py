@@ -10,7 +10,7 @@ from models.queries import change_counter
 from models.settings import plan_settings, update_plan_settings
 from tests.pages.conftest import app
 
-PAGE = "pages/settings.py"
+PAGE = "app_pages/settings.py"
 
 
 def _actor(url, role="admin", name="Büro Migration"):
@@ -62,7 +62,7 @@ def test_admin_changes_a_setting_and_the_audit_log_shows_old_and_new(mini_app_ur
     stored = _stored(mini_app_url)
     assert (stored["green_tolerance"], stored["release_required"]) == (20, True)
 
-    at.switch_page("pages/audit_log.py").run()
+    at.switch_page("app_pages/audit_log.py").run()
     newest = at.dataframe[0].value.iloc[0]
     assert (newest["Person"], newest["Aktion"], newest["Objekt"]) == ("Büro Migration", "geändert", "Plan")
     assert newest["Änderungen (alt → neu)"] == (
@@ -87,7 +87,7 @@ def test_public_view_off_leaves_anonymous_visitors_only_the_sign_in(mini_app_url
     assert not visitor.exception
     assert visitor.title[0].value == "Anmelden"
     with pytest.raises(ValueError, match=r"Known pages: \[[^,\]]*sign_in\.py'\]"):
-        visitor.switch_page("pages/overview.py")
+        visitor.switch_page("app_pages/overview.py")
 
 
 def test_a_conflict_keeps_what_was_typed_and_the_second_save_applies_it(mini_app_url):

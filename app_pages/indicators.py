@@ -51,13 +51,13 @@ def choose(column, param: str, key: str, label: str, options: dict[str, str], ur
 
 field_names, indicator_names = data.indicator_choices(context.url, context.plan_id, context.counter, context.as_of,
                                                       THRESHOLD)
-columns = st.columns(3)
-field = choose(columns[0], "feld", "indicators_field", t("indicators.filter.field"),
+filters = st.container(horizontal=True)  # one block per run instead of three columns
+field = choose(filters, "feld", "indicators_field", t("indicators.filter.field"),
                {ALL: t("indicators.filter.all_fields"), **field_names}, {code: code for code in field_names})
-kind = choose(columns[1], "art", "indicators_kind", t("indicators.filter.kind"),
+kind = choose(filters, "art", "indicators_kind", t("indicators.filter.kind"),
               {ALL: t("indicators.filter.all_kinds"), **{k: t(f"indicators.kind.{k}") for k in KIND_SLUGS.values()}},
               KIND_SLUGS)
-code = choose(columns[2], "kennzahl", "indicators_code", t("indicators.filter.indicator"),
+code = choose(filters, "kennzahl", "indicators_code", t("indicators.filter.indicator"),
               {ALL: t("indicators.filter.all_indicators"), **indicator_names},
               {code: code for code in indicator_names})
 sections = data.indicator_sections(context.url, context.plan_id, context.counter, context.as_of, THRESHOLD, field,

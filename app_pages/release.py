@@ -27,7 +27,7 @@ if done:
                icon=":material/check_circle:")
 if not context.release_required:
     st.info(t("release.off"), icon=":material/info:")
-    st.page_link("pages/settings.py", label=t("release.to_settings"), icon=":material/settings:",
+    st.page_link("app_pages/settings.py", label=t("release.to_settings"), icon=":material/settings:",
                  query_params=link_params(context))
 
 pending = data.pending_reports(context.url, context.plan_id, context.counter)
