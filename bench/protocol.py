@@ -90,7 +90,7 @@ class LiveSession:
 
     def _read_navigation(self, forward: ForwardMsg) -> None:
         self.pages = [Page(p.page_script_hash, p.page_name, p.url_pathname, p.is_default)
-                      for p in forward.navigation.app_pages]
+                      for p in forward.navigation.app_pages if not p.is_hidden]  # hidden: aliases
 
     @staticmethod
     def _check_exception(forward: ForwardMsg, result: RunResult) -> None:

@@ -61,6 +61,7 @@ def visible_pages(role: str, public_view: bool) -> list[PageSpec]:
 
 
 _PAGES_KEY = "_navigation_pages"
+DEFAULT_SUFFIX = "-start"  # the default page's internal path (never shown: it is served at "/")
 
 
 def build(role: str, public_view: bool):
@@ -73,10 +74,17 @@ def build(role: str, public_view: bool):
     kept = st.session_state.get(_PAGES_KEY)
     if kept is None or kept[0] != key:
         sections: dict[str, list] = {}
-        for index, spec in enumerate(visible_pages(role, public_view)):
+        specs = visible_pages(role, public_view)
+        for index, spec in enumerate(specs):
+            # The default page is served at "/"; its own path (/uebersicht) is a hidden alias of it, so
+            # a typed or bookmarked link to it opens the page instead of "Page not found".
             sections.setdefault(t(spec.section_key), []).append(
-                st.Page(spec.path, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path,
+                st.Page(spec.path, title=t(spec.title_key), icon=spec.icon,
+                        url_path=f"{spec.url_path}{DEFAULT_SUFFIX}" if index == 0 else spec.url_path,
                         default=index == 0)
             )
+        sections[t(specs[0].section_key)].append(
+            st.Page(specs[0].path, title=t(specs[0].title_key), icon=specs[0].icon, url_path=specs[0].url_path,
+                    visibility="hidden"))
         kept = st.session_state[_PAGES_KEY] = (key, sections)
     return st.navigation(kept[1], position="top")

@@ -39,10 +39,14 @@ def test_no_pages_folder_next_to_the_entry_script():
 
 
 def test_the_first_visitor_on_a_deep_link_gets_the_page(tmp_path):
+    """/praesentation as the first session of the process, then /uebersicht: the default page's own
+    path (the app serves it at "/", the path is a hidden alias of it)."""
     url = f"sqlite:///{tmp_path / 'first.db'}"
     _plan_database(url)
     with running_server(ROOT / "dashboard.py", tmp_path / "app.log", url) as server, \
             ThreadPoolExecutor(1) as pool:  # own thread: a browser test may hold an event loop in this one
-        kinds = pool.submit(asyncio.run, _first_run_of(server.ws_url, "praesentation", "plan=mini")).result()
-    assert "page_not_found" not in kinds
-    assert "navigation" in kinds and kinds[-1] == "script_finished"
+        runs = [pool.submit(asyncio.run, _first_run_of(server.ws_url, page, "plan=mini")).result()
+                for page in ("praesentation", "uebersicht")]
+    for kinds in runs:
+        assert "page_not_found" not in kinds
+        assert "navigation" in kinds and kinds[-1] == "script_finished"
