@@ -19,7 +19,7 @@ from models.formats import format_number
 from models.texts import text
 from ui import components, measure_table, url_bind
 from ui.gantt import LEGEND_ORDER, light_words
-from ui.texts import language, t
+from ui.texts import t
 from ui.url_state import LIGHT_SLUGS, STATUS_SLUGS, parse_flag, parse_choices, parse_text, shown, slug_of
 
 PICK_KEY = "measures_pick"
