@@ -192,7 +192,8 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _healthy(base_url: str) -> bool:
+def healthy(base_url: str) -> bool:
+    """True once the server at base_url answers its health check."""
     try:
         with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
             return response.read().strip() == b"ok"
@@ -250,7 +251,7 @@ def running_server(script: Path, log: Path, database_url: str | None = None,
     server = Server(port, process, log)
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _healthy(server.base_url):
+        while not healthy(server.base_url):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"server did not start: {log.read_text(errors='replace')[-2000:]}")
             time.sleep(0.2)

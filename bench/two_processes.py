@@ -18,7 +18,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import websockets
@@ -30,14 +29,15 @@ from bench.common import (
     Report,
     Server,
     Workspace,
-    _healthy,
     free_port,
+    healthy,
     ms,
     percentile,
     print_table,
     running_server,
 )
 from bench.protocol import RUN_TIMEOUT_S, LiveSession
+from bench.sessions import Burst
 
 NAME = "two_processes"
 SESSION_COUNTS = (1, 10, 50)
@@ -97,7 +97,7 @@ def running_nginx(folder: Path, app_ports: list[int]) -> Iterator[str]:
     base_url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _healthy(base_url):
+        while not healthy(base_url):
             if process.poll() is not None or time.monotonic() > deadline:
                 log = (folder / "error.log").read_text(errors="replace") if (folder / "error.log").exists() else ""
                 raise RuntimeError(f"nginx did not start (exit {process.poll()}): {log[:1500]}")
@@ -145,14 +145,6 @@ class RoutedSession(LiveSession):
             for header in response.headers.get_all("Set-Cookie") or []:
                 jar.load(header)
         return jar[ROUTE_COOKIE].value if ROUTE_COOKIE in jar else None
-
-
-@dataclass
-class Burst:
-    first: list[float] = field(default_factory=list)
-    switch: list[float] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    wall: float = 0.0
 
 
 async def _visitor(base_url: str, burst: Burst) -> None:

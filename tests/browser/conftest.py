@@ -9,12 +9,9 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +19,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 from sqlalchemy.engine import make_url
+
+from bench.common import free_port, healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -51,20 +50,6 @@ VIEWPORT = {"width": 1400, "height": 1000}
 # Streamlit scrolls inside its main container, so a full-page screenshot shows only the viewport:
 # the screenshot helper makes the viewport as tall as the content, up to this height.
 MAX_SCREENSHOT_HEIGHT = 12_000
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _healthy(base_url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
-            return response.read().strip() == b"ok"
-    except (urllib.error.URLError, OSError):
-        return False
 
 
 @pytest.fixture(scope="session")
@@ -100,7 +85,7 @@ def running_app(database_url: str, log_path: Path, *, cwd: Path = ROOT, env: dic
         )
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _healthy(base_url):
+        while not healthy(base_url):
             if server.poll() is not None or time.monotonic() > deadline:
                 output = log_path.read_text(encoding="utf-8", errors="replace")
                 pytest.fail(f"the app did not become healthy on {base_url}:\n{output}")
