@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui import run_gate, tcp_nodelay, url_bind
-from ui.auth import role
+from ui.auth import check_sign_in, role
 from ui.navigation import build
 from ui.context import open_database, select_as_of, select_language, select_plan
 from ui.texts import pin_language, t
@@ -15,6 +15,7 @@ with run_gate.admitted():
     select_language()
     try:
         url = open_database()
+        check_sign_in(url)
         context = select_as_of(select_plan(url))
         navigation = build(role(), context.public_view)
         hints = st.container()

@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.auth import current_actor, sign_out, signed_in_through_identity_provider
 from ui.components import plain
+from ui.context import current
 from ui.sign_in import organisation_name
 from ui.texts import t
 
@@ -19,4 +20,4 @@ elif actor.role == "editor":
 st.caption(t("account.via_oidc" if signed_in_through_identity_provider() else "account.via_local"))
 # A callback, not `if st.button(...): st.rerun()`: a rerun right after st.logout() drops its redirect,
 # and the identity cookie would survive (signed in again on the next visit).
-st.button(t("account.sign_out"), icon=":material/logout:", on_click=sign_out)
+st.button(t("account.sign_out"), icon=":material/logout:", on_click=sign_out, args=(current().url,))

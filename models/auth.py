@@ -8,21 +8,28 @@ No default password exists anywhere: the first admin is created with
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, or_, select
+from sqlalchemy import Engine, and_, case, delete, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from models.commands import SYSTEM, Actor, PermissionDenied, ValidationFailed, record
+from models.commands import SYSTEM, Actor, PermissionDenied, ValidationFailed, actor_of, record
 from models.rules import ROLES
-from models.schema import Organisation, User
+from models.schema import Organisation, SignInThrottle, User
+from models.sign_in_sessions import end_sessions_of
 
 MAX_FAILED_LOGINS = 5
 LOCK_MINUTES = 15
+# Per client address (a municipal proxy hides many staff behind one address: generous, but finite).
+MAX_FAILED_LOGINS_PER_CLIENT = 30
 MIN_PASSWORD_LENGTH = 12
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -55,38 +62,122 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
-def actor_of(user: User) -> Actor:
-    return Actor(name=user.name, role=user.role, user_id=user.id, organisation_id=user.organisation_id)
+@dataclass(frozen=True)
+class Throttle:
+    """How many failed sign-ins a key may collect, and for how long it is then locked. `window` lets old
+    failures lapse (per client); without it, failures count until a success or the lock ends ("in a row")."""
+
+    prefix: str
+    max_failures: int
+    lock_minutes: int
+    window_minutes: int | None = None
 
 
-def authenticate(session: Session, email: str, password: str, now: dt.datetime | None = None) -> Actor:
-    """The actor for a correct e-mail and password. After MAX_FAILED_LOGINS failures in a row the
-    account is locked for LOCK_MINUTES; a locked account is refused even with the right password."""
+BY_ACCOUNT = Throttle("account", MAX_FAILED_LOGINS, LOCK_MINUTES)
+BY_CLIENT = Throttle("client", MAX_FAILED_LOGINS_PER_CLIENT, LOCK_MINUTES, window_minutes=LOCK_MINUTES)
+WRONG = "E-Mail-Adresse oder Passwort ist falsch."
+
+
+def authenticate(engine: Engine, email: str, password: str, *, client: str | None = None,
+                 now: dt.datetime | None = None) -> Actor:
+    """The actor for a correct e-mail and password.
+
+    Every attempt first claims a slot by an atomic increment (its own committed transaction), and only the
+    first MAX_FAILED_LOGINS claims in a row are checked at all: parallel guesses from any number of
+    processes cannot pass the lock, and a locked account is refused even with the right password.
+    Unknown, deactivated and password-less e-mail addresses are counted and answered exactly alike.
+    """
     now = now or _now()
-    user = session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
-    if user is None or not user.active or not user.password_hash:
-        _verify(_DUMMY_HASH, password)
-        raise SignInRefused("E-Mail-Adresse oder Passwort ist falsch.")
-    if user.locked_until is not None and user.locked_until > now:
-        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        raise SignInRefused(
-            f"Zu viele Fehlversuche: Die Anmeldung ist für {minutes} Minuten gesperrt. Bitte warten Sie."
-        )
-    if not _verify(user.password_hash, password):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
-            user.failed_logins = 0
-            raise SignInRefused(
-                f"Zu viele Fehlversuche: Die Anmeldung ist für {LOCK_MINUTES} Minuten gesperrt."
-            )
-        raise SignInRefused("E-Mail-Adresse oder Passwort ist falsch.")
-    user.failed_logins = 0
-    user.locked_until = None
-    user.last_login_at = now
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-    return actor_of(user)
+    keys = [(BY_ACCOUNT, _throttle_key(BY_ACCOUNT, email.strip().lower()))]
+    if client:
+        keys.append((BY_CLIENT, _throttle_key(BY_CLIENT, client)))
+    with Session(engine) as session, session.begin():
+        refusal = next((message for rule, key in keys if (message := _claim(session, rule, key, now))), None)
+        account = session.execute(select(User.id, User.password_hash).where(
+            func.lower(User.email) == email.strip().lower(), User.active.is_(True))).first()
+    if refusal:
+        raise SignInRefused(refusal)
+    password_hash = account.password_hash if account is not None else None
+    if not _verify(password_hash or _DUMMY_HASH, password) or not password_hash:
+        with Session(engine) as session, session.begin():
+            locked = [rule for rule, key in keys if _lock_if_full(session, rule, key, now)]
+            _forget_old_attempts(session, now)
+        raise SignInRefused(_locked_message(locked[0]) if locked else WRONG)
+    with Session(engine) as session, session.begin():
+        # A parallel wrong guess may have used up the account's attempts while this one was being checked.
+        if _is_locked(session, keys[0][1], now):
+            raise SignInRefused(_locked_message(BY_ACCOUNT))
+        session.execute(delete(SignInThrottle).where(SignInThrottle.key == keys[0][1]))
+        user = session.get(User, account.id)
+        user.last_login_at = now
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = hash_password(password)
+        return actor_of(user)
+
+
+def _throttle_key(rule: Throttle, value: str) -> str:
+    return hashlib.sha256(f"{rule.prefix}:{value}".encode()).hexdigest()
+
+
+def _claim(session: Session, rule: Throttle, key: str, now: dt.datetime) -> str | None:
+    """Count one attempt atomically; the refusal when the key is locked or its free attempts are used up."""
+    table = SignInThrottle.__table__
+    lapsed = and_(table.c.locked_until.is_not(None), table.c.locked_until <= now)
+    if rule.window_minutes is not None:
+        lapsed = or_(lapsed, table.c.updated_at <= now - dt.timedelta(minutes=rule.window_minutes))
+    insert = _insert_for(session)(table).values(key=key, failures=1, locked_until=None, updated_at=now)
+    failures, locked_until = session.execute(
+        insert.on_conflict_do_update(
+            index_elements=[table.c.key],
+            set_={
+                "failures": case((lapsed, 1), else_=table.c.failures + 1),
+                "locked_until": case((lapsed, None), else_=table.c.locked_until),
+                "updated_at": now,
+            },
+        ).returning(table.c.failures, table.c.locked_until)
+    ).one()
+    if locked_until is not None and locked_until > now:
+        return _locked_message(rule, locked_until - now)
+    if failures > rule.max_failures:
+        session.execute(update(SignInThrottle).where(SignInThrottle.key == key, SignInThrottle.locked_until.is_(None))
+                        .values(locked_until=now + dt.timedelta(minutes=rule.lock_minutes)))
+        return _locked_message(rule)
+    return None
+
+
+def _lock_if_full(session: Session, rule: Throttle, key: str, now: dt.datetime) -> bool:
+    """After a wrong password: lock the key when this was its last free attempt."""
+    locked = session.execute(
+        update(SignInThrottle)
+        .where(SignInThrottle.key == key, SignInThrottle.failures >= rule.max_failures,
+               SignInThrottle.locked_until.is_(None))
+        .values(locked_until=now + dt.timedelta(minutes=rule.lock_minutes))
+    )
+    return locked.rowcount == 1 or _is_locked(session, key, now)
+
+
+def _forget_old_attempts(session: Session, now: dt.datetime) -> None:
+    """Keys nobody tried for a day and that are not locked go: typed-in addresses do not pile up."""
+    session.execute(delete(SignInThrottle).where(
+        SignInThrottle.updated_at < now - dt.timedelta(days=1),
+        or_(SignInThrottle.locked_until.is_(None), SignInThrottle.locked_until <= now)))
+
+
+def _is_locked(session: Session, key: str, now: dt.datetime) -> bool:
+    until = session.scalar(select(SignInThrottle.locked_until).where(SignInThrottle.key == key))
+    return until is not None and until > now
+
+
+def _locked_message(rule: Throttle, remaining: dt.timedelta | None = None) -> str:
+    minutes = rule.lock_minutes if remaining is None else max(1, int(remaining.total_seconds() // 60) + 1)
+    if rule is BY_CLIENT:
+        return (f"Zu viele Fehlversuche von Ihrem Anschluss: Die Anmeldung ist für {minutes} Minuten gesperrt. "
+                "Bitte warten Sie.")
+    return f"Zu viele Fehlversuche: Die Anmeldung ist für {minutes} Minuten gesperrt. Bitte warten Sie."
+
+
+def _insert_for(session: Session):
+    return postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
 def _verify(password_hash: str, password: str) -> bool:
@@ -156,30 +247,90 @@ def role_from_claims(claims: Mapping[str, Any]) -> str:
     return "viewer"
 
 
-def actor_from_claims(session: Session, claims: Mapping[str, Any]) -> Actor:
-    """Map a signed-in identity (OIDC claims) to an actor, keeping a staff account in step:
-    matched by subject, then by e-mail; created on first sign-in. Role and organisation come
-    from the token every time, so the identity provider stays the source of truth."""
+def actor_from_claims(session: Session, claims: Mapping[str, Any], now: dt.datetime | None = None) -> Actor:
+    """Map a signed-in identity (OIDC claims) to an actor, keeping a staff account in step.
+
+    The account is found by the provider's subject (and issuer); an e-mail address links an existing
+    account only when the provider vouches for it (email_verified), the account has no other link and
+    the link would not demote a local admin. Role and organisation then come from the token every time,
+    so the identity provider stays the source of truth, except that the last active admin is never
+    demoted. A change of rights ends the account's other sign-in sessions.
+    """
     subject = str(claims.get("sub") or "")
     if not subject:
         raise SignInRefused("Die Anmeldung hat keine Kennung (sub) geliefert.")
-    email = str(claims.get("email") or f"{subject}@oidc.invalid").lower()
-    name = str(claims.get("name") or claims.get("preferred_username") or email)
+    issuer = str(claims.get("iss") or "")[:500] or None
+    email = str(claims.get("email") or "").strip().lower()
+    name = str(claims.get("name") or claims.get("preferred_username") or email or subject)[:200]
     role = role_from_claims(claims)
     organisation_id = _organisation_id(session, claims.get(ORGANISATION_CLAIM))
-    user = session.scalar(
-        select(User).where(or_(User.oidc_subject == subject, func.lower(User.email) == email))
-    )
+    user = _account_for_identity(session, issuer, subject, email, _email_verified(claims), role)
     if user is None:
-        user = User(name=name, email=email, role=role, oidc_subject=subject, active=True)
+        user = User(name=name, email=email or f"{subject}@oidc.invalid", role=role, active=True)
         session.add(user)
     if not user.active:
         raise SignInRefused("Dieses Konto ist deaktiviert. Bitte wenden Sie sich an die Administration.")
-    user.oidc_subject, user.name, user.role = subject, name, role
+    if user.role == "admin" and role != "admin" and is_last_active_admin(session, user):
+        raise SignInRefused(
+            "Ihr Konto ist das letzte aktive Konto mit der Rolle „admin“, der Identitätsanbieter nennt diese "
+            "Rolle aber nicht mehr. Bitte lassen Sie die Rolle dort wieder eintragen oder zuerst eine weitere "
+            "Administration benennen."
+        )
+    rights_changed = user.id is not None and (user.role, user.organisation_id) != (role, organisation_id)
+    user.oidc_subject, user.oidc_issuer, user.name, user.role = subject, issuer, name, role
     user.organisation_id = organisation_id
-    user.last_login_at = _now()
+    user.last_login_at = now or _now()
     session.flush()
+    if rights_changed:
+        end_sessions_of(session, user.id, "rights_changed", now)
     return actor_of(user)
+
+
+def _account_for_identity(session: Session, issuer: str | None, subject: str, email: str, email_verified: bool,
+                          role: str) -> User | None:
+    """The staff account of this provider identity; None when a new one is to be made."""
+    user = session.scalar(select(User).where(User.oidc_subject == subject))
+    if user is not None:
+        if user.oidc_issuer not in (None, issuer):
+            raise SignInRefused(_NOT_LINKED)
+        return user
+    user = session.scalar(select(User).where(func.lower(User.email) == email)) if email else None
+    if user is None:
+        return None
+    if not email_verified or user.oidc_subject is not None:
+        raise SignInRefused(_NOT_LINKED)
+    if user.role == "admin" and user.password_hash and role != "admin":
+        raise SignInRefused(
+            "Für diese E-Mail-Adresse gibt es ein Administrationskonto mit Passwort. Bitte melden Sie sich "
+            "mit E-Mail-Adresse und Passwort an, oder lassen Sie beim Identitätsanbieter die Rolle eintragen."
+        )
+    return user
+
+
+_NOT_LINKED = (
+    "Für diese E-Mail-Adresse gibt es schon ein Konto, das nicht mit Ihrer Anmeldung beim Identitätsanbieter "
+    "verknüpft ist. Bitte wenden Sie sich an die Administration."
+)
+
+
+def _email_verified(claims: Mapping[str, Any]) -> bool:
+    value = claims.get("email_verified")
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+
+
+def is_last_active_admin(session: Session, user: User) -> bool:
+    """Rule: one active admin always remains; True when `user` is the only one left."""
+    if user.role != "admin" or not user.active:
+        return False
+    others = session.scalar(select(func.count()).select_from(User).where(
+        User.role == "admin", User.active.is_(True), User.id != user.id))
+    return not others
+
+
+def reset_throttle(session: Session, email: str) -> None:
+    """Lift the lock on an account (an admin re-activates it)."""
+    session.execute(delete(SignInThrottle).where(
+        SignInThrottle.key == _throttle_key(BY_ACCOUNT, email.strip().lower())))
 
 
 def _organisation_id(session: Session, value: Any) -> int | None:

@@ -9,10 +9,9 @@ import pandas as pd
 from sqlalchemy import Engine, case, func, select
 
 from models.queries import frame_of
-from models.rules import COMPLETED
+from models.rules import COMPLETED, REPORTING_BODY_KIND
 from models.schema import Measure, Organisation, StatusReport
 
-REPORTING_BODY_KIND = "Fachbeirat"
 PLANNED = "geplant"  # the status of a measure before its first report
 
 

@@ -10,11 +10,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from models.rules import COMPLETED, MEASURE_STATUSES, state_as_of
-from models.schema import AuditEvent, Measure, Plan, StatusReport
+from models.formats import format_date
+from models.rules import COMPLETED, MEASURE_STATUSES, REPORTING_BODY_KIND, earliest_report_date, state_as_of
+from models.schema import AuditEvent, Body, Measure, Meeting, Plan, StatusReport, User
 
 TEXT_MAX = 2000
 
@@ -30,6 +31,10 @@ class Actor:
 
 
 SYSTEM = Actor(name="System", role="admin")
+
+
+def actor_of(user: User) -> Actor:
+    return Actor(name=user.name, role=user.role, user_id=user.id, organisation_id=user.organisation_id)
 
 
 class CommandError(Exception):
@@ -71,7 +76,12 @@ def record(
     object_id: int | None,
     changes: dict[str, Any],
 ) -> None:
-    """Write one audit event and advance the plan's change counter (same transaction)."""
+    """Write one audit event and advance the plan's change counter (same transaction).
+
+    Every write command ends here, so this is where the actor is re-checked against its account as it is
+    now: a demoted, deactivated or re-assigned account's write is refused and the transaction rolls back.
+    """
+    confirm_account(session, actor)
     session.add(
         AuditEvent(
             plan_id=plan_id,
@@ -85,6 +95,20 @@ def record(
     )
     if plan_id is not None:
         bump_change_counter(session, plan_id)
+
+
+def confirm_account(session: Session, actor: Actor) -> None:
+    """Rule: a write is made with the rights the account has now, not those it had at sign-in."""
+    if actor.user_id is None:
+        return  # the system itself: seeding, migrations, the command line on the server
+    role, organisation_id, active = session.execute(
+        select(User.role, User.organisation_id, User.active).where(User.id == actor.user_id)
+    ).first() or (None, None, False)
+    if not active or (role, organisation_id) != (actor.role, actor.organisation_id):
+        raise PermissionDenied(
+            "Ihre Rechte haben sich geändert oder Ihr Konto ist nicht mehr aktiv: Es wurde nichts gespeichert. "
+            "Bitte melden Sie sich neu an."
+        )
 
 
 def _may_report_on(actor: Actor, measure: Measure) -> bool:
@@ -143,6 +167,7 @@ def add_status_report(
     obstacles: str = "",
     next_steps: str = "",
     progress_note: str = "",
+    backdate_reason: str = "",
     today: dt.date | None = None,
 ) -> StatusReport:
     """Append a status report to a measure (history is never overwritten).
@@ -167,7 +192,13 @@ def add_status_report(
     }
     before = state_as_of(measure.reports, dt.date.max)
     on_date = state_as_of(measure.reports, report_date if isinstance(report_date, dt.date) else dt.date.max)
-    errors = _validate_report(status, progress, report_date, today or dt.date.today(), texts, on_date.progress)
+    today = today or dt.date.today()
+    errors = _validate_report(status, progress, report_date, today, texts, on_date.progress)
+    backdate_reason = backdate_reason.strip()
+    floor = report_date_floor(session, measure.plan_id, today)
+    backdated = "report_date" not in errors and report_date < floor
+    if backdated:
+        errors.update(_check_backdating(actor, floor, backdate_reason))
     if errors:
         # The reports were read after the version check: a report saved in between (another process)
         # may be what the input now contradicts. Then the answer is the conflict, not a field error.
@@ -206,9 +237,31 @@ def add_status_report(
             "status": [before.status, status],
             "progress": [before.progress, progress],
             "released": report.released,
+            **({"report_date": report_date.isoformat(), "backdate_reason": backdate_reason}
+               if backdated else {}),
         },
     )
     return report
+
+
+def report_date_floor(session: Session, plan_id: int, today: dt.date) -> dt.date:
+    """The earliest date an editor may give a Sachstand of this plan today."""
+    last_held = session.scalar(
+        select(func.max(Meeting.meeting_date)).join(Body, Meeting.body_id == Body.id)
+        .where(Body.plan_id == plan_id, Body.kind == REPORTING_BODY_KIND, Meeting.meeting_date < today)
+    )
+    return earliest_report_date(today, last_held)
+
+
+def _check_backdating(actor: Actor, floor: dt.date, reason: str) -> dict[str, str]:
+    if actor.role != "admin":
+        return {"report_date": f"Sie können einen Sachstand höchstens bis zum {format_date(floor)} "
+                               "zurückdatieren (30 Tage, und nach der letzten Sitzung des Fachbeirats)."}
+    if not reason:
+        return {"backdate_reason": "Bitte begründen Sie, warum der Sachstand so weit zurückdatiert wird."}
+    if len(reason) > TEXT_MAX:
+        return {"backdate_reason": f"Bitte kürzen Sie die Begründung auf höchstens {TEXT_MAX} Zeichen."}
+    return {}
 
 
 def _conflict(session: Session, measure: Measure) -> VersionConflict:

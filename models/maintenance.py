@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from models import auth
+from models.sign_in_sessions import end_sessions_of
 from models.commands import TEXT_MAX, Actor, PermissionDenied, ValidationFailed, VersionConflict, record
 from models.queries import frame_of
 from models.rules import COMPLETED, PLANNED, ROLES, SUSPENDED
@@ -1250,7 +1251,9 @@ def update_user(session: Session, actor: Actor, plan_id: int, user_id: int, *, e
     changes = _apply(user, values)
     if changes:
         if values["active"] and "active" in changes:
-            user.failed_logins, user.locked_until = 0, None
+            auth.reset_throttle(session, user.email)
+        if changes.keys() & {"role", "organisation_id", "active"}:
+            end_sessions_of(session, user.id, "deactivated" if not values["active"] else "rights_changed")
         record(session, actor, None, "update", "user", user.id, {"email": user.email, **changes})
         _bump_other_plans(session, None)
     return user
@@ -1263,9 +1266,7 @@ def _check_admins_remain(checks: Checks, session: Session, actor: Actor, user: U
         checks.fail("role" if role != "admin" else "active",
                     "Sie können sich nicht selbst die Administration entziehen oder Ihr eigenes Konto deaktivieren.")
         return
-    others = session.scalar(select(func.count()).select_from(User).where(
-        User.role == "admin", User.active.is_(True), User.id != user.id))
-    if not others:
+    if auth.is_last_active_admin(session, user):
         checks.fail("role", "Es muss mindestens ein aktives Konto mit der Rolle „admin“ bleiben.")
 
 

@@ -31,6 +31,10 @@ LIGHTS = (GREEN, YELLOW, RED, GREY)
 
 DEFAULT_GREEN_TOLERANCE = 15
 DEFAULT_STALE_AFTER_DAYS = 180
+# The body whose held meetings freeze the plan's view and mark the reporting cut-offs.
+REPORTING_BODY_KIND = "Fachbeirat"
+# Dating a Sachstand back: editors at most this many days, and never on or before the last held meeting.
+BACKDATE_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -218,3 +222,13 @@ def rollup_children(values: Iterable[float | None]) -> RollUp:
     if not present:
         return RollUp(None, 0, 0)
     return RollUp(sum(present) / len(present), len(present), 0)
+
+
+def earliest_report_date(today: dt.date, last_held_meeting: dt.date | None) -> dt.date:
+    """Rule "dating a Sachstand": the earliest date an editor may give a report, i.e. at most BACKDATE_DAYS
+    back and after the last held meeting of the plan's Fachbeirat (its view is frozen). Admins may date
+    further back with a reason, which is audited."""
+    earliest = today - dt.timedelta(days=BACKDATE_DAYS)
+    if last_held_meeting is not None:
+        earliest = max(earliest, last_held_meeting + dt.timedelta(days=1))
+    return min(earliest, today)

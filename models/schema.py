@@ -383,16 +383,44 @@ class User(Base):
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
     role: Mapped[str] = mapped_column(String(10), default="viewer")
     password_hash: Mapped[str | None] = mapped_column(String(200))
-    # Sign-in through the district's identity provider (OIDC): its subject identifier.
+    # Sign-in through the district's identity provider (OIDC): the provider (issuer) and its subject identifier.
     oidc_subject: Mapped[str | None] = mapped_column(String(200), unique=True)
+    oidc_issuer: Mapped[str | None] = mapped_column(String(500))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    # Throttling of local sign-in after repeated failures.
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
     organisation: Mapped[Organisation | None] = relationship()
+
+
+class SignInThrottle(Base):
+    """Failed sign-in attempts per key (a hashed e-mail address or client address), for every key alike,
+    so that unknown and existing accounts answer the same. Counted by atomic upserts (models/auth.py)."""
+
+    __tablename__ = "sign_in_throttle"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class SignInSession(Base):
+    """One sign-in on the server side: sign-out, a change of the account's rights, deactivation, idle time
+    and the absolute lifetime end it, and an ended session never comes back (models/sign_in_sessions.py)."""
+
+    __tablename__ = "sign_in_session"
+    __table_args__ = (CheckConstraint(_in("method", ("local", "oidc")), name="method_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # SHA-256 of the local session token, or of the identity provider's token identity.
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), index=True)
+    method: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    end_reason: Mapped[str | None] = mapped_column(String(20))
 
 
 class AuditEvent(Base):

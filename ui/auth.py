@@ -1,33 +1,48 @@
 """Who is using the app: a signed-in staff member (local account or the district's OIDC), or nobody.
 
-The signed-in actor is kept in the session (local sign-in) or derived once per session from the
-identity provider's token claims (st.login). Pages ask `current_actor()`; write commands in models/
-check the actor's role and scope again themselves, so a page that forgets cannot write.
+Each run re-reads the account behind the sign-in once (`check_sign_in`, called by dashboard.py): a
+server-side session record decides whether the sign-in still holds (sign-out, a change of rights,
+deactivation, idle timeout and absolute lifetime end it), and the role, organisation and name come from
+the account as it is now. Pages ask `current_actor()`; write commands in models/ check the account again
+inside their own transaction, so a page that forgets cannot write.
 """
 
 from __future__ import annotations
 
-import streamlit as st
+import datetime as dt
+import logging
 
+import streamlit as st
+from sqlalchemy.orm import Session
+
+from models.auth import SignInRefused, actor_from_claims, authenticate
 from models.commands import Actor
+from models.sign_in_sessions import (
+    SessionSettingInvalid,
+    end_session,
+    identity_key,
+    open_identity_session,
+    resume,
+    session_limits,
+    start_local_session,
+)
+from ui import data
+from ui.texts import t
 
 ACTOR_KEY = "actor"
+# The local session token, or the identity provider sign-in's key.
+SESSION_KEY = "sign_in_key"
+# The identity-provider sign-in this browser session was refused for (not asked again on every run).
+REFUSED_KEY = "sign_in_refused"
+NOTICE_KEY = "sign_in_notice"
 ANONYMOUS = "anonymous"
+ENDED_REASONS = ("idle", "expired", "deactivated", "rights_changed", "signed_out")
+_log = logging.getLogger(__name__)
 
 
 def current_actor() -> Actor | None:
-    """The signed-in actor, or None for an anonymous visitor."""
-    actor = st.session_state.get(ACTOR_KEY)
-    if actor is not None:
-        return actor
-    if _oidc_signed_in():
-        from ui.sign_in import actor_from_identity_provider
-
-        actor = actor_from_identity_provider()
-        if actor is not None:
-            st.session_state[ACTOR_KEY] = actor
-        return actor
-    return None
+    """The signed-in actor as of this run's check, or None for an anonymous visitor."""
+    return st.session_state.get(ACTOR_KEY)
 
 
 def role() -> str:
@@ -35,9 +50,98 @@ def role() -> str:
     return actor.role if actor else ANONYMOUS
 
 
+def check_sign_in(url: str) -> None:
+    """Once per run, before anything asks for the role: does the sign-in still hold, and with which rights?"""
+    key = st.session_state.get(SESSION_KEY)
+    if key is None and _oidc_signed_in():
+        key = _open_identity_provider_session(url)
+    if key is None:
+        st.session_state.pop(ACTOR_KEY, None)
+        return
+    with Session(data.engine_for(url)) as session, session.begin():
+        resumed = resume(session, key, _limits())
+    if resumed.actor is None:
+        reason = resumed.ended_because if resumed.ended_because in ENDED_REASONS else "other"
+        _forget(t(f"sign_in.ended.{reason}"))
+        return
+    st.session_state[ACTOR_KEY] = resumed.actor
+
+
+def sign_in_locally(url: str, email: str, password: str, client: str | None) -> None:
+    """Check e-mail and password; signed in: a new server-side session. Raises SignInRefused."""
+    engine = data.engine_for(url)
+    actor = authenticate(engine, email, password, client=client)
+    with Session(engine) as session, session.begin():
+        token = start_local_session(session, actor.user_id)
+    st.session_state.pop(NOTICE_KEY, None)
+    st.session_state[SESSION_KEY] = token
+    st.session_state[ACTOR_KEY] = actor
+
+
 def signed_in_through_identity_provider() -> bool:
     """True while the district's identity provider (st.login) vouches for the visitor."""
     return _oidc_signed_in()
+
+
+def sign_out(url: str) -> None:
+    """End the server-side session (a copied identity cookie then gives no access either) and forget the
+    sign-in; for OIDC also clear the identity cookie (st.logout redirects through the provider's
+    end-session endpoint, when it has one, back to the app). Use as a button callback."""
+    key = st.session_state.get(SESSION_KEY)
+    if key is not None:
+        with Session(data.engine_for(url)) as session, session.begin():
+            end_session(session, key)
+    oidc = _oidc_signed_in()
+    _forget(None)
+    if oidc:
+        st.logout()
+
+
+def take_notice() -> str | None:
+    """Why the last sign-in ended (expired, signed out elsewhere, rights changed), once."""
+    return st.session_state.pop(NOTICE_KEY, None)
+
+
+def _forget(notice: str | None) -> None:
+    for name in (ACTOR_KEY, SESSION_KEY):
+        st.session_state.pop(name, None)
+    if notice:
+        st.session_state[NOTICE_KEY] = notice
+
+
+def _open_identity_provider_session(url: str) -> str | None:
+    """The key of the identity provider's sign-in once the cockpit accepts it (account kept in step with the
+    token's claims, session record open); None when it is refused, with the reason as a notice."""
+    claims = {name: st.user.get(name) for name in st.user.to_dict()}
+    key = identity_key(claims)
+    if st.session_state.get(REFUSED_KEY) == key:
+        return None
+    try:
+        with Session(data.engine_for(url)) as session, session.begin():
+            actor = actor_from_claims(session, claims)
+            if not open_identity_session(session, actor.user_id, key, _limits(), issued_at=_issued_at(claims)):
+                raise SignInRefused(t("sign_in.ended.identity"))
+    except SignInRefused as refused:
+        st.session_state[REFUSED_KEY] = key
+        _forget(str(refused))
+        return None
+    st.session_state[SESSION_KEY] = key
+    return key
+
+
+def _issued_at(claims: dict) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromtimestamp(int(claims["iat"]), dt.timezone.utc).replace(tzinfo=None)
+    except (KeyError, TypeError, ValueError, OverflowError, OSError):
+        return None
+
+
+def _limits():
+    try:
+        return session_limits()
+    except SessionSettingInvalid as invalid:
+        _log.error("%s Using the defaults.", invalid)
+        return session_limits({})
 
 
 def _oidc_signed_in() -> bool:
@@ -45,12 +149,3 @@ def _oidc_signed_in() -> bool:
         return bool(st.user.get("is_logged_in", False))
     except Exception:  # st.user raises when no identity provider is configured
         return False
-
-
-def sign_out() -> None:
-    """Forget the local sign-in; for OIDC also clear the identity cookie (st.logout redirects through
-    the provider's end-session endpoint, when it has one, back to the app). Use as a button callback."""
-    oidc = _oidc_signed_in()
-    st.session_state.pop(ACTOR_KEY, None)
-    if oidc:
-        st.logout()

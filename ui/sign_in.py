@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy.orm import Session
 
-from models.auth import SignInRefused, actor_from_claims, authenticate
+from models.auth import SignInRefused
 from models.commands import Actor
 from models.schema import Organisation
 from ui import data
-from ui.auth import ACTOR_KEY
+from ui.auth import sign_in_locally, take_notice
 from ui.context import current
 from ui.texts import t
 
@@ -19,6 +19,13 @@ def identity_provider_configured() -> bool:
         return "auth" in st.secrets
     except FileNotFoundError:
         return False
+
+
+def show_notice() -> None:
+    """Why the last sign-in ended, if it did (expired, deactivated, rights changed)."""
+    notice = take_notice()
+    if notice:
+        st.info(notice, icon=":material/info:")
 
 
 def local_sign_in_form() -> None:
@@ -36,34 +43,28 @@ def _sign_in(email: str, password: str) -> None:
     if not email.strip() or not password:
         st.error(t("sign_in.missing"))
         return
-    engine = data.engine_for(current().url)
-    with Session(engine) as session:
-        try:
-            actor = authenticate(session, email, password)
-        except SignInRefused as refused:
-            session.commit()  # the failure counts towards the lock
-            st.error(str(refused), icon=":material/lock:")
-            return
-        session.commit()
-    st.session_state[ACTOR_KEY] = actor
+    try:
+        sign_in_locally(current().url, email, password, client_address())
+    except SignInRefused as refused:
+        st.error(str(refused), icon=":material/lock:")
+        return
     st.rerun()
+
+
+def client_address() -> str | None:
+    """The visitor's address for throttling. Streamlit gives none for a peer on this machine: that is the
+    proxy (nginx, deploy/nginx.conf), which passes the visitor's address as X-Real-IP, or a local process,
+    which is not throttled by address; a header from a remote peer is not trusted."""
+    peer = st.context.ip_address
+    if peer is None:
+        forwarded = (st.context.headers.get("X-Real-IP") or "").strip()
+        return forwarded[:64] or None
+    return peer
 
 
 def identity_provider_button() -> None:
     if identity_provider_configured():
         st.button(t("sign_in.oidc"), icon=":material/key:", on_click=st.login)
-
-
-def actor_from_identity_provider() -> Actor | None:
-    """The actor for the identity provider's signed-in user (role and organisation from claims)."""
-    claims = {key: st.user.get(key) for key in st.user.to_dict()}
-    engine = data.engine_for(current().url)
-    try:
-        with Session(engine) as session, session.begin():
-            return actor_from_claims(session, claims)
-    except SignInRefused as refused:
-        st.error(str(refused), icon=":material/lock:")
-        return None
 
 
 def organisation_name(actor: Actor) -> str | None:

@@ -14,6 +14,7 @@ import pytest
 
 from tests.bad_input.conftest import german
 from tests.pages.conftest import app
+from tests.signed_in import sign_in
 
 
 
@@ -85,7 +86,7 @@ CASES = [
 
 def _open(case: FormCase, guarded):
     at = app()
-    at.session_state["actor"] = guarded.admin if case.role == "admin" else guarded.editor
+    sign_in(at, guarded.admin if case.role == "admin" else guarded.editor)
     for name, value in case.params.items():
         at.query_params[name] = value
     at.run()

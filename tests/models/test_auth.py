@@ -17,7 +17,7 @@ from models.auth import (
     role_from_claims,
 )
 from models.commands import Actor, PermissionDenied, ValidationFailed
-from models.schema import AuditEvent, Organisation, User
+from models.schema import AuditEvent, Organisation, SignInThrottle, User
 
 PASSWORD = "richtig-langes-passwort"
 NOW = dt.datetime(2026, 11, 22, 10, 0)
@@ -29,12 +29,8 @@ def admin(engine):
         return create_admin(session, "Erste Admin", "Admin@Kreis.example", PASSWORD).id
 
 
-def _sign_in(engine, password, now=NOW, email="admin@kreis.example"):
-    with Session(engine) as session:
-        try:
-            return authenticate(session, email, password, now)
-        finally:
-            session.commit()
+def _sign_in(engine, password, now=NOW, email="admin@kreis.example", client=None):
+    return authenticate(engine, email, password, client=client, now=now)
 
 
 def test_password_is_stored_as_argon2_hash_never_in_clear(engine, admin):
@@ -75,7 +71,10 @@ def test_successful_sign_in_resets_the_failure_count(engine, admin):
         _sign_in(engine, "falsch")
     _sign_in(engine, PASSWORD)
     with Session(engine) as session:
-        assert session.get(User, admin).failed_logins == 0
+        assert session.scalar(select(func.count()).select_from(SignInThrottle)) == 0
+    for _ in range(MAX_FAILED_LOGINS - 1):
+        with pytest.raises(SignInRefused, match="falsch"):
+            _sign_in(engine, "falsch")
 
 
 def test_only_admins_create_accounts_and_nothing_is_written_otherwise(engine, admin):

@@ -211,7 +211,7 @@ def test_progress_down_with_reason_is_stored(engine, mini_plan):
 
 def test_progress_down_is_judged_against_the_state_on_the_report_date(engine, mini_plan):
     # On 2024-04-01 M1 stood at 20 % (the 50 % came on 2024-06-01): 30 % is no drop then.
-    report_id = _report(engine, report_date=dt.date(2024, 4, 1), progress=30)
+    report_id = _report(engine, report_date=dt.date(2024, 4, 1), progress=30, backdate_reason="Nachtrag")
     assert _stored(engine, report_id).progress_note == ""
 
 

@@ -14,6 +14,7 @@ from models.queries import change_counter
 from models.schema import AuditEvent, Measure
 from models.settings import update_plan_settings
 from tests.pages.conftest import app, query_param
+from tests.signed_in import sign_in
 
 PAGE = "app_pages/audit_log.py"
 CHANGES = "Änderungen (alt → neu)"
@@ -41,7 +42,7 @@ def _activity(url, admin):
 
 def _open(admin, **params):
     at = app()
-    at.session_state["actor"] = admin
+    sign_in(at, admin)
     for name, value in params.items():
         at.query_params[name] = value
     at.run()
@@ -149,7 +150,7 @@ def test_viewer_has_no_audit_log(mini_app_url):
         viewer = actor_of(create_user(session, SYSTEM, name="Gast", email="gast@kreis.example", role="viewer"))
     engine.dispose()
     at = app()
-    at.session_state["actor"] = viewer
+    sign_in(at, viewer)
     at.run()
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(PAGE)

@@ -17,6 +17,7 @@ from models.schema import Measure, StatusReport
 from tests.pages.conftest import app
 from ui import export_files
 from ui.context import PlanContext
+from tests.signed_in import sign_in
 
 PAGE = "app_pages/export.py"
 EXCEL, CSV = "Excel-Datei herunterladen", "CSV-Dateien herunterladen (Zip)"
@@ -26,7 +27,7 @@ BACKUP_DATABASE, BACKUP_PLAN = "Ganze Datenbank sichern (JSON)", "Nur diesen Pla
 def _open(role: str | None, **params: str):
     at = app()
     if role:
-        at.session_state["actor"] = Actor(name="Eva Export", role=role)
+        sign_in(at, Actor(name="Eva Export", role=role))
     for name, value in params.items():
         at.query_params[name] = value
     at.run()

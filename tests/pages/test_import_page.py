@@ -7,6 +7,7 @@ from models.commands import Actor
 from models.db import make_engine
 from models.schema import AuditEvent, StatusReport
 from tests.pages.conftest import app
+from tests.signed_in import sign_in
 
 PAGE = "app_pages/import_page.py"
 ADMIN = Actor(name="Büro Migration", role="admin")
@@ -20,7 +21,7 @@ MESSY = ("Maßnahmen-Nr;Stichtag;Zustand;Prozent;Text;Bemerkung\n"
 
 def _open() -> object:
     at = app()
-    at.session_state["actor"] = ADMIN
+    sign_in(at, ADMIN)
     at.run()
     at.switch_page(PAGE).run()
     assert not at.exception

@@ -14,6 +14,7 @@ from models.commands import SYSTEM, Actor
 from models.db import make_engine
 from models.schema import ActionField, AnnualGoal, Measure, Organisation, Plan
 from tests.pages.conftest import app, query_param
+from tests.signed_in import sign_in
 
 PAGE = "app_pages/maintenance.py"
 
@@ -33,7 +34,7 @@ def _admin(url) -> Actor:
 
 def _open(url, tab=None) -> object:
     at = app()
-    at.session_state["actor"] = _admin(url)
+    sign_in(at, _admin(url))
     at.run()
     at.switch_page(PAGE).run()
     if tab:
@@ -232,8 +233,8 @@ def test_bulk_edit_with_a_problem_writes_nothing_and_keeps_the_edits(mini_app_ur
 def test_editors_viewers_and_visitors_cannot_open_the_page(mini_app_url, role):
     at = app()
     if role:
-        at.session_state["actor"] = Actor(name="Eva", role=role,
-                                          organisation_id=_id(mini_app_url, Organisation, short_name="VHS"))
+        sign_in(at, Actor(name="Eva", role=role,
+                          organisation_id=_id(mini_app_url, Organisation, short_name="VHS")))
     at.run()
     with pytest.raises(ValueError):
         at.switch_page(PAGE)
@@ -245,7 +246,7 @@ def test_the_open_tab_is_in_the_url_and_an_unknown_one_gives_a_hint(mini_app_url
     for value, heading in (("kennzahlen", "Kennzahlen (1)"), ("quatsch", "Handlungsfelder (3)")):
         at = app()
         at.query_params["bereich"] = value
-        at.session_state["actor"] = actor
+        sign_in(at, actor)
         at.run()
         at.switch_page(PAGE).run()
         assert not at.exception

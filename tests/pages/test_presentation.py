@@ -13,6 +13,7 @@ from models.queries import meetings
 from models.schema import Measure, StatusReport
 from models.snapshots import freeze_meeting, snapshot_deck, snapshots
 from tests.pages.conftest import app, query_param
+from tests.signed_in import sign_in
 
 PAGE = "app_pages/presentation.py"
 STAND = "2024-06-30"  # the mini plan's known answers; 9 slides
@@ -29,7 +30,7 @@ def _actor(url, role):
 def _open(actor=None, **params):
     at = app()
     if actor is not None:
-        at.session_state["actor"] = actor
+        sign_in(at, actor)
     for name, value in {"stand": STAND, **params}.items():
         at.query_params[name] = value
     at.run()

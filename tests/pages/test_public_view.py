@@ -11,6 +11,7 @@ from models.commands import SYSTEM
 from models.db import make_engine
 from models.schema import Measure, Plan, StatusReport
 from tests.pages.conftest import app, metrics
+from tests.signed_in import sign_in
 
 HALF_TIME = dt.date(2024, 6, 1)  # M1's report "Halbzeit", 50 %
 
@@ -36,7 +37,7 @@ def _viewer(url):
 def _run(actor=None, page=None, **params):
     at = app()
     if actor is not None:
-        at.session_state["actor"] = actor
+        sign_in(at, actor)
     for name, value in params.items():
         at.query_params[name] = value
     at.run()

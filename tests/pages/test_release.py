@@ -12,6 +12,7 @@ from models.commands import SYSTEM, add_status_report
 from models.db import make_engine
 from models.schema import Measure, Organisation, Plan, StatusReport
 from tests.pages.conftest import app, metrics
+from tests.signed_in import sign_in
 
 PAGE = "app_pages/release.py"
 
@@ -48,7 +49,7 @@ def _report(url, actor, code, status="abgeschlossen", progress=100, summary="Kur
 def _run(actor=None, page=None):
     at = app()
     if actor is not None:
-        at.session_state["actor"] = actor
+        sign_in(at, actor)
     at.run()
     if page:
         at.switch_page(page).run()

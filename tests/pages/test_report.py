@@ -14,6 +14,7 @@ from models.commands import SYSTEM, Actor, PermissionDenied, add_status_report
 from models.db import make_engine
 from models.schema import Measure, Organisation, Plan, StatusReport
 from tests.pages.conftest import app, query_param
+from tests.signed_in import sign_in
 
 PAGE = "app_pages/report.py"
 
@@ -43,7 +44,7 @@ def _open(actor, **params):
     for name, value in params.items():
         at.query_params[name] = value
     if actor is not None:
-        at.session_state["actor"] = actor
+        sign_in(at, actor)
     at.run()
     at.switch_page(PAGE).run()
     assert not at.exception
@@ -101,7 +102,7 @@ def test_viewer_and_anonymous_have_no_report_page_and_the_command_refuses(mini_a
     actor = _actor(mini_app_url, role, "VHS") if role else None
     at = app()
     if actor:
-        at.session_state["actor"] = actor
+        sign_in(at, actor)
     at.run()
     with pytest.raises(ValueError, match="not a registered page|Could not find"):
         at.switch_page(PAGE)
@@ -185,7 +186,7 @@ def test_four_interactions_for_a_lead_with_one_measure(mini_app_url):
     engine.dispose()
     actor = _actor(mini_app_url, "editor", "KV", name="Karl Beispiel", email="karl@kv.example")
     at = app()
-    at.session_state["actor"] = actor
+    sign_in(at, actor)
     at.run()
     at.switch_page(PAGE).run()  # 1
     assert at.selectbox(key="report_pick").value == "M6"

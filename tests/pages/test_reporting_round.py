@@ -13,6 +13,7 @@ from models.commands import SYSTEM, Actor, add_status_report
 from models.db import make_engine
 from models.schema import Measure, Organisation
 from tests.pages.conftest import app, metrics, query_param
+from tests.signed_in import sign_in
 
 PAGE = "app_pages/reporting_round.py"
 SECOND = dt.date(2024, 9, 15)
@@ -37,7 +38,7 @@ def _open(url, **params):
     at = app()
     for name, value in params.items():
         at.query_params[name] = value
-    at.session_state["actor"] = _account(url, "admin")
+    sign_in(at, _account(url, "admin"))
     at.run()
     at.switch_page(PAGE).run()
     assert not at.exception
@@ -145,7 +146,7 @@ def test_a_bad_meeting_date_in_the_url_gets_a_hint(mini_app_url):
 @pytest.mark.parametrize("role", ["viewer", "editor"])
 def test_only_admins_reach_the_round(mini_app_url, role):
     at = app()
-    at.session_state["actor"] = _account(mini_app_url, role, "VHS", name="Vera", email="vera@vhs.example")
+    sign_in(at, _account(mini_app_url, role, "VHS", name="Vera", email="vera@vhs.example"))
     at.run()
     with pytest.raises(ValueError):
         at.switch_page(PAGE)

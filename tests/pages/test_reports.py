@@ -14,6 +14,7 @@ from models.db import make_engine
 from models.schema import Measure, StatusReport
 from tests.pages.conftest import app
 from ui import reports
+from tests.signed_in import sign_in
 
 STAND = "2024-06-30"
 
@@ -39,7 +40,7 @@ def _hold_back_half_time(url):
 def _open(actor=None):
     at = app()
     if actor is not None:
-        at.session_state["actor"] = actor
+        sign_in(at, actor)
     at.query_params["stand"] = STAND
     at.run()
     at.switch_page("app_pages/reports.py").run()

@@ -9,6 +9,7 @@ from models.db import make_engine
 from models.queries import change_counter
 from models.settings import plan_settings, update_plan_settings
 from tests.pages.conftest import app
+from tests.signed_in import sign_in
 
 PAGE = "app_pages/settings.py"
 
@@ -25,7 +26,7 @@ def _actor(url, role="admin", name="Büro Migration"):
 def _open(actor, page=PAGE):
     at = app()
     if actor is not None:
-        at.session_state["actor"] = actor
+        sign_in(at, actor)
     at.run()
     at.switch_page(page).run()
     assert not at.exception
@@ -116,7 +117,7 @@ def test_a_conflict_keeps_what_was_typed_and_the_second_save_applies_it(mini_app
 @pytest.mark.parametrize("role", ["viewer", "editor"])
 def test_viewers_and_editors_have_no_settings_page(mini_app_url, role):
     at = app()
-    at.session_state["actor"] = _actor(mini_app_url, role, "Jemand")
+    sign_in(at, _actor(mini_app_url, role, "Jemand"))
     at.run()
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(PAGE)

@@ -61,6 +61,34 @@ CATALOGUE.update(
             "de": "Noch kein Konto? Die Administration (Büro für Migration und Inklusion) legt Konten an.",
             "en": "No account yet? The administrators create accounts.",
         },
+        "sign_in.ended.idle": {
+            "de": "Sie waren länger nicht aktiv und wurden zu Ihrer Sicherheit abgemeldet. Bitte melden Sie sich neu an.",
+            "en": "You were inactive for a while and have been signed out for your safety. Please sign in again.",
+        },
+        "sign_in.ended.expired": {
+            "de": "Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich neu an.",
+            "en": "Your sign-in has expired. Please sign in again.",
+        },
+        "sign_in.ended.deactivated": {
+            "de": "Ihr Konto wurde deaktiviert. Bitte wenden Sie sich an die Administration.",
+            "en": "Your account has been deactivated. Please contact the administrators.",
+        },
+        "sign_in.ended.rights_changed": {
+            "de": "Die Rechte Ihres Kontos wurden geändert. Bitte melden Sie sich neu an.",
+            "en": "The rights of your account have changed. Please sign in again.",
+        },
+        "sign_in.ended.signed_out": {
+            "de": "Sie haben sich abgemeldet.", "en": "You have signed out.",
+        },
+        "sign_in.ended.other": {
+            "de": "Ihre Anmeldung ist beendet. Bitte melden Sie sich neu an.",
+            "en": "Your sign-in has ended. Please sign in again.",
+        },
+        "sign_in.ended.identity": {
+            "de": "Diese Anmeldung beim Identitätsanbieter ist beendet oder abgelaufen. "
+                  "Bitte melden Sie sich neu an.",
+            "en": "This sign-in with the identity provider has ended or expired. Please sign in again.",
+        },
         "account.signed_in_as": {"de": "Angemeldet als **{name}** · Rolle: {role}", "en": "Signed in as **{name}** · role: {role}"},
         "account.sign_out": {"de": "Abmelden", "en": "Sign out"},
         "account.organisation": {"de": "Organisation: {name}", "en": "Organisation: {name}"},

@@ -1,0 +1,145 @@
+"""Server-side sign-in sessions: a sign-in lasts until sign-out, a change of the account's rights,
+deactivation, the idle timeout or the absolute lifetime, whichever comes first, and then never returns.
+
+A local sign-in gets a random token (kept by the browser session); a sign-in through the identity provider
+is known by its token identity (issuer, subject, issue time, nonce), so a copied identity cookie replayed
+after "Abmelden" finds its session ended. Only SHA-256 digests are stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from models.commands import Actor, actor_of
+from models.schema import SignInSession, User
+
+IDLE_MINUTES = 60
+LIFETIME_HOURS = 12
+# last_seen_at is written at most this often: a page run of a signed-in user stays a read.
+TOUCH_EVERY = dt.timedelta(minutes=1)
+
+
+class SessionSettingInvalid(ValueError):
+    """A session limit in the environment is not a whole number in range; the message is German."""
+
+
+@dataclass(frozen=True)
+class SessionLimits:
+    idle: dt.timedelta
+    lifetime: dt.timedelta
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """The session's account as it is now, or why the session is over."""
+
+    actor: Actor | None
+    ended_because: str | None = None
+
+
+def session_limits(environ: Mapping[str, str] = os.environ) -> SessionLimits:
+    """MPC_SESSION_IDLE_MINUTES (default 60) and MPC_SESSION_LIFETIME_HOURS (default 12)."""
+    idle = _whole_number(environ, "MPC_SESSION_IDLE_MINUTES", IDLE_MINUTES, 1, 24 * 60)
+    lifetime = _whole_number(environ, "MPC_SESSION_LIFETIME_HOURS", LIFETIME_HOURS, 1, 24 * 30)
+    return SessionLimits(dt.timedelta(minutes=idle), dt.timedelta(hours=lifetime))
+
+
+def _whole_number(environ: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise SessionSettingInvalid(f"Die Einstellung {name} muss eine ganze Zahl von {low} bis {high} sein.")
+    return int(raw)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def start_local_session(session: Session, user_id: int, now: dt.datetime | None = None) -> str:
+    """A new session for a local sign-in; returns its token (never stored in clear)."""
+    token = secrets.token_urlsafe(32)
+    now = now or _now()
+    session.add(SignInSession(key_hash=_digest(token), user_id=user_id, method="local",
+                              created_at=now, last_seen_at=now))
+    session.flush()
+    return token
+
+
+def identity_key(claims: Mapping[str, object]) -> str:
+    """What tells one sign-in at the identity provider from another (a new sign-in has a new iat/nonce)."""
+    return "oidc\n" + "\n".join(str(claims.get(name) or "") for name in ("iss", "sub", "iat", "nonce", "sid"))
+
+
+def open_identity_session(session: Session, user_id: int, key: str, limits: SessionLimits,
+                          now: dt.datetime | None = None, issued_at: dt.datetime | None = None) -> bool:
+    """The session of this identity-provider sign-in, made at its first use; False when it has ended
+    (signed out, rights changed, expired) or the sign-in is older than the absolute lifetime."""
+    now = now or _now()
+    existing = session.scalar(select(SignInSession).where(SignInSession.key_hash == _digest(key)))
+    if existing is not None:
+        return existing.ended_at is None and existing.user_id == user_id
+    if issued_at is not None and issued_at + limits.lifetime <= now:
+        return False
+    session.add(SignInSession(key_hash=_digest(key), user_id=user_id, method="oidc",
+                              created_at=issued_at or now, last_seen_at=now))
+    session.flush()
+    return True
+
+
+def resume(session: Session, key: str, limits: SessionLimits, now: dt.datetime | None = None) -> Resumed:
+    """The account behind a session token or identity key, read fresh (role, organisation, active), or
+    the reason the session is over; an idle or expired session is ended on the way."""
+    now = now or _now()
+    found = session.execute(
+        select(SignInSession, User).join(User, User.id == SignInSession.user_id)
+        .where(SignInSession.key_hash == _digest(key))
+    ).first()
+    if found is None:
+        return Resumed(None, "unknown")
+    record, user = found
+    if record.ended_at is not None:
+        return Resumed(None, record.end_reason or "ended")
+    reason = _why_over(record, user, limits, now)
+    if reason:
+        record.ended_at, record.end_reason = now, reason
+        return Resumed(None, reason)
+    if now - record.last_seen_at >= TOUCH_EVERY:
+        record.last_seen_at = now
+    return Resumed(actor_of(user))
+
+
+def _why_over(record: SignInSession, user: User, limits: SessionLimits, now: dt.datetime) -> str | None:
+    if not user.active:
+        return "deactivated"
+    if now - record.last_seen_at > limits.idle:
+        return "idle"
+    if now - record.created_at > limits.lifetime:
+        return "expired"
+    return None
+
+
+def end_session(session: Session, key: str, reason: str = "signed_out", now: dt.datetime | None = None) -> None:
+    session.execute(update(SignInSession).where(SignInSession.key_hash == _digest(key),
+                                                SignInSession.ended_at.is_(None))
+                    .values(ended_at=now or _now(), end_reason=reason))
+
+
+def end_sessions_of(session: Session, user_id: int, reason: str, now: dt.datetime | None = None) -> None:
+    """End every open session of an account (its rights changed, it was deactivated)."""
+    session.execute(update(SignInSession).where(SignInSession.user_id == user_id,
+                                                SignInSession.ended_at.is_(None))
+                    .values(ended_at=now or _now(), end_reason=reason))
