@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui import run_gate, tcp_nodelay, url_bind
-from ui.auth import check_sign_in, role
+from ui.auth import check_sign_in, role, show_notice
 from ui.navigation import build
 from ui.context import open_database, select_as_of, select_language, select_plan
 from ui.texts import pin_language, t
@@ -19,6 +19,7 @@ with run_gate.admitted():
         context = select_as_of(select_plan(url))
         navigation = build(role(), context.public_view)
         hints = st.container()
+        show_notice()
         try:
             navigation.run()
         finally:

@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from ui.sign_in import identity_provider_button, identity_provider_configured, local_sign_in_form, show_notice
+from ui.sign_in import identity_provider_button, identity_provider_configured, local_sign_in_form
 from ui.texts import t
 
 st.title(t("page.sign_in"))
-show_notice()
 st.write(t("sign_in.intro"))
 identity_provider_button()
 if identity_provider_configured():

@@ -35,6 +35,9 @@ SESSION_KEY = "sign_in_key"
 # The identity-provider sign-in this browser session was refused for (not asked again on every run).
 REFUSED_KEY = "sign_in_refused"
 NOTICE_KEY = "sign_in_notice"
+UNSAVED_KEY = "sign_in_unsaved"
+# Typed text this long or longer is kept for the notice when a sign-in ends in the middle of work.
+UNSAVED_MIN_CHARS = 10
 ANONYMOUS = "anonymous"
 ENDED_REASONS = ("idle", "expired", "deactivated", "rights_changed", "signed_out")
 _log = logging.getLogger(__name__)
@@ -62,6 +65,7 @@ def check_sign_in(url: str) -> None:
         resumed = resume(session, key, _limits())
     if resumed.actor is None:
         reason = resumed.ended_because if resumed.ended_because in ENDED_REASONS else "other"
+        _keep_unsaved_text()
         _forget(t(f"sign_in.ended.{reason}"))
         return
     st.session_state[ACTOR_KEY] = resumed.actor
@@ -97,9 +101,25 @@ def sign_out(url: str) -> None:
         st.logout()
 
 
-def take_notice() -> str | None:
-    """Why the last sign-in ended (expired, signed out elsewhere, rights changed), once."""
-    return st.session_state.pop(NOTICE_KEY, None)
+def show_notice() -> None:
+    """Why the sign-in just ended (idle, expired, rights changed, refused by the cockpit), once, with what
+    the person had typed and could not save any more: nothing typed is lost silently."""
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice:
+        st.warning(notice, icon=":material/lock_clock:")
+    unsaved = st.session_state.pop(UNSAVED_KEY, None)
+    if unsaved:
+        with st.expander(t("sign_in.unsaved"), expanded=True, icon=":material/content_copy:"):
+            for value in unsaved:
+                st.code(value, language=None, wrap_lines=True)
+
+
+def _keep_unsaved_text() -> None:
+    values = [value for name, value in st.session_state.to_dict().items()
+              if isinstance(value, str) and len(value.strip()) >= UNSAVED_MIN_CHARS and not name.startswith("_")
+              and name not in (SESSION_KEY, REFUSED_KEY, NOTICE_KEY)]
+    if values:
+        st.session_state[UNSAVED_KEY] = list(dict.fromkeys(values))
 
 
 def _forget(notice: str | None) -> None:

@@ -21,6 +21,7 @@ from models.commands import (
     ValidationFailed,
     VersionConflict,
     add_status_report,
+    report_date_floor,
 )
 from models.formats import format_date, format_percent
 from models.rules import MEASURE_STATUSES
@@ -30,7 +31,8 @@ from ui.context import PlanContext
 from ui.texts import language, t
 from ui.url_state import parse_choice
 
-FIELDS = ("report_date", "status", "progress", "summary", "obstacles", "next_steps", "progress_note")
+FIELDS = ("report_date", "status", "progress", "summary", "obstacles", "next_steps", "progress_note",
+          "backdate_reason")
 TEXTS = ("summary", "obstacles", "next_steps", "progress_note")
 STATE = ("version", "errors", "conflict")
 PICK_KEY = "report_pick"
@@ -146,7 +148,7 @@ def _prefill(row: pd.Series, today: dt.date) -> None:
         key("report_date", code): today,
         key("status", code): row["status"],
         key("progress", code): int(row["progress"]),
-        **{key(name, code): "" for name in TEXTS},
+        **{key(name, code): "" for name in (*TEXTS, "backdate_reason")},
         key("version", code): int(row["version"]),
     })
 
@@ -173,9 +175,15 @@ def report_form(row: pd.Series, context: PlanContext, actor: Actor, today: dt.da
         st.markdown(f"**{t('report.form.title')}**")
         left, right = st.columns(2)
         with left:
-            st.date_input(t("report.field.report_date"), min_value=EARLIEST, max_value=today,
-                          format="DD.MM.YYYY", key=key("report_date", code))
+            floor = report_date_floor_of(context.url, context.plan_id, today)
+            st.date_input(t("report.field.report_date"), min_value=EARLIEST if actor.role == "admin" else floor,
+                          max_value=today, format="DD.MM.YYYY", key=key("report_date", code),
+                          help=t("report.field.report_date_help", date=format_date(floor)))
             _field_error(errors, "report_date")
+            if actor.role == "admin":
+                st.text_input(t("report.field.backdate_reason"), max_chars=TEXT_MAX, key=key("backdate_reason", code),
+                              help=t("report.field.backdate_reason_help", date=format_date(floor)))
+                _field_error(errors, "backdate_reason")
         with right:
             st.selectbox(t("report.field.status"), MEASURE_STATUSES, key=key("status", code),
                          format_func=lambda status: t(f"status.{status}"))
@@ -200,6 +208,12 @@ def report_form(row: pd.Series, context: PlanContext, actor: Actor, today: dt.da
                               on_click=_save, args=(context.url, actor, int(row["measure_id"]), code))
 
 
+def report_date_floor_of(url: str, plan_id: int, today: dt.date) -> dt.date:
+    """The earliest date an editor may give a report today (30 days back, after the last held Fachbeirat)."""
+    with Session(data.engine_for(url)) as session:
+        return report_date_floor(session, plan_id, today)
+
+
 def _save(url: str, actor: Actor, measure_id: int, code: str) -> None:
     """Submit callback: the command validates, checks the version, writes and audits in one transaction."""
     values = {name: st.session_state.get(key(name, code)) for name in FIELDS}
@@ -208,7 +222,7 @@ def _save(url: str, actor: Actor, measure_id: int, code: str) -> None:
             report = add_status_report(
                 session, actor, measure_id, st.session_state[key("version", code)],
                 report_date=values["report_date"], status=values["status"], progress=int(values["progress"]),
-                **{name: values[name] or "" for name in TEXTS},
+                backdate_reason=values["backdate_reason"] or "", **{name: values[name] or "" for name in TEXTS},
             )
             saved = (report.status, report.progress, report.released)
     except VersionConflict as conflict:

@@ -9,7 +9,7 @@ from models.auth import SignInRefused
 from models.commands import Actor
 from models.schema import Organisation
 from ui import data
-from ui.auth import sign_in_locally, take_notice
+from ui.auth import sign_in_locally
 from ui.context import current
 from ui.texts import t
 
@@ -19,13 +19,6 @@ def identity_provider_configured() -> bool:
         return "auth" in st.secrets
     except FileNotFoundError:
         return False
-
-
-def show_notice() -> None:
-    """Why the last sign-in ended, if it did (expired, deactivated, rights changed)."""
-    notice = take_notice()
-    if notice:
-        st.info(notice, icon=":material/info:")
 
 
 def local_sign_in_form() -> None:

@@ -89,6 +89,10 @@ CATALOGUE.update(
                   "Bitte melden Sie sich neu an.",
             "en": "This sign-in with the identity provider has ended or expired. Please sign in again.",
         },
+        "sign_in.unsaved": {
+            "de": "Ihre nicht gespeicherten Eingaben (zum Kopieren)",
+            "en": "What you typed and could not save (to copy)",
+        },
         "account.signed_in_as": {"de": "Angemeldet als **{name}** · Rolle: {role}", "en": "Signed in as **{name}** · role: {role}"},
         "account.sign_out": {"de": "Abmelden", "en": "Sign out"},
         "account.organisation": {"de": "Organisation: {name}", "en": "Organisation: {name}"},

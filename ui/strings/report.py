@@ -84,6 +84,20 @@ CATALOGUE.update(
             "de": "Nur nötig, wenn der Fortschritt niedriger ist als bisher.",
             "en": "Only needed when progress is lower than before.",
         },
+        "report.field.report_date_help": {
+            "de": "Ein Sachstand gilt ab heute. Zurückdatieren geht bis zum {date}: höchstens 30 Tage und nach der "
+                  "letzten Sitzung des Fachbeirats, deren Stand feststeht.",
+            "en": "A report counts from today. It can be dated back to {date}: at most 30 days and after the last "
+                  "meeting of the advisory board, whose view is fixed.",
+        },
+        "report.field.backdate_reason": {
+            "de": "Begründung für ein früheres Datum (nur Administration)",
+            "en": "Reason for an earlier date (administrators only)",
+        },
+        "report.field.backdate_reason_help": {
+            "de": "Nötig, wenn das Datum vor dem {date} liegt. Die Begründung steht im Änderungsprotokoll.",
+            "en": "Needed when the date is before {date}. The reason is kept in the audit trail.",
+        },
         "report.submit": {"de": "Sachstand speichern", "en": "Save status report"},
         "report.check": {
             "de": "Bitte prüfen Sie die markierten Angaben. Es wurde nichts gespeichert.",
