@@ -119,6 +119,11 @@ def _throttle_key(rule: Throttle, value: str) -> str:
     return hashlib.sha256(f"{rule.prefix}:{value}".encode()).hexdigest()
 
 
+def account_throttle(session: Session, email: str) -> SignInThrottle | None:
+    """The failed attempts counted for an e-mail address and its lock, if any."""
+    return session.get(SignInThrottle, _throttle_key(BY_ACCOUNT, email.strip().lower()))
+
+
 def _claim(session: Session, rule: Throttle, key: str, now: dt.datetime) -> str | None:
     """Count one attempt atomically; the refusal when the key is locked or its free attempts are used up."""
     table = SignInThrottle.__table__
@@ -329,8 +334,9 @@ def is_last_active_admin(session: Session, user: User) -> bool:
 
 def reset_throttle(session: Session, email: str) -> None:
     """Lift the lock on an account (an admin re-activates it)."""
-    session.execute(delete(SignInThrottle).where(
-        SignInThrottle.key == _throttle_key(BY_ACCOUNT, email.strip().lower())))
+    throttle = account_throttle(session, email)
+    if throttle is not None:
+        session.delete(throttle)
 
 
 def _organisation_id(session: Session, value: Any) -> int | None:

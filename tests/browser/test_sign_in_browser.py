@@ -29,7 +29,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 from werkzeug.serving import make_server
 
-from models.auth import LOCK_MINUTES, MAX_FAILED_LOGINS, create_user
+from models.auth import LOCK_MINUTES, MAX_FAILED_LOGINS, account_throttle, create_user
 from models.commands import SYSTEM
 from models.db import make_engine
 from models.formats import format_number
@@ -197,6 +197,17 @@ def _account(database_url: str, email: str) -> User:
         engine.dispose()
 
 
+def _failures(database_url: str, email: str) -> tuple[int, dt.datetime | None]:
+    """The failed attempts counted for the address and the end of its lock."""
+    engine = make_engine(database_url)
+    try:
+        with Session(engine) as session:
+            throttle = account_throttle(session, email)
+            return (throttle.failures, throttle.locked_until) if throttle else (0, None)
+    finally:
+        engine.dispose()
+
+
 def _newest_report(database_url: str, code: str) -> StatusReport:
     engine = make_engine(database_url)
     try:
@@ -257,12 +268,13 @@ def test_wrong_passwords_are_refused_then_the_account_locks(visitor: Page, sign_
     alerts = visitor.get_by_test_id("stMain").get_by_test_id("stAlert")
     for attempt in range(1, MAX_FAILED_LOGINS):
         _sign_in_locally(visitor, email, "falsches-passwort")
-        _until(lambda attempt=attempt: _account(sign_in_app.database_url, email).failed_logins == attempt,
+        _until(lambda attempt=attempt: _failures(sign_in_app.database_url, email)[0] == attempt,
                f"failed attempt {attempt}")
         expect(alerts).to_have_text(["lockE-Mail-Adresse oder Passwort ist falsch."])
     _sign_in_locally(visitor, email, "falsches-passwort")
-    expect(alerts).to_have_text([f"lockZu viele Fehlversuche: Die Anmeldung ist für {LOCK_MINUTES} Minuten gesperrt."])
-    assert _account(sign_in_app.database_url, email).locked_until is not None
+    expect(alerts).to_have_text([f"lockZu viele Fehlversuche: Die Anmeldung ist für {LOCK_MINUTES} Minuten gesperrt. "
+                                 "Bitte warten Sie."])
+    assert _failures(sign_in_app.database_url, email)[1] is not None
 
     _sign_in_locally(visitor, email, PASSWORD)  # the right password, but locked
     expect(alerts).to_have_text([re.compile(r"lockZu viele Fehlversuche: .* gesperrt\. Bitte warten Sie\.")])
@@ -334,4 +346,103 @@ def test_oidc_without_role_claim_is_a_viewer(visitor: Page, sign_in_app: SignInA
     expect(_sections(visitor)).to_have_text(["Überblick", "Konto"])  # no "Berichten", no "Verwaltung"
     _expect_menu(visitor, "Konto", ["Mein Konto"])  # signed in, as a viewer
     assert _account(sign_in_app.database_url, "gast.leser@oidc.invalid").role == "viewer"
+    assert_no_exception(visitor)
+
+
+# --- B3, B4 of the security review: no replay after sign-out, no takeover by e-mail ----------------------
+
+
+def _anonymous(page: Page) -> None:
+    expect(_sections(page)).to_have_text(["Überblick", "Konto"])
+    _expect_menu(page, "Konto", ["Anmelden"])
+
+
+def test_b3_identity_cookie_replayed_after_sign_out_gives_no_access(browser: Browser, visitor: Page,
+                                                                     sign_in_app: SignInApp):
+    _preset_provider_user(sign_in_app.provider_url, "ed.oidc", {
+        "name": "OIDC Editor", "email": "ed.oidc@caritas.example",
+        "roles": ["masterplan-editor"], "organisation": OIDC_ORGANISATION,
+    })
+    _sign_in_at_provider(visitor, sign_in_app, "ed.oidc")
+    wait_for_run(visitor, "Übersicht")
+    expect(_sections(visitor)).to_have_text(["Überblick", "Berichten", "Konto"])
+    copied = [cookie for cookie in visitor.context.cookies() if cookie["name"].startswith("_streamlit_user")]
+    assert copied
+    _open(visitor, "Konto", "Mein Konto")
+    visitor.get_by_role("button", name="Abmelden").click()
+    expect(visitor.get_by_role("heading", name="End Session")).to_be_visible()
+
+    replay = browser.new_context(viewport=VIEWPORT, locale="de-DE")
+    replay.set_default_timeout(RUN_TIMEOUT_MS)
+    try:
+        replay.add_cookies(copied)
+        page = replay.new_page()
+        page.goto(f"{sign_in_app.base_url}/?plan={PLAN}")
+        wait_for_run(page, "Übersicht")
+        expect(page.get_by_test_id("stAlert").filter(has_text="Anmeldung beim Identitätsanbieter ist beendet")
+               ).to_be_visible()
+        _anonymous(page)
+        screenshot(page, "oidc-cookie-nach-abmelden")
+        assert_no_exception(page)
+    finally:
+        replay.close()
+
+
+def test_b3_role_removed_at_the_provider_is_a_viewer_at_the_next_sign_in(browser: Browser, visitor: Page,
+                                                                          sign_in_app: SignInApp):
+    claims = {"name": "Rolf Rolle", "email": "rolf.rolle@caritas.example", "organisation": OIDC_ORGANISATION}
+    _preset_provider_user(sign_in_app.provider_url, "rolf.rolle", {**claims, "roles": ["masterplan-editor"]})
+    _sign_in_at_provider(visitor, sign_in_app, "rolf.rolle")
+    wait_for_run(visitor, "Übersicht")
+    expect(_sections(visitor)).to_have_text(["Überblick", "Berichten", "Konto"])
+
+    _preset_provider_user(sign_in_app.provider_url, "rolf.rolle", {**claims, "roles": []})
+    second = browser.new_context(viewport=VIEWPORT, locale="de-DE")
+    second.set_default_timeout(RUN_TIMEOUT_MS)
+    try:
+        page = second.new_page()
+        _sign_in_at_provider(page, sign_in_app, "rolf.rolle")
+        wait_for_run(page, "Übersicht")
+        expect(_sections(page)).to_have_text(["Überblick", "Konto"])
+        _expect_menu(page, "Konto", ["Mein Konto"])
+    finally:
+        second.close()
+    # the first tab's sign-in ended with the change of rights
+    visitor.reload()
+    wait_for_run(visitor, "Übersicht")
+    _anonymous(visitor)
+    assert _account(sign_in_app.database_url, "rolf.rolle@caritas.example").role == "viewer"
+    assert_no_exception(visitor)
+
+
+def test_b4_provider_identity_with_the_admin_s_email_does_not_take_over(browser: Browser, visitor: Page,
+                                                                       sign_in_app: SignInApp):
+    engine = make_engine(sign_in_app.database_url)
+    try:
+        with Session(engine) as session, session.begin():
+            create_user(session, SYSTEM, name="Büro Admin", email="buero@kreis.example", role="admin",
+                        password=PASSWORD)
+    finally:
+        engine.dispose()
+    _preset_provider_user(sign_in_app.provider_url, "admin-imposter",
+                          {"email": "buero@kreis.example", "name": "Jemand"})
+    _sign_in_at_provider(visitor, sign_in_app, "admin-imposter")
+    wait_for_run(visitor, "Übersicht")
+    expect(visitor.get_by_test_id("stAlert").filter(has_text="nicht mit Ihrer Anmeldung beim Identitätsanbieter")
+           ).to_be_visible()
+    screenshot(visitor, "oidc-uebernahme-abgewiesen")
+    _anonymous(visitor)
+    admin = _account(sign_in_app.database_url, "buero@kreis.example")
+    assert (admin.role, admin.oidc_subject, admin.name) == ("admin", None, "Büro Admin")
+
+    local = browser.new_context(viewport=VIEWPORT, locale="de-DE")
+    local.set_default_timeout(RUN_TIMEOUT_MS)
+    try:
+        page = local.new_page()
+        _open_sign_in(page, sign_in_app.base_url)
+        _sign_in_locally(page, "buero@kreis.example", PASSWORD)
+        wait_for_run(page, "Übersicht")
+        expect(_sections(page)).to_have_text(["Überblick", "Berichten", "Verwaltung", "Konto"])
+    finally:
+        local.close()
     assert_no_exception(visitor)
