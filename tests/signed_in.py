@@ -16,9 +16,10 @@ from models.sign_in_sessions import start_local_session
 from ui.auth import ACTOR_KEY, SESSION_KEY
 
 
-def sign_in(at: AppTest, actor: Actor, url: str | None = None) -> Actor:
-    """Sign `at` in as `actor`; an actor without an account gets one with its name, role and organisation."""
-    engine = make_engine(url or os.environ["DATABASE_URL"])
+def open_session(url: str, actor: Actor) -> tuple[Actor, str]:
+    """A server-side sign-in session for `actor`; an actor without an account gets one with its name, role and
+    organisation. Returns the account's actor and the session token."""
+    engine = make_engine(url)
     try:
         with Session(engine) as session, session.begin():
             user = session.get(User, actor.user_id) if actor.user_id is not None else None
@@ -27,10 +28,15 @@ def sign_in(at: AppTest, actor: Actor, url: str | None = None) -> Actor:
                             organisation_id=actor.organisation_id, active=True)
                 session.add(user)
                 session.flush()
-            token = start_local_session(session, user.id)
-            signed = actor_of(user)
+            return actor_of(user), start_local_session(session, user.id)
     finally:
         engine.dispose()
-    at.session_state[ACTOR_KEY] = signed
+
+
+def sign_in(at: AppTest, actor: Actor, url: str | None = None, token: str | None = None) -> Actor:
+    """Sign `at` in as `actor`, with a new session, or with the open session `token` of its account."""
+    if token is None:
+        actor, token = open_session(url or os.environ["DATABASE_URL"], actor)
+    at.session_state[ACTOR_KEY] = actor
     at.session_state[SESSION_KEY] = token
-    return signed
+    return actor

@@ -23,6 +23,7 @@ from models.db import make_engine, migrate
 from models.schema import Organisation
 from models.seed import insert_plan_document, read_document
 from tests.conftest import FIXTURES
+from tests.signed_in import open_session, sign_in
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,11 @@ class Guarded:
     path: Path
     admin: Actor
     editor: Actor
+    # Sign-in sessions opened before the case's snapshot, so that signing in changes nothing in it.
+    tokens: dict[int, str]
+
+    def sign_in(self, at, actor: Actor) -> None:
+        sign_in(at, actor, token=self.tokens[actor.user_id])
 
     @property
     def url(self) -> str:
@@ -92,7 +98,9 @@ def guarded(bad_input_template, tmp_path, monkeypatch) -> Guarded:
     path = tmp_path / "guarded.db"
     shutil.copyfile(template, path)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
-    return Guarded(path, admin, editor)
+    # Fresh sessions (before the snapshot): a case's runs do not even touch their last_seen_at.
+    tokens = {actor.user_id: open_session(f"sqlite:///{path}", actor)[1] for actor in (admin, editor)}
+    return Guarded(path, admin, editor, tokens)
 
 
 class Snapshot:

@@ -14,8 +14,6 @@ import pytest
 
 from tests.bad_input.conftest import german
 from tests.pages.conftest import app
-from tests.signed_in import sign_in
-
 
 
 @dataclass(frozen=True)
@@ -86,7 +84,7 @@ CASES = [
 
 def _open(case: FormCase, guarded):
     at = app()
-    sign_in(at, guarded.admin if case.role == "admin" else guarded.editor)
+    guarded.sign_in(at, guarded.admin if case.role == "admin" else guarded.editor)
     for name, value in case.params.items():
         at.query_params[name] = value
     at.run()

@@ -10,7 +10,6 @@ import pytest
 from tests.bad_input.conftest import german
 from tests.pages.conftest import app
 from ui.navigation import PAGES
-from tests.signed_in import sign_in
 
 SQL = "' OR 1=1--"
 LONG = "9" * 10_000
@@ -59,7 +58,7 @@ def test_bad_link_parameter_gets_a_german_hint_and_writes_nothing(page, params, 
     assert page in {spec.path for spec in PAGES}, f"{page} is not in the navigation"
     at = app()
     if page not in ANONYMOUS_ONLY:
-        sign_in(at, guarded.admin)
+        guarded.sign_in(at, guarded.admin)
     for name, value in params.items():
         at.query_params[name] = value
     at.run()  # the plan, Stand and language are read here, on the first run; hints show in that run
