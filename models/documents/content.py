@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -151,6 +152,16 @@ class IndicatorEntry:
 
 
 @dataclass(frozen=True)
+class FullText:
+    """A report text that a table shows shortened; the appendix gives it in full."""
+
+    code: str
+    title: str
+    report_date: dt.date
+    text: str
+
+
+@dataclass(frozen=True)
 class ReportContent:
     plan_name: str
     plan_slug: str
@@ -183,6 +194,25 @@ def light_line(light: LightShare) -> str:
     """e.g. "Gelb – Verzug: 1 Maßnahme (17 %)"."""
     return words("light_line_one" if light.count == 1 else "light_line", words=light.words,
                  count=format_number(light.count), share=format_percent(light.share))
+
+
+_BREAKS = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def shorten(text: str, limit: int) -> str:
+    """The text on one line (no-break spaces kept); longer than `limit` characters it is cut and ends with "…"."""
+    line = _BREAKS.sub(" ", text).strip()
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def full_texts(content: ReportContent, limit: int, with_measures: bool = False) -> tuple[FullText, ...]:
+    """The report texts longer than `limit`, each once: the changes since the meeting and, with_measures,
+    every measure's latest Sachstand."""
+    found = [FullText(entry.code, entry.title, entry.report_date, entry.summary) for entry in content.changes.entries]
+    if with_measures:
+        found += [FullText(measure.code, measure.title, measure.report_date, measure.summary)
+                  for section in content.sections for measure in section.measures if measure.report_date]
+    return tuple(dict.fromkeys(found_text for found_text in found if len(found_text.text) > limit))
 
 
 def progress_words(value: float | None) -> str:
