@@ -18,13 +18,13 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from models.commands import SYSTEM, Actor, PermissionDenied, ValidationFailed, record
-from models.rules import ROLES
+from models.rules import ROLES, clean_text
 from models.schema import Organisation, User
 
 MAX_FAILED_LOGINS = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD_LENGTH = 12
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EMAIL_PATTERN = re.compile(r"^[^@\s\x00-\x1f]+@[^@\s\x00-\x1f]+\.[^@\s\x00-\x1f]+$")
 
 # Token claims -> role: the first listed role found in the claim wins (see README, "Anmeldung").
 ROLE_CLAIM = "roles"
@@ -98,7 +98,8 @@ def _verify(password_hash: str, password: str) -> bool:
 
 def validate_account(name: str, email: str, role: str, password: str | None) -> dict[str, str]:
     errors: dict[str, str] = {}
-    if not name.strip() or len(name) > 200:
+    name = clean_text(name).strip()
+    if not name or len(name) > 200:
         errors["name"] = "Bitte geben Sie einen Namen mit höchstens 200 Zeichen an."
     if not EMAIL_PATTERN.match(email.strip()) or len(email) > 254:
         errors["email"] = "Bitte geben Sie eine gültige E-Mail-Adresse an."
@@ -128,7 +129,7 @@ def create_user(
     if errors:
         raise ValidationFailed("Bitte prüfen Sie die markierten Angaben.", errors)
     user = User(
-        name=name.strip(),
+        name=clean_text(name).strip(),
         email=email.strip().lower(),
         role=role,
         organisation_id=organisation_id,

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from models.rules import COMPLETED, MEASURE_STATUSES, state_as_of
+from models.rules import COMPLETED, MEASURE_STATUSES, clean_text, state_as_of
 from models.schema import AuditEvent, Measure, Plan, StatusReport
 
 TEXT_MAX = 2000
@@ -27,6 +27,10 @@ class Actor:
     role: str
     user_id: int | None = None
     organisation_id: int | None = None
+
+    def __post_init__(self) -> None:
+        # the name is stored with every write (audit, author), also when it comes from an IdP's claims
+        object.__setattr__(self, "name", clean_text(self.name))
 
 
 SYSTEM = Actor(name="System", role="admin")
@@ -159,12 +163,8 @@ def add_status_report(
         raise PermissionDenied("Sie dürfen zu dieser Maßnahme keinen Sachstand melden.")
     if measure.version != expected_version:
         raise _conflict(session, measure)
-    texts = {
-        "summary": summary.strip(),
-        "obstacles": obstacles.strip(),
-        "next_steps": next_steps.strip(),
-        "progress_note": progress_note.strip(),
-    }
+    texts = {name: clean_text(value).strip() for name, value in (
+        ("summary", summary), ("obstacles", obstacles), ("next_steps", next_steps), ("progress_note", progress_note))}
     before = state_as_of(measure.reports, dt.date.max)
     on_date = state_as_of(measure.reports, report_date if isinstance(report_date, dt.date) else dt.date.max)
     errors = _validate_report(status, progress, report_date, today or dt.date.today(), texts, on_date.progress)

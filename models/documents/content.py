@@ -8,6 +8,7 @@ pptx.py) only lay this out; they never query the database.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -23,7 +24,7 @@ from models.documents.wording import words
 from models.formats import format_date, format_number, format_percent
 from models.queries import frame_of
 from models.reporting import owed_reports
-from models.rules import COMPLETED, PLANNED
+from models.rules import COMPLETED, PLANNED, clean_text
 from models.schema import Measure, StatusReport
 from models.texts import light_words, text
 
@@ -308,7 +309,7 @@ def build_content(
     if threshold is None:
         threshold = int(plan["confidentiality_threshold"]) if released_only else 0
     fields = tree["action_fields"]
-    return ReportContent(
+    return cleaned(ReportContent(
         plan_name=str(plan["name"]),
         plan_slug=str(plan["slug"]),
         owner=str(plan["owner"] or ""),
@@ -338,7 +339,19 @@ def build_content(
         owed=None if since is None else owed_since(engine, plan_id, since, as_of, states),
         indicators=indicator_entries(engine, plan_id, as_of, threshold),
         meeting_title=_meeting_title(engine, plan_id, as_of, since),
-    )
+    ))
+
+
+def cleaned(value):
+    """The content with every text cleaned of control characters (rows stored before texts were cleaned)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, tuple):
+        return tuple(cleaned(item) for item in value)
+    if dataclasses.is_dataclass(value):
+        return dataclasses.replace(value, **{one.name: cleaned(getattr(value, one.name))
+                                             for one in dataclasses.fields(value) if one.init})
+    return value
 
 
 def _meeting_title(engine: Engine, plan_id: int, as_of: dt.date, since: dt.date | None) -> str:

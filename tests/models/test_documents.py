@@ -253,6 +253,23 @@ def test_b5_a_report_of_the_full_allowed_length_builds_the_pptx(engine, mini_pla
     assert len(appendix) == 1 and LONG_SUMMARY in appendix[0] and f"{LONG_CODE} {LONG_TITLE}" in appendix[0]
 
 
+def test_b6_rows_stored_before_texts_were_cleaned_build_both_documents_without_control_characters(engine,
+                                                                                                   mini_plan):
+    with Session(engine) as session, session.begin():
+        measure = session.scalars(select(Measure).where(Measure.code == "M2")).one()
+        measure.title = "Sprachkurs\u001bB"
+        session.add(StatusReport(measure_id=measure.id, report_date=dt.date(2024, 6, 20), status="in Umsetzung",
+                                 progress=40, summary="Folie 3: Kurse laufen\u000bTeilnahme 80 %\u0007"))
+    content = build_content(engine, mini_plan, STAND)
+    entry = next(entry for entry in content.changes.entries if entry.code == "M2")
+    assert (entry.title, entry.summary) == ("SprachkursB", "Folie 3: Kurse laufen Teilnahme 80 %")
+    whole_pdf = " ".join(pdf_text(build_pdf(content))[1])
+    whole_pptx = " ".join(slide_text(slide) for slide in slides_of(build_pptx(content)))
+    for whole in (whole_pdf, whole_pptx):
+        assert "SprachkursB" in whole and "Folie 3: Kurse laufen Teilnahme 80 %" in whole
+        assert "_x001B_" not in whole and "\u001b" not in whole
+
+
 # --- the example plan: every Leitziel, build time and size (printed, not asserted) ----------------
 
 
