@@ -16,7 +16,7 @@ since = reports.meeting_picker(context)
 key = reports.ReportKey(context.url, context.plan_id, context.counter, context.as_of, since, context.released_only)
 if st.session_state.get("reports_built") != key and st.button(
     t("reports.build"), type="primary", icon=":material/description:", key="reports_build"
-) and reports.build(key):
-    st.session_state["reports_built"] = key
+) and (built := reports.build(key)):
+    st.session_state["reports_built"], st.session_state["reports_files"] = key, built
 if st.session_state.get("reports_built") == key:
-    reports.downloads(key, context.slug)
+    reports.downloads(key, context.slug, st.session_state["reports_files"])

@@ -22,7 +22,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from models.commands import SYSTEM, Actor, PermissionDenied, ValidationFailed, actor_of, record
-from models.rules import ROLES
+from models.rules import ROLES, clean_text
 from models.schema import Organisation, SignInThrottle, User
 from models.sign_in_sessions import end_sessions_of
 
@@ -31,7 +31,7 @@ LOCK_MINUTES = 15
 # Per client address (a municipal proxy hides many staff behind one address: generous, but finite).
 MAX_FAILED_LOGINS_PER_CLIENT = 30
 MIN_PASSWORD_LENGTH = 12
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EMAIL_PATTERN = re.compile(r"^[^@\s\x00-\x1f]+@[^@\s\x00-\x1f]+\.[^@\s\x00-\x1f]+$")
 
 # Token claims -> role: the first listed role found in the claim wins (see README, "Anmeldung").
 ROLE_CLAIM = "roles"
@@ -194,7 +194,8 @@ def _verify(password_hash: str, password: str) -> bool:
 
 def validate_account(name: str, email: str, role: str, password: str | None) -> dict[str, str]:
     errors: dict[str, str] = {}
-    if not name.strip() or len(name) > 200:
+    name = clean_text(name).strip()
+    if not name or len(name) > 200:
         errors["name"] = "Bitte geben Sie einen Namen mit höchstens 200 Zeichen an."
     if not EMAIL_PATTERN.match(email.strip()) or len(email) > 254:
         errors["email"] = "Bitte geben Sie eine gültige E-Mail-Adresse an."
@@ -224,7 +225,7 @@ def create_user(
     if errors:
         raise ValidationFailed("Bitte prüfen Sie die markierten Angaben.", errors)
     user = User(
-        name=name.strip(),
+        name=clean_text(name).strip(),
         email=email.strip().lower(),
         role=role,
         organisation_id=organisation_id,
@@ -266,7 +267,7 @@ def actor_from_claims(session: Session, claims: Mapping[str, Any], now: dt.datet
         raise SignInRefused("Die Anmeldung hat keine Kennung (sub) geliefert.")
     issuer = str(claims.get("iss") or "")[:500] or None
     email = str(claims.get("email") or "").strip().lower()
-    name = str(claims.get("name") or claims.get("preferred_username") or email or subject)[:200]
+    name = clean_text(str(claims.get("name") or claims.get("preferred_username") or email or subject)).strip()[:200]
     role = role_from_claims(claims)
     organisation_id = _organisation_id(session, claims.get(ORGANISATION_CLAIM))
     user = _account_for_identity(session, issuer, subject, email, _email_verified(claims), role)

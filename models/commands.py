@@ -14,7 +14,14 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from models.formats import format_date
-from models.rules import COMPLETED, MEASURE_STATUSES, REPORTING_BODY_KIND, earliest_report_date, state_as_of
+from models.rules import (
+    COMPLETED,
+    MEASURE_STATUSES,
+    REPORTING_BODY_KIND,
+    clean_text,
+    earliest_report_date,
+    state_as_of,
+)
 from models.schema import AuditEvent, Body, Measure, Meeting, Plan, StatusReport, User
 
 TEXT_MAX = 2000
@@ -28,6 +35,10 @@ class Actor:
     role: str
     user_id: int | None = None
     organisation_id: int | None = None
+
+    def __post_init__(self) -> None:
+        # the name is stored with every write (audit, author), also when it comes from an IdP's claims
+        object.__setattr__(self, "name", clean_text(self.name))
 
 
 SYSTEM = Actor(name="System", role="admin")
@@ -184,17 +195,13 @@ def add_status_report(
         raise PermissionDenied("Sie dürfen zu dieser Maßnahme keinen Sachstand melden.")
     if measure.version != expected_version:
         raise _conflict(session, measure)
-    texts = {
-        "summary": summary.strip(),
-        "obstacles": obstacles.strip(),
-        "next_steps": next_steps.strip(),
-        "progress_note": progress_note.strip(),
-    }
+    texts = {name: clean_text(value).strip() for name, value in (
+        ("summary", summary), ("obstacles", obstacles), ("next_steps", next_steps), ("progress_note", progress_note))}
     before = state_as_of(measure.reports, dt.date.max)
     on_date = state_as_of(measure.reports, report_date if isinstance(report_date, dt.date) else dt.date.max)
     today = today or dt.date.today()
     errors = _validate_report(status, progress, report_date, today, texts, on_date.progress)
-    backdate_reason = backdate_reason.strip()
+    backdate_reason = clean_text(backdate_reason).strip()
     floor = report_date_floor(session, measure.plan_id, today)
     backdated = "report_date" not in errors and report_date < floor
     if backdated:

@@ -24,7 +24,7 @@ from models import auth
 from models.sign_in_sessions import end_sessions_of
 from models.commands import TEXT_MAX, Actor, PermissionDenied, ValidationFailed, VersionConflict, record
 from models.queries import frame_of
-from models.rules import COMPLETED, PLANNED, ROLES, SUSPENDED
+from models.rules import COMPLETED, PLANNED, ROLES, SUSPENDED, clean_text
 from models.schema import (
     INDICATOR_DIRECTIONS,
     INDICATOR_KINDS,
@@ -197,7 +197,7 @@ class Checks:
         return field not in self.errors
 
     def text(self, field: str, value: Any, label: str, limit: int, required: bool = False) -> str:
-        text = "" if _missing(value) else str(value).strip()
+        text = "" if _missing(value) else clean_text(str(value)).strip()
         if required and not text:
             self.fail(field, f"Bitte geben Sie „{label}“ an.")
         elif len(text) > limit:

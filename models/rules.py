@@ -7,6 +7,7 @@ so it can be tested on its edge cases and reused by queries, reports and the com
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -28,6 +29,18 @@ ROLES = ("viewer", "editor", "admin")
 
 GREY, GREEN, YELLOW, RED = "grey", "green", "yellow", "red"
 LIGHTS = (GREEN, YELLOW, RED, GREY)
+
+# Stored text holds no control characters: Excel files cannot carry them (openpyxl refuses the whole
+# workbook) and PDFs show none. Line breaks become "\n"; the vertical tab (PowerPoint's soft line break) and
+# the form feed count as line breaks too. Tab stays; U+FFFE, U+FFFF and lone surrogates go.
+_LINE_BREAKS = re.compile(r"\r\n?|[\v\f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """The text without control characters, every line break a line feed (for every text a command stores)."""
+    return _CONTROL.sub("", _LINE_BREAKS.sub("\n", text))
+
 
 DEFAULT_GREEN_TOLERANCE = 15
 DEFAULT_STALE_AFTER_DAYS = 180

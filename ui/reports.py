@@ -77,41 +77,62 @@ def meeting_picker(context: PlanContext) -> dt.date | None:
     return None if pick == NO_MEETING else pick
 
 
-def build(key: ReportKey) -> bool:
-    """Build both files with the steps shown; False (with a German message) when that failed."""
+# file -> (its builder, the progress step's text key, the German name in a message)
+FILES = {
+    "pdf": (pdf_bytes, "reports.step.pdf", "reports.file.pdf"),
+    "pptx": (pptx_bytes, "reports.step.pptx", "reports.file.pptx"),
+}
+
+
+def build(key: ReportKey) -> tuple[str, ...]:
+    """Build the files with the steps shown, each on its own (a failing PDF keeps the PowerPoint); the
+    files built ("pdf", "pptx"). A German message names what failed."""
+    built: list[str] = []
+    failed: list[str] = []
     with st.status(t("reports.building"), expanded=True) as status:
         bar = st.progress(0.0, text=t("reports.step.content"))
-        try:
-            with run_gate.stepped_out():  # seconds of work: other visitors' runs go ahead meanwhile
+        with run_gate.stepped_out():  # seconds of work: other visitors' runs go ahead meanwhile
+            try:
                 report_content(key)
-                bar.progress(0.2, text=t("reports.step.pdf"))
-                pdf_bytes(key)
-                bar.progress(0.7, text=t("reports.step.pptx"))
-                pptx_bytes(key)
-        except Exception as exc:  # noqa: BLE001 - shown to the user in German, the detail for the admins
-            status.update(label=t("reports.failed", detail=type(exc).__name__), state="error")
-            return False
+            except Exception as exc:  # noqa: BLE001 - shown to the user in German, the detail for the admins
+                status.update(label=t("reports.failed", detail=type(exc).__name__), state="error")
+                return ()
+            for index, (name, (builder, step, label)) in enumerate(FILES.items()):
+                bar.progress(0.2 + 0.4 * index, text=t(step))
+                try:
+                    builder(key)
+                    built.append(name)
+                except Exception as exc:  # noqa: BLE001 - as above
+                    failed.append(t("reports.failed_file", file=t(label), detail=type(exc).__name__))
         bar.progress(1.0, text=t("reports.done"))
-        status.update(label=t("reports.done"), state="complete", expanded=False)
-    return True
+        if failed:
+            status.update(label=" ".join(failed), state="error", expanded=False)
+        else:
+            status.update(label=t("reports.done"), state="complete", expanded=False)
+    return tuple(built)
 
 
-def downloads(key: ReportKey, slug: str) -> None:
-    """The two download buttons (the bytes come from the cache, nothing is rebuilt)."""
+def downloads(key: ReportKey, slug: str, built: tuple[str, ...] = tuple(FILES)) -> None:
+    """The download buttons of the files built (the bytes come from the cache, nothing is rebuilt)."""
     name = f"Fachbeirat-Bericht_{slug}_{key.as_of.isoformat()}"
     since = format_date(key.since) if key.since else t("reports.meeting_none")
     st.success(t("reports.ready", date=format_date(key.as_of), meeting=since), icon=":material/task_alt:")
-    pdf, pptx = pdf_bytes(key), pptx_bytes(key)
+    for missing in (file for file in FILES if file not in built):
+        st.warning(t("reports.missing_file", file=t(FILES[missing][2])), icon=":material/warning:")
     left, right = st.columns(2)
-    left.download_button(t("reports.download_pdf", size=_size(pdf)), pdf, file_name=f"{name}.pdf",
-                         mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore",
-                         key="reports_pdf", type="primary")
-    right.download_button(
-        t("reports.download_pptx", size=_size(pptx)), pptx, file_name=f"{name}.pptx",
-        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        icon=":material/slideshow:", on_click="ignore", key="reports_pptx",
-    )
-    st.caption(t("reports.pptx_note"))
+    if "pdf" in built:
+        pdf = pdf_bytes(key)
+        left.download_button(t("reports.download_pdf", size=_size(pdf)), pdf, file_name=f"{name}.pdf",
+                             mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore",
+                             key="reports_pdf", type="primary")
+    if "pptx" in built:
+        pptx = pptx_bytes(key)
+        right.download_button(
+            t("reports.download_pptx", size=_size(pptx)), pptx, file_name=f"{name}.pptx",
+            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            icon=":material/slideshow:", on_click="ignore", key="reports_pptx",
+        )
+        st.caption(t("reports.pptx_note"))
 
 
 def _size(payload: bytes) -> str:

@@ -8,8 +8,10 @@ pptx.py) only lay this out; they never query the database.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -22,7 +24,7 @@ from models.documents.wording import words
 from models.formats import format_date, format_number, format_percent
 from models.queries import frame_of
 from models.reporting import owed_reports
-from models.rules import COMPLETED, PLANNED
+from models.rules import COMPLETED, PLANNED, clean_text
 from models.schema import Measure, StatusReport
 from models.texts import light_words, text
 
@@ -151,6 +153,16 @@ class IndicatorEntry:
 
 
 @dataclass(frozen=True)
+class FullText:
+    """A report text that a table shows shortened; the appendix gives it in full."""
+
+    code: str
+    title: str
+    report_date: dt.date
+    text: str
+
+
+@dataclass(frozen=True)
 class ReportContent:
     plan_name: str
     plan_slug: str
@@ -183,6 +195,25 @@ def light_line(light: LightShare) -> str:
     """e.g. "Gelb – Verzug: 1 Maßnahme (17 %)"."""
     return words("light_line_one" if light.count == 1 else "light_line", words=light.words,
                  count=format_number(light.count), share=format_percent(light.share))
+
+
+_BREAKS = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def shorten(text: str, limit: int) -> str:
+    """The text on one line (no-break spaces kept); longer than `limit` characters it is cut and ends with "…"."""
+    line = _BREAKS.sub(" ", text).strip()
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def full_texts(content: ReportContent, limit: int, with_measures: bool = False) -> tuple[FullText, ...]:
+    """The report texts longer than `limit`, each once: the changes since the meeting and, with_measures,
+    every measure's latest Sachstand."""
+    found = [FullText(entry.code, entry.title, entry.report_date, entry.summary) for entry in content.changes.entries]
+    if with_measures:
+        found += [FullText(measure.code, measure.title, measure.report_date, measure.summary)
+                  for section in content.sections for measure in section.measures if measure.report_date]
+    return tuple(dict.fromkeys(found_text for found_text in found if len(found_text.text) > limit))
 
 
 def progress_words(value: float | None) -> str:
@@ -278,7 +309,7 @@ def build_content(
     if threshold is None:
         threshold = int(plan["confidentiality_threshold"]) if released_only else 0
     fields = tree["action_fields"]
-    return ReportContent(
+    return cleaned(ReportContent(
         plan_name=str(plan["name"]),
         plan_slug=str(plan["slug"]),
         owner=str(plan["owner"] or ""),
@@ -308,7 +339,19 @@ def build_content(
         owed=None if since is None else owed_since(engine, plan_id, since, as_of, states),
         indicators=indicator_entries(engine, plan_id, as_of, threshold),
         meeting_title=_meeting_title(engine, plan_id, as_of, since),
-    )
+    ))
+
+
+def cleaned(value):
+    """The content with every text cleaned of control characters (rows stored before texts were cleaned)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, tuple):
+        return tuple(cleaned(item) for item in value)
+    if dataclasses.is_dataclass(value):
+        return dataclasses.replace(value, **{one.name: cleaned(getattr(value, one.name))
+                                             for one in dataclasses.fields(value) if one.init})
+    return value
 
 
 def _meeting_title(engine: Engine, plan_id: int, as_of: dt.date, since: dt.date | None) -> str:

@@ -18,12 +18,15 @@ from fpdf.outline import TableOfContents
 from models.documents import charts
 from models.documents.content import (
     AnnualGoalEntry,
+    FullText,
     GoalSection,
     IndicatorEntry,
     LevelProgress,
     MeasureEntry,
     ReportContent,
+    full_texts,
     light_line,
+    shorten,
 )
 from models.documents.wording import words
 from models.formats import format_date, format_number, format_percent
@@ -35,6 +38,11 @@ HEADING_COLOUR = (31, 78, 121)
 MUTED = (80, 80, 80)
 LIGHT_RGB = {"green": (46, 125, 50), "yellow": (242, 184, 7), "red": (198, 40, 40), "grey": (158, 158, 158)}
 LINE = 5.0
+# A table row must fit on one page (fpdf2 refuses it otherwise): a Sachstand longer than SUMMARY_MAX is
+# shortened in the changes table and given in full in the appendix; no cell holds more than CELL_MAX.
+SUMMARY_MAX = 400
+CELL_MAX = 450
+HEADER_NAME_MAX = 60
 
 
 class ReportPDF(FPDF):
@@ -57,7 +65,7 @@ class ReportPDF(FPDF):
             return
         self.set_font(FONT, "", 7.5)
         self.set_text_color(*MUTED)
-        self.cell(0, 5, f"{words('title')} · {self.content.plan_name} · "
+        self.cell(0, 5, f"{words('title')} · {shorten(self.content.plan_name, HEADER_NAME_MAX)} · "
                         f"{words('as_of', date=format_date(self.content.as_of))}",
                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(3)
@@ -90,6 +98,7 @@ def build_pdf(content: ReportContent, progress: Callable[[float, str], None] | N
         step(0.25 + 0.55 * (index + 1) / max(len(content.sections), 1), section.title)
     _owed(pdf, content)
     _indicators(pdf, content)
+    _appendix(pdf, full_texts(content, SUMMARY_MAX))
     step(0.95, words("indicators"))
     data = bytes(pdf.output())
     step(1.0, "")
@@ -100,7 +109,7 @@ def _contents_pages(pdf: ReportPDF, content: ReportContent) -> int:
     """Pages to reserve for the table of contents (fpdf2 needs the number up front): its lines at 10 pt,
     about 38 to a page, on the generous side; _Contents fills up with empty pages when it needs fewer."""
     pdf.set_font(FONT, "", 10)
-    names = [words("summary"), words("changes"), words("owed"), words("indicators")]
+    names = [words("summary"), words("changes"), words("owed"), words("indicators"), words("appendix")]
     names += [words("goal", code=section.code, title=section.title) for section in content.sections]
     lines = 3 + sum(int(pdf.get_string_width(name) // (pdf.epw - 20)) + 1 for name in names)
     return max(1, -(-lines // 38))
@@ -167,6 +176,8 @@ def _progress_bar(pdf: FPDF, value: float, width: float = 30, height: float = 2.
 
 
 def _table(pdf: FPDF, header: list[str], rows: list[list[str]], widths: tuple[int, ...], size: float = 8) -> None:
+    """A table whose cells are single lines of at most CELL_MAX characters (fpdf2 cannot split a row)."""
+    rows = [[shorten(str(cell), CELL_MAX) for cell in row] for row in rows]
     pdf.set_font(FONT, "", size)
     pdf.set_fill_color(255, 255, 255)
     heading = FontFace(family=FONT, emphasis="BOLD", fill_color=(226, 234, 243))
@@ -251,10 +262,16 @@ def _changes(pdf: ReportPDF, content: ReportContent) -> None:
     if not changes.entries:
         _paragraph(pdf, words("changes.none", date=format_date(changes.since)))
         return
-    rows = [[format_date(entry.report_date), entry.code, entry.title, entry.change, entry.summary]
+    rows = [[format_date(entry.report_date), entry.code, entry.title, entry.change, _table_summary(entry.summary)]
             for entry in changes.entries]
     _table(pdf, [words(f"col.{key}") for key in ("date", "code", "measure", "change", "summary")], rows,
            (19, 23, 47, 34, 47))
+
+
+def _table_summary(summary: str) -> str:
+    if len(summary) <= SUMMARY_MAX:
+        return summary
+    return f"{shorten(summary, SUMMARY_MAX)} {words('appendix.see')}"
 
 
 def _goal_section(pdf: ReportPDF, section: GoalSection, content: ReportContent) -> None:
@@ -379,3 +396,19 @@ def _indicator(pdf: ReportPDF, entry: IndicatorEntry) -> None:
         charts.indicator_line(pdf, FONT, entry, pdf.l_margin, top)
         pdf.set_xy(pdf.l_margin, top + 50)
     pdf.ln(2)
+
+
+def _appendix(pdf: ReportPDF, texts: tuple[FullText, ...]) -> None:
+    """The Sachstände the tables shorten, in full."""
+    if not texts:
+        return
+    pdf.add_page()
+    _heading(pdf, words("appendix"))
+    _paragraph(pdf, words("appendix.intro"), 9, colour=MUTED)
+    pdf.ln(2)
+    for entry in texts:
+        _ensure_room(pdf, 25)
+        _paragraph(pdf, words("measure.head", code=entry.code, title=entry.title), 9.5, "B")
+        _paragraph(pdf, words("measure.report", date=format_date(entry.report_date)), 8.5, colour=MUTED, height=4.4)
+        _paragraph(pdf, entry.text, 9, height=4.6)
+        pdf.ln(3)

@@ -18,12 +18,15 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.util import Inches, Pt
 
 from models.documents.content import (
+    FullText,
     GoalSection,
     IndicatorEntry,
     LevelProgress,
     LightShare,
     ReportContent,
+    full_texts,
     light_line,
+    shorten,
 )
 from models.documents.wording import words
 from models.formats import format_date, format_number, format_percent
@@ -35,6 +38,12 @@ LIGHT_RGB = {"green": RGBColor(0x2E, 0x7D, 0x32), "yellow": RGBColor(0xF2, 0xB8,
 BAR_RGB = RGBColor(0x1F, 0x4E, 0x79)
 PERCENT_FORMAT = '0" %"'
 TABLE_ROWS = 8
+# Longer table cells and slide titles are shortened with "…"; a Sachstand shortened so is given in full
+# on an appendix slide.
+CELL_MAX = 80
+SLIDE_TITLE_MAX = 80
+APPENDIX_CHARS = 2400  # characters of an appendix slide at 11 pt; a heading line counts as APPENDIX_LINE
+APPENDIX_LINE = 160
 TITLE_ONLY, TITLE = 5, 0
 
 
@@ -54,6 +63,7 @@ def build_pptx(content: ReportContent, progress: Callable[[float, str], None] | 
         step(0.2 + 0.6 * (index + 1) / max(len(content.sections), 1), section.title)
     _owed_slides(deck, content)
     _indicator_slides(deck, content)
+    _appendix_slides(deck, full_texts(content, CELL_MAX, with_measures=True))
     buffer = io.BytesIO()
     deck.save(buffer)
     step(1.0, "")
@@ -67,7 +77,7 @@ def _slide(deck, title: str):
     slide = deck.slides.add_slide(deck.slide_layouts[TITLE_ONLY])
     shape = slide.shapes.title
     shape.left, shape.top, shape.width, shape.height = LEFT, Inches(0.35), CONTENT_WIDTH, Inches(0.95)
-    shape.text = title
+    shape.text = shorten(title, SLIDE_TITLE_MAX)
     for paragraph in shape.text_frame.paragraphs:
         for run in paragraph.runs:
             run.font.size = Pt(26)
@@ -98,7 +108,7 @@ def _table(slide, header: Sequence[str], rows: Sequence[Sequence[str]], widths: 
     for row_index, values in enumerate([header, *rows]):
         for column, value in enumerate(values):
             cell = table.cell(row_index, column)
-            cell.text = str(value)
+            cell.text = shorten(str(value), CELL_MAX)
             for paragraph in cell.text_frame.paragraphs:
                 paragraph.font.size = Pt(size)
                 paragraph.font.bold = row_index == 0
@@ -144,8 +154,7 @@ def progress_chart(slide, levels: Sequence[LevelProgress], left=LEFT, top=TOP, w
 
 
 def _level_label(level: LevelProgress) -> str:
-    label = f"{level.code} {level.title}"
-    label = label if len(label) <= 60 else label[:59].rstrip() + "…"
+    label = shorten(f"{level.code} {level.title}", 60)
     return label if level.progress is not None else f"{label} ({level.progress_words})"
 
 
@@ -250,20 +259,16 @@ def _changes_slides(deck, content: ReportContent) -> None:
         _text_box(slide, [words("changes.none", date=format_date(changes.since))], LEFT, Inches(5), CONTENT_WIDTH,
                   Inches(1))
         return
-    rows = [[format_date(e.report_date), e.code, e.title, e.change, _short(e.summary, 90)] for e in changes.entries]
+    rows = [[format_date(e.report_date), e.code, e.title, e.change, e.summary] for e in changes.entries]
     header = [words(f"col.{key}") for key in ("date", "code", "measure", "change", "summary")]
     for index, chunk in enumerate(_chunks(rows)):
         table_slide = _slide(deck, _continued(words("changes"), index))
         _table(table_slide, header, chunk, (1.2, 0.8, 3, 2.6, 4.4), size=11)
 
 
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _goal_slides(deck, section: GoalSection) -> None:
     title = words("goal", code=section.code, title=section.title)
-    slide = _slide(deck, _short(title, 80))
+    slide = _slide(deck, title)
     lines = [words("goal.field", field=section.action_field), words("goal.progress", progress=section.progress_words)]
     lines += [light_line(light) for light in section.lights if light.count]
     _text_box(slide, lines, LEFT, TOP, Inches(5.2), CONTENT_HEIGHT, size=16)
@@ -271,7 +276,7 @@ def _goal_slides(deck, section: GoalSection) -> None:
     if levels:
         progress_chart(slide, levels, Inches(6.0), TOP, Inches(6.7), CONTENT_HEIGHT)
     rows = [[m.code, m.title, m.status, format_percent(m.progress), m.light_words,
-             format_date(m.report_date, words("owed.never")), _short(m.summary, 80)]
+             format_date(m.report_date, words("owed.never")), m.summary]
             for m in section.measures]
     if not rows:
         return
@@ -308,7 +313,7 @@ def _indicator_slides(deck, content: ReportContent) -> None:
     for index, chunk in enumerate(_chunks(rows)):
         _table(_slide(deck, _continued(words("indicators"), index)), header, chunk, (0.8, 4, 2.4, 2.4, 2.4), size=11)
     for entry in content.indicators:
-        slide = _slide(deck, _short(words("slide.indicator", code=entry.code, title=entry.title), 80))
+        slide = _slide(deck, words("slide.indicator", code=entry.code, title=entry.title))
         lines = [f"{words('col.baseline')}: {entry.baseline}", f"{words('col.latest')}: {entry.latest}",
                  f"{words('col.target')}: {entry.target}", entry.verdict]
         if entry.hidden_values:
@@ -316,3 +321,28 @@ def _indicator_slides(deck, content: ReportContent) -> None:
         _text_box(slide, lines, LEFT, TOP, Inches(4.4), CONTENT_HEIGHT, size=15)
         if entry.points:
             indicator_chart(slide, entry, Inches(5.2), TOP, Inches(7.5), CONTENT_HEIGHT)
+
+
+def _appendix_slides(deck, texts: Sequence[FullText]) -> None:
+    """The Sachstände that tables shorten, in full, as many to a slide as fit."""
+    for index, page in enumerate(_appendix_pages(texts)):
+        slide = _slide(deck, _continued(words("appendix"), index))
+        lines = [line for entry in page for line in (
+            words("measure.head", code=entry.code, title=entry.title),
+            words("measure.report", date=format_date(entry.report_date)), entry.text)]
+        frame = _text_box(slide, lines, LEFT, TOP, CONTENT_WIDTH, CONTENT_HEIGHT, size=11)
+        for head in frame.paragraphs[::3]:
+            head.font.bold = True
+
+
+def _appendix_pages(texts: Sequence[FullText]) -> list[list[FullText]]:
+    pages: list[list[FullText]] = []
+    room = 0
+    for entry in texts:
+        length = len(entry.title) + len(entry.text) + APPENDIX_LINE
+        if not pages or length > room:
+            pages.append([])
+            room = APPENDIX_CHARS
+        pages[-1].append(entry)
+        room -= length
+    return pages

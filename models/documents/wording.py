@@ -96,6 +96,9 @@ CATALOGUE.update({f"doc.{key}": {"de": value} for key, value in {
     "goal.measures": "{code}: Maßnahmen und Sachstände",
     "slide.lights_title": "Ampel der Maßnahmen",
     "slide.indicator": "Kennzahl {code}: {title}",
+    "appendix": "Anhang: Sachstände im Wortlaut",
+    "appendix.intro": "In den Tabellen sind diese Sachstände gekürzt („…“); hier stehen sie vollständig.",
+    "appendix.see": "(vollständig im Anhang)",
     "error.no_plans": "In der Datenbank ist noch kein Plan erfasst.",
     "error.unknown_plan": "Den Plan „{slug}“ gibt es nicht. Vorhandene Pläne: {plans}.",
     "error.not_a_meeting": ("Am {date} ist keine Sitzung vor dem Stand {as_of} erfasst. "

@@ -31,6 +31,7 @@ from sqlalchemy import Connection, Engine, Table, func, inspect, select, text
 from sqlalchemy.exc import StatementError
 
 from models.db import migrate
+from models.rules import clean_text
 from models.schema import Base, User
 
 FORMAT = "masterplan-cockpit-backup"
@@ -267,6 +268,8 @@ def _decoded(table: Table, column: str, value: Any) -> Any:
         return dt.datetime.fromisoformat(value)
     if kind is dt.date:
         return dt.date.fromisoformat(value)
+    if kind is str:
+        return clean_text(value)
     return value
 
 

@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 from models.formats import format_date, format_datetime
 from models.measures import MeasureFilters, apply_filters, measure_list
 from models.queries import measure_states
+from models.rules import clean_text
 from models.schema import (
     ActionField,
     AnnualGoal,
@@ -384,7 +385,7 @@ def csv_text(value: Any) -> str:
         return _decimal_text(value)
     if isinstance(value, int):
         return str(value)
-    return neutralised(str(value))
+    return neutralised(clean_text(str(value)))
 
 
 def _decimal_text(value: float) -> str:
@@ -456,6 +457,7 @@ def _table_sheet(sheet: Worksheet, headers: list[str], rows: list[list[Any]], ki
 
 def _set(cell, value: Any, kind: str) -> None:
     if isinstance(value, str):
+        value = clean_text(value)  # a row stored before texts were cleaned must not break the workbook
         cell.value = value
         cell.data_type = "s"  # never a formula, also when it starts with "="
         if needs_neutralising(value):

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from models.commands import Actor, ValidationFailed
 from models.maintenance import CODE_PATTERN, CODE_RULE, check_counter, require_admin
-from models.rules import COMPLETED
+from models.rules import COMPLETED, clean_text
 from models.schema import (
     ActionField,
     AnnualGoal,
@@ -484,8 +484,8 @@ class _Importer:
                           "ohne Umlaute, Ziffern und Bindestrich, höchstens 60 Zeichen.")
         values = {
             "slug": slug,
-            "name": self.target.name or plain_text(info.get("name")) or slug,
-            "owner": self.target.owner or plain_text(info.get("owner")),
+            "name": _typed(self.target.name) or plain_text(info.get("name")) or slug,
+            "owner": _typed(self.target.owner) or plain_text(info.get("owner")),
             "description": plain_text(info.get("description")),
             "horizon_year": self._horizon(info.get("horizon_year")) or 2030,
         }
@@ -918,6 +918,11 @@ def _plain(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+def _typed(value: str | None) -> str:
+    """A name or owner typed for a new plan, as the commands store text."""
+    return clean_text(value or "").strip()
 
 
 def _display(value: Any) -> str:

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
+from models.rules import clean_text
+
 MISSING_MARKERS = {"", "-", ".", "–", "—", "--", "k.a.", "k. a.", "n/a", "n.a.", "#n/a", "nan", "none", "null"}
 DELIMITERS = (";", ",", "\t", "|")
 HEADER_SCAN_ROWS = 15
@@ -118,7 +120,7 @@ def plain_text(value: Any) -> str:
         value = int(value)
     if isinstance(value, (dt.datetime, dt.date)):
         return value.strftime("%d.%m.%Y")
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = clean_text(str(value))
     if _LOOKS_LIKE_HTML.search(text):
         text = _strip_html(text)
     text = _strip_markdown(text)
@@ -130,7 +132,7 @@ def _strip_html(text: str) -> str:
     text = _ITEM_TAG.sub("\n- ", text)
     text = _BREAK_TAG.sub("\n", text)
     text = _TAG.sub("", text)
-    return html.unescape(text)
+    return clean_text(html.unescape(text))
 
 
 def _strip_markdown(text: str) -> str:

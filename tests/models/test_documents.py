@@ -14,10 +14,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.cli import main
+from models.commands import SYSTEM, TEXT_MAX, add_status_report
 from models.db import make_engine, migrate
-from models.documents.content import build_content, plan_row
+from models.documents import pdf as pdf_document
+from models.documents import pptx as pptx_document
+from models.documents.content import build_content, plan_row, shorten
 from models.documents.pdf import build_pdf
 from models.documents.pptx import build_pptx
+from models.maintenance import CODE_MAX, NAME_MAX, TITLE_MAX, current_counter, update_measure, update_organisation
 from models.schema import Measure, StatusReport
 from models.seed import example_files, insert_plan_document, read_document
 from tests.conftest import FIXTURES
@@ -192,6 +196,78 @@ def test_a_plan_without_measures_still_gives_both_files(tmp_path):
     assert "Fortschritt insgesamt keine Maßnahmen" in " ".join(texts)
     assert "Für diesen Plan sind keine Kennzahlen erfasst." in " ".join(texts)
     assert any("keine Maßnahmen" in slide_text(slide) for slide in slides_of(build_pptx(content)))
+
+
+# --- B5: the longest texts the commands allow ----------------------------------------------------
+
+PROSE = ("Die Kursplätze wurden gemeinsam mit der Volkshochschule neu verteilt, die Wartelisten sind abgebaut "
+         "und die Teilnahme liegt seit dem Frühjahr stabil bei achtzig Prozent. ")
+LONG_SUMMARY = (PROSE * 20)[:TEXT_MAX - 1] + "."
+LONG_CODE = ("M2024-04-02-" + "X" * CODE_MAX)[:CODE_MAX]
+LONG_TITLE = ("Sprachkurse für Eltern mit Kinderbetreuung am Vormittag " * 6)[:TITLE_MAX].strip()
+LONG_ORGANISATION = ("Volkshochschule des Landkreises und der kreisangehörigen Gemeinden " * 3)[:NAME_MAX].strip()
+
+
+def add_longest_report(engine, plan_id: int) -> None:
+    """Measure M1 with the longest code, title and lead organisation the commands allow, and a Sachstand of
+    TEXT_MAX characters of ordinary prose (summary, obstacles, next steps) after the meeting of 15.03.2024."""
+    with Session(engine) as session, session.begin():
+        measure = session.scalars(select(Measure).where(Measure.plan_id == plan_id, Measure.code == "M1")).one()
+        update_organisation(session, SYSTEM, plan_id, measure.lead_organisation_id,
+                            expected_counter=current_counter(session, plan_id), name=LONG_ORGANISATION,
+                            short_name="VHS", kind="Bildungsträger")
+        update_measure(session, SYSTEM, plan_id, measure.id, expected_version=measure.version, code=LONG_CODE,
+                       title=LONG_TITLE)
+        add_status_report(session, SYSTEM, measure.id, measure.version, report_date=dt.date(2024, 6, 15),
+                          status="in Umsetzung", progress=60, summary=LONG_SUMMARY, obstacles=LONG_SUMMARY,
+                          next_steps=LONG_SUMMARY, today=STAND)
+
+
+@pytest.mark.parametrize("released_only", [False, True], ids=["internal", "public"])
+def test_b5_a_report_of_the_full_allowed_length_builds_the_pdf(engine, mini_plan, released_only):
+    add_longest_report(engine, mini_plan)
+    content = build_content(engine, mini_plan, STAND, released_only=released_only)
+    assert len(content.changes.entries[0].summary) == TEXT_MAX
+    _, texts = pdf_text(build_pdf(content))
+    changes = next(text for text in texts if text.count("Änderungen seit der letzten Sitzung") == 1 and
+                   "Seit der Sitzung" in text)
+    shortened = shorten(LONG_SUMMARY, pdf_document.SUMMARY_MAX)
+    assert shortened.endswith("…") and f"{shortened} (vollständig im Anhang)" in changes
+    assert LONG_SUMMARY not in changes
+    appendix = " ".join(texts).rsplit("Anhang: Sachstände im Wortlaut", 1)[1]
+    assert _words(f"{LONG_CODE} {LONG_TITLE}") in appendix and "Sachstand vom 15.06.2024" in appendix
+    assert LONG_SUMMARY in appendix
+    assert LONG_ORGANISATION in " ".join(texts)  # the measure's section names its lead in full
+
+
+@pytest.mark.parametrize("released_only", [False, True], ids=["internal", "public"])
+def test_b5_a_report_of_the_full_allowed_length_builds_the_pptx(engine, mini_plan, released_only):
+    add_longest_report(engine, mini_plan)
+    slides = slides_of(build_pptx(build_content(engine, mini_plan, STAND, released_only=released_only)))
+    shortened = shorten(LONG_SUMMARY, pptx_document.CELL_MAX)
+    cells = [cell.text for slide in slides for shape in slide.shapes if shape.has_table
+             for row in shape.table.rows for cell in row.cells]
+    assert cells.count(shortened) == 2  # the changes table and the Leitziel's table
+    assert all(len(cell) <= pptx_document.CELL_MAX for cell in cells)
+    appendix = [slide_text(slide) for slide in slides if slide.shapes.title.text.startswith("Anhang")]
+    assert len(appendix) == 1 and LONG_SUMMARY in appendix[0] and f"{LONG_CODE} {LONG_TITLE}" in appendix[0]
+
+
+def test_b6_rows_stored_before_texts_were_cleaned_build_both_documents_without_control_characters(engine,
+                                                                                                   mini_plan):
+    with Session(engine) as session, session.begin():
+        measure = session.scalars(select(Measure).where(Measure.code == "M2")).one()
+        measure.title = "Sprachkurs\u001bB"
+        session.add(StatusReport(measure_id=measure.id, report_date=dt.date(2024, 6, 20), status="in Umsetzung",
+                                 progress=40, summary="Folie 3: Kurse laufen\u000bTeilnahme 80 %\u0007"))
+    content = build_content(engine, mini_plan, STAND)
+    entry = next(entry for entry in content.changes.entries if entry.code == "M2")
+    assert (entry.title, entry.summary) == ("SprachkursB", "Folie 3: Kurse laufen Teilnahme 80 %")
+    whole_pdf = " ".join(pdf_text(build_pdf(content))[1])
+    whole_pptx = " ".join(slide_text(slide) for slide in slides_of(build_pptx(content)))
+    for whole in (whole_pdf, whole_pptx):
+        assert "SprachkursB" in whole and "Folie 3: Kurse laufen Teilnahme 80 %" in whole
+        assert "_x001B_" not in whole and "\u001b" not in whole
 
 
 # --- the example plan: every Leitziel, build time and size (printed, not asserted) ----------------

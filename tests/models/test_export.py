@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from models import queries
 from models.cli import main
+from models.commands import SYSTEM, add_status_report
 from models.db import make_engine
 from models.measures import MeasureFilters
 from models.schema import Indicator, IndicatorValue, Measure, Plan, StatusReport
@@ -241,3 +242,45 @@ def test_cli_restore_refuses_a_full_database_unless_told_to_replace(example_sqli
     assert "keine JSON-Sicherung" in capsys.readouterr().err
     empty = f"sqlite:///{tmp_path / 'leer.db'}"
     assert main(["--database-url", empty, "backup", "--out", str(tmp_path / "x.json")]) == 2
+
+
+# --- B6: control characters ----------------------------------------------------------------------
+
+PASTED = "Folie 3: Kurse laufen\u000bTeilnahme 80 %"  # U+000B: PowerPoint's soft line break
+
+
+def _m2(session) -> Measure:
+    return session.scalar(select(Measure).where(Measure.code == "M2"))
+
+
+def _exported_summaries(data) -> list[str]:
+    return [row["Zusammenfassung"] for row in _records(_workbook(data)["Sachstände"])]
+
+
+def test_b6_a_vertical_tab_pasted_into_a_sachstand_is_stored_as_a_line_break(engine, mini_plan):
+    with Session(engine) as session, session.begin():
+        measure = _m2(session)
+        report = add_status_report(session, SYSTEM, measure.id, measure.version, report_date=dt.date(2024, 6, 20),
+                                   status="in Umsetzung", progress=40, summary=PASTED, today=AS_OF)
+        assert report.summary == "Folie 3: Kurse laufen\nTeilnahme 80 %"
+    assert "Folie 3: Kurse laufen\nTeilnahme 80 %" in _exported_summaries(collect(engine, mini_plan,
+                                                                                  ExportOptions(as_of=AS_OF)))
+
+
+def test_b6_rows_stored_before_the_cleaning_still_export_to_excel_csv_and_the_command_line(engine, mini_plan,
+                                                                                          tmp_path):
+    with Session(engine) as session, session.begin():  # as stored before the commands cleaned texts
+        session.add(StatusReport(measure_id=_m2(session).id, report_date=dt.date(2024, 6, 20),
+                                 status="in Umsetzung", progress=40, summary=PASTED, obstacles="Esc\u001b-Taste"))
+    data = collect(engine, mini_plan, ExportOptions(as_of=AS_OF))
+    assert "Folie 3: Kurse laufen\nTeilnahme 80 %" in _exported_summaries(data)
+    archive = zipfile.ZipFile(io.BytesIO(csv_zip_bytes(data)))
+    report = next(row for row in _csv(archive, csv_file_name("Sachstände", 6)) if row[4].startswith("Folie 3"))
+    assert report[4] == "Folie 3: Kurse laufen\nTeilnahme 80 %" and report[5] == "Esc-Taste"
+    out = tmp_path / "plan.xlsx"
+    result = cli("export", "--format", "xlsx", "--plan", "mini", "--out", str(out),
+                 url=engine.url.render_as_string(hide_password=False))
+    assert result.returncode == 0, result.stderr
+    assert "Folie 3: Kurse laufen\nTeilnahme 80 %" in [row["Zusammenfassung"] for row in
+                                                       _records(load_workbook(out)["Sachstände"])]
+

@@ -7,7 +7,7 @@ import io
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -305,3 +305,16 @@ def test_a_file_without_data_rows_is_refused_not_reported_as_nothing_to_change(e
     result = _preview(engine, tables)
     assert [problem.message for problem in result.problems] == [importer.NO_ROWS]
     assert _state(engine) == before
+
+
+def test_b6_a_csv_import_with_a_vertical_tab_stores_a_line_break_and_the_excel_export_works(engine, mini_plan):
+    line = ";".join(["M2", "20.06.2024", "in Umsetzung", "40", "Zeile eins\u000bZeile zwei\u0000", "VHS"])
+    tables = [read_csv(f"{';'.join(REPORT_HEADERS)}\n{line}\n".encode(), "Sachstände")]
+    result = _apply(engine, tables)
+    assert result.counts["status_reports"].new == 1
+    with Session(engine) as session:
+        summary = session.scalar(select(StatusReport.summary).where(StatusReport.report_date == TODAY.replace(day=20)))
+    assert summary == "Zeile eins\nZeile zwei"
+    book = load_workbook(io.BytesIO(export.excel_bytes(export.collect(engine, mini_plan))))
+    assert "Zeile eins\nZeile zwei" in [row[4] for row in book["Sachstände"].iter_rows(values_only=True)]
+

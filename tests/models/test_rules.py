@@ -17,6 +17,7 @@ from models.rules import (
     RED,
     SUSPENDED,
     YELLOW,
+    clean_text,
     expected_progress,
     is_stale,
     rollup_children,
@@ -235,3 +236,21 @@ def test_rollup_of_higher_levels_is_mean_over_children_with_values():
     result = rollup_children([20.0, None, 80.0])
     assert (result.progress, result.counted) == (50.0, 2)
     assert rollup_children([None, None]).describe() == "keine Maßnahmen"
+
+
+# --- B6: texts without control characters --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("Folie 3: Kurse laufen\u000bTeilnahme 80 %", "Folie 3: Kurse laufen\nTeilnahme 80 %"),  # PowerPoint soft break
+    ("Seite 1\u000cSeite 2", "Seite 1\nSeite 2"),
+    ("Windows\r\nZeile\rMac", "Windows\nZeile\nMac"),
+    ("Spalte\tZeile\nNeu", "Spalte\tZeile\nNeu"),  # tab and line feed stay
+    ("N\u0000U\u0001L\u0008L\u000e\u001b\u001f", "NULL"),
+    ("vor\ufffe\uffffnach", "vornach"),
+    ("halbes \ud83d Paar", "halbes  Paar"),  # a lone surrogate (JSON "\\ud83d" decodes to one)
+    ("Umlaute äöü ß – „€“ \u00a0 bleiben", "Umlaute äöü ß – „€“ \u00a0 bleiben"),
+])
+def test_b6_clean_text_removes_control_characters_and_keeps_line_breaks(typed, stored):
+    assert clean_text(typed) == stored
+

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 from models.auth import actor_of, create_user
 from models.commands import SYSTEM
 from models.db import make_engine
+from models.documents.content import plan_row
 from models.schema import Measure, StatusReport
+from tests.models.test_documents import LONG_SUMMARY, add_longest_report
 from tests.pages.conftest import app
 from ui import reports
 from tests.signed_in import sign_in
@@ -85,3 +87,30 @@ def test_the_public_view_builds_the_public_version(mini_app_url):
     text = _pdf_text(reports.pdf_bytes(key))
     assert "Öffentliche Fassung" in text and "Sprachkurs A" in text
     assert "Halbzeit" not in text and "Sachstand: Start" in text  # M1's report awaiting release stays out
+
+
+def test_b5_a_report_of_the_full_allowed_length_gives_both_files(mini_app_url):
+    engine = make_engine(mini_app_url)
+    add_longest_report(engine, int(plan_row(engine, "mini")["id"]))
+    engine.dispose()
+    at = _open()
+    at.button(key="reports_build").click().run()
+    assert not at.exception and not at.warning
+    assert [button.key for button in at.download_button] == ["reports_pdf", "reports_pptx"]
+    text = _pdf_text(reports.pdf_bytes(at.session_state["reports_built"]))
+    assert LONG_SUMMARY in text.rsplit("Anhang: Sachstände im Wortlaut", 1)[1]
+
+
+def test_b5_a_failing_pdf_keeps_the_powerpoint(mini_app_url, monkeypatch):
+    def broken(content):
+        raise ValueError("The row with index 1 is too high and cannot be rendered on a single page")
+
+    monkeypatch.setattr(reports, "build_pdf", broken)
+    at = _open()
+    at.button(key="reports_build").click().run()
+    assert not at.exception
+    assert [button.key for button in at.download_button] == ["reports_pptx"]
+    assert [warning.value for warning in at.warning] == [
+        "Die PDF-Datei ließ sich nicht erstellen und fehlt daher. Bitte wenden Sie sich an die Administration."]
+    at.run()  # a rerun still offers the PowerPoint and does not try the PDF in the page's run
+    assert [button.key for button in at.download_button] == ["reports_pptx"]

@@ -43,6 +43,16 @@ CATALOGUE.update(
             "de": "Die Diagramme in der PowerPoint-Datei sind echte Diagramme: Sie können Daten und Gestaltung vor einer Konferenz anpassen.",
             "en": "The charts in the PowerPoint file are native charts: you can adjust data and design before a conference.",
         },
+        "reports.file.pdf": {"de": "Die PDF-Datei", "en": "The PDF file"},
+        "reports.file.pptx": {"de": "Die PowerPoint-Datei", "en": "The PowerPoint file"},
+        "reports.failed_file": {
+            "de": "{file} ließ sich nicht erstellen. Bitte wenden Sie sich an die Administration. ({detail})",
+            "en": "{file} could not be built. Please contact the administrators. ({detail})",
+        },
+        "reports.missing_file": {
+            "de": "{file} ließ sich nicht erstellen und fehlt daher. Bitte wenden Sie sich an die Administration.",
+            "en": "{file} could not be built and is missing. Please contact the administrators.",
+        },
         "reports.failed": {
             "de": "Der Bericht ließ sich nicht erstellen. Bitte wenden Sie sich an die Administration. ({detail})",
             "en": "The report could not be built. Please contact the administrators. ({detail})",
