@@ -104,3 +104,43 @@ def test_a_stale_preview_asks_for_a_new_one(mini_app_url):
     assert "Vorschau bitte neu" in at.info[-1].value
     at.button(key="import_preview_button").click().run()
     assert "Pflichtspalte „Titel“ fehlt" in at.dataframe[1].value.iloc[0]["Problem"]
+
+
+def _count_parses(monkeypatch) -> list[bool]:
+    """Wrap the parse the page calls; each call records whether the run held the run gate's slot."""
+    import ui.import_mapping
+    from ui import run_gate
+
+    calls: list[bool] = []
+    parse = ui.import_mapping.read_file
+
+    def counted(*args, **kwargs):
+        calls.append(bool(getattr(run_gate._held, "slot", False)))
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(ui.import_mapping, "read_file", counted)
+    return calls
+
+
+def test_b7_upload_is_parsed_once_outside_the_run_gate_not_on_every_rerun(mini_app_url, monkeypatch):
+    calls = _count_parses(monkeypatch)
+    at = _open()
+    _upload(at, "sachstaende.csv", MESSY)
+    at.selectbox(key="import_scope").set_value("status_reports").run()
+    at.button(key="import_preview_button").click().run()
+    at.run()
+    assert not at.exception and at.dataframe
+    assert calls == [False]  # one parse for four runs, without the slot
+    _upload(at, "sachstaende.csv", MESSY.replace("M9;", "M3;"))
+    assert calls == [False, False]  # another file is parsed again
+
+
+def test_b7_refused_upload_shows_the_german_limit_and_is_not_parsed_again(mini_app_url, monkeypatch):
+    monkeypatch.setenv("IMPORT_MAX_ROWS", "3")
+    calls = _count_parses(monkeypatch)
+    at = _open()
+    _upload(at, "sachstaende.csv", MESSY)
+    assert at.error[0].value.startswith("Die Datei hat zu viele Zeilen: „sachstaende“ hat mehr als 3 Zeilen")
+    at.run()
+    assert at.error[0].value.startswith("Die Datei hat zu viele Zeilen")
+    assert len(calls) == 1

@@ -30,8 +30,9 @@ CATALOGUE.update(
         "import.upload": {"de": "Excel-, CSV- oder Zip-Datei", "en": "Excel, CSV or zip file"},
         "import.upload.help": {
             "de": "Excel (.xlsx), CSV mit Semikolon oder Komma (UTF-8 oder Windows-Zeichensatz) oder ein Zip mit "
-                  "CSV-Dateien.",
-            "en": "Excel (.xlsx), CSV with semicolon or comma (UTF-8 or Windows encoding) or a zip of CSV files.",
+                  "CSV-Dateien; höchstens {megabytes} MB und {rows} Zeilen je Tabelle.",
+            "en": "Excel (.xlsx), CSV with semicolon or comma (UTF-8 or Windows encoding) or a zip of CSV files; "
+                  "at most {megabytes} MB and {rows} rows per table.",
         },
         "import.unreadable": {"de": "Die Datei lässt sich nicht lesen: {reason}", "en": "The file cannot be read: {reason}"},
         "import.file_summary": {
