@@ -1,6 +1,9 @@
 """Import: a whole plan or one level from Excel/CSV, with column mapping, preview and all-or-nothing import."""
 
+import logging
+
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from models.commands import CommandError
@@ -118,6 +121,12 @@ if st.button(t("import.confirm"), type="primary", icon=":material/upload:", key=
         bar.empty()
         st.session_state.pop(PREVIEW, None)
         st.error(t("import.failed", reason=str(failed)), icon=":material/sync_problem:")
+        st.stop()
+    except SQLAlchemyError:  # e.g. a value PostgreSQL refuses that the check missed; rolled back
+        logging.getLogger(__name__).exception("Import failed in the database (rolled back)")
+        bar.empty()
+        st.session_state.pop(PREVIEW, None)
+        st.error(t("import.database_failed"), icon=":material/sync_problem:")
         st.stop()
     st.session_state[RESULT] = result
     st.session_state.pop(PREVIEW, None)

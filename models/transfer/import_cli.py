@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from models.bootstrap import prepare_database
@@ -102,6 +103,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = refused.preview
     except CommandError as exc:
         return _fail(str(exc))
+    except SQLAlchemyError as exc:  # rolled back; the detail is for whoever runs the command
+        return _fail(f"Die Datenbank hat die Daten nicht angenommen; es wurde nichts gespeichert. "
+                     f"({type(getattr(exc, 'orig', None) or exc).__name__})")
     finally:
         engine.dispose()
     _print_preview(path.name, tables, mappings, result)

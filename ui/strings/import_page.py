@@ -136,6 +136,13 @@ CATALOGUE.update(
             "de": "Es wurde nichts gespeichert: {reason} Ihre Auswahl ist erhalten.",
             "en": "Nothing was saved: {reason} Your choices are kept.",
         },
+        "import.database_failed": {
+            "de": "Es wurde nichts gespeichert: Die Datenbank hat die Daten nicht angenommen. Ihre Auswahl ist "
+                  "erhalten. Bitte prüfen Sie die Datei und erstellen Sie die Vorschau neu; tritt der Fehler wieder "
+                  "auf, wenden Sie sich an die Betreuung des Servers.",
+            "en": "Nothing was saved: the database did not accept the data. Your choices are kept. Please check "
+                  "the file and create the preview again; if the error persists, contact the server's support.",
+        },
         "import.switch_plan": {
             "de": "Wählen Sie den Plan „{name}“ oben in der Planauswahl, um ihn anzusehen.",
             "en": "Choose the plan “{name}” in the plan selector above to look at it.",
