@@ -554,7 +554,7 @@ def _check_declared(members: list[zipfile.ZipInfo], limits: Limits, member_bytes
         if info.file_size > RATIO_FROM and info.file_size > limits.packing_ratio * max(info.compress_size, 1):
             raise OverLimit(f"Die Datei ist zu groß: „{name}“ ist über {limits.packing_ratio}-fach gepackt "
                             f"(entpackt {_megabytes(info.file_size)}). So stark gepackte Dateien werden zum Schutz "
-                            "des Servers nicht gelesen; bitte laden Sie die Datei ungepackt hoch.")
+                            "des Servers nicht gelesen.")
     total = sum(info.file_size for info in members)
     if total > limits.unpacked_bytes:
         raise _too_large(f"Entpackt wären es {_megabytes(total)}", limits.unpacked_bytes)
@@ -569,7 +569,7 @@ def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, allowed: int) -> It
             while chunk := member.read(CHUNK):
                 seen += len(chunk)
                 if seen > allowed:
-                    raise _too_large(f"„{PurePath(info.filename).name}“ ergibt entpackt mehr", allowed)
+                    raise _too_large(f"„{PurePath(info.filename).name}“ ist entpackt größer", allowed)
                 yield chunk
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
         raise UnreadableFile("Ein Teil des Archivs lässt sich nicht entpacken: Die Datei ist beschädigt, "
