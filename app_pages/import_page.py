@@ -1,16 +1,20 @@
 """Import: a whole plan or one level from Excel/CSV, with column mapping, preview and all-or-nothing import."""
 
+import logging
+
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from models.commands import CommandError
+from models.formats import format_number
 from models.transfer import importer, template
 from models.transfer.importer import ImportRefused, Target
-from models.transfer.parsing import UnreadableFile
+from models.transfer.parsing import MB, OverLimit, UnreadableFile, import_limits
 from ui import components, data, run_gate
 from ui.auth import current_actor, role
 from ui.context import current
-from ui.import_mapping import choose_scope, digest, mapping_widgets, read_tables, template_files
+from ui.import_mapping import PARSED, choose_scope, digest, mapping_widgets, read_tables, template_files
 from ui.import_preview import show_preview, show_result
 from ui.texts import t
 
@@ -41,13 +45,21 @@ if finished is not None:
     show_result(finished)
 
 st.subheader(t("import.step.file"), anchor=False)
+limits = import_limits()
 upload = st.file_uploader(t("import.upload"), type=["xlsx", "xlsm", "csv", "txt", "zip"], key="import_upload",
-                          help=t("import.upload.help"))
+                          help=t("import.upload.help", megabytes=limits.file_bytes // MB,
+                                 rows=format_number(limits.rows)),
+                          max_upload_size=limits.file_bytes // MB)  # Streamlit refuses bigger files itself
 if upload is None:
+    st.session_state.pop(PARSED, None)
     st.stop()
 content = upload.getvalue()
+file_key = digest(content)
 try:
-    tables = read_tables(upload.name, content)
+    tables = read_tables(upload.name, content, file_key)
+except OverLimit as over:
+    st.error(str(over), icon=":material/error:")
+    st.stop()
 except UnreadableFile as unreadable:
     st.error(t("import.unreadable", reason=str(unreadable)), icon=":material/error:")
     st.stop()
@@ -69,12 +81,12 @@ else:
 
 st.subheader(t("import.step.mapping"), anchor=False)
 st.caption(t("import.mapping.help"))
-mappings = mapping_widgets(tables, scope, digest(content))
+mappings = mapping_widgets(tables, scope, file_key)
 if not any(mappings):
     st.warning(t("import.mapping.none"), icon=":material/help:")
     st.stop()
 
-signature = (digest(content), scope, repr(target), repr(mappings))
+signature = (file_key, scope, repr(target), repr(mappings))
 st.subheader(t("import.step.preview"), anchor=False)
 if st.button(t("import.preview.button"), icon=":material/preview:", key="import_preview_button"):
     with run_gate.stepped_out(), Session(data.engine_for(context.url)) as session:
@@ -109,6 +121,12 @@ if st.button(t("import.confirm"), type="primary", icon=":material/upload:", key=
         bar.empty()
         st.session_state.pop(PREVIEW, None)
         st.error(t("import.failed", reason=str(failed)), icon=":material/sync_problem:")
+        st.stop()
+    except SQLAlchemyError:  # e.g. a value PostgreSQL refuses that the check missed; rolled back
+        logging.getLogger(__name__).exception("Import failed in the database (rolled back)")
+        bar.empty()
+        st.session_state.pop(PREVIEW, None)
+        st.error(t("import.database_failed"), icon=":material/sync_problem:")
         st.stop()
     st.session_state[RESULT] = result
     st.session_state.pop(PREVIEW, None)

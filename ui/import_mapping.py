@@ -13,17 +13,39 @@ import streamlit as st
 from models.transfer import layout, template
 from models.transfer.importer import propose
 from models.transfer.mapping import ColumnMapping, guess, is_explanation, is_info
-from models.transfer.parsing import RawTable, is_missing, period_columns, plain_text, read_file
+from models.transfer.parsing import (
+    RawTable,
+    UnreadableFile,
+    import_limits,
+    is_missing,
+    period_columns,
+    plain_text,
+    read_file,
+)
+from ui import run_gate
 from ui.texts import t
 
 ALL_LEVELS = "*"
 SKIP = ""
+PARSED = "import_parsed"  # (digest of the upload, its tables or the UnreadableFile it raised)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def read_tables(name: str, data: bytes) -> list[RawTable]:
-    """The tables of an uploaded file (cached by its content: reruns do not parse it again)."""
-    return read_file(name, data)
+def read_tables(name: str, data: bytes, file_key: str) -> list[RawTable]:
+    """The tables of the uploaded file, parsed once per file (file_key: its digest) and kept in the
+    session with the outcome, so reruns neither parse it again nor copy it; UnreadableFile (also a
+    refusal by the limits) is raised again on each rerun. The parse steps out of the run gate."""
+    stored = st.session_state.get(PARSED)
+    if stored is None or stored[0] != file_key:
+        st.session_state.pop(PARSED, None)  # the previous file's tables go before the next is read
+        with run_gate.stepped_out():
+            try:
+                outcome: list[RawTable] | UnreadableFile = read_file(name, data, import_limits())
+            except UnreadableFile as unreadable:
+                outcome = unreadable
+        stored = st.session_state[PARSED] = (file_key, outcome)
+    if isinstance(stored[1], UnreadableFile):
+        raise stored[1]
+    return stored[1]
 
 
 @st.cache_resource(show_spinner=False)

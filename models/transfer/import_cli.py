@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from models.bootstrap import prepare_database
@@ -20,7 +21,7 @@ from models.formats import format_number
 from models.transfer import layout
 from models.transfer.importer import ImportRefused, Preview, Target, apply, level_summary, preview, propose
 from models.transfer.mapping import normalise
-from models.transfer.parsing import UnreadableFile, read_file
+from models.transfer.parsing import UnreadableFile, check_size, import_limits, read_file
 
 PROBLEMS = 1
 BAD_INPUT = 2
@@ -77,8 +78,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             return _fail(f"Eine Ebene „{args.level}“ gibt es nicht. Möglich sind: "
                          + ", ".join(item.sheet for item in layout.LEVELS) + ".")
     path = Path(args.file)
+    limits = import_limits()
     try:
-        tables = read_file(path.name, path.read_bytes())
+        check_size(path.stat().st_size, limits)  # a file too big is not even read
+        tables = read_file(path.name, path.read_bytes(), limits)
     except OSError as exc:
         return _fail(f"Die Datei {path} lässt sich nicht lesen ({exc.strerror}).")
     except UnreadableFile as exc:
@@ -100,6 +103,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = refused.preview
     except CommandError as exc:
         return _fail(str(exc))
+    except SQLAlchemyError as exc:  # rolled back; the detail is for whoever runs the command
+        return _fail(f"Die Datenbank hat die Daten nicht angenommen; es wurde nichts gespeichert. "
+                     f"({type(getattr(exc, 'orig', None) or exc).__name__})")
     finally:
         engine.dispose()
     _print_preview(path.name, tables, mappings, result)

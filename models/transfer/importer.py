@@ -22,6 +22,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from models.commands import Actor, ValidationFailed
+from models.formats import format_number
 from models.maintenance import CODE_PATTERN, CODE_RULE, check_counter, require_admin
 from models.rules import COMPLETED, clean_text
 from models.schema import (
@@ -250,15 +251,35 @@ def apply(session: Session, actor: Actor, tables: Sequence[RawTable], mappings: 
 # --- reading cells ------------------------------------------------------------------------------
 
 
+def schema_length(model: type, attribute: str) -> int | None:
+    """The n of the String(n) column an attribute is stored in ("body.name": the name of the related
+    Body); None for an unlimited Text column."""
+    if "." in attribute:
+        relation, attribute = attribute.split(".", 1)
+        model = model.__mapper__.relationships[relation].mapper.class_
+    return getattr(model.__table__.columns[attribute].type, "length", None)
+
+
+# The longest text each text column of each level may hold; SQLite would store more, PostgreSQL refuses it.
+TEXT_LIMITS = {(level.name, column.attribute): schema_length(MODELS[level.name], column.attribute)
+               for level in layout.LEVELS for column in level.columns if column.kind == layout.TEXT}
+
+
+def _too_long(text: str, limit: int | None) -> str | None:
+    if limit is None or len(text) <= limit:
+        return None
+    return (f"Der Text ist {format_number(len(text))} Zeichen lang; erlaubt sind höchstens "
+            f"{format_number(limit)} Zeichen.")
+
+
 def _cell(level: layout.Level, column: layout.Column, raw: Any) -> tuple[Any, str | None]:
     """The typed value of one cell, or None and a German message."""
     if column.kind == layout.TEXT:
         text = plain_text(raw)
         if column.required and not text:
             return None, f"„{column.header}“ ist eine Pflichtangabe; die Zelle ist leer."
-        if column.max_length and len(text) > column.max_length:
-            return None, f"Der Text ist {len(text)} Zeichen lang; erlaubt sind höchstens {column.max_length}."
-        return text, None
+        message = _too_long(text, TEXT_LIMITS[level.name, column.attribute])
+        return (None, message) if message else (text, None)
     if is_missing(raw):
         if column.required:
             return None, f"„{column.header}“ ist eine Pflichtangabe; die Zelle ist leer."
@@ -490,9 +511,17 @@ class _Importer:
             "horizon_year": self._horizon(info.get("horizon_year")) or 2030,
         }
         self.plan_values = values
+        self._check_plan_lengths(values)
         self.result.new_plan = True
         self.result.plan_slug, self.result.plan_name = slug, values["name"]
         self.result.counts["plan"] = LevelCount(new=1)
+
+    def _check_plan_lengths(self, values: dict[str, Any]) -> None:
+        """The plan's name, owner and slug against their columns (from the Info sheet or the page's form)."""
+        for field in layout.INFO_FIELDS:
+            value = values.get(field.attribute)
+            if isinstance(value, str) and (message := _too_long(value, schema_length(Plan, field.attribute))):
+                self._sheet_problem(layout.INFO_SHEET, f"„{field.label}“: {message}")
 
     def _horizon(self, raw: Any) -> int | None:
         if is_missing(raw):
@@ -515,6 +544,7 @@ class _Importer:
         changes = {name: [getattr(self.plan, name), value] for name, value in wanted.items()
                    if getattr(self.plan, name) != value}
         self.plan_values = {name: new for name, (_, new) in changes.items()}
+        self._check_plan_lengths(self.plan_values)
         self.result.counts["plan"] = LevelCount(changed=1) if changes else LevelCount(unchanged=1)
         if changes:
             self.result.row_changes.append(RowChange("plan", layout.INFO_SHEET, 0, self.plan.slug, "changed", changes))

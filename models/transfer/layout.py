@@ -2,7 +2,7 @@
 
 Plain data, no I/O. One Level per sheet, in the order a plan is built (a row refers only to
 levels before it, by their key). Each Column names the German header, the attribute of the
-model it maps to, its type and its limits (taken from models/schema.py).
+model it maps to, its type and its limits (a text's length is its column's in models/schema.py).
 
 Attribute conventions:
 - a plain name ("title") is a column of the level's model;
@@ -44,7 +44,6 @@ class Column:
     attribute: str
     kind: str
     required: bool = False
-    max_length: int | None = None
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[tuple[str, str], ...] = ()
@@ -97,17 +96,16 @@ class InfoField:
     attribute: str
     kind: str
     required: bool = False
-    max_length: int | None = None
     explanation: str = ""
 
 
 def _code(what: str) -> Column:
-    return Column("Code", "code", TEXT, required=True, max_length=30,
+    return Column("Code", "code", TEXT, required=True,
                   explanation=f"Eindeutiges Kürzel {what} im Plan, z. B. zum Verweisen aus anderen Blättern.")
 
 
-def _title(max_length: int) -> Column:
-    return Column("Titel", "title", TEXT, required=True, max_length=max_length,
+def _title() -> Column:
+    return Column("Titel", "title", TEXT, required=True,
                   explanation="Kurze Bezeichnung, wie sie in Übersichten erscheint.")
 
 
@@ -131,7 +129,7 @@ ACTION_FIELDS = Level(
     "action_fields", "Handlungsfelder", "ActionField",
     (
         _code("des Handlungsfelds"),
-        _title(200),
+        _title(),
         DESCRIPTION,
         POSITION,
         RETIRED,
@@ -146,7 +144,7 @@ GUIDING_GOALS = Level(
         _code("des Leitziels"),
         Column("Handlungsfeld", "action_field", REFERENCE, required=True, references=("action_fields",),
                explanation="Code des Handlungsfelds, zu dem das Leitziel gehört."),
-        _title(300),
+        _title(),
         DESCRIPTION,
         POSITION,
         RETIRED,
@@ -163,13 +161,13 @@ ANNUAL_GOALS = Level(
                explanation="Code des Leitziels, zu dem das Jahresziel gehört."),
         Column("Jahr", "year", INTEGER, required=True, minimum=2000, maximum=2100,
                explanation="Das Jahr, für das das Ziel gilt, z. B. 2019."),
-        _title(300),
+        _title(),
         DESCRIPTION,
         Column("Priorisiert", "prioritised", BOOLEAN,
                explanation="„ja“, wenn der Kreistag das Ziel priorisiert hat; dann ist das Beschlussdatum Pflicht."),
         Column("Beschlussdatum", "decision_date", DATE,
                explanation="Datum des Beschlusses (TT.MM.JJJJ)."),
-        Column("Beschluss (Fundstelle)", "decision_reference", TEXT, max_length=200,
+        Column("Beschluss (Fundstelle)", "decision_reference", TEXT,
                explanation="Drucksache oder Sitzung, in der beschlossen wurde."),
         Column("Übertragen von", "carried_over_from", REFERENCE, references=("annual_goals",),
                explanation="Code des Jahresziels aus einem früheren Jahr, das hier fortgeführt wird."),
@@ -184,10 +182,10 @@ ANNUAL_GOALS = Level(
 ORGANISATIONS = Level(
     "organisations", "Organisationen", "Organisation",
     (
-        Column("Name", "name", TEXT, required=True, max_length=200,
+        Column("Name", "name", TEXT, required=True,
                explanation="Vollständiger, eindeutiger Name; Maßnahmen verweisen über diesen Namen."),
-        Column("Kurzname", "short_name", TEXT, max_length=60, explanation="Abkürzung, z. B. VHS oder IHK."),
-        Column("Art", "kind", TEXT, max_length=60,
+        Column("Kurzname", "short_name", TEXT, explanation="Abkürzung, z. B. VHS oder IHK."),
+        Column("Art", "kind", TEXT,
                explanation="Art der Organisation, z. B. Jobcenter, Kammer, Bildungsträger. Leer: Sonstige."),
         RETIRED,
     ),
@@ -201,13 +199,13 @@ MEASURES = Level(
         _code("der Maßnahme"),
         Column("Jahresziel", "annual_goal", REFERENCE, required=True, references=("annual_goals",),
                explanation="Code des Jahresziels, zu dem die Maßnahme gehört."),
-        _title(300),
+        _title(),
         DESCRIPTION,
         Column("Federführung", "lead_organisation", REFERENCE, references=("organisations",),
                explanation="Name der federführenden Organisation (wie im Blatt Organisationen)."),
         Column("Partner", "partners", REFERENCE, references=("organisations",), many=True,
                explanation="Namen der Partnerorganisationen, getrennt durch Semikolon."),
-        Column("Herkunft", "origin", TEXT, max_length=200,
+        Column("Herkunft", "origin", TEXT,
                explanation="Woher die Maßnahme stammt, z. B. Workshop oder Beschluss."),
         Column("Beginn", "start_date", DATE, explanation="Geplanter Beginn (TT.MM.JJJJ)."),
         Column("Fällig", "due_date", DATE, explanation="Geplantes Ende (TT.MM.JJJJ), nicht vor dem Beginn."),
@@ -239,7 +237,7 @@ STATUS_REPORTS = Level(
         Column("Nächste Schritte", "next_steps", TEXT, explanation="Was als Nächstes geschieht."),
         Column("Begründung Rückgang", "progress_note", TEXT,
                explanation="Warum der Fortschritt gesunken ist (nur dann nötig)."),
-        Column("Verfasst von", "author_name", TEXT, max_length=200, explanation="Name der berichtenden Person."),
+        Column("Verfasst von", "author_name", TEXT, explanation="Name der berichtenden Person."),
         Column("Freigegeben", "released", BOOLEAN,
                explanation="„ja“, wenn der Sachstand öffentlich sichtbar ist. Leer: ja."),
     ),
@@ -251,16 +249,16 @@ INDICATORS = Level(
     "indicators", "Kennzahlen", "Indicator",
     (
         _code("der Kennzahl"),
-        _title(300),
+        _title(),
         DESCRIPTION,
-        Column("Einheit", "unit", TEXT, max_length=40, explanation="Einheit der Werte, z. B. Personen oder %."),
+        Column("Einheit", "unit", TEXT, explanation="Einheit der Werte, z. B. Personen oder %."),
         Column("Richtung", "direction", CHOICE, choices=DIRECTION_CHOICES,
                explanation="„steigend“, wenn höhere Werte besser sind, sonst „fallend“. Leer: steigend."),
         Column("Art", "kind", CHOICE, choices=INDICATOR_KIND_CHOICES,
                explanation="„Ergebnis“ (durch Maßnahmen beeinflusst) oder „Kontext“ (Rahmenbedingung). Leer: Ergebnis."),
         Column("Zählt Personen", "counts_people", BOOLEAN,
                explanation="„ja“, wenn die Werte Personen zählen (kleine Zahlen werden öffentlich verborgen)."),
-        Column("Quelle", "source", TEXT, max_length=200, explanation="Herkunft der Werte, z. B. Statistikamt."),
+        Column("Quelle", "source", TEXT, explanation="Herkunft der Werte, z. B. Statistikamt."),
         Column("Ausgangsdatum", "baseline_date", DATE, explanation="Datum des Ausgangswerts (TT.MM.JJJJ)."),
         Column("Ausgangswert", "baseline_value", DECIMAL, explanation="Wert zu Beginn, z. B. 1.234,5."),
         Column("Zieldatum", "target_date", DATE, explanation="Bis wann das Ziel erreicht sein soll; nach dem Ausgangsdatum."),
@@ -283,7 +281,7 @@ INDICATOR_VALUES = Level(
                explanation="Code der Kennzahl."),
         Column("Datum", "value_date", DATE, required=True, explanation="Stichtag des Werts (TT.MM.JJJJ)."),
         Column("Wert", "value", DECIMAL, required=True, explanation="Der Messwert, z. B. 1.234,5."),
-        Column("Quelle", "source", TEXT, max_length=200, explanation="Herkunft des Werts."),
+        Column("Quelle", "source", TEXT, explanation="Herkunft des Werts."),
         Column("Anmerkung", "note", TEXT, explanation="Hinweis zum Wert (freiwillig)."),
     ),
     key=("indicator", "value_date"),
@@ -293,12 +291,12 @@ INDICATOR_VALUES = Level(
 MEETINGS = Level(
     "meetings", "Sitzungen", "Meeting",
     (
-        Column("Gremium", "body.name", TEXT, required=True, max_length=200,
+        Column("Gremium", "body.name", TEXT, required=True,
                explanation="Name des Gremiums, z. B. Fachbeirat Flucht und Integration."),
-        Column("Art des Gremiums", "body.kind", TEXT, required=True, max_length=60,
+        Column("Art des Gremiums", "body.kind", TEXT, required=True,
                explanation="z. B. Fachbeirat, Kreistag, Integrationskonferenz."),
         Column("Datum", "meeting_date", DATE, required=True, explanation="Sitzungsdatum (TT.MM.JJJJ)."),
-        Column("Titel", "title", TEXT, max_length=200, explanation="Bezeichnung der Sitzung (freiwillig)."),
+        Column("Titel", "title", TEXT, explanation="Bezeichnung der Sitzung (freiwillig)."),
         Column("Berichtsstichtag", "is_reporting_cutoff", BOOLEAN,
                explanation="„ja“, wenn das Sitzungsdatum ein Stichtag für Sachstände ist. Leer: ja."),
     ),
@@ -319,10 +317,10 @@ LEVELS: tuple[Level, ...] = (
 )
 
 INFO_FIELDS: tuple[InfoField, ...] = (
-    InfoField("Plan-Kürzel", "slug", TEXT, required=True, max_length=60,
+    InfoField("Plan-Kürzel", "slug", TEXT, required=True,
               explanation="Kurzname des Plans in Adressen (Kleinbuchstaben, Ziffern, Bindestrich)."),
-    InfoField("Plan", "name", TEXT, required=True, max_length=200, explanation="Name des Plans."),
-    InfoField("Träger", "owner", TEXT, required=True, max_length=200,
+    InfoField("Plan", "name", TEXT, required=True, explanation="Name des Plans."),
+    InfoField("Träger", "owner", TEXT, required=True,
               explanation="Wer den Plan verantwortet, z. B. der Landkreis."),
     InfoField("Zieljahr", "horizon_year", INTEGER, explanation="Zieljahr der Leitziele, z. B. 2030."),
     InfoField("Beschreibung", "description", TEXT, explanation="Beschreibung des Plans."),

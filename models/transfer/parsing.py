@@ -14,12 +14,16 @@ import datetime as dt
 import html
 import io
 import math
+import os
 import re
 import zipfile
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
+from models.formats import format_number
 from models.rules import clean_text
 
 MISSING_MARKERS = {"", "-", ".", "–", "—", "--", "k.a.", "k. a.", "n/a", "n.a.", "#n/a", "nan", "none", "null"}
@@ -27,6 +31,14 @@ DELIMITERS = (";", ",", "\t", "|")
 HEADER_SCAN_ROWS = 15
 XLSX_MAGIC = b"PK\x03\x04"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MB = 1024 * 1024  # as Streamlit counts server.maxUploadSize
+CHUNK = MB
+# Small members (styles, settings) may be packed as tightly as they like; only big ones are suspicious.
+RATIO_FROM = MB
+SHARED_STRINGS = "sharedStrings.xml"
+ROW_END = b"</row>"
+# A zip archive or workbook may unpack to this many times the upload limit (20 MB -> 100 MB).
+UNPACKED_FACTOR = 5
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _NUMBER_SPACES = re.compile(r"[\s\u00a0\u2007\u202f']")
@@ -93,6 +105,57 @@ class RawTable:
 
 class UnreadableFile(ValueError):
     """The file is neither a CSV text nor an Excel workbook we can open; the message is German."""
+
+
+class OverLimit(UnreadableFile):
+    """The file is bigger than the import reads (Limits); the German message says which limit and how to
+    proceed."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an import reads at most, checked before parsing (bytes, declared zip sizes) and while
+    parsing (unpacked bytes, rows and columns as they stream in), so that no upload can fill the memory
+    of the server process that all visitors share."""
+
+    file_bytes: int = 20 * MB
+    rows: int = 100_000
+    columns: int = 500
+    packing_ratio: int = 100
+
+    @property
+    def unpacked_bytes(self) -> int:
+        return self.file_bytes * UNPACKED_FACTOR
+
+
+def import_limits(environ: Mapping[str, str] = os.environ) -> Limits:
+    """The limits of this installation: the defaults, or IMPORT_MAX_MB and IMPORT_MAX_ROWS from the
+    environment (whole numbers above 0; anything else keeps the default). Raising IMPORT_MAX_MB needs
+    server.maxUploadSize in .streamlit/config.toml raised too: Streamlit refuses bigger uploads itself."""
+    default = Limits()
+    return Limits(file_bytes=_positive(environ.get("IMPORT_MAX_MB"), default.file_bytes // MB) * MB,
+                  rows=_positive(environ.get("IMPORT_MAX_ROWS"), default.rows))
+
+
+def _positive(raw: str | None, default: int) -> int:
+    value = (raw or "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else default
+
+
+def _megabytes(size: int) -> str:
+    return f"{format_number(size / MB, 1)} MB"
+
+
+def _too_large(what: str, allowed: int) -> OverLimit:
+    return OverLimit(f"Die Datei ist zu groß: {what}; erlaubt sind höchstens {_megabytes(allowed)}. "
+                     "Teilen Sie die Daten bitte auf mehrere Dateien auf (z. B. eine Datei je Ebene).")
+
+
+def _too_many(what: str, allowed: int, name: str | None = None) -> OverLimit:
+    table = f"„{name}“" if name else "Ein Tabellenblatt"
+    return OverLimit(f"Die Datei hat zu viele {what}: {table} hat mehr als {format_number(allowed)} {what}; "
+                     f"erlaubt sind höchstens {format_number(allowed)} {what} je Tabelle. "
+                     "Teilen Sie die Daten bitte auf mehrere Dateien auf.")
 
 
 # --- cells --------------------------------------------------------------------------------------
@@ -306,42 +369,94 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def read_csv(data: bytes, name: str = "CSV") -> RawTable:
+def read_csv(data: bytes, name: str = "CSV", limits: Limits | None = None) -> RawTable:
     """A CSV file as a table: encoding and delimiter detected, blank lines and title lines above the
-    header skipped, cells stripped of surrounding spaces. Row numbers are the file's line numbers."""
+    header skipped, cells stripped of surrounding spaces. Row numbers are the file's line numbers.
+    Reading stops with OverLimit at the first row beyond the limits."""
     text, encoding = decode(data)
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    numbered = []
-    start = 1
-    for cells in reader:
-        numbered.append((start, [_clean_cell(cell) for cell in cells]))  # a cell may span several lines
-        start = reader.line_num + 1
-    table = _table(name, numbered)
+
+    def numbered() -> Iterator[tuple[int, list[Any]]]:
+        start = 1
+        for cells in reader:
+            yield start, [_clean_cell(cell) for cell in cells]  # a cell may span several lines
+            start = reader.line_num + 1
+
+    table = _table(name, _capped(name, numbered(), limits or import_limits()))
     table.encoding, table.delimiter = encoding, delimiter
     return table
 
 
-def read_xlsx(data: bytes) -> list[RawTable]:
-    """Every sheet of an Excel workbook as a table (values, not formulas; percent cells as percent)."""
+EXCEL_BROKEN = ("Die Excel-Datei lässt sich nicht öffnen. Ist sie beschädigt oder passwortgeschützt? "
+                "Speichern Sie sie bitte als .xlsx neu.")
+
+
+def read_xlsx(data: bytes, limits: Limits | None = None) -> list[RawTable]:
+    """Every sheet of an Excel workbook as a table (values, not formulas; percent cells as percent).
+
+    A workbook is a zip archive: its members are checked against the limits (declared, then actual
+    sizes) before openpyxl opens it, and each sheet is streamed row by row up to the row limit."""
     import openpyxl
 
+    limits = limits or import_limits()
+    with _open_zip(data, EXCEL_BROKEN) as archive:
+        members = archive.infolist()
+        _check_declared(members, limits, limits.unpacked_bytes)
+        # openpyxl holds all shared strings in memory, at about eight times their size in the file.
+        _check_declared([info for info in members if info.filename.endswith(SHARED_STRINGS)], limits,
+                        limits.file_bytes)
+        remaining = limits.unpacked_bytes
+        for info in members:
+            size, rows = _scan(archive, info, remaining)
+            remaining -= size
+            if rows > limits.rows:  # refused without parsing; the row count while parsing stays the rule
+                raise _too_many("Zeilen", limits.rows)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise UnreadableFile("Die Excel-Datei lässt sich nicht öffnen. Ist sie beschädigt oder "
-                             "passwortgeschützt? Speichern Sie sie bitte als .xlsx neu.") from exc
+        raise UnreadableFile(EXCEL_BROKEN) from exc
     try:
-        return [_sheet_table(sheet) for sheet in workbook.worksheets]
+        return [_sheet_table(sheet, limits) for sheet in workbook.worksheets]
     finally:
         workbook.close()
 
 
-def _sheet_table(sheet: Any) -> RawTable:
-    numbered = []
-    for number, row in enumerate(sheet.iter_rows(), start=1):
-        numbered.append((number, [_excel_value(cell) for cell in row]))
-    return _table(sheet.title, numbered)
+def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, allowed: int) -> tuple[int, int]:
+    """A workbook member unpacked in chunks and dropped: its actual size and the rows with cells it holds
+    (closing </row> tags; a row without cells is written <row .../>)."""
+    size = rows = 0
+    tail = b""
+    for chunk in _unpack(archive, info, allowed):
+        size += len(chunk)
+        rows += (tail + chunk).count(ROW_END)
+        tail = chunk[1 - len(ROW_END):]
+    return size, rows
+
+
+def _sheet_table(sheet: Any, limits: Limits) -> RawTable:
+    # Without the declared dimension (which a file may forge as A1:XFD1048576) openpyxl pads each row only
+    # up to its last cell, not to 16,384 columns.
+    sheet.reset_dimensions()
+    numbered = ((number, [_excel_value(cell) for cell in row]) for number, row in enumerate(sheet.iter_rows(), 1))
+    return _table(sheet.title, _capped(sheet.title, numbered, limits))
+
+
+def _capped(name: str, numbered: Iterable[tuple[int, list[Any]]], limits: Limits) -> list[tuple[int, list[Any]]]:
+    """The non-blank rows, without their trailing empty cells; OverLimit at the first row beyond the row
+    or column limit, so that an oversized table is never held in memory as a whole."""
+    kept = []
+    for number, cells in numbered:
+        while cells and cells[-1] is None:
+            cells.pop()
+        if not cells:
+            continue
+        if len(cells) > limits.columns:
+            raise _too_many("Spalten", limits.columns, name)
+        kept.append((number, cells))
+        if len(kept) > limits.rows:
+            raise _too_many("Zeilen", limits.rows, name)
+    return kept
 
 
 def _excel_value(cell: Any) -> Any:
@@ -354,21 +469,31 @@ def _excel_value(cell: Any) -> Any:
     return value
 
 
-def read_file(filename: str, data: bytes) -> list[RawTable]:
-    """The tables of an uploaded file: the sheets of an Excel workbook, or the one table of a CSV file."""
+def read_file(filename: str, data: bytes, limits: Limits | None = None) -> list[RawTable]:
+    """The tables of an uploaded file: the sheets of an Excel workbook, or the one table of a CSV file.
+
+    OverLimit (before anything is parsed) when the file is bigger than the limits allow."""
+    limits = limits or import_limits()
     if not data:
         raise UnreadableFile("Die Datei ist leer.")
+    check_size(len(data), limits)
     suffix = PurePath(filename).suffix.lower()
     if suffix == ".zip" or (data.startswith(XLSX_MAGIC) and _is_plain_zip(data)):
-        return read_zip(data)
+        return read_zip(data, limits)
     if data.startswith(XLSX_MAGIC) or suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(data)
+        return read_xlsx(data, limits)
     if suffix == ".xls":
         raise UnreadableFile("Das alte Excel-Format .xls wird nicht gelesen. Speichern Sie die Datei bitte "
                              "als .xlsx oder als CSV.")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnreadableFile("Die Datei ist weder eine CSV-Datei noch eine Excel-Datei (.xlsx).")
-    return [read_csv(data, PurePath(filename).stem or "CSV")]
+    return [read_csv(data, PurePath(filename).stem or "CSV", limits)]
+
+
+def check_size(size: int, limits: Limits) -> None:
+    """OverLimit for a file of `size` bytes beyond the upload limit (before it is read)."""
+    if size > limits.file_bytes:
+        raise _too_large(f"Sie hat {_megabytes(size)}", limits.file_bytes)
 
 
 def _is_plain_zip(data: bytes) -> bool:
@@ -380,25 +505,76 @@ def _is_plain_zip(data: bytes) -> bool:
         return False
 
 
-def read_zip(data: bytes) -> list[RawTable]:
-    """The CSV files (and workbooks) in a zip archive, in the order of their names (01-..., 02-...)."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise UnreadableFile("Das Zip-Archiv lässt sich nicht öffnen.") from exc
+def read_zip(data: bytes, limits: Limits | None = None) -> list[RawTable]:
+    """The CSV files (and workbooks) in a zip archive, in the order of their names (01-..., 02-...).
+
+    Each member may unpack to the upload limit, all together to limits.unpacked_bytes; the declared sizes
+    are checked first, the actual ones while unpacking."""
+    limits = limits or import_limits()
     tables: list[RawTable] = []
-    with archive:
-        for name in sorted(archive.namelist()):
-            path = PurePath(name)
-            if name.endswith("/") or path.name.startswith((".", "~$")) or "__MACOSX" in path.parts:
-                continue
-            if path.suffix.lower() in (".csv", ".txt", ".tsv"):
-                tables.append(read_csv(archive.read(name), path.stem))
-            elif path.suffix.lower() in (".xlsx", ".xlsm"):
-                tables.extend(read_xlsx(archive.read(name)))
+    with _open_zip(data, "Das Zip-Archiv lässt sich nicht öffnen.") as archive:
+        members = sorted((info for info in archive.infolist() if _is_table_member(info.filename)),
+                         key=lambda info: info.filename)
+        _check_declared(members, limits, limits.file_bytes)
+        remaining = limits.unpacked_bytes
+        for info in members:
+            path = PurePath(info.filename)
+            content = b"".join(_unpack(archive, info, min(limits.file_bytes, remaining)))
+            remaining -= len(content)
+            if path.suffix.lower() in (".xlsx", ".xlsm"):
+                tables.extend(read_xlsx(content, limits))
+            else:
+                tables.append(read_csv(content, path.stem, limits))
     if not tables:
         raise UnreadableFile("Im Zip-Archiv ist keine CSV- oder Excel-Datei.")
     return tables
+
+
+def _is_table_member(name: str) -> bool:
+    path = PurePath(name)
+    if name.endswith("/") or path.name.startswith((".", "~$")) or "__MACOSX" in path.parts:
+        return False
+    return path.suffix.lower() in (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
+
+
+def _open_zip(data: bytes, broken: str) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise UnreadableFile(broken) from exc
+
+
+def _check_declared(members: list[zipfile.ZipInfo], limits: Limits, member_bytes: int) -> None:
+    """The sizes the archive declares (nothing unpacked yet): each member at most member_bytes, all
+    together at most limits.unpacked_bytes, and no big member packed more tightly than a real table
+    would be (a zip bomb)."""
+    for info in members:
+        name = PurePath(info.filename).name
+        if info.file_size > member_bytes:
+            raise _too_large(f"Entpackt hätte „{name}“ {_megabytes(info.file_size)}", member_bytes)
+        if info.file_size > RATIO_FROM and info.file_size > limits.packing_ratio * max(info.compress_size, 1):
+            raise OverLimit(f"Die Datei ist zu groß: „{name}“ ist über {limits.packing_ratio}-fach gepackt "
+                            f"(entpackt {_megabytes(info.file_size)}). So stark gepackte Dateien werden zum Schutz "
+                            "des Servers nicht gelesen.")
+    total = sum(info.file_size for info in members)
+    if total > limits.unpacked_bytes:
+        raise _too_large(f"Entpackt wären es {_megabytes(total)}", limits.unpacked_bytes)
+
+
+def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, allowed: int) -> Iterator[bytes]:
+    """A member's bytes in chunks; OverLimit as soon as more than `allowed` bytes came out (whatever its
+    header declares)."""
+    seen = 0
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(CHUNK):
+                seen += len(chunk)
+                if seen > allowed:
+                    raise _too_large(f"„{PurePath(info.filename).name}“ ist entpackt größer", allowed)
+                yield chunk
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise UnreadableFile("Ein Teil des Archivs lässt sich nicht entpacken: Die Datei ist beschädigt, "
+                             "verschlüsselt oder anders gepackt als üblich.") from exc
 
 
 def _clean_cell(value: str) -> Any:

@@ -12,6 +12,7 @@ from models.commands import Actor
 from models.transfer import importer
 from models.transfer.importer import ImportRefused, Target
 from models.transfer.parsing import UnreadableFile, read_file
+from tests import big_files
 from tests.bad_input.conftest import german, sqlalchemy_rows
 
 ADMIN = Actor(name="Büro", role="admin")
@@ -54,4 +55,21 @@ def test_bad_upload_is_refused_in_german_and_writes_nothing(name, content, engin
     messages = _refusal(engine, name, content)
     assert messages and all(german(message) for message in messages), messages
     assert not any("Traceback" in message for message in messages)
+    assert sqlalchemy_rows(engine) == before
+
+
+OVERSIZED = {
+    "b7-csv-of-50-mb": ("sachstaende.csv", lambda: big_files.big_csv(50), "Die Datei ist zu groß"),
+    "b7-xlsx-of-a-million-rows": ("sachstaende.xlsx", lambda: big_files.workbook(1_000_000),
+                                  "Die Datei hat zu viele Zeilen"),
+    "b7-zip-bomb-of-1-gb": ("plan.zip", lambda: big_files.zip_bomb(1024), "Die Datei ist zu groß"),
+}
+
+
+@pytest.mark.parametrize("case", list(OVERSIZED), ids=list(OVERSIZED))
+def test_b7_oversized_upload_is_refused_in_german_and_writes_nothing(case, engine, mini_plan):
+    name, build, start = OVERSIZED[case]
+    before = sqlalchemy_rows(engine)
+    messages = _refusal(engine, name, build())
+    assert len(messages) == 1 and messages[0].startswith(start) and german(messages[0]), messages
     assert sqlalchemy_rows(engine) == before

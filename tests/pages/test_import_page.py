@@ -1,11 +1,13 @@
 """AppTest of the page Import: upload, mapping, preview with a known problem list, confirm, result."""
 
+import sqlite3
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.commands import Actor
 from models.db import make_engine
-from models.schema import AuditEvent, StatusReport
+from models.schema import AuditEvent, Plan, StatusReport
 from tests.pages.conftest import app
 from tests.signed_in import sign_in
 
@@ -105,3 +107,87 @@ def test_a_stale_preview_asks_for_a_new_one(mini_app_url):
     assert "Vorschau bitte neu" in at.info[-1].value
     at.button(key="import_preview_button").click().run()
     assert "Pflichtspalte „Titel“ fehlt" in at.dataframe[1].value.iloc[0]["Problem"]
+
+
+def _count_parses(monkeypatch) -> list[bool]:
+    """Wrap the parse the page calls; each call records whether the run held the run gate's slot."""
+    import ui.import_mapping
+    from ui import run_gate
+
+    calls: list[bool] = []
+    parse = ui.import_mapping.read_file
+
+    def counted(*args, **kwargs):
+        calls.append(bool(getattr(run_gate._held, "slot", False)))
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(ui.import_mapping, "read_file", counted)
+    return calls
+
+
+def test_b7_upload_is_parsed_once_outside_the_run_gate_not_on_every_rerun(mini_app_url, monkeypatch):
+    calls = _count_parses(monkeypatch)
+    at = _open()
+    _upload(at, "sachstaende.csv", MESSY)
+    at.selectbox(key="import_scope").set_value("status_reports").run()
+    at.button(key="import_preview_button").click().run()
+    at.run()
+    assert not at.exception and at.dataframe
+    assert calls == [False]  # one parse for four runs, without the slot
+    _upload(at, "sachstaende.csv", MESSY.replace("M9;", "M3;"))
+    assert calls == [False, False]  # another file is parsed again
+
+
+def test_b7_refused_upload_shows_the_german_limit_and_is_not_parsed_again(mini_app_url, monkeypatch):
+    monkeypatch.setenv("IMPORT_MAX_ROWS", "3")
+    calls = _count_parses(monkeypatch)
+    at = _open()
+    _upload(at, "sachstaende.csv", MESSY)
+    assert at.error[0].value.startswith("Die Datei hat zu viele Zeilen: „sachstaende“ hat mehr als 3 Zeilen")
+    at.run()
+    assert at.error[0].value.startswith("Die Datei hat zu viele Zeilen")
+    assert len(calls) == 1
+
+
+def _new_plan_upload(at, name: str):
+    _upload(at, "Handlungsfelder.csv", "Code;Titel\nHF9;Neu\n")
+    at.radio(key="import_target").set_value("new").run()
+    at.text_input(key="import_new_slug").input("neu").run()
+    at.text_input(key="import_new_name").input(name).run()
+    at.text_input(key="import_new_owner").input("Landkreis").run()
+    at.button(key="import_preview_button").click().run()
+    assert not at.exception
+    return at
+
+
+def _plan_slugs(url) -> list[str]:
+    engine = make_engine(url)
+    with Session(engine) as session:
+        slugs = list(session.scalars(select(Plan.slug).order_by(Plan.slug)))
+    engine.dispose()
+    return slugs
+
+
+def test_b14c_over_long_plan_name_is_a_problem_of_the_preview(mini_app_url):
+    at = _new_plan_upload(_open(), "P" * 5_000)
+    problems = at.dataframe[1].value.to_dict("records")
+    assert problems == [{"Blatt": "Info", "Zeile": None, "Spalte": "",
+                         "Problem": "„Plan“: Der Text ist 5.000 Zeichen lang; erlaubt sind höchstens 200 Zeichen."}]
+    assert not [button for button in at.button if button.key == "import_confirm"]
+    assert _plan_slugs(mini_app_url) == ["mini"]
+
+
+def test_b14c_database_error_while_importing_shows_german_message_and_saves_nothing(mini_app_url):
+    at = _new_plan_upload(_open(), "Neuer Plan")
+    # The database itself refuses the new plan (as PostgreSQL refuses a value too long for its column).
+    database = sqlite3.connect(mini_app_url.removeprefix("sqlite:///"))
+    database.execute("CREATE TRIGGER refuse_plans BEFORE INSERT ON plan BEGIN "
+                     "SELECT RAISE(ABORT, 'value too long for type character varying(200)'); END")
+    database.commit()
+    database.close()
+    before = _counts(mini_app_url)
+    at.button(key="import_confirm").click().run()
+    assert not at.exception
+    assert at.error[0].value.startswith("Es wurde nichts gespeichert: Die Datenbank hat die Daten nicht angenommen.")
+    assert "character varying" not in at.error[0].value
+    assert _counts(mini_app_url) == before and _plan_slugs(mini_app_url) == ["mini"]

@@ -30,8 +30,9 @@ CATALOGUE.update(
         "import.upload": {"de": "Excel-, CSV- oder Zip-Datei", "en": "Excel, CSV or zip file"},
         "import.upload.help": {
             "de": "Excel (.xlsx), CSV mit Semikolon oder Komma (UTF-8 oder Windows-Zeichensatz) oder ein Zip mit "
-                  "CSV-Dateien.",
-            "en": "Excel (.xlsx), CSV with semicolon or comma (UTF-8 or Windows encoding) or a zip of CSV files.",
+                  "CSV-Dateien; höchstens {megabytes} MB und {rows} Zeilen je Tabelle.",
+            "en": "Excel (.xlsx), CSV with semicolon or comma (UTF-8 or Windows encoding) or a zip of CSV files; "
+                  "at most {megabytes} MB and {rows} rows per table.",
         },
         "import.unreadable": {"de": "Die Datei lässt sich nicht lesen: {reason}", "en": "The file cannot be read: {reason}"},
         "import.file_summary": {
@@ -134,6 +135,13 @@ CATALOGUE.update(
         "import.failed": {
             "de": "Es wurde nichts gespeichert: {reason} Ihre Auswahl ist erhalten.",
             "en": "Nothing was saved: {reason} Your choices are kept.",
+        },
+        "import.database_failed": {
+            "de": "Es wurde nichts gespeichert: Die Datenbank hat die Daten nicht angenommen. Ihre Auswahl ist "
+                  "erhalten. Bitte prüfen Sie die Datei und erstellen Sie die Vorschau neu; tritt der Fehler wieder "
+                  "auf, wenden Sie sich an die Betreuung des Servers.",
+            "en": "Nothing was saved: the database did not accept the data. Your choices are kept. Please check "
+                  "the file and create the preview again; if the error persists, contact the server's support.",
         },
         "import.switch_plan": {
             "de": "Wählen Sie den Plan „{name}“ oben in der Planauswahl, um ihn anzusehen.",
