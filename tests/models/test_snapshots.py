@@ -33,7 +33,8 @@ def test_snapshot_stays_identical_after_later_reports(engine, mini_plan):
     with Session(engine) as session, session.begin():
         measure = session.scalars(select(Measure).where(Measure.plan_id == mini_plan, Measure.code == "M2")).one()
         add_status_report(session, SYSTEM, measure.id, measure.version, report_date=dt.date(2024, 6, 20),
-                          status="in Umsetzung", progress=45, summary="Nachgemeldet", today=TODAY)
+                          status="in Umsetzung", progress=45, summary="Nachgemeldet", today=TODAY,
+                          backdate_reason="Nachtrag zur Sitzung")
 
     assert snapshot_deck(engine, mini_plan, snapshot_id, public=False) == stored
     assert build_deck(engine, mini_plan, STAND) != stored  # the live view did change
