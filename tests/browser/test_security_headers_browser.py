@@ -17,8 +17,24 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from bench.two_processes import running_nginx
-from tests.browser.conftest import EXAMPLE_PLAN_SLUG, RUN_TIMEOUT_MS, VIEWPORT, assert_no_exception, wait_for_run
+from tests.browser.conftest import (
+    EXAMPLE_PLAN_SLUG,
+    ROOT,
+    RUN_TIMEOUT_MS,
+    VIEWPORT,
+    assert_no_exception,
+    free_port,
+    running_app,
+    wait_for_run,
+)
 from tests.browser.test_accessibility import PRESENTATION, de, open_by_navigation, sign_in, wait_for_presentation
+from tests.browser.test_sign_in_browser import (  # noqa: F401 (provider_url is a fixture)
+    SignInApp,
+    _copy_sqlite,
+    _preset_provider_user,
+    _sign_in_at_provider,
+    provider_url,
+)
 from ui.navigation import visible_pages
 
 # The tab icon Streamlit loads from Google for page_icon=":material/flag:": blocked on purpose (deploy/nginx.conf).
@@ -53,11 +69,23 @@ def violations(page: Page) -> list[str]:
     return [found for found in page.evaluate("() => window.__cspViolations") if not found.startswith(BLOCKED_ON_PURPOSE)]
 
 
+def header_complaints(page: Page) -> list[str]:
+    """Collects, from now on, the browser's console complaints about the headers in every document of the page: CSP
+    violations (but the one on purpose) and unreadable headers (an unknown Permissions-Policy feature is named there)."""
+    complaints = []
+
+    def keep(text: str) -> None:
+        if ("Content Security Policy" in text and GOOGLE_FONTS not in text) or "Permissions-Policy" in text:
+            complaints.append(text)
+
+    page.on("console", lambda message: keep(message.text))
+    return complaints
+
+
 def test_b11_every_page_works_under_the_content_security_policy(context: BrowserContext, proxied_url: str,
                                                                  local_accounts):
     page = context.new_page()
-    console = []
-    page.on("console", lambda message: console.append(message.text))
+    complaints = header_complaints(page)
     sign_in(page, proxied_url, local_accounts["admin"])
     seen = {}
     for spec in visible_pages("admin", public_view=True):
@@ -70,9 +98,7 @@ def test_b11_every_page_works_under_the_content_security_policy(context: Browser
     wait_for_presentation(page)
     seen[PRESENTATION] = violations(page)
     assert not any(seen.values()), seen
-    # Also no header the browser could not read (an unknown Permissions-Policy feature is reported there).
-    assert not [text for text in console if ("Content Security Policy" in text and GOOGLE_FONTS not in text)
-                or "Permissions-Policy" in text], console
+    assert complaints == []
 
 
 class _AttackerPage(BaseHTTPRequestHandler):
@@ -129,3 +155,39 @@ def test_b11_signed_out_page_loads_through_nginx(context: BrowserContext, proxie
     wait_for_run(page, de("page.overview"))
     assert_no_exception(page)
     assert violations(page) == []
+
+
+@pytest.fixture(scope="module")
+def oidc_behind_nginx(tmp_path_factory, provider_url: str, example_sqlite_url: str) -> Iterator[SignInApp]:
+    """The app with st.login ([auth] towards the test provider) behind nginx, whose address is the redirect URI."""
+    folder = tmp_path_factory.mktemp("oidc-nginx")
+    database_url = f"sqlite:///{folder / 'app.db'}"
+    _copy_sqlite(example_sqlite_url, database_url)
+    public_port = free_port()
+    (folder / ".streamlit").mkdir()
+    (folder / ".streamlit" / "config.toml").write_bytes((ROOT / ".streamlit" / "config.toml").read_bytes())
+    (folder / ".streamlit" / "secrets.toml").write_text(
+        f'[auth]\nredirect_uri = "http://127.0.0.1:{public_port}/oauth2callback"\ncookie_secret = "{"ab" * 32}"\n'
+        f'client_id = "masterplan-cockpit"\nclient_secret = "nur-fuer-tests"\n'
+        f'server_metadata_url = "{provider_url}/.well-known/openid-configuration"\n', encoding="utf-8")
+    with running_app(database_url, folder / "server.log", cwd=folder) as app_url, \
+            running_nginx(folder / "nginx", [urlsplit(app_url).port], port=public_port) as proxied:
+        yield SignInApp(proxied, database_url, provider_url)
+
+
+def test_b11_oidc_sign_in_and_out_work_under_the_policy(context: BrowserContext, oidc_behind_nginx: SignInApp):
+    """st.login leaves for the provider and comes back through nginx (redirects, the identity cookie); sign-out too."""
+    _preset_provider_user(oidc_behind_nginx.provider_url, "csp.pruefung",
+                          {"name": "CSP Prüfung", "email": "csp@kreis.example", "roles": ["masterplan-admin"]})
+    page = context.new_page()
+    complaints = header_complaints(page)
+    _sign_in_at_provider(page, oidc_behind_nginx, "csp.pruefung")
+    wait_for_run(page, de("page.overview"))
+    open_by_navigation(page, next(spec for spec in visible_pages("admin", public_view=True) if spec.url_path == "konto"))
+    expect(page.get_by_test_id("stMain")).to_contain_text("Angemeldet als CSP Prüfung")
+    page.get_by_role("button", name="Abmelden").click()
+    expect(page.get_by_role("heading", name="End Session")).to_be_visible()
+    page.get_by_role("button", name="End session").click()
+    page.wait_for_url(f"{oidc_behind_nginx.base_url}/**")
+    wait_for_run(page, de("page.overview"))
+    assert violations(page) == [] and complaints == []
