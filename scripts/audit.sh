@@ -22,8 +22,9 @@ for lock in "${locks[@]}"; do
   rm -f "$work/result.json"
   # Its own exit status says little (1 for vulnerabilities and for a service it could not reach): the verdict
   # comes from its JSON result.
-  "$work/venv/bin/pip-audit" --disable-pip --require-hashes -r "$lock" --vulnerability-service "${AUDIT_SERVICE:-pypi}" \
-    --progress-spinner off --format json --output "$work/result.json" || true
+  "$work/venv/bin/pip-audit" --disable-pip --require-hashes -r "$lock" \
+    --vulnerability-service "${AUDIT_SERVICE:-pypi}" --progress-spinner off --format json \
+    --output "$work/result.json" || true
   verdict=0
   python3 scripts/audit_verdict.py "$work/result.json" || verdict=$?
   [ "$verdict" -le "$status" ] || status=$verdict

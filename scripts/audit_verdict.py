@@ -26,8 +26,9 @@ def verdict(result_file: Path) -> tuple[int, list[str]]:
         return NOT_CHECKED, ["FEHLER: pip-audit hat keine Pakete gelesen. Die Abhängigkeiten sind NICHT geprüft."]
     skipped = [d for d in dependencies if d.get("skip_reason")]
     if skipped:
-        lines = [f"FEHLER: {len(skipped)} von {len(dependencies)} Paketen konnte pip-audit nicht prüfen; seine "
-                 "Meldung „No known vulnerabilities found“ gilt für sie nicht. Die Abhängigkeiten sind NICHT geprüft."]
+        lines = [f"FEHLER: {len(skipped)} von {len(dependencies)} Paketen konnte pip-audit nicht prüfen; "
+                 "seine Meldung „No known vulnerabilities found“ gilt für sie nicht. "
+                 "Die Abhängigkeiten sind NICHT geprüft."]
         lines += [f"  {d['name']}: {d['skip_reason']}" for d in skipped[:SHOWN]]
         if len(skipped) > SHOWN:
             lines.append(f"  … und {len(skipped) - SHOWN} weitere")
@@ -35,7 +36,7 @@ def verdict(result_file: Path) -> tuple[int, list[str]]:
     vulnerable = [d for d in dependencies if d.get("vulns")]
     if vulnerable:
         lines = [f"SCHWACHSTELLEN: {len(vulnerable)} von {len(dependencies)} Paketen sind betroffen."]
-        lines += [f"  {d['name']} {d['version']}: {v['id']} (behoben in: {', '.join(v.get('fix_versions') or ['-'])})"
+        lines += [f"  {d['name']} {d['version']}: {v['id']} (behoben in: {', '.join(v.get('fix_versions') or '-')})"
                   for d in vulnerable for v in d["vulns"]]
         return VULNERABLE, lines
     return CLEAN, [f"OK: alle {len(dependencies)} Pakete geprüft, keine bekannte Schwachstelle."]

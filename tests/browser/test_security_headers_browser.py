@@ -1,5 +1,6 @@
 """B11 in Chromium: the app behind deploy/nginx.conf (a real nginx in front of the test app) works under
-the site's Content-Security-Policy on every screen, and another site cannot show it in a frame.
+the site's Content-Security-Policy on every screen and through the OIDC sign-in and sign-out, and another site
+cannot show it in a frame.
 
 The policy's worth is that the browser enforces it: every page of the admin (who sees them all) and the
 presentation are opened through nginx while the browser reports each CSP violation; there must be none.
@@ -44,7 +45,8 @@ BLOCKED_ON_PURPOSE = f"img-src blocked {GOOGLE_FONTS}"
 REPORT_VIOLATIONS = """
 window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation',
-    e => window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+    e => window.__cspViolations.push(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
 """
 
 
@@ -66,12 +68,14 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 def violations(page: Page) -> list[str]:
     """The violations reported in this document so far, but the one blocked on purpose."""
-    return [found for found in page.evaluate("() => window.__cspViolations") if not found.startswith(BLOCKED_ON_PURPOSE)]
+    reported = page.evaluate("() => window.__cspViolations")
+    return [found for found in reported if not found.startswith(BLOCKED_ON_PURPOSE)]
 
 
 def header_complaints(page: Page) -> list[str]:
-    """Collects, from now on, the browser's console complaints about the headers in every document of the page: CSP
-    violations (but the one on purpose) and unreadable headers (an unknown Permissions-Policy feature is named there)."""
+    """Collects, from now on, the browser's console complaints about the headers in every document of the page:
+    CSP violations (but the one on purpose) and unreadable headers (Chromium names an unknown Permissions-Policy
+    feature there)."""
     complaints = []
 
     def keep(text: str) -> None:
@@ -183,7 +187,8 @@ def test_b11_oidc_sign_in_and_out_work_under_the_policy(context: BrowserContext,
     complaints = header_complaints(page)
     _sign_in_at_provider(page, oidc_behind_nginx, "csp.pruefung")
     wait_for_run(page, de("page.overview"))
-    open_by_navigation(page, next(spec for spec in visible_pages("admin", public_view=True) if spec.url_path == "konto"))
+    account = next(spec for spec in visible_pages("admin", public_view=True) if spec.url_path == "konto")
+    open_by_navigation(page, account)
     expect(page.get_by_test_id("stMain")).to_contain_text("Angemeldet als CSP Prüfung")
     page.get_by_role("button", name="Abmelden").click()
     expect(page.get_by_role("heading", name="End Session")).to_be_visible()

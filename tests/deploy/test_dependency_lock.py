@@ -57,7 +57,7 @@ def locked(lock: Path) -> dict[str, list[tuple[str, str, list[str]]]]:
 def test_b17_every_direct_pin_is_locked_with_the_same_version(requirements: str):
     lock = locked(ROOT / LOCKS[requirements])
     for name, version in direct_pins(ROOT / requirements).items():
-        assert name in lock, f"{name} is missing from {LOCKS[requirements]}: regenerate it (README, Abhängigkeiten prüfen)"
+        assert name in lock, f"{name} is not in {LOCKS[requirements]}: regenerate it (README: Abhängigkeiten prüfen)"
         assert {entry[0] for entry in lock[name]} == {version}, (name, version, lock[name])
 
 
