@@ -86,10 +86,10 @@ def nginx_config(folder: Path, listen_port: int, app_ports: list[int]) -> Path:
 
 
 @contextmanager
-def running_nginx(folder: Path, app_ports: list[int]) -> Iterator[str]:
-    """nginx in the foreground on a free loopback port in front of app_ports; yields its base URL."""
+def running_nginx(folder: Path, app_ports: list[int], port: int | None = None) -> Iterator[str]:
+    """nginx in the foreground on loopback PORT (default: a free one) in front of app_ports; yields its base URL."""
     folder.mkdir(parents=True, exist_ok=True)
-    port = free_port()
+    port = port or free_port()
     config = nginx_config(folder, port, app_ports)
     process = subprocess.Popen([*DIE_WITH_PARENT, shutil.which("nginx"), "-p", str(folder), "-c", str(config),
                                 "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

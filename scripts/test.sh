@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-python3 -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+# The locked tree (every package pinned, hashes checked): the tests run on exactly what is installed in production.
+python3 -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
