@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import http.client
+import http.server
 import json
 import shutil
 import socket
 import ssl
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -162,12 +164,12 @@ def test_b11_app_still_runs_through_nginx(servers):
 
 
 # -- the TLS variant -----------------------------------------------------------------------------------------
-def tls_config(folder: Path, http_port: int, https_port: int) -> Path:
+def tls_config(folder: Path, http_port: int, https_port: int, app_port: int) -> Path:
     """The rendered config with its "#tls " lines switched on, on loopback ports, with a self-signed certificate."""
     certificate, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
                     "-keyout", str(key), "-out", str(certificate)], check=True, capture_output=True, timeout=60)
-    config = nginx_config(folder, http_port, [free_port()])
+    config = nginx_config(folder, http_port, [app_port])
     site = folder / "site.conf"
     lines = [line.replace(TLS_PREFIX, "", 1) for line in site.read_text(encoding="utf-8").splitlines()]
     text = "\n".join(lines).replace("listen 443 ssl", f"listen 127.0.0.1:{https_port} ssl")
@@ -178,9 +180,9 @@ def tls_config(folder: Path, http_port: int, https_port: int) -> Path:
 
 
 @contextmanager
-def running_tls_nginx(folder: Path) -> Iterator[tuple[str, str]]:
+def running_tls_nginx(folder: Path, app_port: int | None = None) -> Iterator[tuple[str, str]]:
     http_port, https_port = free_port(), free_port()
-    config = tls_config(folder, http_port, https_port)
+    config = tls_config(folder, http_port, https_port, app_port or free_port())
     checked = subprocess.run(["nginx", "-t", "-p", str(folder), "-c", str(config)], capture_output=True, text=True,
                              timeout=30, check=False)
     assert checked.returncode == 0, checked.stderr
@@ -216,3 +218,39 @@ def test_b11_tls_variant_sends_hsts_and_a_secure_route_cookie(tmp_path):
             assert "frame-ancestors 'self'" in headers["Content-Security-Policy"], path
         cookie = headers["Set-Cookie"]
         assert cookie.startswith("mpc_route=") and cookie.endswith("; Secure"), cookie
+
+
+class _CookieSettingApp(http.server.BaseHTTPRequestHandler):
+    """Stands in for the app's sign-in callback: sets an identity cookie as Streamlit does (no Secure flag)
+    and remembers the headers the proxy sent."""
+
+    seen: list[dict[str, str]] = []
+
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        self.seen.append(dict(self.headers))
+        self.send_response(200)
+        self.send_header("Set-Cookie", "_streamlit_user=signed-value; Path=/; HttpOnly; SameSite=Lax")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@needs_nginx
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl not installed")
+def test_b3_identity_cookie_is_secure_behind_https_and_the_client_address_is_passed(tmp_path):
+    app = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _CookieSettingApp)
+    threading.Thread(target=app.serve_forever, daemon=True).start()
+    unverified = ssl.create_default_context()
+    unverified.check_hostname, unverified.verify_mode = False, ssl.CERT_NONE  # self-signed, for this test only
+    try:
+        with running_tls_nginx(tmp_path, app.server_port) as (_, secure):
+            status, headers = fetch(f"{secure}/oauth2callback", unverified)
+    finally:
+        app.shutdown()
+        app.server_close()
+    assert status == 200
+    identity = [cookie for cookie in headers.get_all("Set-Cookie") if cookie.startswith("_streamlit_user=")]
+    assert len(identity) == 1 and "; Secure" in identity[0] and "HttpOnly" in identity[0], identity
+    assert _CookieSettingApp.seen[-1]["X-Real-IP"] == "127.0.0.1"
