@@ -142,7 +142,8 @@ def _late_report(url):
     with Session(engine) as session, session.begin():
         measure = session.scalars(select(Measure).where(Measure.code == "M2")).one()
         add_status_report(session, SYSTEM, measure.id, measure.version, report_date=dt.date(2024, 6, 20),
-                          status="in Umsetzung", progress=45, summary="Nachgemeldet")
+                          status="in Umsetzung", progress=45, summary="Nachgemeldet",
+                          backdate_reason="Nachtrag zur Sitzung")
     engine.dispose()
 
 

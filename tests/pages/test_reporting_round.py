@@ -129,7 +129,8 @@ def test_when_everyone_has_reported_no_reminder_is_needed(mini_app_url):
     with Session(engine) as session, session.begin():
         measure = session.scalars(select(Measure).where(Measure.code == "M5")).one()
         add_status_report(session, SYSTEM, measure.id, measure.version, report_date=dt.date(2024, 8, 1),
-                          status="in Umsetzung", progress=70, summary="Nachgereicht")
+                          status="in Umsetzung", progress=70, summary="Nachgereicht",
+                          backdate_reason="Nachtrag für die Berichtsrunde")
     engine.dispose()
     at = _open(mini_app_url, sitzung="2024-09-15")
     assert at.success[0].value == ("Alle laufenden Maßnahmen haben seit dem 15.03.2024 einen Sachstand gemeldet. "
