@@ -5,6 +5,7 @@ import streamlit as st
 from models.formats import format_number
 from models.goals import default_year
 from ui import annual_goals_view, components, data, url_bind
+from ui.choices import keep_offered
 from ui.context import current, link_params
 from ui.texts import language, t
 from ui.url_state import shown
@@ -29,6 +30,7 @@ def _parse_year(raw: str | None):
 
 
 url_bind.adopt("jahr", "annual_year", _parse_year)
+keep_offered("annual_year", choices, t("annual_goals.year"))
 st.session_state.setdefault("annual_year", fallback)
 year = st.selectbox(t("annual_goals.year"), choices, key="annual_year")
 url_bind.publish("jahr", str(year))

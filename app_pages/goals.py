@@ -5,6 +5,7 @@ import streamlit as st
 
 from models.formats import format_date, format_number
 from ui import components, data, url_bind
+from ui.choices import keep_offered
 from ui.context import current
 from ui.hierarchy_chart import counts_words, progress_words
 from ui.texts import language, t
@@ -33,6 +34,7 @@ def _select(code: str) -> None:
 
 url_bind.adopt("ziel", "goal_code", _parse_goal)
 url_bind.adopt("ansicht", "goals_view", lambda raw: parse_choice(raw, {key: key for key in VIEWS}, t("goals.view")))
+keep_offered("goal_code", ["", *titles], None)
 code = st.selectbox(t("goals.select"), [""] + list(titles), key="goal_code",
                     format_func=lambda c: f"{c} – {titles[c]}" if c else t("goals.select_all"))
 url_bind.publish("ziel", code or None)
@@ -40,6 +42,7 @@ url_bind.publish("ziel", code or None)
 
 def show_overview() -> None:
     st.subheader(t("goals.hierarchy"))
+    keep_offered("goals_view", VIEWS, t("goals.view"))
     view = st.radio(t("goals.view"), list(VIEWS), key="goals_view", horizontal=True,
                     format_func=lambda key: t(f"goals.view.{VIEWS[key]}"))
     url_bind.publish("ansicht", None if view == "kacheln" else view)

@@ -8,6 +8,7 @@ from models.transfer import importer, template
 from models.transfer.importer import ImportRefused, Target
 from models.transfer.parsing import UnreadableFile
 from ui import components, data, run_gate
+from ui.choices import keep_offered
 from ui.auth import current_actor, role
 from ui.context import current
 from ui.import_mapping import choose_scope, digest, mapping_widgets, read_tables, template_files
@@ -55,6 +56,7 @@ st.caption(t("import.file_summary", tables=", ".join(
     t("import.table_summary", name=table.name, rows=len(table.rows)) for table in tables)))
 
 scope = choose_scope("import_scope")
+keep_offered(TARGET, [CURRENT, NEW], t("import.target"))
 target_choice = st.radio(t("import.target"), [CURRENT, NEW], key=TARGET, horizontal=True,
                          format_func=lambda value: t("import.target.current", name=context.name) if value == CURRENT
                          else t("import.target.new"))

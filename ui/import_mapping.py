@@ -14,6 +14,7 @@ from models.transfer import layout, template
 from models.transfer.importer import propose
 from models.transfer.mapping import ColumnMapping, guess, is_explanation, is_info
 from models.transfer.parsing import RawTable, is_missing, period_columns, plain_text, read_file
+from ui.choices import keep_offered
 from ui.texts import t
 
 ALL_LEVELS = "*"
@@ -43,6 +44,7 @@ def level_label(name: str) -> str:
 def choose_scope(key: str) -> str:
     """The whole plan, or one level; returns ALL_LEVELS or the level's name."""
     options = [ALL_LEVELS, *(level.name for level in layout.LEVELS)]
+    keep_offered(key, options, t("import.scope"))
     return st.selectbox(
         t("import.scope"), options, key=key,
         format_func=lambda value: t("import.scope.all") if value == ALL_LEVELS
@@ -80,12 +82,13 @@ def mapping_widgets(tables: list[RawTable], scope: str, file_key: str) -> list[C
 
 def _table_mapping(table: RawTable, guessed: ColumnMapping | None, key: str) -> ColumnMapping | None:
     level_key = f"import_level_{key}"
+    options = [SKIP, *(level.name for level in layout.LEVELS)]
+    keep_offered(level_key, options, t("import.mapping.level"))
     st.session_state.setdefault(level_key, guessed.level if guessed else SKIP)
     current = st.session_state[level_key]
     title = t("import.mapping.sheet", sheet=table.name,
               level=level_label(current) if current else t("import.mapping.skip_sheet"))
     with st.expander(title, expanded=bool(current)):
-        options = [SKIP, *(level.name for level in layout.LEVELS)]
         level_name = st.selectbox(t("import.mapping.level"), options, key=level_key,
                                   format_func=lambda value: level_label(value) if value else t("import.mapping.skip_sheet"))
         if not level_name:
@@ -108,6 +111,7 @@ def _column_boxes(table: RawTable, proposal: ColumnMapping, key: str) -> dict[st
     grid = st.columns(3)
     for position, header in enumerate(boxes):
         box_key = f"import_col_{key}_{position}"
+        keep_offered(box_key, options, t("import.mapping.column", header=header))
         st.session_state.setdefault(box_key, proposal.columns[header] or SKIP)
         with grid[position % 3]:
             value = st.selectbox(t("import.mapping.column", header=header), options, key=box_key,

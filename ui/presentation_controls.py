@@ -15,9 +15,12 @@ from models.commands import CommandError
 from models.formats import format_date
 from ui import data, url_bind
 from ui.auth import current_actor
+from ui.choices import keep_offered
+from ui.failsafe import german_errors
 from ui.context import PlanContext, link_params
 from ui.presentation import show_slide, show_style
-from ui.slide_params import THEME_NAMES, next_slide, parse_auto, parse_meeting, parse_slide, parse_theme
+from ui.slide_params import (MAX_AUTO_SECONDS, MIN_AUTO_SECONDS, THEME_NAMES, next_slide, parse_auto, parse_meeting,
+                             parse_slide, parse_theme)
 from ui.texts import t
 
 SLIDE_KEY = "presentation_slide"
@@ -79,6 +82,8 @@ def adopt_settings(count: int) -> tuple[str, int | None]:
     url_bind.adopt("thema", THEME_KEY, parse_theme)
     url_bind.adopt("auto", AUTO_KEY, parse_auto)
     st.session_state[SLIDE_KEY] = min(max(int(st.session_state.get(SLIDE_KEY, 1)), 1), count)
+    keep_offered(THEME_KEY, THEME_NAMES, t("presentation.theme"))
+    keep_offered(AUTO_KEY, {AUTO_OFF, *range(MIN_AUTO_SECONDS, MAX_AUTO_SECONDS + 1)}, t("presentation.auto"))
     theme = st.session_state.setdefault(THEME_KEY, THEME_NAMES[0])
     auto = st.session_state.setdefault(AUTO_KEY, AUTO_OFF) or None
     return theme, auto
@@ -102,12 +107,13 @@ def run_slides(deck: dict, slides: list[dict], banner: str | None, auto: int | N
 
     @st.fragment(run_every=auto)
     def slides_fragment() -> None:
-        if auto:
-            _advance_when_due(count, auto)
-        number = st.session_state[SLIDE_KEY]
-        url_bind.publish("folie", str(number))
-        show_slide(deck, slides, number, banner)
-        _controls(number, count, auto)
+        with german_errors():  # a fragment's own rerun does not pass through the dashboard's
+            if auto:
+                _advance_when_due(count, auto)
+            number = st.session_state[SLIDE_KEY]
+            url_bind.publish("folie", str(number))
+            show_slide(deck, slides, number, banner)
+            _controls(number, count, auto)
 
     slides_fragment()
 

@@ -26,6 +26,7 @@ from models.formats import format_date, format_percent
 from models.rules import MEASURE_STATUSES
 from models.texts import localised_column
 from ui import components, data, url_bind
+from ui.choices import keep_offered
 from ui.context import PlanContext
 from ui.texts import language, t
 from ui.url_state import parse_choice
@@ -177,6 +178,7 @@ def report_form(row: pd.Series, context: PlanContext, actor: Actor, today: dt.da
                           format="DD.MM.YYYY", key=key("report_date", code))
             _field_error(errors, "report_date")
         with right:
+            keep_offered(key("status", code), MEASURE_STATUSES, t("report.field.status"))
             st.selectbox(t("report.field.status"), MEASURE_STATUSES, key=key("status", code),
                          format_func=lambda status: t(f"status.{status}"))
             _field_error(errors, "status")

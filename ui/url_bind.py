@@ -26,11 +26,16 @@ def adopt(param: str, key: str, parse: Callable[[str | None], tuple[Any, str | N
         return
     value, hint = parse(raw)
     if hint:
-        st.session_state.setdefault(_HINTS, []).append(hint)
+        note(hint)
     if value is not None and value != []:
         st.session_state[key] = value
     elif hint:
         st.session_state.pop(key, None)
+
+
+def note(hint: str) -> None:
+    """A hint for the top of the page (shown by show_hints in this run)."""
+    st.session_state.setdefault(_HINTS, []).append(hint)
 
 
 def publish(param: str, raw: str | None) -> None:
