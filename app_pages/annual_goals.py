@@ -52,8 +52,9 @@ def show_year(view: annual_goals_view.YearView) -> None:
             st.markdown(f"**{components.plain(card.code)}** {components.plain(card.title)}")
             st.caption(components.plain(card.decision))
             st.caption(card.goal_line)
-            st.page_link("app_pages/goals.py", label=t("annual_goals.to_goal", code=card.guiding_goal_code),
-                         icon=":material/flag:", query_params=link_params(context, ziel=card.guiding_goal_code))
+            st.page_link("app_pages/goals.py", icon=":material/flag:",
+                         label=t("annual_goals.to_goal", code=components.plain(card.guiding_goal_code)),
+                         query_params=link_params(context, ziel=card.guiding_goal_code))
     if view.prioritised > len(view.cards):
         st.caption(t("annual_goals.more_prioritised", count=format_number(view.prioritised - len(view.cards))))
 

@@ -13,6 +13,7 @@ from models.formats import format_date
 from ui import data, url_bind
 from ui.auth import ANONYMOUS, role
 from ui.choices import date_within, keep_offered
+from ui.markdown import plain
 from ui.url_state import parse_choice, parse_date, shown
 from ui.texts import language, pin_language, t
 
@@ -46,7 +47,7 @@ def open_database() -> str:
         data.engine_for(url)
         return url
     except ConfigurationError as exc:
-        st.error(str(exc), icon=":material/error:")
+        st.error(plain(exc), icon=":material/error:")
     except SQLAlchemyError as exc:
         st.error(t("app.db_error", detail=type(exc).__name__), icon=":material/error:")
     st.stop()

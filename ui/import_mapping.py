@@ -15,6 +15,7 @@ from models.transfer.importer import propose
 from models.transfer.mapping import ColumnMapping, guess, is_explanation, is_info
 from models.transfer.parsing import RawTable, is_missing, period_columns, plain_text, read_file
 from ui.choices import keep_offered
+from ui.markdown import plain
 from ui.texts import t
 
 ALL_LEVELS = "*"
@@ -62,7 +63,9 @@ def _examples(table: RawTable, header: str) -> str:
             values.append(text if len(text) <= 30 else text[:27] + "…")
         if len(values) == 3:
             break
-    return t("import.mapping.example", values=" · ".join(f"„{value}“" for value in values)) if values else ""
+    if not values:
+        return ""
+    return t("import.mapping.example", values=plain(" · ".join(f"„{value}“" for value in values)))
 
 
 def mapping_widgets(tables: list[RawTable], scope: str, file_key: str) -> list[ColumnMapping | None]:
@@ -86,7 +89,7 @@ def _table_mapping(table: RawTable, guessed: ColumnMapping | None, key: str) -> 
     keep_offered(level_key, options, t("import.mapping.level"))
     st.session_state.setdefault(level_key, guessed.level if guessed else SKIP)
     current = st.session_state[level_key]
-    title = t("import.mapping.sheet", sheet=table.name,
+    title = t("import.mapping.sheet", sheet=plain(table.name),
               level=level_label(current) if current else t("import.mapping.skip_sheet"))
     with st.expander(title, expanded=bool(current)):
         level_name = st.selectbox(t("import.mapping.level"), options, key=level_key,
@@ -95,7 +98,7 @@ def _table_mapping(table: RawTable, guessed: ColumnMapping | None, key: str) -> 
             return None
         proposal = guess(table, level_name)
         if proposal.wide:
-            st.info(t("import.mapping.wide", periods=", ".join(period_columns(table.headers))),
+            st.info(t("import.mapping.wide", periods=plain(", ".join(period_columns(table.headers)))),
                     icon=":material/table_rows:")
         columns = _column_boxes(table, proposal, f"{key}_{level_name}")
         constants = _constants(proposal, columns, f"{key}_{level_name}")
@@ -114,7 +117,7 @@ def _column_boxes(table: RawTable, proposal: ColumnMapping, key: str) -> dict[st
         keep_offered(box_key, options, t("import.mapping.column", header=header))
         st.session_state.setdefault(box_key, proposal.columns[header] or SKIP)
         with grid[position % 3]:
-            value = st.selectbox(t("import.mapping.column", header=header), options, key=box_key,
+            value = st.selectbox(t("import.mapping.column", header=plain(header)), options, key=box_key,
                                  format_func=lambda value: headers[value] if value else t("import.mapping.ignore"),
                                  help=_examples(table, header) or None)
         chosen[header] = value or None

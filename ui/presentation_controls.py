@@ -17,6 +17,7 @@ from ui import data, url_bind
 from ui.auth import current_actor
 from ui.choices import keep_offered
 from ui.failsafe import german_errors
+from ui.markdown import plain
 from ui.context import PlanContext, link_params
 from ui.presentation import show_slide, show_style
 from ui.slide_params import (MAX_AUTO_SECONDS, MIN_AUTO_SECONDS, THEME_NAMES, next_slide, parse_auto, parse_meeting,
@@ -148,9 +149,9 @@ def settings(context: PlanContext, snapshots: pd.DataFrame, snapshot: pd.Series 
     """Theme, auto-advance and meeting snapshot, each kept in the URL; the admin's freeze/delete."""
     kind, message = st.session_state.pop(_FLASH, (None, None))
     if kind == "success":
-        st.success(message, icon=":material/check_circle:")
+        st.success(plain(message), icon=":material/check_circle:")
     elif kind == "error":
-        st.error(message, icon=":material/error:")
+        st.error(plain(message), icon=":material/error:")
     with st.expander(t("presentation.options"), icon=":material/tune:"):
         themes = {name: t(f"presentation.theme.{name}") for name in THEME_NAMES}
         theme = st.radio(t("presentation.theme"), list(themes), key=THEME_KEY, horizontal=True,
@@ -211,7 +212,7 @@ def _freeze(context: PlanContext, actor, meeting_id: int, meetings: pd.DataFrame
         snapshot_models.freeze_meeting(data.engine_for(context.url), actor, context.plan_id, meeting_id,
                                        context.as_of, expected_counter=context.counter)
     except CommandError as exc:
-        st.error(str(exc), icon=":material/error:")
+        st.error(plain(exc), icon=":material/error:")
         return
     day = meetings.loc[meetings["meeting_id"] == meeting_id, "meeting_date"].iloc[0]
     st.session_state[_FLASH] = ("success", t("presentation.freeze.done", date=format_date(day)))

@@ -13,6 +13,8 @@ from typing import Any
 
 import streamlit as st
 
+from ui.markdown import plain
+
 _WRITTEN = "_url_written"
 _HINTS = "_url_hints"
 
@@ -55,4 +57,5 @@ def show_hints(place=None) -> None:
     The dashboard passes a container made above the page, and calls this after the page has run,
     so hints about the page's own parameters appear at the top in the same run."""
     for hint in st.session_state.pop(_HINTS, []):
-        (place or st).warning(hint, icon=":material/link_off:")
+        # A hint echoes text from the link: shown literally, never as Markdown.
+        (place or st).warning(plain(hint), icon=":material/link_off:")

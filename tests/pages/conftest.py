@@ -49,6 +49,11 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {_LIGHT_LABEL.sub(r"\1 – \2", metric.label): metric.value for metric in at.metric}
 
 
+def rendered(markdown: str) -> str:
+    """Markdown source as the reader sees it: escapes resolved (ui.markdown.plain escapes user text)."""
+    return re.sub(r"\\(.)", r"\1", markdown.replace("\\:\u200b", "\\:"))
+
+
 def query_param(at: AppTest, name: str) -> str | None:
     """A URL parameter after a run (AppTest gives a list or a plain string)."""
     value = at.query_params.get(name)

@@ -11,7 +11,7 @@ from streamlit.testing.v1.element_tree import Selectbox
 from models.auth import actor_of, create_user
 from models.commands import SYSTEM, Actor
 from models.db import make_engine
-from tests.pages.conftest import app, open_page
+from tests.pages.conftest import app, open_page, rendered
 
 
 class _ForgedSelectbox(Selectbox):
@@ -30,7 +30,7 @@ def _forge(box: Selectbox, value: str) -> None:
 
 
 def _warnings(at) -> str:
-    return "\n".join(warning.value for warning in at.warning)
+    return "\n".join(rendered(warning.value) for warning in at.warning)
 
 
 def test_b14a_forged_stand_option_gives_a_german_message_and_the_session_keeps_working(mini_app_url):
@@ -98,5 +98,5 @@ def test_b8_visitors_see_no_password_of_a_broken_database_url(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg//cockpit:GeheimesPasswort123@127.0.0.1:5432/masterplan")
     at = app().run()
     assert not at.exception
-    shown = " ".join(error.value for error in at.error)
+    shown = " ".join(rendered(error.value) for error in at.error)
     assert "DATABASE_URL" in shown and "GeheimesPasswort123" not in shown and "cockpit" not in shown
