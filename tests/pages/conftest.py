@@ -60,6 +60,21 @@ def query_param(at: AppTest, name: str) -> str | None:
     return value[0] if isinstance(value, list) else value
 
 
+def run_as(actor=None, page: str | None = None, **params: str) -> AppTest:
+    """Run the dashboard as this actor (None: anonymous) with these URL parameters, optionally switch to
+    page, and check it raised nothing."""
+    at = app()
+    if actor is not None:
+        at.session_state["actor"] = actor
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, (page, params, at.exception)
+    return at
+
+
 def open_page(page: str, **params: str) -> AppTest:
     """Run the dashboard with these URL parameters, switch to page, and check it raised nothing."""
     at = app()

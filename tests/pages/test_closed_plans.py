@@ -8,7 +8,7 @@ from models.commands import SYSTEM
 from models.db import make_engine
 from models.schema import Plan
 from models.seed import insert_plan_document, read_document
-from tests.pages.conftest import FIXTURES, app
+from tests.pages.conftest import FIXTURES, run_as
 
 CLOSED_NAME = "Geschlossener Plan Wetzlar"
 
@@ -31,20 +31,9 @@ def _everything_shown(at) -> str:
     return "\n".join((repr(at.main), repr(at.sidebar)))
 
 
-def _run(actor=None, **params):
-    at = app()
-    if actor is not None:
-        at.session_state["actor"] = actor
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    assert not at.exception
-    return at
-
-
 def test_b12_anonymous_visitors_are_offered_public_plans_only(mini_app_url):
     _add_closed_plan(mini_app_url, mini_public=True)
-    at = _run(plan="wetzlar")
+    at = run_as(plan="wetzlar")
     assert at.selectbox(key="plan_slug").options == ["Testplan Mini (Beispieldaten)"]
     assert at.selectbox(key="plan_slug").value == "mini"
     assert "Fachbeirat Test, 15.03.2024" in _everything_shown(at)  # the public plan's meetings are offered
@@ -53,7 +42,7 @@ def test_b12_anonymous_visitors_are_offered_public_plans_only(mini_app_url):
 
 def test_b12_without_a_public_plan_anonymous_visitors_see_only_the_sign_in_and_a_note(mini_app_url):
     _add_closed_plan(mini_app_url, mini_public=False)
-    at = _run(plan="wetzlar")
+    at = run_as(plan="wetzlar")
     shown = _everything_shown(at)
     assert [box.key for box in at.selectbox] == ["language"]
     assert [info.value for info in at.info] == ["Die Inhalte dieses Cockpits sind nur nach der Anmeldung sichtbar."]
@@ -69,7 +58,7 @@ def test_b12_signed_in_staff_still_see_every_plan(mini_app_url):
         viewer = actor_of(create_user(session, SYSTEM, name="Herr Beirat", email="beirat@kreis.example",
                                       role="viewer"))
     engine.dispose()
-    at = _run(viewer, plan="wetzlar")
+    at = run_as(viewer, plan="wetzlar")
     assert at.selectbox(key="plan_slug").value == "wetzlar"
     assert len(at.selectbox(key="plan_slug").options) == 2
     assert any("Geheime Steuerungs-AG" in option for option in at.selectbox(key="as_of_pick").options)

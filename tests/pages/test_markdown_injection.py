@@ -16,7 +16,7 @@ from models.commands import SYSTEM
 from models.db import make_engine, migrate
 from models.schema import ActionField, Organisation
 from models.seed import insert_plan_document, read_document
-from tests.pages.conftest import FIXTURES, app
+from tests.pages.conftest import FIXTURES, run_as
 from ui.auth import ANONYMOUS
 from ui.navigation import visible_pages
 
@@ -105,18 +105,6 @@ def _leaks(at, where: str) -> list[str]:
     return leaks
 
 
-def _run(actor, page, params):
-    at = app()
-    if actor is not None:
-        at.session_state["actor"] = actor
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, (page, params, at.exception)
-    return at
-
-
 def _page_params(page: str) -> list[dict[str, str]]:
     """Runs that open each page's detail views with the poisoned codes, and one with poisoned URL parameters."""
     detail = {
@@ -139,7 +127,7 @@ def test_b9_b10_no_payload_reaches_markdown_unescaped_on_any_page(poisoned_url, 
     leaks = []
     for spec in visible_pages(role, True):
         for params in _page_params(spec.path):
-            at = _run(actor, spec.path, params)
+            at = run_as(actor, spec.path, **params)
             leaks += _leaks(at, f"{role} {spec.path} {params if 'lang' not in params else 'payloads in the URL'}")
     assert not leaks, "\n".join(dict.fromkeys(leaks))
 
@@ -150,7 +138,7 @@ def test_b9_imported_markdown_is_stored_as_given_and_shown_escaped(poisoned_url)
     url, actors = poisoned_url
     bypass = "![![a](b)](http://a.test/imp-bypass.png) Ankommen und Orientierung"
     csv = f"Code;Titel;**B**[l](u)\r\nHF9;{bypass};[L](http://a.test/p)\r\n"
-    at = _run(actors["admin"], "app_pages/import_page.py", {"plan": "mini"})
+    at = run_as(actors["admin"], "app_pages/import_page.py", plan="mini")
     at.file_uploader(key="import_upload").set_value(("![m](http://a.test/r.png).csv", csv.encode(), "text/csv")).run()
     at.selectbox(key="import_scope").set_value("action_fields").run()
     leaks = _leaks(at, "upload")
@@ -164,5 +152,5 @@ def test_b9_imported_markdown_is_stored_as_given_and_shown_escaped(poisoned_url)
         assert session.scalar(select(ActionField.title).where(ActionField.code == "HF9")) == bypass
     engine.dispose()
     for page in ("app_pages/goals.py", "app_pages/annual_goals.py", "app_pages/overview.py"):
-        leaks += _leaks(_run(None, page, {"plan": "mini"}), f"anonymous {page}")
+        leaks += _leaks(run_as(None, page, plan="mini"), f"anonymous {page}")
     assert not leaks, "\n".join(dict.fromkeys(leaks))
