@@ -118,7 +118,8 @@ def _dated(label: str, on) -> str:
 def _value(value: float, unit: str) -> str:
     if pd.isna(value):
         return "–"
-    return format_number(value, 0 if float(value).is_integer() else 1) + (f"\u00a0{unit}" if unit else "")
+    number = format_number(value, 0 if float(value).is_integer() else 1)
+    return number + f"\u00a0{components.plain(unit)}" if unit else number  # a metric's value is Markdown, too
 
 
 def _latest(row: pd.Series) -> str:

@@ -51,7 +51,7 @@ def metrics(at: AppTest) -> dict[str, str]:
 
 def rendered(markdown: str) -> str:
     """Markdown source as the reader sees it: escapes resolved (ui.markdown.plain escapes user text)."""
-    return re.sub(r"\\(.)", r"\1", markdown.replace("\\:\u200b", "\\:"))
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u200b", "")
 
 
 def query_param(at: AppTest, name: str) -> str | None:

@@ -28,7 +28,9 @@ TEXT_KEYS = {"name", "owner", "description", "title", "short_name", "decision_re
 CODE_KEYS = {"code", "belongs_to"}
 # What the payloads look like when Streamlit would interpret them.
 LIVE_SYNTAX = ("](http://a.test", "**F**", ":red[r]", ":material/home:", ":material_home:", "$x^2$", "<b>h</b>",
-               "www.a.test", "**B**", "](u)", "**FETT**", ":red[rot]")
+               "**B**", "](u)", "**FETT**", ":red[rot]")
+# What Streamlit finds in the parsed text, after the escapes are gone: icons and bare links.
+FOUND_IN_TEXT = re.compile(r":material_home:|(https?://|www\.)a\.test", re.IGNORECASE)
 # URL parameters of the pages, each with a payload short enough to be echoed in a hint (40 characters).
 REFLECTED = ("[Neu anmelden](http://a.test/p)", "![m](http://a.test/r.png)", "**FETT** :red[rot]")
 URL_PARAMS = ("plan", "stand", "lang", "massnahme", "ziel", "ansicht", "jahr", "bereich", "org", "sitzung", "seit",
@@ -53,9 +55,8 @@ def _poisoned(value, key=None):
     return value
 
 
-@pytest.fixture
-def poisoned_url(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'poisoned.db'}"
+def poisoned_database(url: str) -> dict:
+    """The mini plan with a payload in every text field, and a viewer, editor and admin (returned by role)."""
     engine = make_engine(url)
     migrate(engine)
     with Session(engine) as session, session.begin():
@@ -66,6 +67,13 @@ def poisoned_url(tmp_path, monkeypatch):
                                              role=role, organisation_id=vhs.id if role == "editor" else None))
                   for role in ("viewer", "editor", "admin")}
     engine.dispose()
+    return actors
+
+
+@pytest.fixture
+def poisoned_url(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'poisoned.db'}"
+    actors = poisoned_database(url)
     monkeypatch.setenv("DATABASE_URL", url)
     return url, actors
 
@@ -77,7 +85,8 @@ def _walk(node):
 
 
 def _markdown_texts(at) -> list[str]:
-    """Bodies, labels, help texts and radio options: everything Streamlit renders as Markdown."""
+    """Bodies (also metric values), labels, help texts and radio options: everything Streamlit renders
+    as Markdown."""
     texts = []
     for node in _walk(at._tree):
         proto = getattr(node, "proto", None)
@@ -85,7 +94,7 @@ def _markdown_texts(at) -> list[str]:
             continue
         fields = dict((field.name, value) for field, value in proto.ListFields())
         texts += [fields[name] for name in ("label", "help") if isinstance(fields.get(name), str)]
-        if node.type != "metric" and isinstance(fields.get("body"), str):
+        if isinstance(fields.get("body"), str):  # a metric's value is Markdown, too
             texts.append(fields["body"])
         if node.type == "radio":
             texts += list(fields.get("options", []))
@@ -100,6 +109,7 @@ def _leaks(at, where: str) -> list[str]:
     leaks = []
     for text in _markdown_texts(at):
         live = [syntax for syntax in LIVE_SYNTAX if syntax in _unescaped(text)]
+        live += [found.group() for found in FOUND_IN_TEXT.finditer(re.sub(r"\\(.)", r"\1", text))]
         if live or "\\\\" in text:
             leaks.append(f"{where}: {live or 'escaped twice'} in {text[:160]!r}")
     return leaks
