@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import run_gate, tcp_nodelay, url_bind
 from ui.auth import check_sign_in, role, show_notice
+from ui.failsafe import german_errors
 from ui.navigation import build
 from ui.context import open_database, select_as_of, select_language, select_plan
 from ui.texts import pin_language, t
@@ -11,7 +12,7 @@ from ui.texts import pin_language, t
 tcp_nodelay.enable()
 st.set_page_config(page_title=t("app.title"), page_icon=":material/flag:", layout="wide")
 
-with run_gate.admitted():
+with run_gate.admitted(), german_errors():
     select_language()
     try:
         url = open_database()

@@ -5,6 +5,7 @@ import streamlit as st
 from models.formats import format_number
 from models.goals import default_year
 from ui import annual_goals_view, components, data, url_bind
+from ui.choices import keep_offered
 from ui.context import current, link_params
 from ui.texts import language, t
 from ui.url_state import shown
@@ -29,6 +30,7 @@ def _parse_year(raw: str | None):
 
 
 url_bind.adopt("jahr", "annual_year", _parse_year)
+keep_offered("annual_year", choices, t("annual_goals.year"))
 st.session_state.setdefault("annual_year", fallback)
 year = st.selectbox(t("annual_goals.year"), choices, key="annual_year")
 url_bind.publish("jahr", str(year))
@@ -50,8 +52,9 @@ def show_year(view: annual_goals_view.YearView) -> None:
             st.markdown(f"**{components.plain(card.code)}** {components.plain(card.title)}")
             st.caption(components.plain(card.decision))
             st.caption(card.goal_line)
-            st.page_link("app_pages/goals.py", label=t("annual_goals.to_goal", code=card.guiding_goal_code),
-                         icon=":material/flag:", query_params=link_params(context, ziel=card.guiding_goal_code))
+            st.page_link("app_pages/goals.py", icon=":material/flag:",
+                         label=t("annual_goals.to_goal", code=components.plain(card.guiding_goal_code)),
+                         query_params=link_params(context, ziel=card.guiding_goal_code))
     if view.prioritised > len(view.cards):
         st.caption(t("annual_goals.more_prioritised", count=format_number(view.prioritised - len(view.cards))))
 

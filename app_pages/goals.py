@@ -5,6 +5,7 @@ import streamlit as st
 
 from models.formats import format_date, format_number
 from ui import components, data, url_bind
+from ui.choices import keep_offered
 from ui.context import current
 from ui.hierarchy_chart import counts_words, progress_words
 from ui.texts import language, t
@@ -33,6 +34,7 @@ def _select(code: str) -> None:
 
 url_bind.adopt("ziel", "goal_code", _parse_goal)
 url_bind.adopt("ansicht", "goals_view", lambda raw: parse_choice(raw, {key: key for key in VIEWS}, t("goals.view")))
+keep_offered("goal_code", ["", *titles], None)
 code = st.selectbox(t("goals.select"), [""] + list(titles), key="goal_code",
                     format_func=lambda c: f"{c} – {titles[c]}" if c else t("goals.select_all"))
 url_bind.publish("ziel", code or None)
@@ -40,6 +42,7 @@ url_bind.publish("ziel", code or None)
 
 def show_overview() -> None:
     st.subheader(t("goals.hierarchy"))
+    keep_offered("goals_view", VIEWS, t("goals.view"))
     view = st.radio(t("goals.view"), list(VIEWS), key="goals_view", horizontal=True,
                     format_func=lambda key: t(f"goals.view.{VIEWS[key]}"))
     url_bind.publish("ansicht", None if view == "kacheln" else view)
@@ -73,7 +76,7 @@ def show_detail(code: str) -> None:
     goal = detail["goal"]
     st.button(t("goals.back"), on_click=_select, args=("",), icon=":material/arrow_back:")
     st.subheader(components.plain(f"{code} – {goal['guiding_goal']}"))
-    st.caption(t("goals.detail_caption", field=goal["action_field"],
+    st.caption(t("goals.detail_caption", field=components.plain(goal["action_field"]),
                  progress=progress_words(goal["progress"], goal["measures"], lang), counts=counts_words(goal, lang)))
 
     # Tables in words and the bars are built once per change counter, not on every run.
@@ -115,7 +118,8 @@ def _dated(label: str, on) -> str:
 def _value(value: float, unit: str) -> str:
     if pd.isna(value):
         return "–"
-    return format_number(value, 0 if float(value).is_integer() else 1) + (f"\u00a0{unit}" if unit else "")
+    number = format_number(value, 0 if float(value).is_integer() else 1)
+    return number + f"\u00a0{components.plain(unit)}" if unit else number  # a metric's value is Markdown, too
 
 
 def _latest(row: pd.Series) -> str:

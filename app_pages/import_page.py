@@ -12,6 +12,7 @@ from models.transfer import importer, template
 from models.transfer.importer import ImportRefused, Target
 from models.transfer.parsing import MB, OverLimit, UnreadableFile, import_limits
 from ui import components, data, run_gate
+from ui.choices import keep_offered
 from ui.auth import current_actor, role
 from ui.context import current
 from ui.import_mapping import PARSED, choose_scope, digest, mapping_widgets, read_tables, template_files
@@ -61,15 +62,16 @@ except OverLimit as over:
     st.error(str(over), icon=":material/error:")
     st.stop()
 except UnreadableFile as unreadable:
-    st.error(t("import.unreadable", reason=str(unreadable)), icon=":material/error:")
+    st.error(t("import.unreadable", reason=components.plain(unreadable)), icon=":material/error:")
     st.stop()
 st.caption(t("import.file_summary", tables=", ".join(
-    t("import.table_summary", name=table.name, rows=len(table.rows)) for table in tables)))
+    t("import.table_summary", name=components.plain(table.name), rows=len(table.rows)) for table in tables)))
 
 scope = choose_scope("import_scope")
+keep_offered(TARGET, [CURRENT, NEW], t("import.target"))
 target_choice = st.radio(t("import.target"), [CURRENT, NEW], key=TARGET, horizontal=True,
-                         format_func=lambda value: t("import.target.current", name=context.name) if value == CURRENT
-                         else t("import.target.new"))
+                         format_func=lambda value: t("import.target.new") if value == NEW
+                         else t("import.target.current", name=components.plain(context.name)))
 if target_choice == NEW:
     first, second, third = st.columns(3)
     slug = first.text_input(t("import.new.slug"), key="import_new_slug", help=t("import.new.slug.help"))
@@ -109,7 +111,8 @@ if st.button(t("import.confirm"), type="primary", icon=":material/upload:", key=
         with run_gate.stepped_out(), Session(data.engine_for(context.url)) as session, session.begin():
             result = importer.apply(session, current_actor(), tables, mappings, target,
                                     expected_counter=preview.expected_counter,
-                                    progress=lambda fraction, message: bar.progress(min(fraction, 1.0), text=message),
+                                    progress=lambda fraction, message: bar.progress(min(fraction, 1.0),
+                                                                                      text=components.plain(message)),
                                     source=upload.name)
     except ImportRefused as refused:
         bar.empty()
@@ -120,7 +123,7 @@ if st.button(t("import.confirm"), type="primary", icon=":material/upload:", key=
     except CommandError as failed:
         bar.empty()
         st.session_state.pop(PREVIEW, None)
-        st.error(t("import.failed", reason=str(failed)), icon=":material/sync_problem:")
+        st.error(t("import.failed", reason=components.plain(failed)), icon=":material/sync_problem:")
         st.stop()
     except SQLAlchemyError:  # e.g. a value PostgreSQL refuses that the check missed; rolled back
         logging.getLogger(__name__).exception("Import failed in the database (rolled back)")

@@ -97,8 +97,8 @@ def facts(detail: dict) -> None:
 
 
 def pick_button(code: str, title: str) -> None:
-    st.button(f"{code} – {title}", icon=":material/link:", type="tertiary", key=f"measures_goto_{code}",
-              on_click=lambda: st.session_state.update({measure_filters.PICK_KEY: code}))
+    st.button(f"{components.plain(code)} – {components.plain(title)}", icon=":material/link:", type="tertiary",
+              key=f"measures_goto_{code}", on_click=lambda: st.session_state.update({measure_filters.PICK_KEY: code}))
 
 
 def state(row: pd.Series) -> None:

@@ -71,7 +71,7 @@ def release(report_ids: list[int]) -> None:
         with Session(data.engine_for(context.url)) as session, session.begin():
             released = release_reports(session, current_actor(), context.plan_id, report_ids)
     except CommandError as refused:
-        st.error(str(refused), icon=":material/error:")
+        st.error(components.plain(refused), icon=":material/error:")
         return
     st.session_state[DONE] = released
     st.session_state.pop(SELECTION, None)

@@ -16,6 +16,7 @@ from models.changes import REPORTING_BODY_KIND
 from models.formats import format_date, format_number, format_percent
 from models.rules import DEFAULT_STALE_AFTER_DAYS
 from ui import components, data, url_bind
+from ui.choices import date_within, keep_offered
 from ui.context import current
 from ui.texts import language, t
 from ui.url_state import parse_date
@@ -48,6 +49,7 @@ def pick_until(default: dt.date) -> dt.date:
     labels = meeting_labels()
     url_bind.adopt("sitzung", "round_until", lambda raw: parse_date(raw, EARLIEST, LATEST, t("reporting_round.until")))
     until = st.session_state.setdefault("round_until", default)
+    keep_offered("round_pick", labels, t("reporting_round.meeting"))
     if st.session_state.get("_round_until_shown") != until or "round_pick" not in st.session_state:
         st.session_state["round_pick"] = until if until in labels else OTHER
     pick = st.selectbox(t("reporting_round.meeting"), list(labels), format_func=labels.__getitem__, key="round_pick",
@@ -65,12 +67,12 @@ def _pick_changed() -> None:
     pick = st.session_state["round_pick"]
     if pick == OTHER:
         st.session_state["round_other"] = st.session_state.get("round_until", today)
-    else:
+    elif date_within(pick, EARLIEST, LATEST):
         st.session_state["round_until"] = pick
 
 
 def _other_changed() -> None:
-    if st.session_state.get("round_other"):
+    if date_within(st.session_state.get("round_other"), EARLIEST, LATEST):
         st.session_state["round_until"] = st.session_state["round_other"]
 
 

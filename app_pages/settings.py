@@ -9,6 +9,7 @@ from models.settings import BY_NAME, update_plan_settings
 from ui import components, data
 from ui.auth import current_actor, role
 from ui.context import current
+from ui.markdown import plain
 from ui.texts import language, t
 
 BASE = "settings_base"  # (plan id, change counter) the form's values were read at
@@ -79,16 +80,16 @@ def save() -> None:
             changes = update_plan_settings(session, current_actor(), context.plan_id, st.session_state[BASE][1],
                                            **values)
     except VersionConflict as conflict:
-        st.error(str(conflict), icon=":material/sync_problem:")
+        st.error(plain(conflict), icon=":material/sync_problem:")
         shown = {name: conflict.current[name] for name in BY_NAME}
         st.info(t("settings.conflict_current", values=words(shown)), icon=":material/info:")
         # The user has now seen the stored values: saving again applies theirs.
         st.session_state[BASE] = (context.plan_id, int(conflict.current["change_counter"]))
         return
     except CommandError as refused:
-        st.error(str(refused), icon=":material/error:")
+        st.error(plain(refused), icon=":material/error:")
         for field, message in refused.field_errors.items():
-            st.error(f"{t('settings.' + field) if field in KEYS else field}: {message}")
+            st.error(plain(f"{t('settings.' + field) if field in KEYS else field}: {message}"))
         return
     st.session_state[SAVED] = changes
     for key in (*KEYS.values(), BASE):

@@ -6,7 +6,9 @@ selects the database; without either, a SQLite file in data/ is used.
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,10 +22,17 @@ from sqlalchemy.orm import Session, sessionmaker
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = ROOT / "data" / "masterplan.db"
 SECRETS_PATH = Path(".streamlit") / "secrets.toml"
+URL_EXAMPLE = "Beispiel: sqlite:///data/masterplan.db oder postgresql+psycopg://benutzer@host:5432/datenbank"
+_SEE_LOG = "Einzelheiten stehen im Protokoll des Servers."
+# user:password@ in an address SQLAlchemy cannot parse (and so cannot mask either)
+_PASSWORD_PART = re.compile(r"(?<=:)[^:/@]*(?=@)")
+
+log = logging.getLogger(__name__)
 
 
 class ConfigurationError(Exception):
-    """The database configuration is unusable; the message is German and meant for users."""
+    """The database configuration is unusable; the message is German and meant for users, so it never
+    carries a password or a server path (the details go to the server log)."""
 
 
 def database_url(secrets_path: Path | None = None) -> str:
@@ -42,7 +51,8 @@ def _url_from_secrets(path: Path) -> str | None:
     try:
         secrets = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigurationError(f"Die Datei {path} ist kein gültiges TOML: {exc}") from exc
+        log.error("%s is not valid TOML: %s", path, exc)
+        raise ConfigurationError(f"Die Datei {SECRETS_PATH.as_posix()} ist kein gültiges TOML. {_SEE_LOG}") from exc
     if isinstance(secrets.get("DATABASE_URL"), str):
         return secrets["DATABASE_URL"]
     url = secrets.get("connections", {}).get("sql", {}).get("url")
@@ -54,10 +64,9 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
+        log.error("DATABASE_URL cannot be parsed: %r", _PASSWORD_PART.sub("***", url))
         raise ConfigurationError(
-            f"Die Datenbank-Adresse (DATABASE_URL) ist ungültig: {url!r}. "
-            "Beispiel: sqlite:///data/masterplan.db oder "
-            "postgresql+psycopg://benutzer@host:5432/datenbank"
+            f"Die Datenbank-Adresse (DATABASE_URL) ist ungültig. {URL_EXAMPLE}. {_SEE_LOG}"
         ) from exc
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)

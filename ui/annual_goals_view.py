@@ -15,6 +15,7 @@ import ui.strings  # noqa: F401  (registers the UI strings)
 from models.formats import format_date, format_number, format_percent
 from models.texts import text
 from ui.hierarchy_chart import counts_words, progress_words
+from ui.markdown import plain
 
 PRIORITISED_SHOWN = 12  # cards of prioritised annual goals
 CARRIED_SHOWN = 20  # cards of carried-over annual goals and measures
@@ -48,8 +49,8 @@ def year_view(annual: pd.DataFrame, year: int, lang: str) -> YearView:
     prioritised = annual[annual["prioritised"].astype(bool)]
     cards = [
         Card(row.annual_goal_code, row.annual_goal, decision_words(row, lang),
-             text("annual_goals.goal_line", lang, goal_code=row.guiding_goal_code, field=row.action_field,
-                  progress=progress_words(row.progress, row.measures, lang)),
+             text("annual_goals.goal_line", lang, goal_code=plain(row.guiding_goal_code),
+                  field=plain(row.action_field), progress=progress_words(row.progress, row.measures, lang)),
              row.guiding_goal_code)
         for row in prioritised.head(PRIORITISED_SHOWN).itertuples(index=False)
     ]

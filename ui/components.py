@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import weakref
 
 import pandas as pd
@@ -13,6 +12,7 @@ from models.formats import format_number, format_percent
 from ui.context import PlanContext
 from models.texts import light_words
 from ui import url_bind
+from ui.markdown import plain
 from ui.texts import language, t
 from ui.url_state import shown
 
@@ -23,14 +23,6 @@ LIGHT_ICONS = {
     "red": ":material/error:",
     "grey": ":material/radio_button_unchecked:",
 }
-
-
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:])")
-
-
-def plain(text: object) -> str:
-    """User-typed text made safe for st.markdown: every Markdown/HTML character is escaped."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(text).split()))
 
 
 # Arrow form of the display tables that the caches share across runs (ui.memo.shared): st.dataframe

@@ -12,6 +12,8 @@ from models.db import ConfigurationError, database_url
 from models.formats import format_date
 from ui import data, url_bind
 from ui.auth import ANONYMOUS, role
+from ui.choices import date_within, keep_offered
+from ui.markdown import plain
 from ui.url_state import parse_choice, parse_date, shown
 from ui.texts import language, pin_language, t
 
@@ -45,29 +47,44 @@ def open_database() -> str:
         data.engine_for(url)
         return url
     except ConfigurationError as exc:
-        st.error(str(exc), icon=":material/error:")
+        st.error(plain(exc), icon=":material/error:")
     except SQLAlchemyError as exc:
         st.error(t("app.db_error", detail=type(exc).__name__), icon=":material/error:")
     st.stop()
 
 
 def select_plan(url: str) -> PlanContext:
-    """Plan selector in the sidebar; the plan's slug lives in the URL (?plan=...)."""
+    """Plan selector in the sidebar; the plan's slug lives in the URL (?plan=...). Anonymous visitors
+    are offered the plans with a public view only; with none, they learn nothing of any plan."""
     plans = data.plans(url)
     if not plans:
         st.warning(t("app.no_plans"))
         st.stop()
+    # The sign-in page reads the database from the stored context, also when no plan is offered.
+    st.session_state[_CONTEXT_KEY] = _context(url, plans[0])
+    anonymous = role() == ANONYMOUS
+    if anonymous:
+        plans = [plan for plan in plans if plan.public_view]
+        if not plans:
+            st.info(t("plan.none_public"), icon=":material/lock:")
+            return replace(current(), public_view=False, released_only=True)
     by_slug = {plan.slug: plan for plan in plans}
     url_bind.adopt("plan", "plan_slug", lambda raw: _parse_plan(raw, by_slug, plans[0].name))
     example = t("plan.example_short")
     names = {plan.slug: plan.name + (f" ({example})" if plan.is_example else "") for plan in plans}
+    keep_offered("plan_slug", names, None)  # the plans offered change with the role
     slug = st.sidebar.selectbox(t("plan.select"), list(names), format_func=names.__getitem__, key="plan_slug")
     url_bind.publish("plan", slug)
-    row = by_slug[slug]
-    context = PlanContext(
+    context = _context(url, by_slug[slug])
+    st.session_state[_CONTEXT_KEY] = context
+    return replace(context, released_only=anonymous)
+
+
+def _context(url: str, row) -> PlanContext:
+    return PlanContext(
         url=url,
         plan_id=int(row.id),
-        slug=slug,
+        slug=str(row.slug),
         name=str(row.name),
         owner=str(row.owner),
         is_example=bool(row.is_example),
@@ -77,9 +94,6 @@ def select_plan(url: str) -> PlanContext:
         release_required=bool(row.release_required),
         confidentiality_threshold=int(row.confidentiality_threshold),
     )
-    # The identity provider's sign-in (inside role()) needs the database of a stored context.
-    st.session_state[_CONTEXT_KEY] = context
-    return replace(context, released_only=role() == ANONYMOUS)
 
 
 def _parse_plan(raw: str | None, by_slug: dict, first_name: str) -> tuple[str | None, str | None]:
@@ -89,7 +103,10 @@ def _parse_plan(raw: str | None, by_slug: dict, first_name: str) -> tuple[str | 
 
 
 def select_as_of(context: PlanContext) -> PlanContext:
-    """The Stand in the sidebar: today, a past meeting, or any other date (?stand=YYYY-MM-DD)."""
+    """The Stand in the sidebar: today, a past meeting, or any other date (?stand=YYYY-MM-DD). Not
+    drawn for an anonymous visitor when no plan is public (the meetings would tell of a closed plan)."""
+    if context.released_only and not context.public_view:
+        return context
     today = dt.date.today()
     picks = {today: t("asof.today", date=format_date(today))}
     for meeting_date, label in data.past_meeting_labels(context.url, context.plan_id, context.counter, today,
@@ -99,6 +116,7 @@ def select_as_of(context: PlanContext) -> PlanContext:
 
     url_bind.adopt("stand", "as_of", lambda raw: parse_date(raw, EARLIEST, today, t("asof.label")))
     as_of = st.session_state.setdefault("as_of", today)
+    keep_offered("as_of_pick", picks, t("asof.label"))
     if st.session_state.get("_as_of_shown") != as_of or "as_of_pick" not in st.session_state:
         st.session_state["as_of_pick"] = as_of if as_of in picks else OTHER_DATE
     pick = st.sidebar.selectbox(t("asof.label"), list(picks), format_func=picks.__getitem__,
@@ -118,12 +136,12 @@ def _pick_changed() -> None:
     pick = st.session_state["as_of_pick"]
     if pick == OTHER_DATE:
         st.session_state["as_of_input"] = st.session_state.get("as_of", dt.date.today())
-    else:
+    elif date_within(pick, EARLIEST, dt.date.today()):
         st.session_state["as_of"] = pick
 
 
 def _date_changed() -> None:
-    if st.session_state.get("as_of_input"):
+    if date_within(st.session_state.get("as_of_input"), EARLIEST, dt.date.today()):
         st.session_state["as_of"] = st.session_state["as_of_input"]
 
 
@@ -131,6 +149,7 @@ def select_language() -> str:
     """Deutsch (default) or English, in the sidebar and in the URL (?lang=en)."""
     names = {"de": "Deutsch", "en": "English"}
     url_bind.adopt("lang", "language", lambda raw: parse_choice(raw, {"de": "de", "en": "en"}, "Sprache"))
+    keep_offered("language", names, "Sprache / Language")
     language = st.sidebar.selectbox("Sprache / Language", list(names), format_func=names.__getitem__, key="language")
     url_bind.publish("lang", None if language == "de" else language)
     pin_language(language)

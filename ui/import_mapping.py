@@ -23,6 +23,8 @@ from models.transfer.parsing import (
     read_file,
 )
 from ui import run_gate
+from ui.choices import keep_offered
+from ui.markdown import plain
 from ui.texts import t
 
 ALL_LEVELS = "*"
@@ -65,6 +67,7 @@ def level_label(name: str) -> str:
 def choose_scope(key: str) -> str:
     """The whole plan, or one level; returns ALL_LEVELS or the level's name."""
     options = [ALL_LEVELS, *(level.name for level in layout.LEVELS)]
+    keep_offered(key, options, t("import.scope"))
     return st.selectbox(
         t("import.scope"), options, key=key,
         format_func=lambda value: t("import.scope.all") if value == ALL_LEVELS
@@ -82,7 +85,9 @@ def _examples(table: RawTable, header: str) -> str:
             values.append(text if len(text) <= 30 else text[:27] + "…")
         if len(values) == 3:
             break
-    return t("import.mapping.example", values=" · ".join(f"„{value}“" for value in values)) if values else ""
+    if not values:
+        return ""
+    return t("import.mapping.example", values=plain(" · ".join(f"„{value}“" for value in values)))
 
 
 def mapping_widgets(tables: list[RawTable], scope: str, file_key: str) -> list[ColumnMapping | None]:
@@ -102,19 +107,20 @@ def mapping_widgets(tables: list[RawTable], scope: str, file_key: str) -> list[C
 
 def _table_mapping(table: RawTable, guessed: ColumnMapping | None, key: str) -> ColumnMapping | None:
     level_key = f"import_level_{key}"
+    options = [SKIP, *(level.name for level in layout.LEVELS)]
+    keep_offered(level_key, options, t("import.mapping.level"))
     st.session_state.setdefault(level_key, guessed.level if guessed else SKIP)
     current = st.session_state[level_key]
-    title = t("import.mapping.sheet", sheet=table.name,
+    title = t("import.mapping.sheet", sheet=plain(table.name),
               level=level_label(current) if current else t("import.mapping.skip_sheet"))
     with st.expander(title, expanded=bool(current)):
-        options = [SKIP, *(level.name for level in layout.LEVELS)]
         level_name = st.selectbox(t("import.mapping.level"), options, key=level_key,
                                   format_func=lambda value: level_label(value) if value else t("import.mapping.skip_sheet"))
         if not level_name:
             return None
         proposal = guess(table, level_name)
         if proposal.wide:
-            st.info(t("import.mapping.wide", periods=", ".join(period_columns(table.headers))),
+            st.info(t("import.mapping.wide", periods=plain(", ".join(period_columns(table.headers)))),
                     icon=":material/table_rows:")
         columns = _column_boxes(table, proposal, f"{key}_{level_name}")
         constants = _constants(proposal, columns, f"{key}_{level_name}")
@@ -130,9 +136,10 @@ def _column_boxes(table: RawTable, proposal: ColumnMapping, key: str) -> dict[st
     grid = st.columns(3)
     for position, header in enumerate(boxes):
         box_key = f"import_col_{key}_{position}"
+        keep_offered(box_key, options, t("import.mapping.column", header=header))
         st.session_state.setdefault(box_key, proposal.columns[header] or SKIP)
         with grid[position % 3]:
-            value = st.selectbox(t("import.mapping.column", header=header), options, key=box_key,
+            value = st.selectbox(t("import.mapping.column", header=plain(header)), options, key=box_key,
                                  format_func=lambda value: headers[value] if value else t("import.mapping.ignore"),
                                  help=_examples(table, header) or None)
         chosen[header] = value or None

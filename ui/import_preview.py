@@ -77,4 +77,4 @@ def show_result(result: Preview) -> None:
         st.info(t("import.done.nothing"), icon=":material/info:")
     st.dataframe(counts_frame(result), hide_index=True, width="content")
     if result.new_plan:
-        st.info(t("import.switch_plan", name=result.plan_name), icon=":material/swap_horiz:")
+        st.info(t("import.switch_plan", name=plain(result.plan_name)), icon=":material/swap_horiz:")

@@ -13,6 +13,7 @@ from models.commands import TEXT_MAX
 from models.rules import COMPLETED, SUSPENDED
 from ui.maintenance_common import Field, Page, date_words, defaults, draw_fields, reset, run, visible
 from ui.maintenance_crud import Spec, section
+from ui.markdown import plain
 from ui.texts import t
 
 
@@ -185,8 +186,8 @@ def _carry_preview(page: Page, goal_id: int, year: int) -> None:
             t("maintenance.col.status"): [t(f"status.{status}") for status in moving["status"]]}),
             hide_index=True)
     if not staying.empty:
-        st.caption(t("maintenance.carry.staying", codes=", ".join(
-            f"{code} ({t(f'status.{status}')})" for code, status in zip(staying["code"], staying["status"]))))
+        st.caption(t("maintenance.carry.staying", codes=plain(", ".join(
+            f"{code} ({t(f'status.{status}')})" for code, status in zip(staying["code"], staying["status"])))))
 
 
 def _carried_words(goal: Any) -> str:

@@ -18,6 +18,7 @@ from models.rules import MEASURE_STATUSES
 from models.formats import format_number
 from models.texts import text
 from ui import components, measure_table, url_bind
+from ui.choices import keep_offered
 from ui.gantt import LEGEND_ORDER, light_words
 from ui.texts import t
 from ui.url_state import LIGHT_SLUGS, STATUS_SLUGS, parse_flag, parse_choices, parse_text, shown, slug_of
@@ -101,6 +102,7 @@ def filter_panel(specs: tuple[Choice, ...]) -> MeasureFilters:
         # instead of a column block per widget.
         choices_row = st.container(horizontal=True)
         for spec in specs:
+            keep_offered(spec.key, spec.names, spec.label)
             choices_row.multiselect(spec.label, list(spec.names), format_func=spec.names.__getitem__, key=spec.key,
                                     placeholder=t("measures.filter.placeholder"), width=FILTER_WIDTH)
         search_row = st.container(horizontal=True, vertical_alignment="bottom")

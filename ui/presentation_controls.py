@@ -15,9 +15,13 @@ from models.commands import CommandError
 from models.formats import format_date
 from ui import data, url_bind
 from ui.auth import current_actor
+from ui.choices import keep_offered
+from ui.failsafe import german_errors
+from ui.markdown import plain
 from ui.context import PlanContext, link_params
 from ui.presentation import show_slide, show_style
-from ui.slide_params import THEME_NAMES, next_slide, parse_auto, parse_meeting, parse_slide, parse_theme
+from ui.slide_params import (MAX_AUTO_SECONDS, MIN_AUTO_SECONDS, THEME_NAMES, next_slide, parse_auto, parse_meeting,
+                             parse_slide, parse_theme)
 from ui.texts import t
 
 SLIDE_KEY = "presentation_slide"
@@ -79,6 +83,8 @@ def adopt_settings(count: int) -> tuple[str, int | None]:
     url_bind.adopt("thema", THEME_KEY, parse_theme)
     url_bind.adopt("auto", AUTO_KEY, parse_auto)
     st.session_state[SLIDE_KEY] = min(max(int(st.session_state.get(SLIDE_KEY, 1)), 1), count)
+    keep_offered(THEME_KEY, THEME_NAMES, t("presentation.theme"))
+    keep_offered(AUTO_KEY, {AUTO_OFF, *range(MIN_AUTO_SECONDS, MAX_AUTO_SECONDS + 1)}, t("presentation.auto"))
     theme = st.session_state.setdefault(THEME_KEY, THEME_NAMES[0])
     auto = st.session_state.setdefault(AUTO_KEY, AUTO_OFF) or None
     return theme, auto
@@ -102,12 +108,13 @@ def run_slides(deck: dict, slides: list[dict], banner: str | None, auto: int | N
 
     @st.fragment(run_every=auto)
     def slides_fragment() -> None:
-        if auto:
-            _advance_when_due(count, auto)
-        number = st.session_state[SLIDE_KEY]
-        url_bind.publish("folie", str(number))
-        show_slide(deck, slides, number, banner)
-        _controls(number, count, auto)
+        with german_errors():  # a fragment's own rerun does not pass through the dashboard's
+            if auto:
+                _advance_when_due(count, auto)
+            number = st.session_state[SLIDE_KEY]
+            url_bind.publish("folie", str(number))
+            show_slide(deck, slides, number, banner)
+            _controls(number, count, auto)
 
     slides_fragment()
 
@@ -142,9 +149,9 @@ def settings(context: PlanContext, snapshots: pd.DataFrame, snapshot: pd.Series 
     """Theme, auto-advance and meeting snapshot, each kept in the URL; the admin's freeze/delete."""
     kind, message = st.session_state.pop(_FLASH, (None, None))
     if kind == "success":
-        st.success(message, icon=":material/check_circle:")
+        st.success(plain(message), icon=":material/check_circle:")
     elif kind == "error":
-        st.error(message, icon=":material/error:")
+        st.error(plain(message), icon=":material/error:")
     with st.expander(t("presentation.options"), icon=":material/tune:"):
         themes = {name: t(f"presentation.theme.{name}") for name in THEME_NAMES}
         theme = st.radio(t("presentation.theme"), list(themes), key=THEME_KEY, horizontal=True,
@@ -205,7 +212,7 @@ def _freeze(context: PlanContext, actor, meeting_id: int, meetings: pd.DataFrame
         snapshot_models.freeze_meeting(data.engine_for(context.url), actor, context.plan_id, meeting_id,
                                        context.as_of, expected_counter=context.counter)
     except CommandError as exc:
-        st.error(str(exc), icon=":material/error:")
+        st.error(plain(exc), icon=":material/error:")
         return
     day = meetings.loc[meetings["meeting_id"] == meeting_id, "meeting_date"].iloc[0]
     st.session_state[_FLASH] = ("success", t("presentation.freeze.done", date=format_date(day)))

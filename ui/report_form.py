@@ -27,6 +27,7 @@ from models.formats import format_date, format_percent
 from models.rules import MEASURE_STATUSES
 from models.texts import localised_column
 from ui import components, data, url_bind
+from ui.choices import keep_offered
 from ui.context import PlanContext
 from ui.texts import language, t
 from ui.url_state import parse_choice
@@ -155,7 +156,7 @@ def _prefill(row: pd.Series, today: dt.date) -> None:
 
 def _field_error(errors: dict[str, str], field: str) -> None:
     if field in errors:
-        st.error(errors[field], icon=":material/error:")
+        st.error(components.plain(errors[field]), icon=":material/error:")
 
 
 def report_form(row: pd.Series, context: PlanContext, actor: Actor, today: dt.date) -> None:
@@ -164,13 +165,13 @@ def report_form(row: pd.Series, context: PlanContext, actor: Actor, today: dt.da
     _prefill(row, today)
     flash = st.session_state.pop(FLASH_KEY, None)
     if flash:
-        st.success(flash, icon=":material/check_circle:")
+        st.success(components.plain(flash), icon=":material/check_circle:")
     conflict = st.session_state.get(key("conflict", code))
     if conflict:
-        st.warning(conflict, icon=":material/sync_problem:")
+        st.warning(components.plain(conflict), icon=":material/sync_problem:")
     errors = st.session_state.get(key("errors", code), {})
     if errors:
-        st.error(errors.get(FORM_ERROR, t("report.check")), icon=":material/error:")
+        st.error(components.plain(errors.get(FORM_ERROR, t("report.check"))), icon=":material/error:")
     with st.form(f"report_form_{code}", enter_to_submit=False):
         st.markdown(f"**{t('report.form.title')}**")
         left, right = st.columns(2)
@@ -185,6 +186,7 @@ def report_form(row: pd.Series, context: PlanContext, actor: Actor, today: dt.da
                               help=t("report.field.backdate_reason_help", date=format_date(floor)))
                 _field_error(errors, "backdate_reason")
         with right:
+            keep_offered(key("status", code), MEASURE_STATUSES, t("report.field.status"))
             st.selectbox(t("report.field.status"), MEASURE_STATUSES, key=key("status", code),
                          format_func=lambda status: t(f"status.{status}"))
             _field_error(errors, "status")

@@ -13,6 +13,8 @@ from typing import Any
 
 import streamlit as st
 
+from ui.markdown import plain
+
 _WRITTEN = "_url_written"
 _HINTS = "_url_hints"
 
@@ -26,11 +28,16 @@ def adopt(param: str, key: str, parse: Callable[[str | None], tuple[Any, str | N
         return
     value, hint = parse(raw)
     if hint:
-        st.session_state.setdefault(_HINTS, []).append(hint)
+        note(hint)
     if value is not None and value != []:
         st.session_state[key] = value
     elif hint:
         st.session_state.pop(key, None)
+
+
+def note(hint: str) -> None:
+    """A hint for the top of the page (shown by show_hints in this run)."""
+    st.session_state.setdefault(_HINTS, []).append(hint)
 
 
 def publish(param: str, raw: str | None) -> None:
@@ -50,4 +57,5 @@ def show_hints(place=None) -> None:
     The dashboard passes a container made above the page, and calls this after the page has run,
     so hints about the page's own parameters appear at the top in the same run."""
     for hint in st.session_state.pop(_HINTS, []):
-        (place or st).warning(hint, icon=":material/link_off:")
+        # A hint echoes text from the link: shown literally, never as Markdown.
+        (place or st).warning(plain(hint), icon=":material/link_off:")

@@ -1,5 +1,6 @@
 """Reading messy real-world files: CSV in any usual encoding and delimiter, Excel workbooks, German numbers
-and dates, HTML or Markdown in text cells, missing values written as "-" or ".", wide layouts.
+and dates, HTML in text cells, missing values written as "-" or ".", wide layouts. Markdown in a text cell
+is kept as typed: text is data, and every page escapes it where it is shown (ui.markdown.plain).
 
 Everything here turns bytes into plain tables (RawTable) and cell values into Python values; nothing touches
 the database. A value that cannot be read raises ValueError, which the importer turns into a German message
@@ -47,12 +48,6 @@ _ENGLISH_THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(,\d{3}){2,}$")
 _TAG = re.compile(r"<[^>]+>")
 _BREAK_TAG = re.compile(r"<\s*(br|/p|/div|/h\d|/tr|/ul|/ol)\s*/?\s*>", re.IGNORECASE)
 _ITEM_TAG = re.compile(r"<\s*li[^>]*>", re.IGNORECASE)
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE)
-_MD_BULLET = re.compile(r"^(\s*)[*+]\s+", re.MULTILINE)
-_MD_QUOTE = re.compile(r"^\s*>\s?", re.MULTILINE)
-_MD_CODE = re.compile(r"`([^`]*)`")
 _LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&[a-zA-Z]+;|&#\d+;")
 
 MONTHS = {
@@ -173,7 +168,7 @@ def is_missing(value: Any) -> bool:
 
 
 def plain_text(value: Any) -> str:
-    """Text as plain text: HTML tags and Markdown marks removed, entities decoded, spaces tidied.
+    """Text as plain text: HTML tags removed, entities decoded, spaces tidied (Markdown stays as typed).
 
     A missing value gives "". Line breaks between paragraphs and list items are kept.
     """
@@ -186,7 +181,6 @@ def plain_text(value: Any) -> str:
     text = clean_text(str(value))
     if _LOOKS_LIKE_HTML.search(text):
         text = _strip_html(text)
-    text = _strip_markdown(text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
@@ -196,20 +190,6 @@ def _strip_html(text: str) -> str:
     text = _BREAK_TAG.sub("\n", text)
     text = _TAG.sub("", text)
     return clean_text(html.unescape(text))
-
-
-def _strip_markdown(text: str) -> str:
-    text = _MD_LINK.sub(lambda m: m.group(1) if not m.group(2) or m.group(1) == m.group(2)
-                        else f"{m.group(1)} ({m.group(2)})", text)
-    text = _MD_HEADING.sub("", text)
-    text = _MD_QUOTE.sub("", text)
-    text = _MD_BULLET.sub(r"\1- ", text)
-    text = _MD_CODE.sub(r"\1", text)
-    previous = None
-    while previous != text:
-        previous = text
-        text = _MD_EMPHASIS.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), text)
-    return text
 
 
 def parse_number(value: Any) -> float:

@@ -61,3 +61,22 @@ def test_sqlite_runs_in_wal_mode_with_busy_timeout_and_foreign_keys(tmp_path):
 
 def test_plain_postgresql_url_uses_psycopg3():
     assert make_engine("postgresql://u@127.0.0.1:1/db").url.drivername == "postgresql+psycopg"
+
+
+def test_b8_unparsable_database_url_shows_no_password(caplog):
+    url = "postgresql+psycopg//cockpit:GeheimesPasswort123@127.0.0.1:5432/masterplan"  # the ':' is missing
+    with pytest.raises(ConfigurationError) as refused:
+        make_engine(url)
+    assert "ist ungültig" in str(refused.value)
+    assert "GeheimesPasswort123" not in str(refused.value) and "cockpit" not in str(refused.value)
+    assert "cockpit:***@127.0.0.1" in caplog.text and "GeheimesPasswort123" not in caplog.text
+
+
+def test_b8_broken_secrets_file_does_not_show_its_server_path(monkeypatch, tmp_path):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text('DATABASE_URL = "postgresql://u:Geheim@h/db\n')
+    with pytest.raises(ConfigurationError) as refused:
+        database_url(secrets)
+    assert str(tmp_path) not in str(refused.value) and "Geheim" not in str(refused.value)
+    assert ".streamlit/secrets.toml" in str(refused.value)

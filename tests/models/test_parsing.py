@@ -120,10 +120,12 @@ def test_html_in_text_cells_becomes_plain_text():
     assert plain_text("<script>alert(1)</script>Text") == "alert(1)Text"
 
 
-def test_markdown_in_text_cells_becomes_plain_text():
-    assert plain_text("## Stand\n**Kurse** laufen, *gut* besucht.\n* Gruppe A\n* Gruppe B") == \
-        "Stand\nKurse laufen, gut besucht.\n- Gruppe A\n- Gruppe B"
-    assert plain_text("Siehe [Bericht](https://example.org/b.pdf)") == "Siehe Bericht (https://example.org/b.pdf)"
+def test_b9_markdown_in_text_cells_is_kept_as_data():
+    # The old stripping turned this into a working image link; now the text is stored as given and
+    # escaped where it is shown.
+    bypass = "![![a](b)](http://attacker/imp-bypass.png) Ankommen und Orientierung"
+    assert plain_text(bypass) == bypass
+    assert plain_text("## Stand\n**Kurse** laufen\n* Gruppe A") == "## Stand\n**Kurse** laufen\n* Gruppe A"
     assert plain_text("M2024_01 und 3*4") == "M2024_01 und 3*4"
 
 

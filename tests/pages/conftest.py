@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from models.db import make_engine, migrate
 from models.seed import insert_plan_document, read_document
+from tests.signed_in import sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -49,10 +50,30 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {_LIGHT_LABEL.sub(r"\1 – \2", metric.label): metric.value for metric in at.metric}
 
 
+def rendered(markdown: str) -> str:
+    """Markdown source as the reader sees it: escapes resolved (ui.markdown.plain escapes user text)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u200b", "")
+
+
 def query_param(at: AppTest, name: str) -> str | None:
     """A URL parameter after a run (AppTest gives a list or a plain string)."""
     value = at.query_params.get(name)
     return value[0] if isinstance(value, list) else value
+
+
+def run_as(actor=None, page: str | None = None, **params: str) -> AppTest:
+    """Run the dashboard as this actor (None: anonymous) with these URL parameters, optionally switch to
+    page, and check it raised nothing."""
+    at = app()
+    if actor is not None:
+        sign_in(at, actor)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, (page, params, at.exception)
+    return at
 
 
 def open_page(page: str, **params: str) -> AppTest:

@@ -68,9 +68,9 @@ def test_the_detail_shows_the_annual_goals_and_measures_the_overview_chart_leave
 
 def test_goals_per_action_field_in_expanders(mini_app_url):
     at = _open(stand=STAND)
-    # expander labels are Markdown-escaped by components.plain, which also folds the no-break space
+    # expander labels are Markdown-escaped by components.plain, which keeps the no-break space
     assert [expander.label for expander in at.expander] == [
-        "HF1 · Sprache – 50 %", "HF2 · Wohnen – keine Maßnahmen", "HF3 · Arbeit – 0 %",
+        "HF1 · Sprache – 50\xa0%", "HF2 · Wohnen – keine Maßnahmen", "HF3 · Arbeit – 0\xa0%",
     ]
     for index in range(3):  # a field's goals are drawn once it is opened
         at.session_state[f"goals_field_{index}"] = True

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from models.commands import Actor
 from models.db import make_engine
 from models.schema import AuditEvent, Plan, StatusReport
-from tests.pages.conftest import app
+from tests.pages.conftest import app, rendered
 from tests.signed_in import sign_in
 
 PAGE = "app_pages/import_page.py"
@@ -36,8 +36,13 @@ def _upload(at, name: str, text: str):
     return at
 
 
+def _box(at, label: str):
+    return at.selectbox(key=next(box.key for box in at.selectbox if rendered(box.label) == label))
+
+
 def _boxes(at) -> dict[str, str]:
-    return {box.label: box.value for box in at.selectbox if box.key and box.key.startswith("import_col_")}
+    return {rendered(box.label): box.value for box in at.selectbox
+            if box.key and box.key.startswith("import_col_")}
 
 
 def _counts(url) -> tuple[int, int]:
@@ -57,8 +62,7 @@ def test_upload_mapping_preview_with_problems_then_confirm(mini_app_url):
     assert _boxes(at) == {"Spalte „Maßnahmen-Nr“": "measure", "Spalte „Stichtag“": "report_date",
                           "Spalte „Zustand“": "status", "Spalte „Prozent“": "progress", "Spalte „Text“": "summary",
                           "Spalte „Bemerkung“": ""}
-    bemerkung = next(box.key for box in at.selectbox if box.label == "Spalte „Bemerkung“")
-    at.selectbox(key=bemerkung).set_value("obstacles").run()
+    _box(at, "Spalte „Bemerkung“").set_value("obstacles").run()
     before = _counts(mini_app_url)
     at.button(key="import_preview_button").click().run()
     assert not at.exception
@@ -78,8 +82,7 @@ def test_upload_mapping_preview_with_problems_then_confirm(mini_app_url):
     # A corrected file (another file: its mapping starts from the guesses again).
     fixed = MESSY.replace("M9;", "M3;").replace(";90;", ";100;").replace("31.02.2024", "28.02.2024")
     _upload(at, "sachstaende.csv", fixed)
-    at.selectbox(key=next(box.key for box in at.selectbox if box.label == "Spalte „Bemerkung“")).set_value(
-        "obstacles").run()
+    _box(at, "Spalte „Bemerkung“").set_value("obstacles").run()
     at.button(key="import_preview_button").click().run()
     counts = at.dataframe[0].value.to_dict("records")
     assert counts == [{"Ebene": "Sachstände", "neu": 4, "geändert": 0, "unverändert": 0}]
@@ -103,7 +106,7 @@ def test_a_stale_preview_asks_for_a_new_one(mini_app_url):
     at.button(key="import_preview_button").click().run()
     assert at.dataframe[0].value.to_dict("records") == [
         {"Ebene": "Handlungsfelder", "neu": 1, "geändert": 0, "unverändert": 0}]
-    at.selectbox(key=next(box.key for box in at.selectbox if box.label == "Spalte „Titel“")).set_value("").run()
+    _box(at, "Spalte „Titel“").set_value("").run()
     assert "Vorschau bitte neu" in at.info[-1].value
     at.button(key="import_preview_button").click().run()
     assert "Pflichtspalte „Titel“ fehlt" in at.dataframe[1].value.iloc[0]["Problem"]

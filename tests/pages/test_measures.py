@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, select
 from models.rules import state_as_of
 from models.schema import Organisation
 from models.seed import example_files
-from tests.pages.conftest import open_page, query_param
+from tests.pages.conftest import open_page, query_param, rendered
 from ui.components import plain
 
 PAGE = "app_pages/measures.py"
@@ -34,7 +34,7 @@ def count_line(at) -> str:
 
 
 def warnings(at) -> str:
-    return " ".join(warning.value for warning in at.warning)
+    return " ".join(rendered(warning.value) for warning in at.warning)
 
 
 def markdown(at) -> str:
@@ -280,7 +280,7 @@ def test_carried_over_measure_links_to_its_predecessor(example_app_url):
     carried = next(measure for measure in _example_measures() if measure.get("carried_over_from"))
     at = _open(massnahme=carried["code"])
     assert "Fortführung von" in markdown(at)
-    button = next(b for b in at.button if b.label.startswith(carried["carried_over_from"]))
+    button = next(b for b in at.button if rendered(b.label).startswith(carried["carried_over_from"]))
     button.click().run()
     assert f"### {plain(carried['carried_over_from'])} – " in markdown(at)
     assert query_param(at, "massnahme") == carried["carried_over_from"]

@@ -12,7 +12,7 @@ from models.db import make_engine
 from models.queries import meetings
 from models.schema import Measure, StatusReport
 from models.snapshots import freeze_meeting, snapshot_deck, snapshots
-from tests.pages.conftest import app, query_param
+from tests.pages.conftest import app, query_param, rendered
 from tests.signed_in import sign_in
 
 PAGE = "app_pages/presentation.py"
@@ -52,7 +52,7 @@ def _button(at, label):
 
 
 def _hints(at) -> list[str]:
-    return [warning.value for warning in at.warning]
+    return [rendered(warning.value) for warning in at.warning]
 
 
 def _go_to(at, **params):
@@ -169,7 +169,7 @@ def test_admin_freezes_the_view_for_a_meeting(mini_app_url):
     at.selectbox(key="presentation_freeze_meeting").set_value(_meeting_id(mini_app_url, dt.date(2024, 3, 15)))
     _button(at, "Stand festhalten").click().run()
     assert not at.exception and not at.error
-    assert "Der Stand zur Sitzung am 15.03.2024 ist festgehalten" in at.success[0].value
+    assert "Der Stand zur Sitzung am 15.03.2024 ist festgehalten" in rendered(at.success[0].value)
     engine = make_engine(mini_app_url)
     try:
         stored = snapshots(engine, 1)

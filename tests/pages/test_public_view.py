@@ -10,8 +10,7 @@ from models.auth import actor_of, create_user
 from models.commands import SYSTEM
 from models.db import make_engine
 from models.schema import Measure, Plan, StatusReport
-from tests.pages.conftest import app, metrics
-from tests.signed_in import sign_in
+from tests.pages.conftest import metrics, run_as
 
 HALF_TIME = dt.date(2024, 6, 1)  # M1's report "Halbzeit", 50 %
 
@@ -34,19 +33,6 @@ def _viewer(url):
     return actor
 
 
-def _run(actor=None, page=None, **params):
-    at = app()
-    if actor is not None:
-        sign_in(at, actor)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception
-    return at
-
-
 def _values(at) -> list[str]:
     """The "Wert" column of the chosen indicator's table of values."""
     return next(frame.value["Wert"].tolist() for frame in at.dataframe if "Wert" in frame.value.columns)
@@ -62,8 +48,8 @@ def _markdown(at) -> str:
 
 def test_overview_shows_anonymous_visitors_released_reports_only(mini_app_url):
     _hold_back_half_time(mini_app_url)
-    public = _run(stand="2024-06-30")
-    staff = _run(_viewer(mini_app_url), stand="2024-06-30")
+    public = run_as(stand="2024-06-30")
+    staff = run_as(_viewer(mini_app_url), stand="2024-06-30")
     # M1 at 30.06.2024: 50 % is on schedule (green); the public sees the released 20 % (yellow)
     assert (metrics(staff)["Grün – im Plan"], metrics(staff)["Gelb – Verzug"]) == ("2 (33\xa0%)", "1 (17\xa0%)")
     assert (metrics(public)["Grün – im Plan"], metrics(public)["Gelb – Verzug"]) == ("1 (17\xa0%)", "2 (33\xa0%)")
@@ -74,8 +60,8 @@ def test_overview_shows_anonymous_visitors_released_reports_only(mini_app_url):
 
 def test_a_measures_history_shows_the_public_released_reports_only(mini_app_url):
     _hold_back_half_time(mini_app_url)
-    public = _run(page="app_pages/measures.py", massnahme="M1", stand="2024-06-30")
-    staff = _run(_viewer(mini_app_url), page="app_pages/measures.py", massnahme="M1", stand="2024-06-30")
+    public = run_as(page="app_pages/measures.py", massnahme="M1", stand="2024-06-30")
+    staff = run_as(_viewer(mini_app_url), page="app_pages/measures.py", massnahme="M1", stand="2024-06-30")
     assert "**Sachstand:** Halbzeit" in _markdown(staff)
     assert "Halbzeit" not in _markdown(public) and "**Sachstand:** Start" in _markdown(public)
     assert [metric.value for metric in public.metric] == ["in Umsetzung", "20\xa0%"]
@@ -87,8 +73,8 @@ def test_small_counts_are_hidden_from_the_public_by_the_plans_threshold(mini_app
     with engine.begin() as connection:  # K1 counts people: 100 (baseline), 150, 180
         connection.execute(update(Plan).values(confidentiality_threshold=160))
     engine.dispose()
-    public = _run(page="app_pages/indicators.py", kennzahl="K1")
-    staff = _run(_viewer(mini_app_url), page="app_pages/indicators.py", kennzahl="K1")
+    public = run_as(page="app_pages/indicators.py", kennzahl="K1")
+    staff = run_as(_viewer(mini_app_url), page="app_pages/indicators.py", kennzahl="K1")
     assert _values(public) == ["180", "< 160"]
     assert _values(staff) == ["180", "150"]
     assert "Ausgangswert: < 160" in _markdown(public) and "Ausgangswert: 100\xa0Personen" in _markdown(staff)

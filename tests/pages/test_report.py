@@ -13,7 +13,7 @@ from models.auth import create_user
 from models.commands import SYSTEM, Actor, PermissionDenied, add_status_report
 from models.db import make_engine
 from models.schema import Measure, Organisation, Plan, StatusReport
-from tests.pages.conftest import app, query_param
+from tests.pages.conftest import app, query_param, rendered
 from tests.signed_in import sign_in
 
 PAGE = "app_pages/report.py"
@@ -83,7 +83,7 @@ def _error_under(at, key) -> str:
     elements = list(_sequence(at.main))
     index = next(i for i, element in enumerate(elements) if getattr(element, "key", None) == key)
     assert isinstance(elements[index + 1], Error), elements[index + 1]
-    return elements[index + 1].value
+    return rendered(elements[index + 1].value)
 
 
 def _table_codes(at) -> list[str]:
@@ -155,7 +155,7 @@ def test_editor_saves_a_report_and_the_measure_list_shows_it(mini_app_url):
     at.text_area(key="report_next_steps_M2").input("Prüfungen im Frühjahr")
     _submit(at, "M2")
     assert not at.exception and not at.error
-    assert at.success[0].value == "Der Sachstand zu M2 wurde gespeichert: in Umsetzung, 35\xa0%."
+    assert rendered(at.success[0].value) == "Der Sachstand zu M2 wurde gespeichert: in Umsetzung, 35\xa0%."
     assert _state(mini_app_url, "M2") == ("in Umsetzung", 35)
     # the list and the form show the new state; the history starts with the new report
     assert at.dataframe[0].value.set_index("code").loc["M2", "progress"] == 35
@@ -194,7 +194,7 @@ def test_four_interactions_for_a_lead_with_one_measure(mini_app_url):
     at.slider(key="report_progress_M6").set_value(10)  # 2
     at.text_area(key="report_summary_M6").input("Messe ist geplant, Räume gebucht.")  # 3
     _submit(at, "M6")  # 4
-    assert at.success[0].value == "Der Sachstand zu M6 wurde gespeichert: geplant, 10\xa0%."
+    assert rendered(at.success[0].value) == "Der Sachstand zu M6 wurde gespeichert: geplant, 10\xa0%."
     assert _state(mini_app_url, "M6") == ("geplant", 10)
     assert query_param(at, "massnahme") == "M6"
 
@@ -208,7 +208,7 @@ def test_release_required_saves_unreleased_and_says_so(mini_app_url):
     at.slider(key="report_progress_M1").set_value(60)
     at.text_area(key="report_summary_M1").input("Gut besucht")
     _submit(at, "M1")
-    assert at.success[0].value == ("Der Sachstand zu M1 wurde gespeichert und wird nach Freigabe öffentlich "
+    assert rendered(at.success[0].value) == ("Der Sachstand zu M1 wurde gespeichert und wird nach Freigabe öffentlich "
                                    "sichtbar.")
     assert "noch nicht freigegeben" in [caption.value for caption in at.caption]
     engine = _engine(mini_app_url)
@@ -226,7 +226,7 @@ def test_missing_summary_is_shown_under_the_field_and_nothing_is_written(mini_ap
     at.text_area(key="report_obstacles_M1").input("Raum fehlt")
     _submit(at, "M1")
     assert not at.success
-    assert at.error[0].value == "Bitte prüfen Sie die markierten Angaben. Es wurde nichts gespeichert."
+    assert rendered(at.error[0].value) == "Bitte prüfen Sie die markierten Angaben. Es wurde nichts gespeichert."
     assert _error_under(at, "report_summary_M1") == "Bitte beschreiben Sie den Sachstand in ein paar Worten."
     assert len(at.error) == 2  # the note above the form and the one under the summary
     assert _reports(mini_app_url, "M1") == 2
@@ -274,7 +274,7 @@ def test_conflict_shows_the_newer_report_and_keeps_what_was_typed(mini_app_url):
     engine.dispose()
     _submit(at, "M1")
     assert not at.exception
-    assert at.warning[-1].value.startswith(
+    assert rendered(at.warning[-1].value).startswith(
         f"Diese Maßnahme wurde inzwischen geändert: Sachstand vom {today():%d.%m.%Y} von Jana Beispiel: "
         "verzögert, 70\xa0% – „Dozentin erkrankt“.")
     assert at.text_area(key="report_summary_M1").value == "Mein Bericht zur Lage"
@@ -319,7 +319,7 @@ def test_admin_report_is_released_at_once_even_when_release_is_required(mini_app
     at.slider(key="report_progress_M5").set_value(80)
     at.text_area(key="report_summary_M5").input("Nachgetragen vom Büro")
     _submit(at, "M5")
-    assert at.success[0].value == "Der Sachstand zu M5 wurde gespeichert: in Umsetzung, 80\xa0%."
+    assert rendered(at.success[0].value) == "Der Sachstand zu M5 wurde gespeichert: in Umsetzung, 80\xa0%."
     assert "noch nicht freigegeben" not in [caption.value for caption in at.caption]
 
 

@@ -97,7 +97,7 @@ def test_mailto_link_to_the_organisations_accounts(mini_app_url):
     body = at.code[1].value
     assert button.url == reporting.mailto_link(["jana@jc.example"], subject, body)
     assert button.url.startswith("mailto:jana@jc.example?subject=Testplan%20Mini%3A%20Bitte%20melden")
-    assert at.caption[-1].value == "An: Jana Beispiel \\<jana@jc\\.example\\>"
+    assert at.caption[-1].value == "An: Jana Beispiel \\<jana\\@jc\\.example\\>"
 
 
 def test_choosing_a_meeting_changes_the_list_and_the_url(mini_app_url):

@@ -13,6 +13,16 @@ CATALOGUE.update(
             "de": "Die Datenbank ist nicht erreichbar. Bitte wenden Sie sich an die Administration. ({detail})",
             "en": "The database cannot be reached. Please contact the administrators. ({detail})",
         },
+        "app.unexpected_error": {
+            "de": "Hier ist leider ein Fehler aufgetreten. Bitte laden Sie die Seite neu; wenn der Fehler "
+                  "bleibt, wenden Sie sich bitte an die Administration.",
+            "en": "Sorry, something went wrong. Please reload the page; if the error persists, please "
+                  "contact the administrators.",
+        },
+        "app.invalid_choice": {
+            "de": "Die Auswahl für „{label}“ war ungültig und wurde zurückgesetzt.",
+            "en": "The choice for “{label}” was invalid and has been reset.",
+        },
         "app.no_plans": {
             "de": "In der Datenbank ist noch kein Plan erfasst.",
             "en": "The database holds no plan yet.",
@@ -21,6 +31,10 @@ CATALOGUE.update(
         "plan.unknown": {
             "de": "Den Plan „{slug}“ aus dem Link gibt es nicht; angezeigt wird „{name}“.",
             "en": "The plan “{slug}” from the link does not exist; showing “{name}”.",
+        },
+        "plan.none_public": {
+            "de": "Die Inhalte dieses Cockpits sind nur nach der Anmeldung sichtbar.",
+            "en": "The contents of this cockpit are visible after signing in only.",
         },
         "plan.example": {
             "de": "Beispieldaten: Dieser Plan ist frei erfunden und dient nur der Vorführung.",
