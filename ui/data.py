@@ -19,6 +19,7 @@ from models.formats import format_date
 from models.texts import text
 from models.bootstrap import prepare_database
 from ui.figures import shared_figure
+from ui.measure_filter_options import choices as filter_choices
 from ui.memo import shared
 
 
@@ -249,11 +250,9 @@ def measure_titles(url: str, plan_id: int, counter: int, as_of: dt.date, release
 
 @shared(32)
 def measure_filter_choices(url: str, plan_id: int, counter: int, as_of: dt.date, released_only: bool, lang: str):
-    """The filter options of the pages Maßnahmen and Export (ui.measure_filters.choices); shared read-only."""
-    from ui.measure_filters import choices
-
-    return choices(measure_frame(url, plan_id, counter, as_of, released_only),
-                   progress_tree(url, plan_id, counter, as_of, released_only), lang)
+    """The filter options of the pages Maßnahmen and Export (ui.measure_filter_options.choices); shared read-only."""
+    return filter_choices(measure_frame(url, plan_id, counter, as_of, released_only),
+                          progress_tree(url, plan_id, counter, as_of, released_only), lang)
 
 
 @shared(32)

@@ -7,21 +7,15 @@ the page of the table as ?seite=2 and the selected measure as ?massnahme=<code>.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
-import pandas as pd
 import streamlit as st
 
 from models.measures import MeasureFilters
-from models.rules import MEASURE_STATUSES
 from models.formats import format_number
-from models.texts import text
 from ui import components, measure_table, url_bind
 from ui.choices import keep_offered
-from ui.gantt import LEGEND_ORDER, light_words
+from ui.measure_filter_options import Choice
 from ui.texts import t
-from ui.url_state import LIGHT_SLUGS, STATUS_SLUGS, parse_flag, parse_choices, parse_text, shown, slug_of
+from ui.url_state import parse_flag, parse_choices, parse_text, shown
 
 PICK_KEY = "measures_pick"
 TABLE_KEY = "measures_table"
@@ -31,56 +25,6 @@ PAGE_KEY = "measures_page"
 _PAGE_FILTERS = "_measures_page_filters"
 FLAG_KEYS = {"prio": "measures_prio", "veraltet": "measures_stale"}
 FILTER_WIDTH = 250  # px: three filters a row at 1400 px wide, more on a wider screen, fewer on a narrow one
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One multi-select filter: its URL parameter, widget key, label and the known values."""
-
-    param: str
-    key: str
-    label: str
-    words: dict[str, Any]  # URL word -> value
-    names: dict[Any, str]  # value -> what the user reads
-
-    def publish(self) -> tuple:
-        chosen = tuple(st.session_state.get(self.key, []))
-        by_value = {value: word for word, value in self.words.items()}
-        url_bind.publish(self.param, ",".join(by_value[value] for value in chosen) or None)
-        return chosen
-
-
-def choices(frame: pd.DataFrame, tree: dict[str, pd.DataFrame], lang: str) -> tuple[Choice, ...]:
-    """The filters and their options: every action field, guiding goal and year of the plan (also
-    those without measures, so a link to one shows an explained empty list), the lead organisations.
-    Built once per plan state and language (ui.data.measure_filter_choices), shared read-only."""
-    label = lambda key: text(key, lang)  # noqa: E731
-    fields, goals = tree["action_fields"], tree["guiding_goals"]
-    years = sorted({int(year) for year in tree["annual_goals"]["year"].unique()}
-                   | {int(year) for year in frame["year"].dropna().unique()})
-    # only the two columns: dropping gaps over the whole frame cost more than the rest of the panel
-    leads = frame[["lead_organisation_id", "lead_organisation"]].dropna(subset=["lead_organisation_id"])
-    leads = leads.drop_duplicates("lead_organisation_id")
-    leads = leads.sort_values("lead_organisation", key=lambda names: names.str.casefold())
-    return (
-        Choice("hf", "measures_hf", label("measures.filter.action_field"),
-               {code: code for code in fields["action_field_code"]},
-               dict(zip(fields["action_field_code"], fields["action_field"]))),
-        Choice("lz", "measures_lz", label("measures.filter.guiding_goal"),
-               {code: code for code in goals["guiding_goal_code"]},
-               {code: f"{code} {title}" for code, title in zip(goals["guiding_goal_code"], goals["guiding_goal"])}),
-        Choice("jahr", "measures_year", label("measures.filter.year"), {str(year): year for year in years},
-               {year: str(year) for year in years}),
-        Choice("status", "measures_status", label("measures.filter.status"),
-               {slug_of(status, STATUS_SLUGS): status for status in MEASURE_STATUSES},
-               {status: text(f"status.{status}", lang) for status in MEASURE_STATUSES}),
-        Choice("ampel", "measures_light", label("measures.filter.light"),
-               {slug_of(light, LIGHT_SLUGS): light for light in LEGEND_ORDER},
-               {light: light_words(light, lang) for light in LEGEND_ORDER}),
-        Choice("org", "measures_org", label("measures.filter.organisation"),
-               {str(int(org)): int(org) for org in leads["lead_organisation_id"]},
-               {int(org): name for org, name in zip(leads["lead_organisation_id"], leads["lead_organisation"])}),
-    )
 
 
 def filter_panel(specs: tuple[Choice, ...]) -> MeasureFilters:
@@ -129,7 +73,7 @@ def _reset(specs: tuple[Choice, ...]) -> None:
 
 
 def _publish(specs: tuple[Choice, ...]) -> MeasureFilters:
-    chosen = {spec.param: spec.publish() for spec in specs}
+    chosen = {spec.param: _publish_choice(spec) for spec in specs}
     flags = {param: bool(st.session_state.get(key)) for param, key in FLAG_KEYS.items()}
     for param, value in flags.items():
         url_bind.publish(param, "1" if value else None)
@@ -140,6 +84,14 @@ def _publish(specs: tuple[Choice, ...]) -> MeasureFilters:
         lights=chosen["ampel"], organisations=chosen["org"], prioritised_only=flags["prio"],
         stale_only=flags["veraltet"], search=search,
     )
+
+
+def _publish_choice(spec: Choice) -> tuple:
+    """The values chosen in one filter, also written to the URL as words."""
+    chosen = tuple(st.session_state.get(spec.key, []))
+    by_value = {value: word for word, value in spec.words.items()}
+    url_bind.publish(spec.param, ",".join(by_value[value] for value in chosen) or None)
+    return chosen
 
 
 def page_picker(rows: int, filters_key: str) -> int:

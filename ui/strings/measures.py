@@ -1,4 +1,5 @@
-"""Strings of the page Maßnahmen (pages/measures.py, ui/measure_filters.py, ui/gantt.py)."""
+"""Strings of the page Maßnahmen (pages/measures.py, ui/measure_filters.py, ui/measure_filter_options.py,
+ui/gantt.py)."""
 
 from models.texts import CATALOGUE
 
