@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Installs the test dependencies and runs the whole test suite (the README's second command).
+# Installs the test dependencies and runs the whole test suite (the README's second command), in the repository's
+# virtual environment .venv (scripts/venv.sh: created with the python3 first on PATH, or $PYTHON).
 # As root it also installs Debian's postgresql, chromium and nginx when missing, so the tests run against a
 # real database server and in a real browser (never `playwright install`: no downloads here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/venv.sh
 
 # The locked tree (every package pinned, hashes checked): the tests run on exactly what is installed in production.
-python3 -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
+use_venv requirements-dev.lock
 
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
@@ -23,4 +25,4 @@ if [ "$(id -u)" = "0" ] && ! [ -x /usr/sbin/nginx ]; then
 fi
 
 # Two workers (the CI machine has 2 cores); browser tests stay together on one of them (tests/conftest.py).
-exec python3 -m pytest -n auto --dist loadgroup "$@"
+exec "$VENV_PYTHON" -m pytest -n auto --dist loadgroup "$@"

@@ -79,9 +79,14 @@ def test_b17_app_and_dev_locks_pin_the_same_versions():
 
 
 def test_b17_the_install_commands_use_the_locks():
+    """The README's two commands are the two scripts; each installs its lock, with hashes required."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "python3 -m pip install -r requirements.lock && python3 -m streamlit run dashboard.py" in readme
-    assert "-r requirements-dev.lock" in (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
+    assert "```bash\nbash scripts/start.sh\n```" in readme and "```bash\nbash scripts/test.sh\n```" in readme
+    scripts = ROOT / "scripts"
+    assert "use_venv requirements.lock\n" in (scripts / "start.sh").read_text(encoding="utf-8")
+    assert "use_venv requirements-dev.lock\n" in (scripts / "test.sh").read_text(encoding="utf-8")
+    assert '-m pip install --quiet --disable-pip-version-check --require-hashes -r "$lock"' in (
+        scripts / "venv.sh").read_text(encoding="utf-8")
 
 
 def run_verdict(tmp_path: Path, result: dict | None) -> subprocess.CompletedProcess:
