@@ -108,6 +108,10 @@ def authenticate(engine: Engine, email: str, password: str, *, client: str | Non
         if _is_locked(session, keys[0][1], now):
             raise SignInRefused(_locked_message(BY_ACCOUNT))
         session.execute(delete(SignInThrottle).where(SignInThrottle.key == keys[0][1]))
+        # A success is no failure: give the client its claimed attempt back (staff behind one proxy).
+        session.execute(update(SignInThrottle).where(SignInThrottle.key.in_([key for _, key in keys[1:]]),
+                                                     SignInThrottle.failures > 0)
+                        .values(failures=SignInThrottle.failures - 1))
         user = session.get(User, account.id)
         user.last_login_at = now
         if _hasher.check_needs_rehash(user.password_hash):
@@ -305,10 +309,12 @@ def _account_for_identity(session: Session, issuer: str | None, subject: str, em
         return None
     if not email_verified or user.oidc_subject is not None:
         raise SignInRefused(_NOT_LINKED)
-    if user.role == "admin" and user.password_hash and role != "admin":
+    if user.password_hash and role != user.role:
+        # Linking would change the rights of an account that also signs in with a password: never silently
+        # (a local admin would be demoted; a local editor's password would grant what the token says).
         raise SignInRefused(
-            "Für diese E-Mail-Adresse gibt es ein Administrationskonto mit Passwort. Bitte melden Sie sich "
-            "mit E-Mail-Adresse und Passwort an, oder lassen Sie beim Identitätsanbieter die Rolle eintragen."
+            "Für diese E-Mail-Adresse gibt es ein Konto mit Passwort und einer anderen Rolle. Bitte melden Sie "
+            "sich mit E-Mail-Adresse und Passwort an, oder bitten Sie die Administration, die Rollen anzugleichen."
         )
     return user
 

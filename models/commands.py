@@ -7,7 +7,6 @@ read keyed by that counter is refreshed by the next run, in every app process.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -22,30 +21,11 @@ from models.rules import (
     earliest_report_date,
     state_as_of,
 )
+from models.actors import SYSTEM, Actor, actor_of  # noqa: F401 (the commands' actor, re-exported)
 from models.schema import AuditEvent, Body, Measure, Meeting, Plan, StatusReport, User
+from models.sign_in_sessions import configured_limits, why_over
 
 TEXT_MAX = 2000
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who writes: a signed-in user, or the system itself (seeding, command line)."""
-
-    name: str
-    role: str
-    user_id: int | None = None
-    organisation_id: int | None = None
-
-    def __post_init__(self) -> None:
-        # the name is stored with every write (audit, author), also when it comes from an IdP's claims
-        object.__setattr__(self, "name", clean_text(self.name))
-
-
-SYSTEM = Actor(name="System", role="admin")
-
-
-def actor_of(user: User) -> Actor:
-    return Actor(name=user.name, role=user.role, user_id=user.id, organisation_id=user.organisation_id)
 
 
 class CommandError(Exception):
@@ -109,7 +89,8 @@ def record(
 
 
 def confirm_account(session: Session, actor: Actor) -> None:
-    """Rule: a write is made with the rights the account has now, not those it had at sign-in."""
+    """Rule: a write is made with the rights the account has now, not those it had at sign-in, and only while
+    its sign-in lasts (not signed out, idle or expired)."""
     if actor.user_id is None:
         return  # the system itself: seeding, migrations, the command line on the server
     role, organisation_id, active = session.execute(
@@ -119,6 +100,10 @@ def confirm_account(session: Session, actor: Actor) -> None:
         raise PermissionDenied(
             "Ihre Rechte haben sich geändert oder Ihr Konto ist nicht mehr aktiv: Es wurde nichts gespeichert. "
             "Bitte melden Sie sich neu an."
+        )
+    if actor.sign_in_key is not None and why_over(session, actor.sign_in_key, configured_limits()):
+        raise PermissionDenied(
+            "Ihre Anmeldung ist abgelaufen oder beendet: Es wurde nichts gespeichert. Bitte melden Sie sich neu an."
         )
 
 

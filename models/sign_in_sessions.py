@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import os
 import secrets
 from collections.abc import Mapping
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from models.commands import Actor, actor_of
+from models.actors import Actor, actor_of
 from models.schema import SignInSession, User
 
 IDLE_MINUTES = 60
@@ -50,6 +51,15 @@ def session_limits(environ: Mapping[str, str] = os.environ) -> SessionLimits:
     idle = _whole_number(environ, "MPC_SESSION_IDLE_MINUTES", IDLE_MINUTES, 1, 24 * 60)
     lifetime = _whole_number(environ, "MPC_SESSION_LIFETIME_HOURS", LIFETIME_HOURS, 1, 24 * 30)
     return SessionLimits(dt.timedelta(minutes=idle), dt.timedelta(hours=lifetime))
+
+
+def configured_limits() -> SessionLimits:
+    """The limits from the environment; an invalid setting is logged and the defaults apply."""
+    try:
+        return session_limits()
+    except SessionSettingInvalid as invalid:
+        logging.getLogger(__name__).error("%s Using the defaults.", invalid)
+        return session_limits({})
 
 
 def _whole_number(environ: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
@@ -104,25 +114,37 @@ def resume(session: Session, key: str, limits: SessionLimits, now: dt.datetime |
     """The account behind a session token or identity key, read fresh (role, organisation, active), or
     the reason the session is over; an idle or expired session is ended on the way."""
     now = now or _now()
+    found = _record_and_account(session, key)
+    if found is None:
+        return Resumed(None, "unknown")
+    record, user = found
+    reason = _why_over(record, user, limits, now)
+    if reason:
+        if record.ended_at is None:
+            record.ended_at, record.end_reason = now, reason
+        return Resumed(None, reason)
+    if now - record.last_seen_at >= TOUCH_EVERY:
+        record.last_seen_at = now
+    return Resumed(actor_of(user, key))
+
+
+def why_over(session: Session, key: str, limits: SessionLimits, now: dt.datetime | None = None) -> str | None:
+    """Why the session behind a key no longer holds, or None while it does (reads only)."""
+    found = _record_and_account(session, key)
+    return "unknown" if found is None else _why_over(*found, limits, now or _now())
+
+
+def _record_and_account(session: Session, key: str) -> tuple[SignInSession, User] | None:
     found = session.execute(
         select(SignInSession, User).join(User, User.id == SignInSession.user_id)
         .where(SignInSession.key_hash == _digest(key))
     ).first()
-    if found is None:
-        return Resumed(None, "unknown")
-    record, user = found
-    if record.ended_at is not None:
-        return Resumed(None, record.end_reason or "ended")
-    reason = _why_over(record, user, limits, now)
-    if reason:
-        record.ended_at, record.end_reason = now, reason
-        return Resumed(None, reason)
-    if now - record.last_seen_at >= TOUCH_EVERY:
-        record.last_seen_at = now
-    return Resumed(actor_of(user))
+    return None if found is None else (found[0], found[1])
 
 
 def _why_over(record: SignInSession, user: User, limits: SessionLimits, now: dt.datetime) -> str | None:
+    if record.ended_at is not None:
+        return record.end_reason or "ended"
     if not user.active:
         return "deactivated"
     if now - record.last_seen_at > limits.idle:

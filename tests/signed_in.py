@@ -28,7 +28,8 @@ def open_session(url: str, actor: Actor) -> tuple[Actor, str]:
                             organisation_id=actor.organisation_id, active=True)
                 session.add(user)
                 session.flush()
-            return actor_of(user), start_local_session(session, user.id)
+            token = start_local_session(session, user.id)
+            return actor_of(user, token), token
     finally:
         engine.dispose()
 

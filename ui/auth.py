@@ -10,6 +10,7 @@ inside their own transaction, so a page that forgets cannot write.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 import logging
 
 import streamlit as st
@@ -18,12 +19,11 @@ from sqlalchemy.orm import Session
 from models.auth import SignInRefused, actor_from_claims, authenticate
 from models.commands import Actor
 from models.sign_in_sessions import (
-    SessionSettingInvalid,
+    configured_limits,
     end_session,
     identity_key,
     open_identity_session,
     resume,
-    session_limits,
     start_local_session,
 )
 from ui import data
@@ -36,8 +36,9 @@ SESSION_KEY = "sign_in_key"
 REFUSED_KEY = "sign_in_refused"
 NOTICE_KEY = "sign_in_notice"
 UNSAVED_KEY = "sign_in_unsaved"
-# Typed text this long or longer is kept for the notice when a sign-in ends in the middle of work.
-UNSAVED_MIN_CHARS = 10
+# Text in the session this long or longer, with a space, counts as typed and is kept for the notice when a
+# sign-in ends in the middle of work (choices such as a status or a code are shorter or have no space).
+UNSAVED_MIN_CHARS = 20
 ANONYMOUS = "anonymous"
 ENDED_REASONS = ("idle", "expired", "deactivated", "rights_changed", "signed_out")
 _log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ def check_sign_in(url: str) -> None:
         st.session_state.pop(ACTOR_KEY, None)
         return
     with Session(data.engine_for(url)) as session, session.begin():
-        resumed = resume(session, key, _limits())
+        resumed = resume(session, key, configured_limits())
     if resumed.actor is None:
         reason = resumed.ended_because if resumed.ended_because in ENDED_REASONS else "other"
         _keep_unsaved_text()
@@ -79,7 +80,7 @@ def sign_in_locally(url: str, email: str, password: str, client: str | None) -> 
         token = start_local_session(session, actor.user_id)
     st.session_state.pop(NOTICE_KEY, None)
     st.session_state[SESSION_KEY] = token
-    st.session_state[ACTOR_KEY] = actor
+    st.session_state[ACTOR_KEY] = replace(actor, sign_in_key=token)
 
 
 def signed_in_through_identity_provider() -> bool:
@@ -114,12 +115,16 @@ def show_notice() -> None:
                 st.code(value, language=None, wrap_lines=True)
 
 
+def keep_unsaved(values: list[str]) -> None:
+    """Texts a refused write would lose: shown with the notice, to copy."""
+    kept = st.session_state.get(UNSAVED_KEY, [])
+    st.session_state[UNSAVED_KEY] = list(dict.fromkeys([*kept, *(value for value in values if value.strip())]))
+
+
 def _keep_unsaved_text() -> None:
-    values = [value for name, value in st.session_state.to_dict().items()
-              if isinstance(value, str) and len(value.strip()) >= UNSAVED_MIN_CHARS and not name.startswith("_")
-              and name not in (SESSION_KEY, REFUSED_KEY, NOTICE_KEY)]
-    if values:
-        st.session_state[UNSAVED_KEY] = list(dict.fromkeys(values))
+    keep_unsaved([value for name, value in st.session_state.to_dict().items()
+                  if isinstance(value, str) and len(value.strip()) >= UNSAVED_MIN_CHARS and " " in value.strip()
+                  and not name.startswith("_") and name not in (SESSION_KEY, REFUSED_KEY, NOTICE_KEY)])
 
 
 def _forget(notice: str | None) -> None:
@@ -139,7 +144,7 @@ def _open_identity_provider_session(url: str) -> str | None:
     try:
         with Session(data.engine_for(url)) as session, session.begin():
             actor = actor_from_claims(session, claims)
-            if not open_identity_session(session, actor.user_id, key, _limits(), issued_at=_issued_at(claims)):
+            if not open_identity_session(session, actor.user_id, key, configured_limits(), issued_at=_issued_at(claims)):
                 raise SignInRefused(t("sign_in.ended.identity"))
     except SignInRefused as refused:
         st.session_state[REFUSED_KEY] = key
@@ -154,14 +159,6 @@ def _issued_at(claims: dict) -> dt.datetime | None:
         return dt.datetime.fromtimestamp(int(claims["iat"]), dt.timezone.utc).replace(tzinfo=None)
     except (KeyError, TypeError, ValueError, OverflowError, OSError):
         return None
-
-
-def _limits():
-    try:
-        return session_limits()
-    except SessionSettingInvalid as invalid:
-        _log.error("%s Using the defaults.", invalid)
-        return session_limits({})
 
 
 def _oidc_signed_in() -> bool:

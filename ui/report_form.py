@@ -18,6 +18,7 @@ from models.commands import (
     TEXT_MAX,
     Actor,
     CommandError,
+    PermissionDenied,
     ValidationFailed,
     VersionConflict,
     add_status_report,
@@ -28,6 +29,7 @@ from models.rules import MEASURE_STATUSES
 from models.texts import localised_column
 from ui import components, data, url_bind
 from ui.choices import keep_offered
+from ui.auth import keep_unsaved
 from ui.context import PlanContext
 from ui.texts import language, t
 from ui.url_state import parse_choice
@@ -234,6 +236,10 @@ def _save(url: str, actor: Actor, measure_id: int, code: str) -> None:
         return
     except ValidationFailed as failed:
         st.session_state[key("errors", code)] = failed.field_errors or {FORM_ERROR: str(failed)}
+        return
+    except PermissionDenied as refused:
+        st.session_state[key("errors", code)] = {FORM_ERROR: str(refused)}
+        keep_unsaved([values[name] or "" for name in (*TEXTS, "backdate_reason")])  # the page may go with the rights
         return
     except CommandError as refused:
         st.session_state[key("errors", code)] = {FORM_ERROR: str(refused)}

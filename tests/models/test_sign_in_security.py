@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import threading
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select
@@ -22,7 +23,7 @@ from models.auth import (
 from models.commands import SYSTEM, PermissionDenied, ValidationFailed, add_status_report
 from models.db import make_engine
 from models.maintenance import update_user
-from models.schema import AuditEvent, Measure, Organisation, Plan, StatusReport, User
+from models.schema import AuditEvent, Measure, Organisation, Plan, SignInSession, StatusReport, User
 from models.sign_in_sessions import (
     SessionLimits,
     end_session,
@@ -113,6 +114,13 @@ def test_b16_deactivated_account_answers_like_an_unknown_one(engine, mini_plan):
     assert _answer(engine, "alt@example.org", PASSWORD) == _answer(engine, "niemand@example.org", PASSWORD)
 
 
+def test_b16_successful_sign_ins_do_not_use_up_the_client_s_attempts(engine, mini_plan):
+    _user(engine, "echt@example.org")
+    answers = [_answer(engine, "echt@example.org", PASSWORD, client="203.0.113.5")
+               for _ in range(MAX_FAILED_LOGINS_PER_CLIENT + 3)]
+    assert answers == ["OK"] * (MAX_FAILED_LOGINS_PER_CLIENT + 3)
+
+
 def test_b16_one_client_is_throttled_across_accounts_others_are_not(engine, mini_plan):
     _user(engine, "echt@example.org")
     answers = [_answer(engine, f"rate-{i}@example.org", "falsch", client="203.0.113.7")
@@ -181,7 +189,7 @@ def test_b2_unchanged_account_keeps_writing(engine, mini_plan):
     actor, token = _signed_in(engine, "editor.a@example.org")
     _report(engine, actor)
     with Session(engine) as session, session.begin():
-        assert resume(session, token, LIMITS, now=NOW).actor == actor
+        assert resume(session, token, LIMITS, now=NOW).actor == replace(actor, sign_in_key=token)
 
 
 def test_b2_session_ends_after_idle_time_and_absolute_lifetime(engine, mini_plan):
@@ -196,6 +204,34 @@ def test_b2_session_ends_after_idle_time_and_absolute_lifetime(engine, mini_plan
         for minutes in range(30, 12 * 60, 30):
             assert resume(session, busy, LIMITS, now=NOW + dt.timedelta(minutes=minutes)).actor is not None
         assert resume(session, busy, LIMITS, now=NOW + dt.timedelta(hours=12, minutes=10)).ended_because == "expired"
+
+
+def _signed_in_actor(engine, email):
+    actor, token = _signed_in(engine, email)
+    return replace(actor, sign_in_key=token), token
+
+
+@pytest.mark.parametrize("later", [dt.timedelta(minutes=61), dt.timedelta(hours=12, minutes=1)])
+def test_b2_write_after_the_idle_time_or_the_lifetime_is_refused(engine, mini_plan, later):
+    _user(engine, "editor.a@example.org")
+    actor, token = _signed_in_actor(engine, "editor.a@example.org")
+    with Session(engine) as session, session.begin():
+        record = session.scalars(select(SignInSession)).one()
+        record.created_at -= later
+        record.last_seen_at -= later if later < dt.timedelta(hours=1) else dt.timedelta(0)
+    before = _reports(engine)
+    with pytest.raises(PermissionDenied, match="Anmeldung ist abgelaufen"):
+        _report(engine, actor)
+    assert _reports(engine) == before
+
+
+def test_b2_write_after_sign_out_is_refused(engine, mini_plan):
+    _user(engine, "editor.a@example.org")
+    actor, token = _signed_in_actor(engine, "editor.a@example.org")
+    with Session(engine) as session, session.begin():
+        end_session(session, token)
+    with pytest.raises(PermissionDenied, match="Anmeldung ist abgelaufen oder beendet"):
+        _report(engine, actor)
 
 
 def test_b2_demoting_the_last_active_admin_is_refused(engine, mini_plan):
@@ -262,11 +298,21 @@ def test_b4_unverified_email_does_not_take_over_the_local_admin(engine, mini_pla
 def test_b4_verified_email_never_demotes_an_admin_who_signs_in_locally(engine, mini_plan):
     admin_id = _user(engine, "buero@example.org", role="admin")
     _user(engine, "zweite@example.org", role="admin")
-    with pytest.raises(SignInRefused, match="Administrationskonto mit Passwort"):
+    with pytest.raises(SignInRefused, match="Konto mit Passwort und einer anderen Rolle"):
         _identity_sign_in(engine, {"iss": "http://idp", "sub": "x", "email": "buero@example.org",
                                    "email_verified": True})
     with Session(engine) as session:
         assert session.get(User, admin_id).role == "admin"
+
+
+def test_b4_verified_email_does_not_raise_a_password_account_to_the_token_s_role(engine, mini_plan):
+    user_id = _user(engine, "editor.b@example.org", organisation="JC")
+    with pytest.raises(SignInRefused, match="Konto mit Passwort und einer anderen Rolle"):
+        _identity_sign_in(engine, {"iss": "http://idp", "sub": "imp", "email": "editor.b@example.org",
+                                   "email_verified": True, "roles": ["masterplan-admin"]})
+    with Session(engine) as session:
+        user = session.get(User, user_id)
+        assert (user.role, user.oidc_subject) == ("editor", None)
 
 
 def test_b4_verified_email_links_an_unlinked_account_once(engine, mini_plan):

@@ -106,6 +106,26 @@ def test_b2_idle_session_ends_with_a_german_notice(mini_app_url):
     assert any("länger nicht aktiv" in w.value for w in at.warning)
 
 
+def test_b2_save_after_the_idle_time_is_refused_and_the_text_is_kept(mini_app_url, monkeypatch):
+    _account(mini_app_url)
+    at = _signed_in()
+    at.query_params["massnahme"] = "M2"
+    at.switch_page(REPORT).run()
+    at.text_area(key="report_summary_M2").input("Kurs läuft.")
+    engine = _engine(mini_app_url)
+    with Session(engine) as session, session.begin():
+        record = session.scalars(select(SignInSession)).one()
+        record.last_seen_at -= dt.timedelta(minutes=61)
+    engine.dispose()
+    before = _reports(mini_app_url)
+    at.button(key="report_submit_M2").click().run()
+    assert not at.exception
+    assert _reports(mini_app_url) == before
+    assert "Anmeldung ist abgelaufen" in at.session_state["report_errors_M2"]["_form"]
+    assert any("länger nicht aktiv" in w.value for w in at.warning)
+    assert [code.value for code in at.code] == ["Kurs läuft."]
+
+
 def test_b2_sign_out_ends_the_server_side_session(mini_app_url):
     _account(mini_app_url)
     at = _signed_in()
