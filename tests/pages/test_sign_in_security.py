@@ -16,7 +16,7 @@ from models.schema import Measure, Organisation, Plan, SignInSession, StatusRepo
 from tests.pages.conftest import app
 
 PASSWORD = "Vera-Passwort-2026"
-REPORT = "app_pages/report.py"
+REPORT = "pages/sachstand-melden.py"
 
 
 def _engine(url):
@@ -35,7 +35,7 @@ def _account(url, role="editor", short_name="VHS", email="vera@vhs.example") -> 
 
 def _signed_in(email="vera@vhs.example"):
     at = app().run()
-    at.switch_page("app_pages/sign_in.py").run()
+    at.switch_page("pages/anmelden.py").run()
     at.text_input[0].input(email)
     at.text_input[1].input(PASSWORD)
     at.button[0].click().run()
@@ -109,7 +109,7 @@ def test_b2_idle_session_ends_with_a_german_notice(mini_app_url):
 def test_b2_sign_out_ends_the_server_side_session(mini_app_url):
     _account(mini_app_url)
     at = _signed_in()
-    at.switch_page("app_pages/account.py").run()
+    at.switch_page("pages/konto.py").run()
     at.button[0].click().run()
     engine = _engine(mini_app_url)
     with Session(engine) as session:
