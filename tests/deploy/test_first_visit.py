@@ -19,11 +19,9 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.common import ROOT, running_server
-from bench.protocol import LiveSession
+from bench.protocol import EARLY_FOR_RERUN, LiveSession
 from tests.deploy.test_two_processes import _plan_database
 from ui.navigation import PAGES
-
-EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
 
 
 @dataclass
