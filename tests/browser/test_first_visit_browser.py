@@ -46,6 +46,14 @@ def first_visitor(browser: Browser) -> Page:
     context.close()
 
 
+def _open_first(page: Page, url: str, heading: str) -> None:
+    """The server's first visit: the page with this heading, inside the app's frame, and no dialog."""
+    page.goto(url)
+    wait_for_run(page, heading)
+    assert_no_exception(page)  # no "Page not found" dialog
+    expect(page.get_by_test_id("stTopNav")).to_be_visible()  # st.navigation of dashboard.py has run
+
+
 def _filtered_count(database_url: str) -> tuple[int, int]:
     """(measures of the example plan in action field FIELD today, all its measures), as the page computes them."""
     engine = make_engine(database_url)
@@ -62,10 +70,7 @@ def test_the_first_visitor_on_a_filtered_deep_link_sees_the_filtered_measures(
         first_visitor: Page, tmp_path: Path, example_sqlite_url: str):
     database_url, server = _fresh_server(tmp_path, example_sqlite_url)
     with server as base_url:
-        first_visitor.goto(f"{base_url}/massnahmen?hf={FIELD}")
-        wait_for_run(first_visitor, "Maßnahmen")
-        assert_no_exception(first_visitor)  # no "Page not found" dialog
-        expect(first_visitor.get_by_test_id("stTopNav")).to_be_visible()  # inside the app's frame
+        _open_first(first_visitor, f"{base_url}/massnahmen?hf={FIELD}", "Maßnahmen")
         main = first_visitor.get_by_test_id("stMain")
         fields = {spec["code"]: spec["title"] for spec in plan_document()["action_fields"]}
         expect(tags(widget(first_visitor, "stMultiSelect", "Handlungsfeld", within=main))).to_have_text(
@@ -81,10 +86,7 @@ def test_the_first_visitor_on_the_start_page_sees_the_overview(
         first_visitor: Page, tmp_path: Path, example_sqlite_url: str):
     _, server = _fresh_server(tmp_path, example_sqlite_url)
     with server as base_url:
-        first_visitor.goto(f"{base_url}/")
-        wait_for_run(first_visitor, "Übersicht")
-        assert_no_exception(first_visitor)
-        expect(first_visitor.get_by_test_id("stTopNav")).to_be_visible()
+        _open_first(first_visitor, f"{base_url}/", "Übersicht")
         assert urlsplit(first_visitor.url).path == "/"
 
 
@@ -92,9 +94,7 @@ def test_the_first_visitor_signs_in_and_opens_a_signed_in_page(
         first_visitor: Page, tmp_path: Path, example_sqlite_url: str):
     _, server = _fresh_server(tmp_path, example_sqlite_url, accounts=True)
     with server as base_url:
-        first_visitor.goto(f"{base_url}/anmelden?plan={plan_document()['plan']['slug']}")
-        wait_for_run(first_visitor, "Anmelden")
-        assert_no_exception(first_visitor)
+        _open_first(first_visitor, f"{base_url}/anmelden?plan={plan_document()['plan']['slug']}", "Anmelden")
         _sign_in_locally(first_visitor, EDITOR["email"], PASSWORD)
         wait_for_run(first_visitor, "Übersicht")
         expect(_sections(first_visitor)).to_have_text(["Überblick", "Berichten", "Konto"])
