@@ -1,7 +1,9 @@
 """Streamlit's own browser protocol, spoken from Python: one websocket session per object.
 
 A run: send a BackMsg rerun_script (page script hash + query string), read ForwardMsgs until
-script_finished. The first run's navigation message lists the pages with their script hashes.
+script_finished (past a finish early for a rerun: the rerun follows, as in a browser; a server process's
+first run always reruns once, see ui.navigation.leave_folder_mode). The first run's navigation message
+lists the pages with their script hashes.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 RUN_TIMEOUT_S = 120
+EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
 
 
 @dataclass
@@ -83,7 +86,7 @@ class LiveSession:
                 self._check_exception(forward, result)
             elif kind == "page_not_found":
                 result.exceptions.append("page not found")
-            elif kind == "script_finished":
+            elif kind == "script_finished" and forward.script_finished != EARLY_FOR_RERUN:
                 result.seconds = time.perf_counter() - started
                 result.finished = ForwardMsg.ScriptFinishedStatus.Name(forward.script_finished)
                 return result

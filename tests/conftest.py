@@ -10,6 +10,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import app_test
 
 from models.bootstrap import prepare_database
 from models.db import make_engine, migrate
@@ -22,6 +24,26 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "browser" in item.path.parts:
             item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+class _ServedPagesManager(PagesManager):
+    """AppTest's PagesManager, left as a running server leaves it after a process's first run.
+
+    AppTest resets Streamlit's pages/ folder flag before every run, so every AppTest run would be a server
+    process's first run, which ui.navigation.leave_folder_mode starts again (a click of that run is
+    dropped). A server has that run once per process: tests/deploy/test_first_visit.py and
+    tests/browser/test_first_visit_browser.py test it on fresh servers."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _app_test_as_served():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(app_test, "PagesManager", _ServedPagesManager)
+        yield
 
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -116,7 +116,7 @@ def progress_chart(url: str, plan_id: int, counter: int, as_of: dt.date, lang: s
     return shared_figure(progress_bars(tree[f"{level}s"], level, lang))
 
 
-# Leitziele 2030 and Jahresziele (pages/goals.py, pages/annual_goals.py)
+# Leitziele 2030 and Jahresziele (pages/leitziele.py, pages/jahresziele.py)
 from models import goals as goal_queries  # noqa: E402
 
 

@@ -45,7 +45,7 @@ def _measure_list(context: PlanContext, measures: MeasureList, key: str, filters
         st.write(t(f"{key}_none"))
         return
     components.dataframe(measures.table, column_config={t("overview.col.last_report"): DATE_COLUMN})
-    st.page_link("app_pages/measures.py", label=t("overview.show_all", count=format_number(measures.count)),
+    st.page_link("pages/massnahmen.py", label=t("overview.show_all", count=format_number(measures.count)),
                  icon=":material/arrow_forward:", query_params=link_params(context, **filters))
 
 
@@ -71,5 +71,5 @@ def since_last_meeting(context: PlanContext, lang: str) -> None:
     if summary.reports > len(newest):
         st.caption(t("overview.since_newest", shown=format_number(len(newest)),
                      total=format_number(summary.reports)))
-        st.page_link("app_pages/measures.py", label=t("overview.since_to_measures"),
+        st.page_link("pages/massnahmen.py", label=t("overview.since_to_measures"),
                      icon=":material/arrow_forward:", query_params=link_params(context))

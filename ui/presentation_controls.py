@@ -97,7 +97,7 @@ def style(theme: str) -> None:
 
 
 def exit_link(context: PlanContext) -> None:
-    st.page_link("app_pages/overview.py", label=t("presentation.exit"), icon=":material/close:",
+    st.page_link("pages/uebersicht.py", label=t("presentation.exit"), icon=":material/close:",
                  query_params=link_params(context))
 
 

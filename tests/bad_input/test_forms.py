@@ -21,7 +21,7 @@ class FormCase:
     id: str
     steps: tuple  # (how, widget key, value): how is input (text), set (other widgets) or state (session state)
     message: str  # a part of the German message expected
-    page: str = "app_pages/report.py"
+    page: str = "pages/sachstand-melden.py"
     tab: str | None = None
     submit: str = "report_submit_M2"
     role: str = "editor"
@@ -33,7 +33,7 @@ def report(case_id: str, message: str, *steps) -> FormCase:
 
 
 def maintenance(case_id: str, tab: str, submit: str, message: str, *steps) -> FormCase:
-    return FormCase(case_id, steps, message, page="app_pages/maintenance.py", tab=tab, submit=submit, role="admin",
+    return FormCase(case_id, steps, message, page="pages/pflege.py", tab=tab, submit=submit, role="admin",
                     params={})
 
 

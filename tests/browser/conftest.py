@@ -96,13 +96,12 @@ def running_app(database_url: str, log_path: Path, *, cwd: Path = ROOT, env: dic
 
 
 def _warm_up(browser: Browser, base_url: str) -> None:
-    """One full run of dashboard.py before any test.
+    """One full run of dashboard.py before any test: the app's first run creates, migrates and seeds its
+    database, which should not count against the first test's waits.
 
-    Streamlit decides per server process, on the first session, whether the app uses the v1 pages/
-    folder (our pages/ folder exists) and only the first st.navigation call turns that off. Until a
-    first run has finished, a deep link such as /massnahmen is looked up among pages/*.py file names,
-    not found, and answered with a "Page not found" dialog over the main page. Real users meet a
-    server that has long been running; the tests assert that no such dialog appears.
+    It is not needed against Streamlit's old pages/ folder mode of a process's first run (deep links
+    answered with "Page not found"): ui.navigation.leave_folder_mode handles that, and
+    test_first_visit_browser.py opens a fresh server's first page without this warm-up.
     """
     context = browser.new_context(viewport=VIEWPORT, locale="de-DE")
     try:

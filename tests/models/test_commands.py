@@ -135,7 +135,7 @@ def test_two_concurrent_editors_lose_no_update(engine, mini_plan):
     assert landed[0] in stored and conflicts[0] not in stored
 
 
-# --- the report form's rules, one test per rule and role (pages/report.py) -------------------
+# --- the report form's rules, one test per rule and role (pages/sachstand-melden.py) -------------------
 
 from sqlalchemy import update
 

@@ -13,7 +13,7 @@ STAND = "2024-06-30"
 def _open(**params):
     """The page after a first run of the dashboard, with URL parameters as from a shared link."""
     at = app().run()
-    at.switch_page("app_pages/annual_goals.py")
+    at.switch_page("pages/jahresziele.py")
     for name, value in params.items():
         at.query_params[name] = value
     return at.run()

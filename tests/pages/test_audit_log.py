@@ -16,7 +16,7 @@ from models.settings import update_plan_settings
 from tests.pages.conftest import app, query_param, rendered
 from tests.signed_in import sign_in
 
-PAGE = "app_pages/audit_log.py"
+PAGE = "pages/aenderungsprotokoll.py"
 CHANGES = "Änderungen (alt → neu)"
 
 

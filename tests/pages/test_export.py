@@ -19,7 +19,7 @@ from ui import export_files
 from ui.context import PlanContext
 from tests.signed_in import sign_in
 
-PAGE = "app_pages/export.py"
+PAGE = "pages/export.py"
 EXCEL, CSV = "Excel-Datei herunterladen", "CSV-Dateien herunterladen (Zip)"
 BACKUP_DATABASE, BACKUP_PLAN = "Ganze Datenbank sichern (JSON)", "Nur diesen Plan sichern (JSON, ohne Passwörter)"
 

@@ -14,7 +14,7 @@ def _open(**params):
     """The page after a first run of the dashboard (which registers the navigation), with the URL
     parameters given as if the page had been opened from a shared link."""
     at = app().run()
-    at.switch_page("app_pages/goals.py")
+    at.switch_page("pages/leitziele.py")
     for name, value in params.items():
         at.query_params[name] = value
     return at.run()

@@ -11,7 +11,7 @@ from models.schema import AuditEvent, Plan, StatusReport
 from tests.pages.conftest import app, rendered
 from tests.signed_in import sign_in
 
-PAGE = "app_pages/import_page.py"
+PAGE = "pages/import.py"
 ADMIN = Actor(name="Büro Migration", role="admin")
 # A project lead's own list: other headers than ours, Windows encoding, German dates, one HTML cell.
 MESSY = ("Maßnahmen-Nr;Stichtag;Zustand;Prozent;Text;Bemerkung\n"

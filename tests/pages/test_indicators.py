@@ -13,7 +13,7 @@ from models.schema import Indicator, IndicatorValue
 from models.seed import example_files
 from tests.pages.conftest import open_page, plotly_array, query_param
 
-PAGE = "app_pages/indicators.py"
+PAGE = "pages/kennzahlen.py"
 
 
 def _open(**params):

@@ -16,7 +16,7 @@ from models.schema import ActionField, AnnualGoal, Measure, Organisation, Plan
 from tests.pages.conftest import app, query_param
 from tests.signed_in import sign_in
 
-PAGE = "app_pages/maintenance.py"
+PAGE = "pages/pflege.py"
 
 
 def _engine(url):

@@ -118,13 +118,13 @@ def _leaks(at, where: str) -> list[str]:
 def _page_params(page: str) -> list[dict[str, str]]:
     """Runs that open each page's detail views with the poisoned codes, and one with poisoned URL parameters."""
     detail = {
-        "app_pages/goals.py": [{"ziel": "LZ1" + CODE_PAYLOAD}],
-        "app_pages/measures.py": [{"massnahme": "M1" + CODE_PAYLOAD}],
-        "app_pages/report.py": [{"massnahme": "M1" + CODE_PAYLOAD}],
-        "app_pages/annual_goals.py": [{"jahr": "2024"}, {"jahr": "2023"}],
-        "app_pages/indicators.py": [{"kennzahl": "K1" + CODE_PAYLOAD}],
-        "app_pages/organisations.py": [{"akteur": "1"}],
-        "app_pages/maintenance.py": [{"bereich": tab} for tab in MAINTENANCE_TABS],
+        "pages/leitziele.py": [{"ziel": "LZ1" + CODE_PAYLOAD}],
+        "pages/massnahmen.py": [{"massnahme": "M1" + CODE_PAYLOAD}],
+        "pages/sachstand-melden.py": [{"massnahme": "M1" + CODE_PAYLOAD}],
+        "pages/jahresziele.py": [{"jahr": "2024"}, {"jahr": "2023"}],
+        "pages/kennzahlen.py": [{"kennzahl": "K1" + CODE_PAYLOAD}],
+        "pages/akteure.py": [{"akteur": "1"}],
+        "pages/pflege.py": [{"bereich": tab} for tab in MAINTENANCE_TABS],
     }.get(page, [])
     reflected = {name: REFLECTED[index % len(REFLECTED)] for index, name in enumerate(URL_PARAMS)}
     return [{"plan": "mini"}, *detail, reflected]
@@ -148,7 +148,7 @@ def test_b9_imported_markdown_is_stored_as_given_and_shown_escaped(poisoned_url)
     url, actors = poisoned_url
     bypass = "![![a](b)](http://a.test/imp-bypass.png) Ankommen und Orientierung"
     csv = f"Code;Titel;**B**[l](u)\r\nHF9;{bypass};[L](http://a.test/p)\r\n"
-    at = run_as(actors["admin"], "app_pages/import_page.py", plan="mini")
+    at = run_as(actors["admin"], "pages/import.py", plan="mini")
     at.file_uploader(key="import_upload").set_value(("![m](http://a.test/r.png).csv", csv.encode(), "text/csv")).run()
     at.selectbox(key="import_scope").set_value("action_fields").run()
     leaks = _leaks(at, "upload")
@@ -161,6 +161,6 @@ def test_b9_imported_markdown_is_stored_as_given_and_shown_escaped(poisoned_url)
     with Session(engine) as session:
         assert session.scalar(select(ActionField.title).where(ActionField.code == "HF9")) == bypass
     engine.dispose()
-    for page in ("app_pages/goals.py", "app_pages/annual_goals.py", "app_pages/overview.py"):
+    for page in ("pages/leitziele.py", "pages/jahresziele.py", "pages/uebersicht.py"):
         leaks += _leaks(run_as(None, page, plan="mini"), f"anonymous {page}")
     assert not leaks, "\n".join(dict.fromkeys(leaks))

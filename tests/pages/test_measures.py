@@ -18,7 +18,7 @@ from models.seed import example_files
 from tests.pages.conftest import open_page, query_param, rendered
 from ui.components import plain
 
-PAGE = "app_pages/measures.py"
+PAGE = "pages/massnahmen.py"
 
 
 def _open(**params):

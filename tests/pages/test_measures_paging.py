@@ -13,7 +13,7 @@ from models.texts import light_words, text
 from tests.pages.conftest import open_page, query_param
 from ui.measure_table import PAGE_SIZE, page_count, page_of, table_frame
 
-PAGE = "app_pages/measures.py"
+PAGE = "pages/massnahmen.py"
 SCALE = 0.3  # 240 measures: two pages of the table
 
 

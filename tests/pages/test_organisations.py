@@ -11,7 +11,7 @@ from models.schema import Measure, Organisation
 from models.seed import example_files
 from tests.pages.conftest import metrics, open_page, plotly_array, query_param
 
-PAGE = "app_pages/organisations.py"
+PAGE = "pages/akteure.py"
 
 
 def _open(**params):

@@ -15,7 +15,7 @@ from models.snapshots import freeze_meeting, snapshot_deck, snapshots
 from tests.pages.conftest import app, query_param, rendered
 from tests.signed_in import sign_in
 
-PAGE = "app_pages/presentation.py"
+PAGE = "pages/praesentation.py"
 STAND = "2024-06-30"  # the mini plan's known answers; 9 slides
 
 

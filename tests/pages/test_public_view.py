@@ -60,8 +60,8 @@ def test_overview_shows_anonymous_visitors_released_reports_only(mini_app_url):
 
 def test_a_measures_history_shows_the_public_released_reports_only(mini_app_url):
     _hold_back_half_time(mini_app_url)
-    public = run_as(page="app_pages/measures.py", massnahme="M1", stand="2024-06-30")
-    staff = run_as(_viewer(mini_app_url), page="app_pages/measures.py", massnahme="M1", stand="2024-06-30")
+    public = run_as(page="pages/massnahmen.py", massnahme="M1", stand="2024-06-30")
+    staff = run_as(_viewer(mini_app_url), page="pages/massnahmen.py", massnahme="M1", stand="2024-06-30")
     assert "**Sachstand:** Halbzeit" in _markdown(staff)
     assert "Halbzeit" not in _markdown(public) and "**Sachstand:** Start" in _markdown(public)
     assert [metric.value for metric in public.metric] == ["in Umsetzung", "20\xa0%"]
@@ -73,8 +73,8 @@ def test_small_counts_are_hidden_from_the_public_by_the_plans_threshold(mini_app
     with engine.begin() as connection:  # K1 counts people: 100 (baseline), 150, 180
         connection.execute(update(Plan).values(confidentiality_threshold=160))
     engine.dispose()
-    public = run_as(page="app_pages/indicators.py", kennzahl="K1")
-    staff = run_as(_viewer(mini_app_url), page="app_pages/indicators.py", kennzahl="K1")
+    public = run_as(page="pages/kennzahlen.py", kennzahl="K1")
+    staff = run_as(_viewer(mini_app_url), page="pages/kennzahlen.py", kennzahl="K1")
     assert _values(public) == ["180", "< 160"]
     assert _values(staff) == ["180", "150"]
     assert "Ausgangswert: < 160" in _markdown(public) and "Ausgangswert: 100\xa0Personen" in _markdown(staff)

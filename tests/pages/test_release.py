@@ -14,7 +14,7 @@ from models.schema import Measure, Organisation, Plan, StatusReport
 from tests.pages.conftest import app, metrics
 from tests.signed_in import sign_in
 
-PAGE = "app_pages/release.py"
+PAGE = "pages/freigabe.py"
 
 
 def _actor(url, role, name, organisation=None):
@@ -88,7 +88,7 @@ def test_release_flow_editor_report_waits_then_becomes_public(mini_app_url):
     assert any("Es warten keine Sachstände auf Freigabe" in box.value for box in at.success)
 
     assert _green(_run()) == "2 (33\xa0%)"  # anonymous: now public
-    at.switch_page("app_pages/audit_log.py").run()
+    at.switch_page("pages/aenderungsprotokoll.py").run()
     newest = at.dataframe[0].value.iloc[0]
     assert (newest["Aktion"], newest["Objekt"]) == ("freigegeben", "Sachstand")
     assert newest["Änderungen (alt → neu)"] == "Freigegeben: nein → ja; Sachstände: 1; Maßnahmen: M1"

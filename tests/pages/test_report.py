@@ -16,7 +16,7 @@ from models.schema import Measure, Organisation, Plan, StatusReport
 from tests.pages.conftest import app, query_param, rendered
 from tests.signed_in import sign_in
 
-PAGE = "app_pages/report.py"
+PAGE = "pages/sachstand-melden.py"
 
 
 def today() -> dt.date:

@@ -15,7 +15,7 @@ from models.schema import Measure, Organisation
 from tests.pages.conftest import app, metrics, query_param
 from tests.signed_in import sign_in
 
-PAGE = "app_pages/reporting_round.py"
+PAGE = "pages/berichtsrunde.py"
 SECOND = dt.date(2024, 9, 15)
 
 

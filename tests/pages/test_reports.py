@@ -45,7 +45,7 @@ def _open(actor=None):
         sign_in(at, actor)
     at.query_params["stand"] = STAND
     at.run()
-    at.switch_page("app_pages/reports.py").run()
+    at.switch_page("pages/berichte.py").run()
     assert not at.exception
     return at
 

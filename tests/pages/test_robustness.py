@@ -66,7 +66,7 @@ def test_b14a_forged_meeting_of_the_reporting_round_keeps_the_date(mini_app_url)
     at = app()
     sign_in(at, _admin(mini_app_url))
     at.run()
-    at.switch_page("app_pages/reporting_round.py").run()
+    at.switch_page("pages/berichtsrunde.py").run()
     until = at.session_state["round_until"]
     _forge(at.selectbox(key="round_pick"), "Unsinn")
     at.run()
@@ -91,7 +91,7 @@ def test_b14b_unexpected_error_is_german_without_details_and_logged(mini_app_url
 
 
 def test_b14b_stop_and_page_switches_pass_through(mini_app_url):
-    at = open_page("app_pages/measures.py")
+    at = open_page("pages/massnahmen.py")
     assert not at.error
 
 

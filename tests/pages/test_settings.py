@@ -11,7 +11,7 @@ from models.settings import plan_settings, update_plan_settings
 from tests.pages.conftest import app
 from tests.signed_in import sign_in
 
-PAGE = "app_pages/settings.py"
+PAGE = "pages/einstellungen.py"
 
 
 def _actor(url, role="admin", name="Büro Migration"):
@@ -63,7 +63,7 @@ def test_admin_changes_a_setting_and_the_audit_log_shows_old_and_new(mini_app_ur
     stored = _stored(mini_app_url)
     assert (stored["green_tolerance"], stored["release_required"]) == (20, True)
 
-    at.switch_page("app_pages/audit_log.py").run()
+    at.switch_page("pages/aenderungsprotokoll.py").run()
     newest = at.dataframe[0].value.iloc[0]
     assert (newest["Person"], newest["Aktion"], newest["Objekt"]) == ("Büro Migration", "geändert", "Plan")
     assert newest["Änderungen (alt → neu)"] == (
@@ -88,8 +88,8 @@ def test_public_view_off_leaves_anonymous_visitors_only_the_sign_in(mini_app_url
     assert not visitor.exception
     assert visitor.title[0].value == "Anmelden"
     # only the sign-in (the default page, and its hidden alias at /anmelden)
-    with pytest.raises(ValueError, match=r"Known pages: \[(?:'[^']*sign_in\.py'(?:, )?)+\]"):
-        visitor.switch_page("app_pages/overview.py")
+    with pytest.raises(ValueError, match=r"Known pages: \[(?:'[^']*anmelden\.py'(?:, )?)+\]"):
+        visitor.switch_page("pages/uebersicht.py")
 
 
 def test_a_conflict_keeps_what_was_typed_and_the_second_save_applies_it(mini_app_url):

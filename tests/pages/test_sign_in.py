@@ -22,7 +22,7 @@ def _accounts(url):
 
 def _sign_in(email, password):
     at = app().run()
-    at.switch_page("app_pages/sign_in.py").run()
+    at.switch_page("pages/anmelden.py").run()
     at.text_input[0].input(email)
     at.text_input[1].input(password)
     at.button[0].click().run()
@@ -34,7 +34,7 @@ def test_local_sign_in_opens_the_role_s_pages(mini_app_url):
     at = _sign_in("buero@kreis.example", PASSWORD)
     assert not at.exception and not at.error
     assert at.session_state["actor"].role == "admin"
-    at.switch_page("app_pages/account.py").run()
+    at.switch_page("pages/konto.py").run()
     assert "Angemeldet als **Büro Migration** · Rolle: Verwaltung" in [md.value for md in at.markdown]
 
 
@@ -62,7 +62,7 @@ def test_empty_fields_get_a_message(mini_app_url):
 def test_sign_out_returns_to_anonymous(mini_app_url):
     _accounts(mini_app_url)
     at = _sign_in("gast@kreis.example", PASSWORD)
-    at.switch_page("app_pages/account.py").run()
+    at.switch_page("pages/konto.py").run()
     at.button[0].click().run()
     assert "actor" not in at.session_state
 
@@ -77,9 +77,9 @@ def test_account_page_shows_the_organisation_and_how_someone_signed_in(mini_app_
                     password=PASSWORD)
     engine.dispose()
     at = _sign_in("leitung@vhs.example", PASSWORD)
-    at.switch_page("app_pages/account.py").run()
+    at.switch_page("pages/konto.py").run()
     assert "Organisation: Volkshochschule Testkreis" in [md.value for md in at.markdown]
     assert "Angemeldet mit einem lokalen Konto." in [caption.value for caption in at.caption]
     at = _sign_in("ohne@kreis.example", PASSWORD)
-    at.switch_page("app_pages/account.py").run()
+    at.switch_page("pages/konto.py").run()
     assert at.warning[0].value.startswith("Ihrem Konto ist keine Organisation zugeordnet.")

@@ -16,7 +16,7 @@ from models.schema import Measure, Organisation, Plan, SignInSession, StatusRepo
 from tests.pages.conftest import app
 
 PASSWORD = "Vera-Passwort-2026"
-REPORT = "app_pages/report.py"
+REPORT = "pages/sachstand-melden.py"
 
 
 def _engine(url):
@@ -35,7 +35,7 @@ def _account(url, role="editor", short_name="VHS", email="vera@vhs.example") -> 
 
 def _signed_in(email="vera@vhs.example"):
     at = app().run()
-    at.switch_page("app_pages/sign_in.py").run()
+    at.switch_page("pages/anmelden.py").run()
     at.text_input[0].input(email)
     at.text_input[1].input(PASSWORD)
     at.button[0].click().run()
@@ -129,7 +129,7 @@ def test_b2_save_after_the_idle_time_is_refused_and_the_text_is_kept(mini_app_ur
 def test_b2_sign_out_ends_the_server_side_session(mini_app_url):
     _account(mini_app_url)
     at = _signed_in()
-    at.switch_page("app_pages/account.py").run()
+    at.switch_page("pages/konto.py").run()
     at.button[0].click().run()
     engine = _engine(mini_app_url)
     with Session(engine) as session:

@@ -1,4 +1,4 @@
-"""Strings of the page Jahresziele (pages/annual_goals.py)."""
+"""Strings of the page Jahresziele (pages/jahresziele.py)."""
 
 from models.texts import CATALOGUE
 

@@ -1,4 +1,4 @@
-"""Strings of the page Änderungsprotokoll (pages/audit_log.py)."""
+"""Strings of the page Änderungsprotokoll (pages/aenderungsprotokoll.py)."""
 
 from models.texts import CATALOGUE
 

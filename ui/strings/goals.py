@@ -1,4 +1,4 @@
-"""Strings of the page Leitziele 2030 (pages/goals.py) and its hierarchy chart."""
+"""Strings of the page Leitziele 2030 (pages/leitziele.py) and its hierarchy chart."""
 
 from models.texts import CATALOGUE
 

@@ -1,4 +1,4 @@
-"""Strings of the page Import (pages/import_page.py, ui/import_*.py)."""
+"""Strings of the page Import (pages/import.py, ui/import_*.py)."""
 
 from models.texts import CATALOGUE
 

@@ -1,4 +1,4 @@
-"""Strings of the page Kennzahlen (pages/indicators.py)."""
+"""Strings of the page Kennzahlen (pages/kennzahlen.py)."""
 
 from models.texts import CATALOGUE
 

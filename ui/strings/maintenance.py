@@ -1,4 +1,4 @@
-"""Strings of the page Pflege (pages/maintenance.py, ui/maintenance_*.py)."""
+"""Strings of the page Pflege (pages/pflege.py, ui/maintenance_*.py)."""
 
 from models.texts import CATALOGUE
 

@@ -1,4 +1,4 @@
-"""Strings of the page Maßnahmen (pages/measures.py, ui/measure_filters.py, ui/measure_filter_options.py,
+"""Strings of the page Maßnahmen (pages/massnahmen.py, ui/measure_filters.py, ui/measure_filter_options.py,
 ui/gantt.py)."""
 
 from models.texts import CATALOGUE

@@ -1,4 +1,4 @@
-"""Strings of the page Akteure (pages/organisations.py)."""
+"""Strings of the page Akteure (pages/akteure.py)."""
 
 from models.texts import CATALOGUE
 

@@ -1,4 +1,4 @@
-"""Strings of the page Übersicht (pages/overview.py)."""
+"""Strings of the page Übersicht (pages/uebersicht.py)."""
 
 from models.texts import CATALOGUE
 

@@ -1,4 +1,4 @@
-"""Strings of the page Freigabe (pages/release.py)."""
+"""Strings of the page Freigabe (pages/freigabe.py)."""
 
 from models.texts import CATALOGUE
 

@@ -1,4 +1,4 @@
-"""Strings of the page Sachstand melden (pages/report.py, ui/report_form.py)."""
+"""Strings of the page Sachstand melden (pages/sachstand-melden.py, ui/report_form.py)."""
 
 from models.texts import CATALOGUE
 

@@ -1,4 +1,4 @@
-"""Strings of the page Berichtsrunde (pages/reporting_round.py)."""
+"""Strings of the page Berichtsrunde (pages/berichtsrunde.py)."""
 
 from models.texts import CATALOGUE
 

@@ -1,4 +1,4 @@
-"""Strings of the page Berichte (pages/reports.py)."""
+"""Strings of the page Berichte (pages/berichte.py)."""
 
 from models.texts import CATALOGUE
 

@@ -1,4 +1,4 @@
-"""Strings of the page Einstellungen (pages/settings.py)."""
+"""Strings of the page Einstellungen (pages/einstellungen.py)."""
 
 from models.texts import CATALOGUE
 

@@ -5,6 +5,9 @@ import streamlit as st
 from ui import components, reports
 from ui.context import current
 from ui.texts import t
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 context = current()
 components.plan_header(context, t("page.reports"))

@@ -11,6 +11,9 @@ from ui.auth import role
 from ui.components import plain
 from ui.context import current
 from ui.texts import language, t
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 context = current()
 components.plan_header(context, t("page.export"))

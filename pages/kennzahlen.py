@@ -20,6 +20,9 @@ from ui.indicator_chart import (
 )
 from ui.texts import language, t
 from ui.url_state import parse_choice
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 KIND_SLUGS = {"ergebnis": "result", "kontext": "context"}
 ALL = ""

@@ -13,6 +13,9 @@ from ui import components, data, report_form
 from ui.auth import current_actor
 from ui.context import current
 from ui.texts import t
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 context = current()
 actor = current_actor()

@@ -11,6 +11,9 @@ from ui.auth import current_actor, role
 from ui.context import current
 from ui.markdown import plain
 from ui.texts import language, t
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 BASE = "settings_base"  # (plan id, change counter) the form's values were read at
 SAVED = "settings_saved"

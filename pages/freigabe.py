@@ -11,6 +11,9 @@ from ui import components, data
 from ui.auth import current_actor, role
 from ui.context import current, link_params
 from ui.texts import t
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 SELECTION = "release_selection"
 DONE = "release_done"
@@ -27,7 +30,7 @@ if done:
                icon=":material/check_circle:")
 if not context.release_required:
     st.info(t("release.off"), icon=":material/info:")
-    st.page_link("app_pages/settings.py", label=t("release.to_settings"), icon=":material/settings:",
+    st.page_link("pages/einstellungen.py", label=t("release.to_settings"), icon=":material/settings:",
                  query_params=link_params(context))
 
 pending = data.pending_reports(context.url, context.plan_id, context.counter)

@@ -9,6 +9,9 @@ from ui.choices import keep_offered
 from ui.context import current, link_params
 from ui.texts import language, t
 from ui.url_state import shown
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 context = current()
 components.plan_header(context, t("page.annual_goals"))
@@ -52,7 +55,7 @@ def show_year(view: annual_goals_view.YearView) -> None:
             st.markdown(f"**{components.plain(card.code)}** {components.plain(card.title)}")
             st.caption(components.plain(card.decision))
             st.caption(card.goal_line)
-            st.page_link("app_pages/goals.py", icon=":material/flag:",
+            st.page_link("pages/leitziele.py", icon=":material/flag:",
                          label=t("annual_goals.to_goal", code=components.plain(card.guiding_goal_code)),
                          query_params=link_params(context, ziel=card.guiding_goal_code))
     if view.prioritised > len(view.cards):

@@ -4,6 +4,9 @@ import streamlit as st
 
 from ui.sign_in import identity_provider_button, identity_provider_configured, local_sign_in_form
 from ui.texts import t
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 st.title(t("page.sign_in"))
 st.write(t("sign_in.intro"))

@@ -2,6 +2,9 @@
 
 from ui import presentation_controls as controls
 from ui.context import current
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 context = current()
 snapshots = controls.snapshot_list(context.url, context.plan_id, context.counter)

@@ -10,6 +10,9 @@ from ui.context import current
 from ui.hierarchy_chart import counts_words, progress_words
 from ui.texts import language, t
 from ui.url_state import parse_choice, shown
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 VIEWS = {"kacheln": "treemap", "sonne": "sunburst"}
 

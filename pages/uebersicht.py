@@ -6,6 +6,9 @@ from models.formats import format_number
 from ui import components, data, overview
 from ui.context import current
 from ui.texts import language, t
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 context = current()
 lang = language()

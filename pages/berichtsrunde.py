@@ -20,6 +20,9 @@ from ui.choices import date_within, keep_offered
 from ui.context import current
 from ui.texts import language, t
 from ui.url_state import parse_date
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 OTHER = "other"
 EARLIEST = dt.date(2000, 1, 1)

@@ -9,6 +9,9 @@ from ui import components, data, measure_filters, measure_table
 from ui.context import current
 from ui.gantt import dated
 from ui.texts import language, t
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 VIEW_KEY = "measures_view"
 

@@ -18,6 +18,9 @@ from ui.context import current
 from ui.import_mapping import PARSED, choose_scope, digest, mapping_widgets, read_tables, template_files
 from ui.import_preview import show_preview, show_result
 from ui.texts import t
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 PREVIEW = "import_preview"      # (signature, Preview) of the last preview
 RESULT = "import_result"        # the Preview of the last written import (shown once)

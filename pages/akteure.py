@@ -8,6 +8,9 @@ from ui.context import current
 from ui.organisation_chart import kind_slug, measures_table
 from ui.texts import language, t
 from ui.url_state import parse_choice
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 ALL = ""
 NONE = 0

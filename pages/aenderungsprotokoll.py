@@ -14,6 +14,9 @@ from ui.auth import role
 from ui.context import EARLIEST, current
 from ui.texts import language, t
 from ui.url_state import parse_choice, parse_date
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 ALL = ""
 context = current()

@@ -10,6 +10,9 @@ from ui import components, maintenance_common, maintenance_measures, maintenance
 from ui.auth import current_actor
 from ui.context import current
 from ui.texts import t
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 context = current()
 components.plan_header(context, t("page.maintenance"))

@@ -7,6 +7,9 @@ from ui.components import plain
 from ui.context import current
 from ui.sign_in import organisation_name
 from ui.texts import t
+from ui.navigation import leave_folder_mode
+
+leave_folder_mode()
 
 actor = current_actor()
 st.title(t("page.account"))
