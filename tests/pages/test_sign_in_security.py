@@ -93,30 +93,30 @@ def test_b2_save_in_an_open_form_after_demotion_is_refused_and_the_text_is_kept(
     assert "Der zweite Kurs hat begonnen." in [code.value for code in at.code]
 
 
-def test_b2_idle_session_ends_with_a_german_notice(mini_app_url):
-    _account(mini_app_url)
-    at = _signed_in()
-    engine = _engine(mini_app_url)
+def _idle_for_61_minutes(url):
+    engine = _engine(url)
     with Session(engine) as session, session.begin():
         record = session.scalars(select(SignInSession)).one()
         record.last_seen_at -= dt.timedelta(minutes=61)
     engine.dispose()
+
+
+def test_b2_idle_session_ends_with_a_german_notice(mini_app_url):
+    _account(mini_app_url)
+    at = _signed_in()
+    _idle_for_61_minutes(mini_app_url)
     at.run()
     assert "actor" not in at.session_state
     assert any("länger nicht aktiv" in w.value for w in at.warning)
 
 
-def test_b2_save_after_the_idle_time_is_refused_and_the_text_is_kept(mini_app_url, monkeypatch):
+def test_b2_save_after_the_idle_time_is_refused_and_the_text_is_kept(mini_app_url):
     _account(mini_app_url)
     at = _signed_in()
     at.query_params["massnahme"] = "M2"
     at.switch_page(REPORT).run()
     at.text_area(key="report_summary_M2").input("Kurs läuft.")
-    engine = _engine(mini_app_url)
-    with Session(engine) as session, session.begin():
-        record = session.scalars(select(SignInSession)).one()
-        record.last_seen_at -= dt.timedelta(minutes=61)
-    engine.dispose()
+    _idle_for_61_minutes(mini_app_url)
     before = _reports(mini_app_url)
     at.button(key="report_submit_M2").click().run()
     assert not at.exception
