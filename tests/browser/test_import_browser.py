@@ -60,12 +60,18 @@ def import_app(browser: Browser, tmp_path):
         context.close()
 
 
-def test_admin_imports_a_csv_file_after_a_preview(import_app):
+def open_import_page(import_app) -> Page:
+    """The admin, signed in, on the Import page."""
     page, app_url = import_app
     _sign_in(page, app_url, ADMIN_EMAIL)
     page.get_by_test_id("stTopNavSection").filter(has_text="Verwaltung").click()
     page.get_by_role("menuitem", name="Import", exact=True).click()
     wait_for_run(page, "Import")
+    return page
+
+
+def test_admin_imports_a_csv_file_after_a_preview(import_app):
+    page = open_import_page(import_app)
     main = page.get_by_test_id("stMain")
 
     _upload(page, BAD, rows=2)

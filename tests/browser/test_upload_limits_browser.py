@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from tests import big_files
 from tests.browser.conftest import assert_no_exception, wait_for_run
-from tests.browser.test_import_browser import ADMIN_EMAIL, _sign_in, import_app  # noqa: F401 (fixture)
+from tests.browser.test_import_browser import import_app, open_import_page  # noqa: F401 (fixture)
 
 PEAK_LIMIT_KB = 600 * 1024
 
@@ -33,11 +33,7 @@ def _server_peak_kb(base_url: str) -> int:
 
 
 def test_b7_oversized_uploads_refused_by_the_live_server_under_600_mb(import_app, tmp_path):  # noqa: F811
-    page, app_url = import_app
-    _sign_in(page, app_url, ADMIN_EMAIL)
-    page.get_by_test_id("stTopNavSection").filter(has_text="Verwaltung").click()
-    page.get_by_role("menuitem", name="Import", exact=True).click()
-    wait_for_run(page, "Import")
+    page, app_url = open_import_page(import_app), import_app[1]
     main = page.get_by_test_id("stMain")
     dropzone = page.get_by_test_id("stFileUploaderDropzoneInput")
 

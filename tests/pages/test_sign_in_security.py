@@ -78,10 +78,7 @@ def test_b2_demoted_or_deactivated_editor_loses_the_report_page_at_the_next_run(
 
 def test_b2_save_in_an_open_form_after_demotion_is_refused_and_the_text_is_kept(mini_app_url):
     user_id = _account(mini_app_url)
-    at = _signed_in()
-    at.query_params["massnahme"] = "M2"
-    at.switch_page(REPORT).run()
-    at.text_area(key="report_summary_M2").input("Der zweite Kurs hat begonnen.")
+    at = _form_with_summary("Der zweite Kurs hat begonnen.")
     _change(mini_app_url, user_id, role="viewer", organisation_id=None)
     before = _reports(mini_app_url)
     at.button(key="report_submit_M2").click().run()
@@ -91,6 +88,15 @@ def test_b2_save_in_an_open_form_after_demotion_is_refused_and_the_text_is_kept(
     # the page is gone with the rights; what was typed is shown to copy
     assert any("Rechte Ihres Kontos wurden geändert" in w.value for w in at.warning)
     assert "Der zweite Kurs hat begonnen." in [code.value for code in at.code]
+
+
+def _form_with_summary(summary: str):
+    """The signed-in editor's report form on M2 with a Sachstand typed, not yet saved."""
+    at = _signed_in()
+    at.query_params["massnahme"] = "M2"
+    at.switch_page(REPORT).run()
+    at.text_area(key="report_summary_M2").input(summary)
+    return at
 
 
 def _idle_for_61_minutes(url):
@@ -112,10 +118,7 @@ def test_b2_idle_session_ends_with_a_german_notice(mini_app_url):
 
 def test_b2_save_after_the_idle_time_is_refused_and_the_text_is_kept(mini_app_url):
     _account(mini_app_url)
-    at = _signed_in()
-    at.query_params["massnahme"] = "M2"
-    at.switch_page(REPORT).run()
-    at.text_area(key="report_summary_M2").input("Kurs läuft.")
+    at = _form_with_summary("Kurs läuft.")
     _idle_for_61_minutes(mini_app_url)
     before = _reports(mini_app_url)
     at.button(key="report_submit_M2").click().run()
