@@ -18,7 +18,10 @@ from models.rules import (
     MEASURE_STATUSES,
     REPORTING_BODY_KIND,
     clean_text,
+    completion_matches,
     earliest_report_date,
+    may_report_on,
+    report_date_allowed,
     state_as_of,
 )
 from models.actors import SYSTEM, Actor, actor_of  # noqa: F401 (the commands' actor, re-exported)
@@ -108,12 +111,8 @@ def confirm_account(session: Session, actor: Actor) -> None:
 
 
 def _may_report_on(actor: Actor, measure: Measure) -> bool:
-    if actor.role == "admin":
-        return True
-    if actor.role != "editor" or actor.organisation_id is None:
-        return False
-    partner_ids = {organisation.id for organisation in measure.partners}
-    return actor.organisation_id == measure.lead_organisation_id or actor.organisation_id in partner_ids
+    return may_report_on(actor.role, actor.organisation_id, measure.lead_organisation_id,
+                         {organisation.id for organisation in measure.partners})
 
 
 def _validate_report(
@@ -129,10 +128,9 @@ def _validate_report(
         errors["status"] = "Bitte wählen Sie einen gültigen Status."
     if not isinstance(progress, int) or isinstance(progress, bool) or not 0 <= progress <= 100:
         errors["progress"] = "Der Fortschritt muss eine ganze Zahl von 0 bis 100 % sein."
-    elif status == COMPLETED and progress != 100:
-        errors["progress"] = "Eine abgeschlossene Maßnahme hat 100 % Fortschritt."
-    elif status != COMPLETED and progress == 100:
-        errors["progress"] = "100 % Fortschritt gibt es nur mit dem Status „abgeschlossen“."
+    elif not completion_matches(status, progress):
+        errors["progress"] = ("Eine abgeschlossene Maßnahme hat 100 % Fortschritt." if status == COMPLETED
+                              else "100 % Fortschritt gibt es nur mit dem Status „abgeschlossen“.")
     elif progress < previous_progress and not texts["progress_note"]:
         errors["progress_note"] = (
             f"Der Fortschritt sinkt von {previous_progress} % auf {progress} %: "
@@ -140,7 +138,7 @@ def _validate_report(
         )
     if not isinstance(report_date, dt.date):
         errors["report_date"] = "Bitte geben Sie das Datum des Sachstands an."
-    elif report_date > today:
+    elif not report_date_allowed(report_date, today):
         errors["report_date"] = "Das Datum des Sachstands darf nicht in der Zukunft liegen."
     if not texts["summary"]:
         errors["summary"] = "Bitte beschreiben Sie den Sachstand in ein paar Worten."

@@ -1,4 +1,6 @@
-"""Domain rules as pure functions: traffic light, roll-up, state as of a date, staleness.
+"""Domain rules as pure functions: traffic light, roll-up, state as of a date, staleness, and the rules
+that commands, the importer, the pages and the documents share (a report's status and date, field sizes,
+"the previous meeting", who may report on a measure, small counts in the public view).
 
 No database and no Streamlit here: every rule takes plain values and returns plain values,
 so it can be tested on its edge cases and reused by queries, reports and the command line.
@@ -8,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -48,6 +50,79 @@ DEFAULT_STALE_AFTER_DAYS = 180
 REPORTING_BODY_KIND = "Fachbeirat"
 # Dating a Sachstand back: editors at most this many days, and never on or before the last held meeting.
 BACKDATE_DAYS = 30
+# The body whose meetings the presentation speaks of ("seit der letzten Konferenz").
+CONFERENCE_BODY_KIND = "Integrationskonferenz"
+
+# Sizes of the plan's data: years of plans and annual goals, and the longest text of each kind of field
+# (the schema's String(n) columns; the importer and the maintenance forms check against the same numbers).
+YEAR_MIN, YEAR_MAX = 2000, 2100
+CODE_MAX = 30  # Kürzel: HF1, LZ1.2, M2024-01-03
+NAME_MAX = 200  # names, titles of action fields, sources, references
+TITLE_MAX = 300  # titles of goals, measures and indicators
+SHORT_MAX = 60  # short names and kinds
+
+
+def year_in_range(year: int) -> bool:
+    """Rule "plan year": the horizon of a plan and the year of an annual goal lie in YEAR_MIN..YEAR_MAX."""
+    return YEAR_MIN <= year <= YEAR_MAX
+
+
+def completion_matches(status: str, progress: int) -> bool:
+    """Rule "abgeschlossen means 100 %": a completed measure has 100 % progress, and 100 % is only reached
+    with the status abgeschlossen (the database's CHECK completed_iff_full_progress guards the same)."""
+    return (status == COMPLETED) == (progress == 100)
+
+
+def report_date_allowed(report_date: dt.date, today: dt.date) -> bool:
+    """Rule "no report from the future": a Sachstand is dated today or earlier."""
+    return report_date <= today
+
+
+def may_report_on(role: str, organisation_id: int | None, lead_organisation_id: int | None,
+                  partner_ids: Collection[int]) -> bool:
+    """Rule "reporting scope": admins may report on every measure; an editor on the measures their
+    organisation leads or is a partner of; nobody else."""
+    if role == "admin":
+        return True
+    if role != "editor" or organisation_id is None:
+        return False
+    return organisation_id == lead_organisation_id or organisation_id in partner_ids
+
+
+def small_count_threshold(plan_threshold: int, public_view: bool) -> int:
+    """Rule "small counts of people": hidden below the plan's threshold only in the public view; signed-in
+    users see every value (0 hides nothing)."""
+    return plan_threshold if public_view else 0
+
+
+# "The previous meeting" depends on what it is for: the body kinds that count, tried in this order;
+# ANY_BODY means the last meeting of whichever body. Each caller names its choice and says why.
+ANY_BODY = "*"
+# Übersicht: what changed since the Fachbeirat last saw the plan (its words name the Fachbeirat).
+FACHBEIRAT_ONLY = (REPORTING_BODY_KIND,)
+# Fachbeirat report and reporting round: the last Fachbeirat meeting; a plan without one compares with
+# its last meeting of any body rather than with nothing.
+FACHBEIRAT_ELSE_ANY = (REPORTING_BODY_KIND, ANY_BODY)
+# Presentation: it is shown at the Integrationskonferenz, so "since the last conference" comes first.
+CONFERENCE_ELSE_FACHBEIRAT_ELSE_ANY = (CONFERENCE_BODY_KIND, REPORTING_BODY_KIND, ANY_BODY)
+
+
+def previous_meeting_row(meetings: pd.DataFrame, before: dt.date, kinds: Sequence[str]) -> pd.Series | None:
+    """Rule "the previous meeting": the last meeting strictly before `before` of the first body kind in
+    `kinds` that has one (meetings: columns meeting_date and body_kind, e.g. models.queries.meetings);
+    None when there is none."""
+    earlier = meetings[meetings["meeting_date"] < before]
+    for kind in kinds:
+        candidates = earlier if kind == ANY_BODY else earlier[earlier["body_kind"] == kind]
+        if len(candidates):
+            return candidates.sort_values("meeting_date", kind="stable").iloc[-1]
+    return None
+
+
+def previous_meeting(meetings: pd.DataFrame, before: dt.date, kinds: Sequence[str]) -> dt.date | None:
+    """The date of previous_meeting_row."""
+    row = previous_meeting_row(meetings, before, kinds)
+    return None if row is None else row["meeting_date"]
 
 
 @dataclass(frozen=True)

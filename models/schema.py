@@ -29,7 +29,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from models.rules import MEASURE_STATUSES, ROLES
+from models.rules import (
+    CODE_MAX,
+    MEASURE_STATUSES,
+    NAME_MAX,
+    ROLES,
+    SHORT_MAX,
+    TITLE_MAX,
+    YEAR_MAX,
+    YEAR_MIN,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -59,7 +68,7 @@ class Base(DeclarativeBase):
 class Plan(Base):
     __tablename__ = "plan"
     __table_args__ = (
-        CheckConstraint("horizon_year BETWEEN 2000 AND 2100", name="horizon_year_range"),
+        CheckConstraint(f"horizon_year BETWEEN {YEAR_MIN} AND {YEAR_MAX}", name="horizon_year_range"),
         CheckConstraint("change_counter >= 0", name="change_counter_positive"),
         CheckConstraint("green_tolerance BETWEEN 0 AND 100", name="green_tolerance_range"),
         CheckConstraint("stale_after_days > 0", name="stale_after_days_positive"),
@@ -68,8 +77,8 @@ class Plan(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(60), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
-    owner: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(NAME_MAX))
+    owner: Mapped[str] = mapped_column(String(NAME_MAX))
     description: Mapped[str] = mapped_column(Text, default="")
     horizon_year: Mapped[int] = mapped_column(Integer, default=2030)
     is_example: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -96,8 +105,8 @@ class ActionField(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
-    code: Mapped[str] = mapped_column(String(30))
-    title: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(CODE_MAX))
+    title: Mapped[str] = mapped_column(String(NAME_MAX))
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -115,8 +124,8 @@ class GuidingGoal(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
     action_field_id: Mapped[int] = mapped_column(ForeignKey("action_field.id"), index=True)
-    code: Mapped[str] = mapped_column(String(30))
-    title: Mapped[str] = mapped_column(String(300))
+    code: Mapped[str] = mapped_column(String(CODE_MAX))
+    title: Mapped[str] = mapped_column(String(TITLE_MAX))
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -131,7 +140,7 @@ class AnnualGoal(Base):
     __tablename__ = "annual_goal"
     __table_args__ = (
         UniqueConstraint("plan_id", "code", name="uq_annual_goal_plan_code"),
-        CheckConstraint("year BETWEEN 2000 AND 2100", name="year_range"),
+        CheckConstraint(f"year BETWEEN {YEAR_MIN} AND {YEAR_MAX}", name="year_range"),
         CheckConstraint(
             "prioritised = false OR decision_date IS NOT NULL", name="prioritised_needs_decision"
         ),
@@ -144,13 +153,13 @@ class AnnualGoal(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
     guiding_goal_id: Mapped[int] = mapped_column(ForeignKey("guiding_goal.id"), index=True)
-    code: Mapped[str] = mapped_column(String(30))
+    code: Mapped[str] = mapped_column(String(CODE_MAX))
     year: Mapped[int] = mapped_column(Integer)
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(TITLE_MAX))
     description: Mapped[str] = mapped_column(Text, default="")
     prioritised: Mapped[bool] = mapped_column(Boolean, default=False)
     decision_date: Mapped[dt.date | None] = mapped_column(Date)
-    decision_reference: Mapped[str | None] = mapped_column(String(200))
+    decision_reference: Mapped[str | None] = mapped_column(String(NAME_MAX))
     carried_over_from_id: Mapped[int | None] = mapped_column(ForeignKey("annual_goal.id"))
     carry_over_reason: Mapped[str | None] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -175,9 +184,9 @@ class Organisation(Base):
     __tablename__ = "organisation"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
-    short_name: Mapped[str] = mapped_column(String(60), default="")
-    kind: Mapped[str] = mapped_column(String(60), default="Sonstige")
+    name: Mapped[str] = mapped_column(String(NAME_MAX), unique=True)
+    short_name: Mapped[str] = mapped_column(String(SHORT_MAX), default="")
+    kind: Mapped[str] = mapped_column(String(SHORT_MAX), default="Sonstige")
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
@@ -200,13 +209,13 @@ class Measure(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
     annual_goal_id: Mapped[int] = mapped_column(ForeignKey("annual_goal.id"), index=True)
-    code: Mapped[str] = mapped_column(String(30))
-    title: Mapped[str] = mapped_column(String(300))
+    code: Mapped[str] = mapped_column(String(CODE_MAX))
+    title: Mapped[str] = mapped_column(String(TITLE_MAX))
     description: Mapped[str] = mapped_column(Text, default="")
     lead_organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisation.id"), index=True
     )
-    origin: Mapped[str] = mapped_column(String(200), default="")
+    origin: Mapped[str] = mapped_column(String(NAME_MAX), default="")
     start_date: Mapped[dt.date | None] = mapped_column(Date)
     due_date: Mapped[dt.date | None] = mapped_column(Date)
     weight: Mapped[float] = mapped_column(Float, default=1.0)
@@ -234,7 +243,7 @@ class StatusReport(Base):
     __table_args__ = (
         CheckConstraint("progress BETWEEN 0 AND 100", name="progress_range"),
         CheckConstraint(_in("status", MEASURE_STATUSES), name="status_known"),
-        CheckConstraint(
+        CheckConstraint(  # the database's guard of models.rules.completion_matches
             "(status = 'abgeschlossen' AND progress = 100)"
             " OR (status <> 'abgeschlossen' AND progress < 100)",
             name="completed_iff_full_progress",
@@ -281,14 +290,14 @@ class Indicator(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
-    code: Mapped[str] = mapped_column(String(30))
-    title: Mapped[str] = mapped_column(String(300))
+    code: Mapped[str] = mapped_column(String(CODE_MAX))
+    title: Mapped[str] = mapped_column(String(TITLE_MAX))
     description: Mapped[str] = mapped_column(Text, default="")
     unit: Mapped[str] = mapped_column(String(40), default="")
     direction: Mapped[str] = mapped_column(String(10), default="increase")
     kind: Mapped[str] = mapped_column(String(10), default="result")
     counts_people: Mapped[bool] = mapped_column(Boolean, default=False)
-    source: Mapped[str] = mapped_column(String(200), default="")
+    source: Mapped[str] = mapped_column(String(NAME_MAX), default="")
     baseline_date: Mapped[dt.date | None] = mapped_column(Date)
     baseline_value: Mapped[float | None] = mapped_column(Float)
     target_date: Mapped[dt.date | None] = mapped_column(Date)
@@ -316,7 +325,7 @@ class IndicatorValue(Base):
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))
     value_date: Mapped[dt.date] = mapped_column(Date)
     value: Mapped[float] = mapped_column(Float)
-    source: Mapped[str] = mapped_column(String(200), default="")
+    source: Mapped[str] = mapped_column(String(NAME_MAX), default="")
     note: Mapped[str] = mapped_column(Text, default="")
 
     indicator: Mapped[Indicator] = relationship(back_populates="values")
@@ -330,8 +339,8 @@ class Body(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(String(NAME_MAX))
+    kind: Mapped[str] = mapped_column(String(SHORT_MAX))
 
     meetings: Mapped[list[Meeting]] = relationship(
         back_populates="body", order_by="Meeting.meeting_date"
@@ -347,7 +356,7 @@ class Meeting(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     body_id: Mapped[int] = mapped_column(ForeignKey("body.id", ondelete="CASCADE"), index=True)
     meeting_date: Mapped[dt.date] = mapped_column(Date)
-    title: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(NAME_MAX), default="")
     is_reporting_cutoff: Mapped[bool] = mapped_column(Boolean, default=True)
 
     body: Mapped[Body] = relationship(back_populates="meetings")
@@ -378,7 +387,7 @@ class User(Base):
     __table_args__ = (CheckConstraint(_in("role", ROLES), name="role_known"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(NAME_MAX))
     email: Mapped[str] = mapped_column(String(254), unique=True)
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
     role: Mapped[str] = mapped_column(String(10), default="viewer")

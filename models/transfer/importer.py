@@ -24,7 +24,15 @@ from sqlalchemy.orm import Session, selectinload
 from models.commands import Actor, ValidationFailed
 from models.formats import format_number
 from models.maintenance import CODE_PATTERN, CODE_RULE, check_counter, require_admin
-from models.rules import COMPLETED, clean_text
+from models.rules import (
+    COMPLETED,
+    YEAR_MAX,
+    YEAR_MIN,
+    clean_text,
+    completion_matches,
+    report_date_allowed,
+    year_in_range,
+)
 from models.schema import (
     ActionField,
     AnnualGoal,
@@ -530,9 +538,9 @@ class _Importer:
             year = parse_whole_number(raw)
         except ValueError:
             year = None
-        if year is None or not 2000 <= year <= 2100:
+        if year is None or not year_in_range(year):
             self._sheet_problem(layout.INFO_SHEET, f"Das Zieljahr „{_shown(raw)}“ muss eine Jahreszahl zwischen "
-                          "2000 und 2100 sein.")
+                          f"{YEAR_MIN} und {YEAR_MAX} sein.")
             return None
         return year
 
@@ -724,12 +732,12 @@ class _Importer:
     def _report_rules(self, values: dict[str, Any], fail: Callable[[str, str], None]) -> None:
         status, progress = values.get("status"), values.get("progress")
         if isinstance(progress, int) and isinstance(status, str) and status is not _INVALID:
-            if status == COMPLETED and progress != 100:
-                fail("progress", f"„abgeschlossen“ bedeutet 100 % Fortschritt, hier stehen {progress} %.")
-            elif status != COMPLETED and progress == 100:
-                fail("progress", f"100 % Fortschritt gibt es nur mit dem Status „abgeschlossen“ (hier „{status}“).")
+            if not completion_matches(status, progress):
+                fail("progress", f"„abgeschlossen“ bedeutet 100 % Fortschritt, hier stehen {progress} %."
+                     if status == COMPLETED else
+                     f"100 % Fortschritt gibt es nur mit dem Status „abgeschlossen“ (hier „{status}“).")
         report_date = values.get("report_date")
-        if isinstance(report_date, dt.date) and report_date > self.today:
+        if isinstance(report_date, dt.date) and not report_date_allowed(report_date, self.today):
             fail("report_date", "Das Datum des Sachstands liegt in der Zukunft.")
 
     def _check_cycles(self) -> None:

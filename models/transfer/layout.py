@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.rules import MEASURE_STATUSES
+from models.rules import MEASURE_STATUSES, YEAR_MAX, YEAR_MIN
 
 TEXT = "text"
 INTEGER = "integer"
@@ -159,7 +159,7 @@ ANNUAL_GOALS = Level(
         _code("des Jahresziels"),
         Column("Leitziel", "guiding_goal", REFERENCE, required=True, references=("guiding_goals",),
                explanation="Code des Leitziels, zu dem das Jahresziel gehört."),
-        Column("Jahr", "year", INTEGER, required=True, minimum=2000, maximum=2100,
+        Column("Jahr", "year", INTEGER, required=True, minimum=YEAR_MIN, maximum=YEAR_MAX,
                explanation="Das Jahr, für das das Ziel gilt, z. B. 2019."),
         _title(),
         DESCRIPTION,

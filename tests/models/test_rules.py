@@ -17,14 +17,30 @@ from models.rules import (
     RED,
     SUSPENDED,
     YELLOW,
+    CODE_MAX,
+    CONFERENCE_ELSE_FACHBEIRAT_ELSE_ANY,
+    FACHBEIRAT_ELSE_ANY,
+    FACHBEIRAT_ONLY,
+    NAME_MAX,
+    SHORT_MAX,
+    TITLE_MAX,
+    YEAR_MAX,
+    YEAR_MIN,
     clean_text,
+    completion_matches,
     expected_progress,
     is_stale,
+    may_report_on,
+    previous_meeting,
+    previous_meeting_row,
+    report_date_allowed,
     rollup_children,
     rollup_measures,
     rollup_measures_frame,
+    small_count_threshold,
     state_as_of,
     traffic_light,
+    year_in_range,
 )
 
 D = dt.date
@@ -254,3 +270,83 @@ def test_rollup_of_higher_levels_is_mean_over_children_with_values():
 def test_b6_clean_text_removes_control_characters_and_keeps_line_breaks(typed, stored):
     assert clean_text(typed) == stored
 
+
+
+# --- rules shared by commands, importer, pages and documents -------------------------------------------------
+
+
+@pytest.mark.parametrize("status, progress, allowed", [
+    (COMPLETED, 100, True), (COMPLETED, 99, False), (IN_PROGRESS, 100, False), (IN_PROGRESS, 99, True),
+    (PLANNED, 0, True), (SUSPENDED, 100, False),
+])
+def test_rule_completed_means_100_percent(status, progress, allowed):
+    assert completion_matches(status, progress) is allowed
+
+
+def test_rule_report_date_not_in_the_future():
+    today = D(2025, 3, 12)
+    assert report_date_allowed(today, today)
+    assert report_date_allowed(D(2020, 1, 1), today)
+    assert not report_date_allowed(D(2025, 3, 13), today)
+
+
+def test_rule_plan_year_range():
+    assert (YEAR_MIN, YEAR_MAX) == (2000, 2100)
+    assert year_in_range(2000) and year_in_range(2100) and year_in_range(2030)
+    assert not year_in_range(1999) and not year_in_range(2101)
+
+
+def test_rule_field_lengths_are_the_schema_columns():
+    from models.schema import ActionField, AnnualGoal, Organisation, Plan
+
+    assert (CODE_MAX, NAME_MAX, TITLE_MAX, SHORT_MAX) == (30, 200, 300, 60)
+    assert AnnualGoal.__table__.c.code.type.length == CODE_MAX
+    assert AnnualGoal.__table__.c.title.type.length == TITLE_MAX
+    assert ActionField.__table__.c.title.type.length == NAME_MAX
+    assert Plan.__table__.c.name.type.length == NAME_MAX
+    assert Organisation.__table__.c.short_name.type.length == SHORT_MAX
+
+
+@pytest.mark.parametrize("role, organisation, lead, partners, allowed", [
+    ("admin", None, 7, (), True),
+    ("editor", 7, 7, (), True),
+    ("editor", 8, 7, (8,), True),
+    ("editor", 9, 7, (8,), False),
+    ("editor", None, None, (), False),  # an editor without organisation reports on nothing, even unled measures
+    ("viewer", 7, 7, (), False),
+])
+def test_rule_reporting_scope_may_report_on_a_measure(role, organisation, lead, partners, allowed):
+    assert may_report_on(role, organisation, lead, partners) is allowed
+
+
+def test_rule_small_counts_hidden_only_in_the_public_view():
+    assert small_count_threshold(5, public_view=True) == 5
+    assert small_count_threshold(5, public_view=False) == 0
+
+
+def _meetings(*rows):
+    return pd.DataFrame(rows, columns=["meeting_date", "body_kind", "body"])
+
+
+MEETINGS = _meetings(
+    (D(2024, 3, 15), "Fachbeirat", "Fachbeirat Integration"),
+    (D(2024, 6, 1), "Integrationskonferenz", "Konferenz"),
+    (D(2024, 9, 15), "Fachbeirat", "Fachbeirat Integration"),
+    (D(2024, 10, 1), "Kreistag", "Kreistag"),
+)
+
+
+def test_rule_previous_meeting_is_strictly_before_and_of_the_first_kind_that_has_one():
+    assert previous_meeting(MEETINGS, D(2024, 12, 1), FACHBEIRAT_ONLY) == D(2024, 9, 15)
+    assert previous_meeting(MEETINGS, D(2024, 9, 15), FACHBEIRAT_ONLY) == D(2024, 3, 15)
+    assert previous_meeting(MEETINGS, D(2024, 3, 15), FACHBEIRAT_ONLY) is None
+    assert previous_meeting(MEETINGS, D(2024, 12, 1), CONFERENCE_ELSE_FACHBEIRAT_ELSE_ANY) == D(2024, 6, 1)
+    assert previous_meeting(MEETINGS, D(2024, 5, 1), CONFERENCE_ELSE_FACHBEIRAT_ELSE_ANY) == D(2024, 3, 15)
+    assert previous_meeting_row(MEETINGS, D(2024, 12, 1), CONFERENCE_ELSE_FACHBEIRAT_ELSE_ANY)["body"] == "Konferenz"
+
+
+def test_rule_previous_meeting_falls_back_to_any_body_only_when_asked():
+    without_fachbeirat = MEETINGS[MEETINGS["body_kind"] != "Fachbeirat"]
+    assert previous_meeting(without_fachbeirat, D(2024, 12, 1), FACHBEIRAT_ONLY) is None
+    assert previous_meeting(without_fachbeirat, D(2024, 12, 1), FACHBEIRAT_ELSE_ANY) == D(2024, 10, 1)
+    assert previous_meeting(MEETINGS.iloc[0:0], D(2024, 12, 1), FACHBEIRAT_ELSE_ANY) is None
