@@ -8,9 +8,10 @@ a URL is ever evaluated or unpickled; values are matched against known choices o
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from typing import TypeVar
+
+from models.formats import parse_date as german_date
 
 MAX_LENGTH = 200
 T = TypeVar("T")
@@ -39,32 +40,20 @@ def slug_of(value: str, slugs: Mapping[str, str]) -> str:
 
 
 def parse_date(raw: str | None, earliest: dt.date, latest: dt.date, label: str = "Stand") -> tuple[dt.date | None, str | None]:
-    """ISO (2025-03-12) or German (12.03.2025) dates within [earliest, latest]."""
+    """ISO (2025-03-12) or German (12.03.2025) dates within [earliest, latest] (models.formats.parse_date)."""
     if raw is None or raw == "":
         return None, None
     if len(raw) > MAX_LENGTH:
         return None, f"Der Wert für „{label}“ im Link ist zu lang und wurde ignoriert."
-    value = _read_date(raw.strip())
-    if value is None:
+    try:
+        value = german_date(raw)
+    except ValueError:
         return None, f"„{shown(raw)}“ ist kein gültiges Datum für „{label}“ (Beispiel: 12.03.2025)."
     if value > latest:
         return None, f"Das Datum {value:%d.%m.%Y} für „{label}“ liegt in der Zukunft."
     if value < earliest:
         return None, f"Das Datum {value:%d.%m.%Y} für „{label}“ liegt vor dem {earliest:%d.%m.%Y}."
     return value, None
-
-
-def _read_date(text: str) -> dt.date | None:
-    for pattern, order in ((r"(\d{4})-(\d{1,2})-(\d{1,2})", "ymd"), (r"(\d{1,2})\.(\d{1,2})\.(\d{4})", "dmy")):
-        match = re.fullmatch(pattern, text)
-        if match:
-            parts = [int(part) for part in match.groups()]
-            year, month, day = parts if order == "ymd" else parts[::-1]
-            try:
-                return dt.date(year, month, day)
-            except ValueError:
-                return None
-    return None
 
 
 def parse_choice(raw: str | None, choices: Mapping[str, T], label: str) -> tuple[T | None, str | None]:

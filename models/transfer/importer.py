@@ -22,7 +22,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from models.commands import Actor, ValidationFailed
-from models.formats import format_number
+from models.formats import format_number, parse_date, parse_number
 from models.maintenance import CODE_PATTERN, CODE_RULE, check_counter, require_admin
 from models.rules import (
     COMPLETED,
@@ -48,19 +48,9 @@ from models.schema import (
     StatusReport,
 )
 from models.transfer import layout
+from models.transfer.cells import is_missing, parse_bool, parse_period, parse_whole_number, plain_text
 from models.transfer.mapping import ColumnMapping, guess, is_info, mapping_problems, normalise
-from models.transfer.parsing import (
-    RawTable,
-    is_missing,
-    key_values,
-    parse_bool,
-    parse_date,
-    parse_number,
-    parse_period,
-    parse_whole_number,
-    plain_text,
-    wide_to_long,
-)
+from models.transfer.parsing import RawTable, key_values, wide_to_long
 
 Progress = Callable[[float, str], None]
 WIDE_DATE = "Stichtag (aus dem Spaltenkopf)"

@@ -1,22 +1,18 @@
-"""Reading messy real-world files: CSV in any usual encoding and delimiter, Excel workbooks, German numbers
-and dates, HTML in text cells, missing values written as "-" or ".", wide layouts. Markdown in a text cell
+"""Reading messy real-world files: CSV in any usual encoding and delimiter, Excel workbooks, zip archives,
+title lines and footnotes around a table, wide layouts, all within the upload limits. Markdown in a text cell
 is kept as typed: text is data, and every page escapes it where it is shown (ui.markdown.plain).
 
-Everything here turns bytes into plain tables (RawTable) and cell values into Python values; nothing touches
-the database. A value that cannot be read raises ValueError, which the importer turns into a German message
-with sheet, row and column.
+Everything here turns bytes into plain tables (RawTable); models.transfer.cells turns their cell values into
+Python values. Nothing touches the database. A file that cannot be read raises UnreadableFile (a ValueError),
+which the importer turns into a German message.
 """
 
 from __future__ import annotations
 
-import calendar
 import csv
-import datetime as dt
-import html
 import io
 import math
 import os
-import re
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
@@ -25,9 +21,8 @@ from pathlib import PurePath
 from typing import Any
 
 from models.formats import format_number
-from models.rules import clean_text
+from models.transfer.cells import is_missing, is_period, parse_period, plain_text
 
-MISSING_MARKERS = {"", "-", ".", "–", "—", "--", "k.a.", "k. a.", "n/a", "n.a.", "#n/a", "nan", "none", "null"}
 DELIMITERS = (";", ",", "\t", "|")
 HEADER_SCAN_ROWS = 15
 XLSX_MAGIC = b"PK\x03\x04"
@@ -40,31 +35,6 @@ SHARED_STRINGS = "sharedStrings.xml"
 ROW_END = b"</row>"
 # A zip archive or workbook may unpack to this many times the upload limit (20 MB -> 100 MB).
 UNPACKED_FACTOR = 5
-
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
-_NUMBER_SPACES = re.compile(r"[\s\u00a0\u2007\u202f']")
-_GERMAN_THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(\.\d{3})+$")
-_ENGLISH_THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(,\d{3}){2,}$")
-_TAG = re.compile(r"<[^>]+>")
-_BREAK_TAG = re.compile(r"<\s*(br|/p|/div|/h\d|/tr|/ul|/ol)\s*/?\s*>", re.IGNORECASE)
-_ITEM_TAG = re.compile(r"<\s*li[^>]*>", re.IGNORECASE)
-_LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&[a-zA-Z]+;|&#\d+;")
-
-MONTHS = {
-    "jan": 1, "januar": 1, "january": 1, "jän": 1, "jaen": 1, "feb": 2, "februar": 2, "february": 2,
-    "mär": 3, "maerz": 3, "märz": 3, "mar": 3, "march": 3, "mrz": 3, "apr": 4, "april": 4, "mai": 5, "may": 5,
-    "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "okt": 10, "oct": 10, "oktober": 10, "october": 10,
-    "nov": 11, "november": 11, "dez": 12, "dec": 12, "dezember": 12, "december": 12,
-}
-_YEAR = re.compile(r"^(?:jahr\s*)?((?:19|20)\d{2})$", re.IGNORECASE)
-_YEAR_MONTH = re.compile(r"^((?:19|20)\d{2})[-/.](\d{1,2})$")
-_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-]((?:19|20)\d{2})$")
-_NAMED_MONTH = re.compile(r"^([a-zA-ZäÄ]+)\.?[\s-]*((?:19|20)\d{2}|\d{2})$")
-_DATE_PATTERNS = ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y", "%Y/%m/%d", "%Y-%m-%dT%H:%M:%S",
-                  "%Y-%m-%d %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S")
-_TRUE = {"ja", "j", "x", "yes", "y", "true", "wahr", "1", "1.0", "✓", "✔"}
-_FALSE = {"nein", "n", "no", "false", "falsch", "0", "0.0"}
 
 
 @dataclass
@@ -151,166 +121,6 @@ def _too_many(what: str, allowed: int, name: str | None = None) -> OverLimit:
     return OverLimit(f"Die Datei hat zu viele {what}: {table} hat mehr als {format_number(allowed)} {what}; "
                      f"erlaubt sind höchstens {format_number(allowed)} {what} je Tabelle. "
                      "Teilen Sie die Daten bitte auf mehrere Dateien auf.")
-
-
-# --- cells --------------------------------------------------------------------------------------
-
-
-def is_missing(value: Any) -> bool:
-    """Empty, None, NaN and the usual placeholders for "no value" ("-", ".", "k. A.")."""
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    if isinstance(value, str):
-        return _SPACES.sub(" ", value).strip().lower() in MISSING_MARKERS
-    return False
-
-
-def plain_text(value: Any) -> str:
-    """Text as plain text: HTML tags removed, entities decoded, spaces tidied (Markdown stays as typed).
-
-    A missing value gives "". Line breaks between paragraphs and list items are kept.
-    """
-    if is_missing(value):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.strftime("%d.%m.%Y")
-    text = clean_text(str(value))
-    if _LOOKS_LIKE_HTML.search(text):
-        text = _strip_html(text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def _strip_html(text: str) -> str:
-    text = _ITEM_TAG.sub("\n- ", text)
-    text = _BREAK_TAG.sub("\n", text)
-    text = _TAG.sub("", text)
-    return clean_text(html.unescape(text))
-
-
-def parse_number(value: Any) -> float:
-    """A finite number from a cell: 1234.5, "1.234,5", "1234,5", "1.200" (German thousands), "1,234.5",
-    "12 %", "3 500 €", "−4"; ValueError otherwise."""
-    if isinstance(value, bool) or is_missing(value):
-        raise ValueError(value)
-    if isinstance(value, (int, float)):
-        number = float(value)
-    else:
-        number = _number_from_text(str(value))
-    if not math.isfinite(number):
-        raise ValueError(value)
-    return number
-
-
-def _number_from_text(raw: str) -> float:
-    text = raw.strip().replace("\u2212", "-").rstrip("*")
-    for suffix in ("%", "€", "EUR", "Prozent"):
-        text = text.removesuffix(suffix)
-    text = _NUMBER_SPACES.sub("", text)
-    text = text.removeprefix("+")
-    if "," in text and "." in text:
-        decimal = "," if text.rfind(",") > text.rfind(".") else "."
-        thousands = "." if decimal == "," else ","
-        text = text.replace(thousands, "").replace(decimal, ".")
-    elif "," in text:
-        text = text.replace(",", "") if _ENGLISH_THOUSANDS.match(text) else text.replace(",", ".")
-    elif _GERMAN_THOUSANDS.match(text):
-        text = text.replace(".", "")
-    if not re.fullmatch(r"-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", text):
-        raise ValueError(raw)
-    return float(text)
-
-
-def parse_whole_number(value: Any) -> int:
-    """A whole number (e.g. a year or a progress in %); "50 %" and 50.0 are 50; 50,5 is a ValueError."""
-    number = parse_number(value)
-    if not number.is_integer():
-        raise ValueError(value)
-    return int(number)
-
-
-def parse_date(value: Any) -> dt.date:
-    """A date from a cell: a date or datetime (Excel), 31.12.2019, 31.12.19, 2019-12-31, 31/12/2019;
-    ValueError otherwise."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if is_missing(value) or not isinstance(value, str):
-        raise ValueError(value)
-    text = _SPACES.sub(" ", value).strip()
-    for pattern in _DATE_PATTERNS:
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(value)
-
-
-def parse_period(value: Any) -> dt.date:
-    """The reference date of a period: a full date as it is; a year -> 31.12.; a month -> its last day.
-
-    Accepts 2019, "2019", "Jahr 2019", "2019-03", "03/2019", "03.2019", "März 2019", "Mar 19", dates.
-    """
-    if isinstance(value, (dt.date, dt.datetime)):
-        return parse_date(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if float(value).is_integer() and 1900 <= value <= 2100:
-            return dt.date(int(value), 12, 31)
-        raise ValueError(value)
-    if is_missing(value) or not isinstance(value, str):
-        raise ValueError(value)
-    text = _SPACES.sub(" ", value).strip()
-    if match := _YEAR.match(text):
-        return dt.date(int(match.group(1)), 12, 31)
-    year_month = _year_and_month(text)
-    if year_month is not None:
-        year, month = year_month
-        return dt.date(year, month, calendar.monthrange(year, month)[1])
-    return parse_date(text)
-
-
-def _year_and_month(text: str) -> tuple[int, int] | None:
-    if match := _YEAR_MONTH.match(text):
-        year, month = int(match.group(1)), int(match.group(2))
-    elif match := _MONTH_YEAR.match(text):
-        month, year = int(match.group(1)), int(match.group(2))
-    elif match := _NAMED_MONTH.match(text):
-        month = MONTHS.get(match.group(1).lower())
-        year = int(match.group(2))
-        year = year + 2000 if year < 100 else year
-        if month is None:
-            return None
-    else:
-        return None
-    return (year, month) if 1 <= month <= 12 else None
-
-
-def is_period(value: Any) -> bool:
-    """Does a header name a period (a year, a month, a date)? Used to find wide layouts."""
-    try:
-        parse_period(value)
-    except (ValueError, TypeError):
-        return False
-    return True
-
-
-def parse_bool(value: Any) -> bool:
-    """ja/nein, x, wahr/falsch, true/false, 1/0; missing is False; ValueError otherwise."""
-    if is_missing(value):
-        return False
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise ValueError(value)
 
 
 # --- files --------------------------------------------------------------------------------------

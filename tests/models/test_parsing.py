@@ -8,16 +8,12 @@ import pytest
 from openpyxl import Workbook
 
 from models.transfer import mapping
+from models.formats import parse_number
+from models.transfer.cells import is_missing, parse_bool, parse_period, plain_text
 from models.transfer.parsing import (
     UnreadableFile,
-    is_missing,
     is_wide,
     key_values,
-    parse_bool,
-    parse_date,
-    parse_number,
-    parse_period,
-    plain_text,
     read_csv,
     read_file,
     sniff_delimiter,
@@ -61,36 +57,6 @@ def test_blank_lines_title_lines_and_spaces_are_skipped():
     assert table.headers == ["Code", "Titel"]
     assert [row.cells for row in table.rows] == [["HF1", "Sprache"], ["HF2", "Arbeit"]]
     assert [row.number for row in table.rows] == [5, 8]  # the file's own line numbers
-
-
-@pytest.mark.parametrize("text, number", [
-    ("1.234,5", 1234.5), ("1234,5", 1234.5), ("1.200", 1200.0), ("1,234.5", 1234.5), ("0,5", 0.5),
-    ("12 %", 12.0), ("3 500 €", 3500.0), ("−4", -4.0), ("1.234.567", 1234567.0), (" 42 ", 42.0), (7, 7.0),
-    (2.5, 2.5), ("1\u00a0234,5", 1234.5),
-])
-def test_german_and_english_numbers(text, number):
-    assert parse_number(text) == number
-
-
-@pytest.mark.parametrize("text", ["abc", "1,2,3,4x", "", "-", ".", "nan", "inf", True])
-def test_bad_numbers_raise(text):
-    with pytest.raises(ValueError):
-        parse_number(text)
-
-
-@pytest.mark.parametrize("text, date", [
-    ("31.12.2019", dt.date(2019, 12, 31)), ("2019-12-31", dt.date(2019, 12, 31)), ("1.2.2020", dt.date(2020, 2, 1)),
-    ("31.12.19", dt.date(2019, 12, 31)), ("2019-12-31 00:00:00", dt.date(2019, 12, 31)),
-    (dt.datetime(2019, 12, 31, 10, 5), dt.date(2019, 12, 31)), (dt.date(2020, 1, 1), dt.date(2020, 1, 1)),
-])
-def test_dates(text, date):
-    assert parse_date(text) == date
-
-
-@pytest.mark.parametrize("text", ["31.02.2019", "gestern", "2019", "", 5])
-def test_bad_dates_raise(text):
-    with pytest.raises(ValueError):
-        parse_date(text)
 
 
 @pytest.mark.parametrize("text, date", [

@@ -1,0 +1,144 @@
+"""Reading one cell of a messy file: missing markers ("-", ".", "k. A."), HTML in text, whole numbers, periods
+(2019, "März 2020", "03/2020") and yes/no. Numbers and dates as such are read by models.formats.
+
+Every function takes a cell value and returns a Python value; one that cannot be read raises ValueError.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import html
+import math
+import re
+from typing import Any
+
+from models.formats import SPACES, parse_date, parse_number
+from models.rules import clean_text
+
+MISSING_MARKERS = {"", "-", ".", "–", "—", "--", "k.a.", "k. a.", "n/a", "n.a.", "#n/a", "nan", "none", "null"}
+
+_TAG = re.compile(r"<[^>]+>")
+_BREAK_TAG = re.compile(r"<\s*(br|/p|/div|/h\d|/tr|/ul|/ol)\s*/?\s*>", re.IGNORECASE)
+_ITEM_TAG = re.compile(r"<\s*li[^>]*>", re.IGNORECASE)
+_LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&[a-zA-Z]+;|&#\d+;")
+
+MONTHS = {
+    "jan": 1, "januar": 1, "january": 1, "jän": 1, "jaen": 1, "feb": 2, "februar": 2, "february": 2,
+    "mär": 3, "maerz": 3, "märz": 3, "mar": 3, "march": 3, "mrz": 3, "apr": 4, "april": 4, "mai": 5, "may": 5,
+    "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "okt": 10, "oct": 10, "oktober": 10, "october": 10,
+    "nov": 11, "november": 11, "dez": 12, "dec": 12, "dezember": 12, "december": 12,
+}
+_YEAR = re.compile(r"^(?:jahr\s*)?((?:19|20)\d{2})$", re.IGNORECASE)
+_YEAR_MONTH = re.compile(r"^((?:19|20)\d{2})[-/.](\d{1,2})$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-]((?:19|20)\d{2})$")
+_NAMED_MONTH = re.compile(r"^([a-zA-ZäÄ]+)\.?[\s-]*((?:19|20)\d{2}|\d{2})$")
+_TRUE = {"ja", "j", "x", "yes", "y", "true", "wahr", "1", "1.0", "✓", "✔"}
+_FALSE = {"nein", "n", "no", "false", "falsch", "0", "0.0"}
+
+
+def is_missing(value: Any) -> bool:
+    """Empty, None, NaN and the usual placeholders for "no value" ("-", ".", "k. A.")."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str):
+        return SPACES.sub(" ", value).strip().lower() in MISSING_MARKERS
+    return False
+
+
+def plain_text(value: Any) -> str:
+    """Text as plain text: HTML tags removed, entities decoded, spaces tidied (Markdown stays as typed).
+
+    A missing value gives "". Line breaks between paragraphs and list items are kept.
+    """
+    if is_missing(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.strftime("%d.%m.%Y")
+    text = clean_text(str(value))
+    if _LOOKS_LIKE_HTML.search(text):
+        text = _strip_html(text)
+    lines = [SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _strip_html(text: str) -> str:
+    text = _ITEM_TAG.sub("\n- ", text)
+    text = _BREAK_TAG.sub("\n", text)
+    text = _TAG.sub("", text)
+    return clean_text(html.unescape(text))
+
+
+def parse_whole_number(value: Any) -> int:
+    """A whole number (e.g. a year or a progress in %); "50 %" and 50.0 are 50; 50,5 is a ValueError."""
+    number = parse_number(value)
+    if not number.is_integer():
+        raise ValueError(value)
+    return int(number)
+
+
+def parse_period(value: Any) -> dt.date:
+    """The reference date of a period: a full date as it is; a year -> 31.12.; a month -> its last day.
+
+    Accepts 2019, "2019", "Jahr 2019", "2019-03", "03/2019", "03.2019", "März 2019", "Mar 19", dates.
+    """
+    if isinstance(value, (dt.date, dt.datetime)):
+        return parse_date(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if float(value).is_integer() and 1900 <= value <= 2100:
+            return dt.date(int(value), 12, 31)
+        raise ValueError(value)
+    if is_missing(value) or not isinstance(value, str):
+        raise ValueError(value)
+    text = SPACES.sub(" ", value).strip()
+    if match := _YEAR.match(text):
+        return dt.date(int(match.group(1)), 12, 31)
+    year_month = _year_and_month(text)
+    if year_month is not None:
+        year, month = year_month
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return parse_date(text)
+
+
+def _year_and_month(text: str) -> tuple[int, int] | None:
+    if match := _YEAR_MONTH.match(text):
+        year, month = int(match.group(1)), int(match.group(2))
+    elif match := _MONTH_YEAR.match(text):
+        month, year = int(match.group(1)), int(match.group(2))
+    elif match := _NAMED_MONTH.match(text):
+        month = MONTHS.get(match.group(1).lower())
+        year = int(match.group(2))
+        year = year + 2000 if year < 100 else year
+        if month is None:
+            return None
+    else:
+        return None
+    return (year, month) if 1 <= month <= 12 else None
+
+
+def is_period(value: Any) -> bool:
+    """Does a header name a period (a year, a month, a date)? Used to find wide layouts."""
+    try:
+        parse_period(value)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def parse_bool(value: Any) -> bool:
+    """ja/nein, x, wahr/falsch, true/false, 1/0; missing is False; ValueError otherwise."""
+    if is_missing(value):
+        return False
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(value)

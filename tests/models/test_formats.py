@@ -1,0 +1,42 @@
+"""German numbers and dates, written and read back (models.formats): each test named after its rule."""
+
+import datetime as dt
+
+import pytest
+
+from models.formats import format_number, format_percent, parse_date, parse_number
+
+
+def test_rule_german_number_format():
+    assert format_number(1234.5, 1) == "1.234,5"
+    assert format_percent(12) == "12\u00a0%"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("1.234,5", 1234.5), ("1234,5", 1234.5), ("1.200", 1200.0), ("1,234.5", 1234.5), ("0,5", 0.5),
+    ("12 %", 12.0), ("3 500 €", 3500.0), ("−4", -4.0), ("1.234.567", 1234567.0), (" 42 ", 42.0), (7, 7.0),
+    (2.5, 2.5), ("1\u00a0234,5", 1234.5),
+])
+def test_rule_german_number_parsing(text, number):
+    assert parse_number(text) == number
+
+
+@pytest.mark.parametrize("text", ["abc", "1,2,3,4x", "", "-", ".", "nan", "inf", True, None, float("nan")])
+def test_rule_german_number_parsing_refuses_non_numbers(text):
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("31.12.2019", dt.date(2019, 12, 31)), ("2019-12-31", dt.date(2019, 12, 31)), ("1.2.2020", dt.date(2020, 2, 1)),
+    ("31.12.19", dt.date(2019, 12, 31)), ("2019-12-31 00:00:00", dt.date(2019, 12, 31)),
+    (dt.datetime(2019, 12, 31, 10, 5), dt.date(2019, 12, 31)), (dt.date(2020, 1, 1), dt.date(2020, 1, 1)),
+])
+def test_rule_german_date_parsing(text, date):
+    assert parse_date(text) == date
+
+
+@pytest.mark.parametrize("text", ["31.02.2019", "gestern", "2019", "", 5, None, "-"])
+def test_rule_german_date_parsing_refuses_non_dates(text):
+    with pytest.raises(ValueError):
+        parse_date(text)
