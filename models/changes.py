@@ -9,7 +9,8 @@ import pandas as pd
 from sqlalchemy import Engine, case, func, select
 
 from models.queries import frame_of
-from models.rules import COMPLETED, REPORTING_BODY_KIND
+from models.rules import COMPLETED, FACHBEIRAT_ONLY
+from models.rules import previous_meeting as previous_meeting_of
 from models.schema import Measure, Organisation, StatusReport
 
 PLANNED = "geplant"  # the status of a measure before its first report
@@ -108,8 +109,7 @@ def summarise(changes: pd.DataFrame, since: dt.date | None, until: dt.date) -> C
     )
 
 
-def previous_meeting(meetings: pd.DataFrame, before: dt.date, kind: str = REPORTING_BODY_KIND) -> dt.date | None:
-    """The date of the last meeting of the reporting body strictly before `before`
-    (meetings: the frame of models.queries.meetings)."""
-    dates = meetings.loc[(meetings["body_kind"] == kind) & (meetings["meeting_date"] < before), "meeting_date"]
-    return dates.max() if len(dates) else None
+def previous_meeting(meetings: pd.DataFrame, before: dt.date) -> dt.date | None:
+    """The Übersicht's "since the last meeting": the last Fachbeirat meeting strictly before `before`, none
+    without one, since its words name the Fachbeirat (meetings: the frame of models.queries.meetings)."""
+    return previous_meeting_of(meetings, before, FACHBEIRAT_ONLY)

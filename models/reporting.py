@@ -1,5 +1,6 @@
 """Read side of reporting: a lead's measures, a measure's report log, and the reporting round
-before a meeting (who still owes a report, their contacts, a ready-to-send reminder).
+before a meeting (its window and signing body, who still owes a report, their contacts, a ready-to-send
+reminder).
 
 The reminder's wording lives in the shared catalogue (models.texts), German and English.
 """
@@ -8,16 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from urllib.parse import quote
 
 import pandas as pd
 from sqlalchemy import Engine, select
 
-from models.changes import REPORTING_BODY_KIND
 from models.formats import format_date
 from models.measures import measure_list
 from models.queries import frame_of, measure_states
-from models.rules import COMPLETED, PLANNED, SUSPENDED
+from models.rules import (
+    COMPLETED,
+    DEFAULT_STALE_AFTER_DAYS,
+    FACHBEIRAT_ELSE_ANY,
+    PLANNED,
+    REPORTING_BODY_KIND,
+    SUSPENDED,
+    may_report_on,
+    previous_meeting,
+)
 from models.schema import Body, Measure, Meeting, StatusReport, User, measure_partner
 from models.texts import CATALOGUE, text
 
@@ -41,8 +51,8 @@ def measures_to_report(
 ) -> pd.DataFrame:
     """The measures someone may report on, stale ones first, then overdue ones, then by code.
 
-    With an organisation: the measures it leads or is a partner of (column is_lead tells which);
-    without one (admins): every measure. Columns: those of queries.measure_states plus
+    With an organisation: the measures its editors may report on (models.rules.may_report_on: it leads them
+    or is a partner; column is_lead tells which); without one (admins): every measure. Columns: those of queries.measure_states plus
     lead_organisation_id and is_lead.
     """
     if states is None:
@@ -57,12 +67,14 @@ def measures_to_report(
     if organisation_id is None:
         frame["is_lead"] = True
     else:
-        partnered = frame_of(
+        partnered = set(frame_of(
             engine,
             select(measure_partner.c.measure_id).where(measure_partner.c.organisation_id == organisation_id),
-        )["measure_id"]
+        )["measure_id"])
         frame["is_lead"] = (frame["lead_organisation_id"] == organisation_id).fillna(False).astype(bool)
-        frame = frame[frame["is_lead"] | frame["measure_id"].isin(partnered)]
+        frame = frame.loc[[may_report_on("editor", organisation_id, None if pd.isna(lead) else int(lead),
+                                         {organisation_id} if measure_id in partnered else ())
+                           for measure_id, lead in zip(frame["measure_id"], frame["lead_organisation_id"])]]
     frame = frame.assign(_code=_natural(frame["code"]))
     frame = frame.sort_values(["stale", "overdue", "_code"], ascending=[False, False, True])
     return frame.drop(columns="_code").reset_index(drop=True)
@@ -107,14 +119,38 @@ def next_meeting(meetings: pd.DataFrame, today: dt.date, kind: str = REPORTING_B
     return None
 
 
-def previous_cutoff(meetings: pd.DataFrame, until: dt.date, kind: str = REPORTING_BODY_KIND) -> dt.date | None:
-    """The last meeting of the reporting body before `until`; else the last cut-off of any body."""
-    earlier = meetings[meetings["meeting_date"] < until]
-    of_kind = earlier[earlier["body_kind"] == kind]
-    for frame in (of_kind, earlier):
-        if len(frame):
-            return frame["meeting_date"].max()
-    return None
+def previous_cutoff(meetings: pd.DataFrame, until: dt.date) -> dt.date | None:
+    """The meeting before the round's: the last Fachbeirat meeting before `until`, else the last cut-off of
+    any body, so that a plan without Fachbeirat still has a window (meetings: cutoff_meetings)."""
+    return previous_meeting(meetings, until, FACHBEIRAT_ELSE_ANY)
+
+
+@dataclass(frozen=True)
+class ReportingRound:
+    """The window of a reporting round: reports dated after `since` up to `until` (the meeting) count, and
+    the reminder is signed in the name of `body` ("" when no body meets on that day)."""
+
+    until: dt.date
+    since: dt.date
+    body: str
+
+
+def reporting_round(meetings: pd.DataFrame, today: dt.date, until: dt.date | None = None,
+                    since: dt.date | None = None) -> ReportingRound:
+    """Rule "reporting round" (meetings: cutoff_meetings): the round prepares `until`, by default the next
+    meeting (next_meeting, else today); it counts reports since `since`, by default the previous cut-off,
+    else DEFAULT_STALE_AFTER_DAYS before the meeting (a report older than that is stale anyway)."""
+    until = until or next_meeting(meetings, today) or today
+    since = since or previous_cutoff(meetings, until) or until - dt.timedelta(days=DEFAULT_STALE_AFTER_DAYS)
+    return ReportingRound(until, since, reminder_body(meetings, until))
+
+
+def reminder_body(meetings: pd.DataFrame, until: dt.date) -> str:
+    """Rule "who signs the reminder": the body meeting on `until`, the Fachbeirat first when several meet
+    that day; "" when none does."""
+    names = meetings.loc[meetings["meeting_date"] == until].sort_values(
+        "body_kind", key=lambda kinds: kinds != REPORTING_BODY_KIND)["body"]
+    return str(names.iloc[0]) if len(names) else ""
 
 
 def owed_reports(

@@ -18,15 +18,24 @@ from models import indicators as indicator_queries
 from models import queries
 from models.changes import reports_between
 from models.goals import level_light, light_counts
-from models.rules import AT_RISK, COMPLETED, DELAYED, IN_PROGRESS, LIGHTS, PLANNED, SUSPENDED, rollup_children
+from models.rules import (
+    AT_RISK,
+    COMPLETED,
+    CONFERENCE_ELSE_FACHBEIRAT_ELSE_ANY,
+    DELAYED,
+    IN_PROGRESS,
+    LIGHTS,
+    PLANNED,
+    SUSPENDED,
+    previous_meeting_row,
+    rollup_children,
+    small_count_threshold,
+)
 
 DECK_VERSION = 1
 MAX_ANNUAL_GOALS = 6
 MAX_INDICATORS = 4
 MAX_LIST = 4  # rows per list on a slide: it must fit one 16:9 screen
-# "Seit der letzten Konferenz": the last Integrationskonferenz, else the last Fachbeirat meeting,
-# else the last meeting of any body before the Stand.
-CONFERENCE_KINDS = ("Integrationskonferenz", "Fachbeirat")
 # A status change counts as an improvement when it climbs this ladder.
 STATUS_RANK = {AT_RISK: 0, DELAYED: 1, SUSPENDED: 1, PLANNED: 2, IN_PROGRESS: 3, COMPLETED: 4}
 
@@ -36,8 +45,10 @@ def build_deck(engine: Engine, plan_id: int, as_of: dt.date, released_only: bool
     plan = queries.plans(engine).set_index("id").loc[plan_id]
     states = queries.measure_states(engine, plan_id, as_of, released_only=released_only)
     tree = queries.progress_tree(engine, plan_id, states)
-    indicators = indicator_queries.indicator_summary(engine, plan_id, as_of,
-                                                     int(plan["confidentiality_threshold"]))
+    # Slides are projected in a hall or on an unattended screen and frozen as meeting snapshots: whoever
+    # builds them, the audience is the public, so small counts are always hidden (not only in the public view).
+    threshold = small_count_threshold(int(plan["confidentiality_threshold"]), public_view=True)
+    indicators = indicator_queries.indicator_summary(engine, plan_id, as_of, threshold)
     since = last_conference(queries.meetings(engine, plan_id), as_of)
     changes = (reports_between(engine, plan_id, since["date"], as_of, released_only=released_only)
                if since else None)
@@ -229,17 +240,11 @@ def _indicator(row: pd.Series) -> dict:
 # --- since the last conference ---------------------------------------------------------------------
 
 def last_conference(meetings: pd.DataFrame, before: dt.date) -> dict | None:
-    """The last meeting strictly before `before`: an Integrationskonferenz, else a Fachbeirat meeting,
-    else any body's. None when there is none."""
-    earlier = meetings[meetings["meeting_date"] < before]
-    for kind in CONFERENCE_KINDS:
-        of_kind = earlier[earlier["body_kind"] == kind]
-        if len(of_kind):
-            earlier = of_kind
-            break
-    if earlier.empty:
+    """Since the last conference ("Seit der letzten Konferenz"): the deck is shown at the Integrationskonferenz, so its last meeting
+    before `before` counts, else the last Fachbeirat meeting, else any body's. None when there is none."""
+    row = previous_meeting_row(meetings, before, CONFERENCE_ELSE_FACHBEIRAT_ELSE_ANY)
+    if row is None:
         return None
-    row = earlier.sort_values("meeting_date").iloc[-1]
     return {"date": row["meeting_date"], "body": str(row["body"]), "title": str(row["title"] or "")}
 
 

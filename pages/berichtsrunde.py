@@ -1,8 +1,8 @@
 """Berichtsrunde: before a meeting, which running measures still owe a report since the previous one,
 grouped by lead organisation, with a reminder to copy and a mailto: link per organisation.
 
-The meeting (?sitzung=YYYY-MM-DD) defaults to the next Fachbeirat meeting; the start of the window
-(?seit=YYYY-MM-DD) defaults to the meeting before it.
+The meeting (?sitzung=YYYY-MM-DD) and the start of the window (?seit=YYYY-MM-DD) default as
+models.reporting.reporting_round says (the next Fachbeirat meeting, the meeting before it).
 """
 
 import datetime as dt
@@ -12,9 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from models import reporting
-from models.changes import REPORTING_BODY_KIND
 from models.formats import format_date, format_number, format_percent
-from models.rules import DEFAULT_STALE_AFTER_DAYS
 from ui import components, data, url_bind
 from ui.choices import date_within, keep_offered
 from ui.context import current
@@ -81,7 +79,7 @@ def _other_changed() -> None:
 
 def pick_since(until: dt.date) -> dt.date:
     """Reports dated after this day count (?seit=); by default the previous meeting."""
-    default = reporting.previous_cutoff(meetings, until) or until - dt.timedelta(days=DEFAULT_STALE_AFTER_DAYS)
+    default = reporting.reporting_round(meetings, today, until).since
     latest = until - dt.timedelta(days=1)
     url_bind.adopt("seit", "round_since", lambda raw: parse_date(raw, EARLIEST, latest, t("reporting_round.since")))
     moved = st.session_state.get("_round_since_for") not in (None, until)
@@ -138,11 +136,9 @@ def organisation_block(name: str, group: pd.DataFrame, contacts: pd.DataFrame, u
             ", ".join(f"{row.name} <{row.email}>" for row in contacts.itertuples()))))
 
 
-default_until = reporting.next_meeting(meetings, today) or today
-until = pick_until(default_until)
-since = pick_since(until)
-body_names = meetings.loc[meetings["meeting_date"] == until].sort_values(
-    "body_kind", key=lambda kinds: kinds != REPORTING_BODY_KIND)["body"]
+until = pick_until(reporting.reporting_round(meetings, today).until)
+window = reporting.reporting_round(meetings, today, until, pick_since(until))
+until, since = window.until, window.since
 st.caption(t("reporting_round.window", since=format_date(since), until=format_date(until)))
 
 owed = data.owed_reports(context.url, context.plan_id, context.counter, since, until)
@@ -159,4 +155,4 @@ contacts = data.organisation_contacts(context.url, lead_ids)
 for name, group in owed.groupby("lead_organisation", sort=False):
     ids = group["lead_organisation_id"].dropna()
     mine = contacts[contacts["organisation_id"] == int(ids.iloc[0])] if len(ids) else contacts.iloc[0:0]
-    organisation_block(name, group, mine, until, since, body_names.iloc[0] if len(body_names) else "")
+    organisation_block(name, group, mine, until, since, window.body)

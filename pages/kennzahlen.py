@@ -6,6 +6,7 @@ from functools import partial
 import streamlit as st
 
 from models.formats import format_date
+from models.rules import small_count_threshold
 from ui import components, data, url_bind
 from ui.components import plain
 from ui.context import current
@@ -32,7 +33,7 @@ VERDICT_BOX_ICONS = {"on_track": ":material/trending_up:", "reached": ":material
 
 context = current()
 # Small counts of people are protected in the public view; signed-in staff see every value.
-THRESHOLD = context.confidentiality_threshold if context.released_only else 0
+THRESHOLD = small_count_threshold(context.confidentiality_threshold, context.released_only)
 lang = language()
 components.plan_header(context, t("page.indicators"))
 summary = data.indicator_summary(context.url, context.plan_id, context.counter, context.as_of, threshold=THRESHOLD)

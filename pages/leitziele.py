@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from models.formats import format_date, format_number
+from models.rules import small_count_threshold
 from ui import components, data, url_bind
 from ui.choices import keep_offered
 from ui.context import current
@@ -73,7 +74,7 @@ def show_overview() -> None:
 
 
 def show_detail(code: str) -> None:
-    threshold = context.confidentiality_threshold if context.released_only else 0
+    threshold = small_count_threshold(context.confidentiality_threshold, context.released_only)
     detail = data.goal_detail(context.url, context.plan_id, context.counter, context.as_of, code, lang,
                               released_only=context.released_only, threshold=threshold)
     goal = detail["goal"]

@@ -17,12 +17,13 @@ from ui.context import PlanContext
 
 
 def options_of(context: PlanContext, filters: MeasureFilters) -> export.ExportOptions:
-    """The Stand and filters of the page; the public view gets released reports and protected counts."""
+    """The Stand and filters of the page; the public view gets released reports and protected counts (the
+    export applies the plan's threshold only then: models.rules.small_count_threshold)."""
     return export.ExportOptions(
         as_of=context.as_of,
         filters=filters,
         released_only=context.released_only,
-        confidentiality_threshold=context.confidentiality_threshold if context.released_only else 0,
+        confidentiality_threshold=context.confidentiality_threshold,
     )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from models.changes import previous_meeting
+from models.rules import FACHBEIRAT_ELSE_ANY, previous_meeting
 from models.documents.content import ReportContent, build_content, meeting_title
 from models.documents.pdf import build_pdf
 from models.documents.pptx import build_pptx
@@ -58,7 +58,9 @@ def _meeting_choices(url: str, plan_id: int, counter: int, as_of: dt.date) -> tu
     earlier = meetings[meetings["meeting_date"] < as_of]
     earlier = earlier.sort_values("meeting_date", ascending=False).drop_duplicates("meeting_date")
     titles = {row.meeting_date: meeting_title(pd.Series(row._asdict())) for row in earlier.itertuples()}
-    default = previous_meeting(earlier, as_of) or (next(iter(titles)) if titles else None)
+    # As models.documents.content.default_meeting; from all meetings, so that a Fachbeirat meeting sharing
+    # its day with another body's is not lost to the de-duplication above.
+    default = previous_meeting(meetings, as_of, FACHBEIRAT_ELSE_ANY)
     return titles, default
 
 

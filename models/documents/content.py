@@ -24,7 +24,14 @@ from models.documents.wording import words
 from models.formats import format_date, format_number, format_percent
 from models.queries import frame_of
 from models.reporting import owed_reports
-from models.rules import COMPLETED, PLANNED, clean_text
+from models.rules import (
+    COMPLETED,
+    FACHBEIRAT_ELSE_ANY,
+    PLANNED,
+    clean_text,
+    previous_meeting,
+    small_count_threshold,
+)
 from models.schema import Measure, StatusReport
 from models.texts import light_words, text
 
@@ -259,13 +266,9 @@ def meeting_choices(engine: Engine, plan_id: int, as_of: dt.date) -> pd.DataFram
 
 
 def default_meeting(engine: Engine, plan_id: int, as_of: dt.date) -> dt.date | None:
-    """The last Fachbeirat meeting before the Stand (as on the Übersicht), else the last meeting of any body."""
-    meetings = queries.meetings(engine, plan_id)
-    found = change_queries.previous_meeting(meetings, as_of)
-    if found is None:
-        earlier = meetings[meetings["meeting_date"] < as_of]
-        found = earlier["meeting_date"].max() if len(earlier) else None
-    return found
+    """The last Fachbeirat meeting before the Stand (as on the Übersicht), else the last meeting of any body:
+    the report goes to the Fachbeirat, and a plan without one is still compared with something."""
+    return previous_meeting(queries.meetings(engine, plan_id), as_of, FACHBEIRAT_ELSE_ANY)
 
 
 def check_meeting(engine: Engine, plan_id: int, as_of: dt.date, since: dt.date) -> str:
@@ -307,7 +310,7 @@ def build_content(
     tree = queries.progress_tree(engine, plan_id, states)
     latest = latest_reports(engine, plan_id, as_of, released_only)
     if threshold is None:
-        threshold = int(plan["confidentiality_threshold"]) if released_only else 0
+        threshold = small_count_threshold(int(plan["confidentiality_threshold"]), public_view=released_only)
     fields = tree["action_fields"]
     return cleaned(ReportContent(
         plan_name=str(plan["name"]),

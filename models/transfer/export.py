@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 from models.formats import format_date, format_datetime
 from models.measures import MeasureFilters, apply_filters, measure_list
 from models.queries import measure_states
-from models.rules import clean_text
+from models.rules import clean_text, small_count_threshold
 from models.schema import (
     ActionField,
     AnnualGoal,
@@ -83,7 +83,7 @@ class ExportOptions:
     as_of: dt.date | None = None
     filters: MeasureFilters = field(default_factory=MeasureFilters)
     released_only: bool = False
-    confidentiality_threshold: int = 0
+    confidentiality_threshold: int = 0  # the plan's; applied only with released_only (small_count_threshold)
 
     def stand(self) -> dt.date:
         return self.as_of or dt.date.today()
@@ -295,7 +295,7 @@ class _Reader:
         return rows
 
     def _confidential(self, value: IndicatorValue) -> bool:
-        threshold = self.options.confidentiality_threshold if self.options.released_only else 0
+        threshold = small_count_threshold(self.options.confidentiality_threshold, self.options.released_only)
         return value.indicator_id in self.people and 0 < value.value < threshold
 
     def _meetings(self) -> list[dict[str, Any]]:

@@ -97,6 +97,29 @@ def test_the_reporting_body_comes_before_other_bodies():
     assert reporting.previous_cutoff(meetings, dt.date(2025, 5, 15)) == dt.date(2025, 5, 1)
 
 
+def test_rule_reporting_round_window_defaults_to_the_next_and_the_previous_meeting():
+    meetings = pd.DataFrame({
+        "meeting_date": [dt.date(2025, 5, 1), dt.date(2025, 6, 1), dt.date(2025, 6, 1), dt.date(2025, 7, 1)],
+        "body_kind": ["Kreistag", "Kreistag", "Fachbeirat", "Kreistag"],
+        "body": ["Kreistag", "Kreistag", "Fachbeirat Integration", "Kreistag"],
+    })
+    today = dt.date(2025, 5, 10)
+    assert reporting.reporting_round(meetings, today) == reporting.ReportingRound(
+        dt.date(2025, 6, 1), dt.date(2025, 5, 1), "Fachbeirat Integration")
+    chosen = reporting.reporting_round(meetings, today, dt.date(2025, 7, 1), dt.date(2025, 6, 15))
+    assert chosen == reporting.ReportingRound(dt.date(2025, 7, 1), dt.date(2025, 6, 15), "Kreistag")
+    # No meeting ahead: the round prepares today; no meeting before: the last 180 days count; no body signs.
+    alone = reporting.reporting_round(meetings.iloc[0:0], today)
+    assert alone == reporting.ReportingRound(today, today - dt.timedelta(days=180), "")
+
+
+def test_rule_the_fachbeirat_signs_the_reminder_when_several_bodies_meet_that_day():
+    meetings = pd.DataFrame({"meeting_date": [dt.date(2025, 6, 1)] * 2, "body_kind": ["Kreistag", "Fachbeirat"],
+                             "body": ["Kreistag", "Fachbeirat Integration"]})
+    assert reporting.reminder_body(meetings, dt.date(2025, 6, 1)) == "Fachbeirat Integration"
+    assert reporting.reminder_body(meetings, dt.date(2025, 6, 2)) == ""
+
+
 def test_owed_before_the_second_meeting_is_only_m5(engine, mini_plan):
     owed = reporting.owed_reports(engine, mini_plan, FIRST, SECOND)
     # M1 and M2 reported after 15.03., M3 is suspended, M4 completed, M6 starts in 2025.
