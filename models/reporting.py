@@ -52,8 +52,8 @@ def measures_to_report(
     """The measures someone may report on, stale ones first, then overdue ones, then by code.
 
     With an organisation: the measures its editors may report on (models.rules.may_report_on: it leads them
-    or is a partner; column is_lead tells which); without one (admins): every measure. Columns: those of queries.measure_states plus
-    lead_organisation_id and is_lead.
+    or is a partner; column is_lead tells which); without one (admins): every measure. Columns: those of
+    queries.measure_states plus lead_organisation_id and is_lead.
     """
     if states is None:
         states = measure_states(engine, plan_id, as_of)

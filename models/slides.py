@@ -240,8 +240,9 @@ def _indicator(row: pd.Series) -> dict:
 # --- since the last conference ---------------------------------------------------------------------
 
 def last_conference(meetings: pd.DataFrame, before: dt.date) -> dict | None:
-    """Since the last conference ("Seit der letzten Konferenz"): the deck is shown at the Integrationskonferenz, so its last meeting
-    before `before` counts, else the last Fachbeirat meeting, else any body's. None when there is none."""
+    """Since the last conference ("Seit der letzten Konferenz"): the deck is shown at the Integrationskonferenz,
+    so its last meeting before `before` counts, else the last Fachbeirat meeting, else any body's. None when
+    there is none."""
     row = previous_meeting_row(meetings, before, CONFERENCE_ELSE_FACHBEIRAT_ELSE_ANY)
     if row is None:
         return None

@@ -11,19 +11,19 @@ from collections.abc import Callable
 import streamlit as st
 
 from models.measures import MeasureFilters
+from models.rules import small_count_threshold
 from models.transfer import backup, export
 from ui import data
 from ui.context import PlanContext
 
 
 def options_of(context: PlanContext, filters: MeasureFilters) -> export.ExportOptions:
-    """The Stand and filters of the page; the public view gets released reports and protected counts (the
-    export applies the plan's threshold only then: models.rules.small_count_threshold)."""
+    """The Stand and filters of the page; the public view gets released reports and protected counts."""
     return export.ExportOptions(
         as_of=context.as_of,
         filters=filters,
         released_only=context.released_only,
-        confidentiality_threshold=context.confidentiality_threshold,
+        confidentiality_threshold=small_count_threshold(context.confidentiality_threshold, context.released_only),
     )
 
 

@@ -83,7 +83,7 @@ class ExportOptions:
     as_of: dt.date | None = None
     filters: MeasureFilters = field(default_factory=MeasureFilters)
     released_only: bool = False
-    confidentiality_threshold: int = 0  # the plan's; applied only with released_only (small_count_threshold)
+    confidentiality_threshold: int = 0  # applied only with released_only (small_count_threshold)
 
     def stand(self) -> dt.date:
         return self.as_of or dt.date.today()
