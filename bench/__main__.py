@@ -1,5 +1,6 @@
 """python3 -m bench [NAME ...] [--scale 10]: run the benchmarks, print their tables, append their figures
-to bench/results/<name>.jsonl. Without names, all of them; --scale 10 adds scale x10 to x1."""
+to bench/results/<name>.jsonl. Without names, all of them; --scale 10 adds scale x10 to x1.
+python3 -m bench rerun --against REF: the rerun benchmark of this tree and of the git ref REF in one run."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import os
 import sys
 import time
 
-from bench import documents, rerun, sessions, two_processes, writes
+from bench import against, documents, rerun, sessions, two_processes, writes
 from bench.common import Workspace, print_table, verdict
 
 BENCHMARKS = {
@@ -26,7 +27,13 @@ def parse(argv: list[str]) -> argparse.Namespace:
                         help=f"benchmarks to run (default: all): {', '.join(BENCHMARKS)}")
     parser.add_argument("--scale", type=float, default=1,
                         help="also run at this scale (x1 always runs; e.g. --scale 10 for 8,000 Maßnahmen)")
-    return parser.parse_args(argv)
+    parser.add_argument("--against", metavar="REF",
+                        help="only with rerun: measure this tree and the git ref REF (a temporary worktree) in "
+                             "turn and print new/old per page")
+    arguments = parser.parse_args(argv)
+    if arguments.against and arguments.names != ["rerun"]:
+        parser.error("--against goes with the benchmark rerun only: python3 -m bench rerun --against REF")
+    return arguments
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,8 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for name in names:
             print(f"\n=== {name} (Maßstab {', '.join(f'x{s:g}' for s in scales)}) ===", flush=True)
-            report = BENCHMARKS[name](workspace, scales)
+            report = (against.run(workspace, scales, arguments.against) if arguments.against
+                      else BENCHMARKS[name](workspace, scales))
             judged += [f for f in report.figures if f.met is not None]
+    except against.UnknownRef as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 2
     finally:
         workspace.close()
     print_table("Ziele", ["Messung", "Maßstab", "Wert", "Ziel", "erfüllt"],

@@ -235,14 +235,14 @@ def _proc_status_kib(pid: int, key: str) -> float | None:
 
 @contextmanager
 def running_server(script: Path, log: Path, database_url: str | None = None,
-                   env: dict[str, str] | None = None) -> Iterator[Server]:
-    """`streamlit run script` on a free loopback port, in the script's folder (its .streamlit/config.toml);
-    yields once healthy, stops it afterwards."""
+                   env: dict[str, str] | None = None, root: Path = ROOT) -> Iterator[Server]:
+    """`streamlit run script` on a free loopback port, in the script's folder (its .streamlit/config.toml), importing
+    the code of `root` (another checkout: bench.against); yields once healthy, stops it afterwards."""
     port = free_port()
     environment = {**os.environ, **(env or {})}
     if database_url:
         environment["DATABASE_URL"] = database_url
-    environment["PYTHONPATH"] = str(ROOT)
+    environment["PYTHONPATH"] = str(root)
     with log.open("wb") as out:
         process = subprocess.Popen(
             [*DIE_WITH_PARENT, sys.executable, "-m", "streamlit", "run", str(script),

@@ -13,6 +13,8 @@ a delayed TCP acknowledgement (the empty page: 45 ms back to back, 10 ms after a
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
+from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 
 from bench.common import ROOT, Report, Workspace, floor_app, median, ms, percentile, print_table, running_server
@@ -34,33 +36,52 @@ class PageTimes:
     errors: list[str] = field(default_factory=list)
 
 
-async def _measure(app_ws: str, floor_ws: str, runs: int) -> PageTimes:
-    times = PageTimes()
-    for ws_url in (app_ws, floor_ws):  # the server's own first run (it sets TCP_NODELAY for later connections)
+async def measure(app_urls: Sequence[str], floor_ws: str, runs: int, back_to_back: bool = True) -> list[PageTimes]:
+    """PageTimes of each app (websocket URLs of apps with the same pages): every page runs in each app in turn, the
+    order of the apps swapped every round, each run followed by one run of the floor."""
+    times = [PageTimes() for _ in app_urls]
+    for ws_url in (*app_urls, floor_ws):  # the server's own first run (it sets TCP_NODELAY for later connections)
         async with LiveSession(ws_url) as first:
             await first.run()
-    async with LiveSession(app_ws) as app, LiveSession(floor_ws) as floor:
-        await app.run()
-        await floor.run()
-        floor_pages = floor.pages
+    async with AsyncExitStack() as stack:
+        apps = [await stack.enter_async_context(LiveSession(ws_url)) for ws_url in app_urls]
+        floor = await stack.enter_async_context(LiveSession(floor_ws))
+        for session in (*apps, floor):
+            await session.run()
         for round_number in range(runs + 1):
-            for index, page in enumerate(app.pages):
-                await asyncio.sleep(THINK_S)
-                result = await app.run(page)
-                await asyncio.sleep(THINK_S)
-                floor_result = await floor.run(floor_pages[index % len(floor_pages)])
-                if not result.ok:
-                    times.errors.append(f"{page.url_path or 'uebersicht'}: {result.exceptions or result.finished}")
-                if round_number == 0:
-                    continue
-                times.seconds.setdefault(page.url_path or "uebersicht", []).append(result.seconds)
-                times.floor.append(floor_result.seconds)
-        for page in app.pages:
-            await app.run(page)
-            times.back_to_back[page.url_path or "uebersicht"] = [(await app.run(page)).seconds for _ in range(runs)]
-        for index in range(runs):
-            times.floor_back_to_back.append((await floor.run(floor_pages[index % len(floor_pages)])).seconds)
+            order = list(zip(apps, times))[::1 if round_number % 2 == 0 else -1]
+            for index, page in enumerate(apps[0].pages):
+                for app, app_times in order:
+                    await _run_page(app, floor, page.url_path, index, app_times, counted=round_number > 0)
+        if back_to_back:
+            for app, app_times in zip(apps, times):
+                await _measure_back_to_back(app, floor, app_times, runs)
     return times
+
+
+async def _run_page(app: LiveSession, floor: LiveSession, url_path: str, index: int, times: PageTimes,
+                    counted: bool) -> None:
+    """One run of the app's page at url_path (if it has one) after a pause, then one of the floor."""
+    page = next((page for page in app.pages if page.url_path == url_path), None)
+    if page is None:
+        return
+    await asyncio.sleep(THINK_S)
+    result = await app.run(page)
+    await asyncio.sleep(THINK_S)
+    floor_result = await floor.run(floor.pages[index % len(floor.pages)])
+    if not result.ok:
+        times.errors.append(f"{url_path or 'uebersicht'}: {result.exceptions or result.finished}")
+    if counted:
+        times.seconds.setdefault(url_path or "uebersicht", []).append(result.seconds)
+        times.floor.append(floor_result.seconds)
+
+
+async def _measure_back_to_back(app: LiveSession, floor: LiveSession, times: PageTimes, runs: int) -> None:
+    for page in app.pages:
+        await app.run(page)
+        times.back_to_back[page.url_path or "uebersicht"] = [(await app.run(page)).seconds for _ in range(runs)]
+    for index in range(runs):
+        times.floor_back_to_back.append((await floor.run(floor.pages[index % len(floor.pages)])).seconds)
 
 
 def run(workspace: Workspace, scales: list[float], runs: int = RUNS_PER_PAGE) -> Report:
@@ -71,7 +92,7 @@ def run(workspace: Workspace, scales: list[float], runs: int = RUNS_PER_PAGE) ->
         for scale in scales:
             url = workspace.database(scale)
             with running_server(ROOT / "dashboard.py", workspace.folder / f"rerun-x{scale:g}.log", url) as app:
-                times = asyncio.run(_measure(app.ws_url, floor.ws_url, runs))
+                times = asyncio.run(measure([app.ws_url], floor.ws_url, runs))[0]
             by_scale[scale] = _report_scale(report, scale, times)
     if 1 in by_scale and len(by_scale) > 1:
         _report_growth(report, by_scale)

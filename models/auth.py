@@ -2,7 +2,7 @@
 identity provider's (OIDC) token claims to a role and an organisation.
 
 No default password exists anywhere: the first admin is created with
-`python -m models.cli create-admin`.
+`python -m cli create-admin`.
 """
 
 from __future__ import annotations

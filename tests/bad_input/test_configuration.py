@@ -30,7 +30,7 @@ def _cli(tmp_path: Path, *, url: str | None, prefix: list[str] | None = None) ->
     env["PYTHONPATH"] = str(ROOT)
     if url is not None:
         env["DATABASE_URL"] = url
-    return subprocess.run([*(prefix or []), sys.executable, "-m", "models.cli", "init", "--no-examples"], cwd=tmp_path,
+    return subprocess.run([*(prefix or []), sys.executable, "-m", "cli", "init", "--no-examples"], cwd=tmp_path,
                           env=env, capture_output=True, text=True, timeout=120)
 
 

@@ -1,5 +1,5 @@
 """The Fachbeirat report: its content (both databases), the PDF read back with pypdf, the PowerPoint
-read back with python-pptx (native charts and their series), and `python -m models.cli report`."""
+read back with python-pptx (native charts and their series). The command line: tests/cli/test_documents.py."""
 
 import datetime as dt
 import io
@@ -13,7 +13,6 @@ from pptx.enum.chart import XL_CHART_TYPE
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.cli import main
 from models.commands import SYSTEM, TEXT_MAX, add_status_report
 from models.db import make_engine, migrate
 from models.documents import pdf as pdf_document
@@ -25,7 +24,6 @@ from models.maintenance import CODE_MAX, NAME_MAX, TITLE_MAX, current_counter, u
 from models.schema import Measure, StatusReport
 from models.seed import example_files, insert_plan_document, read_document
 from tests.conftest import FIXTURES
-from tests.models.test_cli import cli
 
 STAND = dt.date(2024, 6, 30)
 MINI_GOALS = ["Alle sprechen Deutsch", "Kurse werden abgeschlossen", "Arbeit für alle"]
@@ -116,13 +114,21 @@ def test_without_a_previous_meeting_nothing_is_compared(engine, mini_plan):
 # --- the files, built once for the mini plan ------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def mini_documents(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('report') / 'mini.db'}"
+def mini_database(folder) -> tuple[str, int]:
+    """URL of a new SQLite database in `folder` holding the mini plan, and the plan's id."""
+    url = f"sqlite:///{folder / 'mini.db'}"
     engine = make_engine(url)
     migrate(engine)
     with Session(engine) as session, session.begin():
         plan_id = insert_plan_document(session, read_document(FIXTURES / "mini-plan.yaml")).id
+    engine.dispose()
+    return url, plan_id
+
+
+@pytest.fixture(scope="module")
+def mini_documents(tmp_path_factory):
+    url, plan_id = mini_database(tmp_path_factory.mktemp("report"))
+    engine = make_engine(url)
     content = build_content(engine, plan_id, STAND)
     steps = []
     documents = {"url": url, "pdf": build_pdf(content, lambda share, what: steps.append(share)),
@@ -297,29 +303,3 @@ def test_the_example_plans_report(example_sqlite_url):
     assert _words(document["plan"]["name"]) in texts[0] and "Beispieldaten" in texts[0]
     for title in goals:
         assert _words(title) in whole_pdf and _words(title)[:60] in whole_pptx
-
-
-# --- the command line ----------------------------------------------------------------------------
-
-
-def test_the_command_line_writes_the_pptx(mini_documents, tmp_path):
-    out = tmp_path / "bericht.pptx"
-    result = cli("report", "--format", "pptx", "--as-of", "2024-06-30", "--plan", "mini", "--out", str(out),
-                 url=mini_documents["url"])
-    assert result.returncode == 0, result.stderr
-    assert "Bericht geschrieben" in result.stdout and "Stand 30.06.2024" in result.stdout
-    assert "Testplan Mini" in slide_text(slides_of(out.read_bytes())[0])
-
-
-@pytest.mark.parametrize("arguments, message", [
-    (["--as-of", "2024-02-30"], "Der Stand „2024-02-30“ ist kein gültiges Datum"),
-    (["--as-of", "2024-06-30", "--since-meeting", "2024-01-01"],
-     "Am 01.01.2024 ist keine Sitzung vor dem Stand 30.06.2024 erfasst. Sitzungen vor dem Stand: 15.03.2024."),
-    (["--format", "docx"], "Das Format „docx“ gibt es nicht. Möglich sind: pdf, pptx."),
-    (["--plan", "gibt-es-nicht"], "Den Plan „gibt-es-nicht“ gibt es nicht. Vorhandene Pläne: mini."),
-])
-def test_the_command_line_refuses_bad_input_in_german(mini_documents, tmp_path, capsys, arguments, message):
-    out = tmp_path / "bericht.pdf"
-    code = main(["--database-url", mini_documents["url"], "report", "--format", "pdf", "--out", str(out), *arguments])
-    assert code == 2 and not out.exists()
-    assert message in capsys.readouterr().err

@@ -38,7 +38,7 @@ def test_kill_during_a_large_import_leaves_the_database_unchanged(tmp_path):
                    encoding="utf-8")
     before = _snapshot(database)
     process = subprocess.Popen(
-        [sys.executable, "-m", "models.cli", "--database-url", f"sqlite:///{database}", "import", str(csv),
+        [sys.executable, "-m", "cli", "--database-url", f"sqlite:///{database}", "import", str(csv),
          "--plan", "mini"],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )

@@ -278,27 +278,6 @@ def test_random_bad_rows_give_messages_never_exceptions_and_write_nothing(random
     assert _state(random_db) == before
 
 
-def test_command_line_import_prints_the_preview_and_fails_on_problems(tmp_path, capsys):
-    from models.cli import main
-
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    good = tmp_path / "plan.csv"
-    good.write_bytes("Code;Titel\nHF1;Sprache\n".encode("cp1252"))
-    bad = tmp_path / "leitziele.csv"
-    bad.write_bytes("Code;Handlungsfeld;Titel\nLZ1;HF7;Ziel\n".encode("cp1252"))
-    assert main(["--database-url", url, "import", str(good), "--plan", "neu", "--level", "Handlungsfelder",
-                 "--dry-run"]) == 0
-    assert "Handlungsfelder          1         0            0" in capsys.readouterr().out
-    assert main(["--database-url", url, "import", str(good), "--plan", "neu", "--level", "handlungsfelder"]) == 0
-    assert "Import gespeichert: 1 Zeile(n) neu oder geändert." in capsys.readouterr().out
-    assert main(["--database-url", url, "import", str(bad), "--plan", "neu"]) == 1
-    out = capsys.readouterr().out
-    assert ("Datei „leitziele“, Zeile 2, Spalte „Handlungsfeld“: „HF7“ gibt es weder in der Datei noch im Plan "
-            "(gesucht in „Handlungsfelder“).") in out
-    assert main(["--database-url", url, "import", str(bad), "--level", "Quatsch"]) == 2
-    assert "Eine Ebene „Quatsch“ gibt es nicht" in capsys.readouterr().err
-
-
 def test_a_file_without_data_rows_is_refused_not_reported_as_nothing_to_change(engine, mini_plan):
     tables = [read_csv("Code;Jahresziel;Titel;Federführung\n".encode(), "massnahmen")]
     before = _state(engine)
@@ -317,4 +296,3 @@ def test_b6_a_csv_import_with_a_vertical_tab_stores_a_line_break_and_the_excel_e
     assert summary == "Zeile eins\nZeile zwei"
     book = load_workbook(io.BytesIO(export.excel_bytes(export.collect(engine, mini_plan))))
     assert "Zeile eins\nZeile zwei" in [row[4] for row in book["Sachstände"].iter_rows(values_only=True)]
-

@@ -40,9 +40,9 @@ CATALOGUE.update(
         "export.backup.intro": {
             "de": "Die JSON-Sicherung enthält alle Tabellen mit der ganzen Historie: Sachstände, Kennzahlen, "
                   "Sitzungen, Änderungsprotokoll und Konten. Zurückspielen mit "
-                  "`python -m models.cli restore DATEI.json`.",
+                  "`python -m cli restore DATEI.json`.",
             "en": "The JSON backup holds every table with its whole history: reports, indicators, meetings, audit "
-                  "trail and accounts. Restore with `python -m models.cli restore FILE.json`.",
+                  "trail and accounts. Restore with `python -m cli restore FILE.json`.",
         },
         "export.backup.warning": {
             "de": "Die Sicherung der ganzen Datenbank enthält Namen, E-Mail-Adressen und die verschlüsselten "

@@ -1,6 +1,6 @@
-"""`python -m models.cli report`: the Fachbeirat report as a file, e.g. from a scheduled job before a meeting.
+"""`python -m cli report`: the Fachbeirat report as a file, e.g. from a scheduled job before a meeting.
 
-    python -m models.cli report --format pdf --as-of 2026-03-12 --out bericht.pdf [--plan SLUG]
+    python -m cli report --format pdf --as-of 2026-03-12 --out bericht.pdf [--plan SLUG]
         [--since-meeting YYYY-MM-DD | --since-meeting keine] [--public]
 
 Exit codes: 0 written; 1 the database holds no tables yet; 2 bad input (date, plan, meeting, format,
@@ -72,7 +72,7 @@ def _report(args: argparse.Namespace) -> int:
         raise InputError(f"Den Ordner „{out.parent}“ für die Ausgabedatei gibt es nicht.")
     engine = make_engine(args.database_url or database_url())
     if not has_tables(engine):
-        print("Die Datenbank ist noch leer. Legen Sie sie an mit: python -m models.cli init", file=sys.stderr)
+        print("Die Datenbank ist noch leer. Legen Sie sie an mit: python -m cli init", file=sys.stderr)
         return 1
     try:
         plan = report_content.plan_row(engine, args.plan)

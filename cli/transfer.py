@@ -1,4 +1,4 @@
-"""Subcommands export, backup and restore of `python -m models.cli` (registered by register()).
+"""Subcommands export, backup and restore of `python -m cli` (registered by register()).
 
 Exit codes: 0 done, 1 restore refused (the database holds data and --replace is missing),
 2 bad input (unknown plan, bad date, unusable file, unreachable database).
@@ -23,7 +23,7 @@ BAD_INPUT = 2
 
 
 def register(commands) -> None:
-    """Adds export, backup and restore to the subparsers of models.cli."""
+    """Adds export, backup and restore to the subparsers of cli.main."""
     exporting = commands.add_parser(
         "export", help="einen Plan als Excel-Datei, CSV-Zip oder JSON-Sicherung ausgeben")
     exporting.add_argument("--format", choices=FORMATS, required=True,
@@ -60,7 +60,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _fail(f"„{args.as_of}“ ist kein Datum. Geben Sie den Stand als JJJJ-MM-TT an, z. B. 2024-06-30.")
     engine = _engine(args)
     if engine is None:
-        return _fail("Die Datenbank ist noch leer. Legen Sie sie an mit: python -m models.cli init")
+        return _fail("Die Datenbank ist noch leer. Legen Sie sie an mit: python -m cli init")
     if args.format == "json" and not args.plan:
         return _write_backup(engine, Path(args.out), None)
     plans = queries.plans(engine)

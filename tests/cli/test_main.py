@@ -1,4 +1,4 @@
-"""`python -m models.cli` on a real database, as a subprocess (no Streamlit imported)."""
+"""`python -m cli` on a real database, as a subprocess (no Streamlit imported)."""
 
 import os
 import subprocess
@@ -19,7 +19,7 @@ def cli(*args, url=None, **env):
     if url:
         environment["DATABASE_URL"] = url
     return subprocess.run(
-        [sys.executable, "-m", "models.cli", *args], cwd=ROOT, env=environment,
+        [sys.executable, "-m", "cli", *args], cwd=ROOT, env=environment,
         capture_output=True, text=True, timeout=300,
     )
 
@@ -54,7 +54,7 @@ def test_info_lists_plans_with_counts(empty_url):
 def test_info_on_an_empty_database_says_how_to_create_it(tmp_path):
     result = cli("info", url=f"sqlite:///{tmp_path / 'leer.db'}")
     assert result.returncode == 1
-    assert "python -m models.cli init" in result.stdout
+    assert "python -m cli init" in result.stdout
 
 
 def test_bad_database_url_gives_a_german_message_not_a_traceback():
@@ -71,7 +71,7 @@ def test_unreachable_postgresql_gives_a_german_message():
 
 
 def test_cli_does_not_import_streamlit():
-    code = "import sys, models.cli, models.queries, models.seed; print('streamlit' in sys.modules)"
+    code = "import sys, cli.main, models.queries, models.seed; print('streamlit' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.stdout.strip() == "False"
 
@@ -79,7 +79,7 @@ def test_cli_does_not_import_streamlit():
 def test_create_admin_reads_the_password_and_never_prints_it(tmp_path):
     url = f"sqlite:///{tmp_path / 'admin.db'}"
     result = subprocess.run(
-        [sys.executable, "-m", "models.cli", "create-admin", "--email", "buero@kreis.example",
+        [sys.executable, "-m", "cli", "create-admin", "--email", "buero@kreis.example",
          "--name", "Büro", "--password-stdin"],
         cwd=ROOT, env={**os.environ, "DATABASE_URL": url}, input="ein-sehr-langes-passwort\n",
         capture_output=True, text=True, timeout=300,
@@ -91,7 +91,7 @@ def test_create_admin_reads_the_password_and_never_prints_it(tmp_path):
 
 def test_create_admin_refuses_a_short_password_in_german(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "models.cli", "create-admin", "--email", "a@b.example", "--name", "A",
+        [sys.executable, "-m", "cli", "create-admin", "--email", "a@b.example", "--name", "A",
          "--password-stdin"],
         cwd=ROOT, env={**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"}, input="kurz\n",
         capture_output=True, text=True, timeout=300,

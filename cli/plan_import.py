@@ -1,4 +1,4 @@
-"""Subcommand `python -m models.cli import FILE [--dry-run] [--plan SLUG] [--level ...]` (see register()).
+"""Subcommand `python -m cli import FILE [--dry-run] [--plan SLUG] [--level ...]` (see register()).
 
 Exit codes: 0 imported (or, with --dry-run, nothing to complain about), 1 problems in the file (nothing
 written; every problem is printed with sheet, row and column), 2 bad input (unreadable file, unknown level,
@@ -28,7 +28,7 @@ BAD_INPUT = 2
 
 
 def register(commands) -> None:
-    """Adds `import` to the subparsers of models.cli."""
+    """Adds `import` to the subparsers of cli.main."""
     importing = commands.add_parser(
         "import", help="einen Plan oder eine Ebene aus einer Excel-, CSV- oder Zip-Datei importieren")
     importing.add_argument("file", help="die Datei (.xlsx, .csv oder .zip mit CSV-Dateien)")

@@ -1,4 +1,6 @@
-"""Command line of Masterplan-Cockpit (no Streamlit): `python -m models.cli --help`."""
+"""The command line's parser and its own subcommands init, info and create-admin (no Streamlit):
+`python -m cli --help`. The other subcommands register themselves from cli.transfer, cli.plan_import and
+cli.documents."""
 
 from __future__ import annotations
 
@@ -7,13 +9,11 @@ import sys
 
 from sqlalchemy.exc import OperationalError
 
+from cli import documents, plan_import, transfer
 from models import queries
 from models.bootstrap import prepare_database
 from models.db import ConfigurationError, database_url, make_engine
-from models.documents import cli as report_cli
 from models.formats import format_number
-from models.transfer import cli as transfer_cli
-from models.transfer import import_cli
 
 LEVEL_LABELS = {
     "action_fields": "Handlungsfelder",
@@ -47,7 +47,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     from models.db import has_tables
 
     if not has_tables(engine):
-        print("Die Datenbank ist noch leer. Legen Sie sie an mit: python -m models.cli init")
+        print("Die Datenbank ist noch leer. Legen Sie sie an mit: python -m cli init")
         return 1
     _print_plans(engine)
     return 0
@@ -99,7 +99,7 @@ def _print_plans(engine) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m models.cli", description="Masterplan-Cockpit")
+    parser = argparse.ArgumentParser(prog="python -m cli", description="Masterplan-Cockpit")
     parser.add_argument("--database-url", help="statt DATABASE_URL bzw. der Voreinstellung")
     commands = parser.add_subparsers(dest="command", required=True)
     init = commands.add_parser("init", help="Datenbank anlegen, migrieren und mit dem Beispielplan füllen")
@@ -112,9 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_argument("--name", required=True)
     admin.add_argument("--password-stdin", action="store_true", help="Passwort aus der Standardeingabe lesen")
     admin.set_defaults(handler=cmd_create_admin)
-    transfer_cli.register(commands)
-    import_cli.register(commands)
-    report_cli.register(commands)
+    transfer.register(commands)
+    plan_import.register(commands)
+    documents.register(commands)
     return parser
 
 

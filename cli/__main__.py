@@ -1,0 +1,7 @@
+"""`python3 -m cli SUBCOMMAND ...`: see cli.main."""
+
+import sys
+
+from cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,37 @@
+"""`python -m cli import FILE`: the preview, problems with sheet/row/column, and files too big (exit codes 0, 1, 2)."""
+
+from __future__ import annotations
+
+from cli.main import main
+from tests import big_files
+
+
+def test_command_line_import_prints_the_preview_and_fails_on_problems(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    good = tmp_path / "plan.csv"
+    good.write_bytes("Code;Titel\nHF1;Sprache\n".encode("cp1252"))
+    bad = tmp_path / "leitziele.csv"
+    bad.write_bytes("Code;Handlungsfeld;Titel\nLZ1;HF7;Ziel\n".encode("cp1252"))
+    assert main(["--database-url", url, "import", str(good), "--plan", "neu", "--level", "Handlungsfelder",
+                 "--dry-run"]) == 0
+    assert "Handlungsfelder          1         0            0" in capsys.readouterr().out
+    assert main(["--database-url", url, "import", str(good), "--plan", "neu", "--level", "handlungsfelder"]) == 0
+    assert "Import gespeichert: 1 Zeile(n) neu oder geändert." in capsys.readouterr().out
+    assert main(["--database-url", url, "import", str(bad), "--plan", "neu"]) == 1
+    out = capsys.readouterr().out
+    assert ("Datei „leitziele“, Zeile 2, Spalte „Handlungsfeld“: „HF7“ gibt es weder in der Datei noch im Plan "
+            "(gesucht in „Handlungsfelder“).") in out
+    assert main(["--database-url", url, "import", str(bad), "--level", "Quatsch"]) == 2
+    assert "Eine Ebene „Quatsch“ gibt es nicht" in capsys.readouterr().err
+
+
+def test_b7_command_line_import_refuses_a_big_file_in_german(tmp_path, capsys):
+    big = tmp_path / "sachstaende.csv"
+    big.write_bytes(big_files.big_csv(21))
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    assert main(["--database-url", url, "import", str(big), "--plan", "neu"]) == 2
+    assert "Fehler: Die Datei ist zu groß: Sie hat 21,0 MB" in capsys.readouterr().err
+    bomb = tmp_path / "bombe.zip"
+    bomb.write_bytes(big_files.zip_bomb(100))
+    assert main(["--database-url", url, "import", str(bomb), "--plan", "neu"]) == 2
+    assert "Fehler: Die Datei ist zu groß: Entpackt hätte" in capsys.readouterr().err
