@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from models.commands import Actor, ValidationFailed
 from models.formats import format_number
-from models.maintenance import CODE_PATTERN, CODE_RULE, check_counter, require_admin
+from models.commands.base import check_counter
+from models.commands.checks import CODE_PATTERN, CODE_RULE, require_admin
 from models.rules import COMPLETED, clean_text
 from models.schema import (
     ActionField,
