@@ -135,7 +135,8 @@ def _indicator_table(page: Page, rows: pd.DataFrame) -> pd.DataFrame:
 
 INDICATORS = Spec(
     kind="indicator", prefix="mt_ind", frame="indicators", fields=_indicator_fields, table=_indicator_table,
-    label=code_title, values=_indicator_values, create=indicator_commands.create_indicator, update=indicator_commands.update_indicator,
+    label=code_title, values=_indicator_values, create=indicator_commands.create_indicator,
+    update=indicator_commands.update_indicator,
     new_values=lambda page: {"code": "", "title": "", "description": "", "unit": "", "direction": "increase",
                              "kind": "result", "counts_people": False, "source": "", "baseline_date": None,
                              "baseline_value": "", "target_date": None, "target_value": ""},
@@ -160,8 +161,8 @@ def _value_spec(indicator_id: int) -> Spec:
         label=lambda row: f"{date_words(row.value_date)} · {german_number(row.value)}",
         values=lambda row: {"value_date": row.value_date, "value": german_number(row.value), "source": row.source or "",
                             "note": row.note or ""},
-        create=lambda session, actor, plan_id, **values: indicator_commands.add_indicator_value(session, actor, plan_id,
-                                                                                indicator_id, **values),
+        create=lambda session, actor, plan_id, **values: indicator_commands.add_indicator_value(
+            session, actor, plan_id, indicator_id, **values),
         update=indicator_commands.update_indicator_value,
         new_values=lambda page: {"value_date": None, "value": "", "source": "", "note": ""},
         retire=False, delete=indicator_commands.delete_indicator_value,
@@ -190,7 +191,8 @@ BODIES = Spec(
     table=lambda page, rows: pd.DataFrame({t("maintenance.col.name"): rows["name"],
                                            t("maintenance.col.kind"): rows["kind"]}),
     label=lambda row: row.name, values=lambda row: {"name": row.name, "kind": row.kind},
-    create=meeting_commands.create_body, update=meeting_commands.update_body, new_values=lambda page: {"name": "", "kind": "Fachbeirat"},
+    create=meeting_commands.create_body, update=meeting_commands.update_body,
+    new_values=lambda page: {"name": "", "kind": "Fachbeirat"},
     retire=False,
 )
 
@@ -255,7 +257,8 @@ def _account_fields(page: Page) -> list[Field]:
 
 
 def _user_fields(page: Page) -> list[Field]:
-    return [Field("name", "maintenance.field.name", max_chars=checks.NAME_MAX), _role_field(), _organisation_field(page),
+    return [Field("name", "maintenance.field.name", max_chars=checks.NAME_MAX), _role_field(),
+            _organisation_field(page),
             Field("active", "maintenance.field.active", "check", help="maintenance.help.active")]
 
 

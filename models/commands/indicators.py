@@ -12,7 +12,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.actors import Actor
-from models.commands.base import TEXT_MAX, ValidationFailed, check_counter, next_position, plain, record, save_changes, save_new
+from models.commands.base import (
+    TEXT_MAX,
+    ValidationFailed,
+    check_counter,
+    next_position,
+    plain,
+    record,
+    save_changes,
+    save_new,
+)
 from models.commands.checks import (
     MODELS,
     NAME_MAX,
@@ -122,8 +131,9 @@ def add_indicator_value(session: Session, actor: Actor, plan_id: int, indicator_
     """A dated value of an indicator (value_date, value, source, note); one value per date."""
     require_admin(actor)
     indicator = row_of(session, "indicator", plan_id, indicator_id)
+    today = today or dt.date.today()
     values = checked_values(session, plan_id, expected_counter,
-                            lambda checks: _indicator_value_values(checks, session, indicator.id, raw, today or dt.date.today()))
+                            lambda checks: _indicator_value_values(checks, session, indicator.id, raw, today))
     row = IndicatorValue(indicator_id=indicator.id, **values)
     return save_new(session, actor, plan_id, "indicator_value", row, {"indicator": indicator.code, **values})
 
@@ -132,8 +142,9 @@ def update_indicator_value(session: Session, actor: Actor, plan_id: int, value_i
                            today: dt.date | None = None, **raw: Any) -> IndicatorValue:
     require_admin(actor)
     row = _value_row(session, plan_id, value_id)
+    today = today or dt.date.today()
     values = checked_values(session, plan_id, expected_counter,
-                            lambda checks: _indicator_value_values(checks, session, row.indicator_id, raw, today or dt.date.today(), row.id))
+                            lambda checks: _indicator_value_values(checks, session, row.indicator_id, raw, today, row.id))
     return save_changes(session, actor, plan_id, "indicator_value", row, values)
 
 
