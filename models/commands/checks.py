@@ -186,7 +186,7 @@ def _german(number: float) -> str:
 
 
 def unique_code(checks: Checks, session: Session, model: type, plan_id: int, value: Any,
-          exclude_id: int | None = None) -> str:
+                exclude_id: int | None = None) -> str:
     code = checks.text("code", value, "Kürzel", CODE_MAX, required=True)
     if not checks.ok("code"):
         return code

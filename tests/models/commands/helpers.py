@@ -55,8 +55,8 @@ def last_audit(engine):
 def retire_kind(kind: str):
     """structure.retire for one kind of row, called like the other commands: (session, actor, plan_id, id, ...)."""
     return lambda session, actor, plan_id, object_id, **kwargs: structure.retire(session, actor, plan_id, kind,
-                                                                                     object_id,
-                                                                                     **kwargs)
+                                                                                 object_id,
+                                                                                 **kwargs)
 
 
 def refused_fields(engine, command, *args, **kwargs) -> dict[str, str]:

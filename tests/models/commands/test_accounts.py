@@ -49,5 +49,5 @@ def test_the_last_active_admin_stays(engine, mini_plan):
         only = create_user(session, SYSTEM, name="Einzige Admin", email="one@example.org", role="admin").id
     errors = refused_fields(engine, accounts.update_user, ADMIN, mini_plan, only,
                             expected_counter=plan_counter(engine, mini_plan),
-                                name="Einzige Admin", role="admin", organisation_id=None, active=False)
+                            name="Einzige Admin", role="admin", organisation_id=None, active=False)
     assert "mindestens ein aktives Konto" in errors["role"]

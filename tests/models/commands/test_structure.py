@@ -82,7 +82,7 @@ def test_moving_a_guiding_goal_to_another_action_field_puts_it_last(engine, mini
     goal_id = id_of(engine, GuidingGoal, "LZ3")
     run_command(engine, structure.update_guiding_goal, ADMIN, mini_plan, goal_id,
                 expected_counter=plan_counter(engine, mini_plan),
-                    action_field_id=id_of(engine, ActionField, "HF1"), code="LZ3", title="Arbeit für alle")
+                action_field_id=id_of(engine, ActionField, "HF1"), code="LZ3", title="Arbeit für alle")
     goal = get_row(engine, GuidingGoal, goal_id)
     assert (goal.action_field_id, goal.position) == (id_of(engine, ActionField, "HF1"), 2)
 
@@ -121,8 +121,8 @@ def test_annual_goal_validation_rules(engine, mini_plan):
 def test_prioritised_annual_goal_with_decision_is_stored(engine, mini_plan):
     goal_id = run_command(engine, structure.create_annual_goal, ADMIN, mini_plan,
                           expected_counter=plan_counter(engine, mini_plan),
-                              **_annual(engine, prioritised=True, decision_date="15.03.2025",
-                                        decision_reference="DS 12/2025"))
+                          **_annual(engine, prioritised=True, decision_date="15.03.2025",
+                                    decision_reference="DS 12/2025"))
     goal = get_row(engine, AnnualGoal, goal_id)
     assert (goal.year, goal.prioritised, goal.decision_date, goal.decision_reference) == (
         2025, True, dt.date(2025, 3, 15), "DS 12/2025")
@@ -161,7 +161,7 @@ def test_carry_over_creates_next_years_goal_with_copies_of_open_measures(engine,
 def test_carry_over_leaves_completed_measures_behind(engine, mini_plan):
     new_id = run_command(engine, structure.carry_over_annual_goal, ADMIN, mini_plan,
                          id_of(engine, AnnualGoal, "JZ2023-01"),
-                           "Nachholkurse brauchen ein weiteres Jahr", expected_counter=plan_counter(engine, mini_plan))
+                         "Nachholkurse brauchen ein weiteres Jahr", expected_counter=plan_counter(engine, mini_plan))
     with Session(engine) as session:
         goal = session.get(AnnualGoal, new_id)
         assert goal.code == "JZ2024-03"
@@ -191,10 +191,10 @@ def test_next_codes_follow_the_plans_style():
 
 def test_retire_refuses_a_level_with_visible_children(engine, mini_plan):
     errors = refused_fields(engine, retire_kind("action_field"), ADMIN, mini_plan, id_of(engine, ActionField, "HF1"),
-                                  expected_counter=plan_counter(engine, mini_plan))
+                            expected_counter=plan_counter(engine, mini_plan))
     assert errors["retired"].startswith("Dieses Handlungsfeld hat noch 2 sichtbare Leitziele.")
     errors = refused_fields(engine, retire_kind("organisation"), ADMIN, mini_plan, organisation_of(engine, "JC"),
-                                           expected_counter=plan_counter(engine, mini_plan))
+                            expected_counter=plan_counter(engine, mini_plan))
     assert "bei 3 sichtbaren Maßnahmen die Federführung" in errors["retired"]
 
 
@@ -211,7 +211,7 @@ def test_retire_hides_and_restore_shows_again(engine, mini_plan):
     assert "sichtbares Handlungsfeld" in errors["action_field_id"]
     run_command(engine, retire_kind("action_field"), ADMIN, mini_plan, field_id,
                 expected_counter=plan_counter(engine, mini_plan),
-                        retired=False)
+                retired=False)
     assert not get_row(engine, ActionField, field_id).retired
 
 
@@ -221,12 +221,12 @@ def test_children_cannot_be_added_under_or_restored_below_a_hidden_parent(engine
                 expected_counter=plan_counter(engine, mini_plan))
     errors = refused_fields(engine, measures.create_measure, ADMIN, mini_plan,
                             expected_counter=plan_counter(engine, mini_plan),
-                                **measure_fields(engine))
+                            **measure_fields(engine))
     assert "sichtbares Jahresziel" in errors["annual_goal_id"]
     m6 = get_row(engine, Measure, id_of(engine, Measure, "M6"))
     run_command(engine, measures.retire_measure, ADMIN, mini_plan, m6.id, expected_version=m6.version)
     run_command(engine, retire_kind("annual_goal"), ADMIN, mini_plan, id_of(engine, AnnualGoal, "JZ2025-01"),
-                      expected_counter=plan_counter(engine, mini_plan))
+                expected_counter=plan_counter(engine, mini_plan))
     with pytest.raises(ValidationFailed, match="ausgeblendet"):
         run_command(engine, measures.retire_measure, ADMIN, mini_plan, m6.id, expected_version=m6.version + 1,
                     retired=False)
@@ -234,9 +234,9 @@ def test_children_cannot_be_added_under_or_restored_below_a_hidden_parent(engine
 
 def test_move_swaps_neighbours_and_renumbers(engine, mini_plan):
     run_command(engine, structure.move, ADMIN, mini_plan, "action_field", id_of(engine, ActionField, "HF3"), -1,
-                  expected_counter=plan_counter(engine, mini_plan))
+                expected_counter=plan_counter(engine, mini_plan))
     assert list(queries.action_fields(engine, mini_plan)["action_field_code"]) == ["HF1", "HF3", "HF2"]
     assert last_audit(engine).changes["order"] == [["HF1", "HF2", "HF3"], ["HF1", "HF3", "HF2"]]
     with pytest.raises(ValidationFailed, match="ganz oben"):
         run_command(engine, structure.move, ADMIN, mini_plan, "action_field", id_of(engine, ActionField, "HF1"), -1,
-                      expected_counter=plan_counter(engine, mini_plan))
+                    expected_counter=plan_counter(engine, mini_plan))
