@@ -57,7 +57,7 @@ def cmd_create_admin(args: argparse.Namespace) -> int:
     """A local admin account; the password is read from standard input or asked for twice."""
     from sqlalchemy.orm import Session
 
-    from models.auth import create_admin
+    from models.commands.accounts import create_admin
     from models.commands import ValidationFailed
 
     password = _read_password(args.password_stdin)

@@ -21,7 +21,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from models.commands import SYSTEM, Actor, PermissionDenied, ValidationFailed, actor_of, record
+from models.actors import Actor, actor_of
 from models.rules import ROLES, clean_text
 from models.schema import Organisation, SignInThrottle, User
 from models.sign_in_sessions import end_sessions_of
@@ -208,42 +208,6 @@ def validate_account(name: str, email: str, role: str, password: str | None) -> 
     if password is not None and len(password) < MIN_PASSWORD_LENGTH:
         errors["password"] = f"Das Passwort muss mindestens {MIN_PASSWORD_LENGTH} Zeichen lang sein."
     return errors
-
-
-def create_user(
-    session: Session,
-    actor: Actor,
-    *,
-    name: str,
-    email: str,
-    role: str,
-    password: str | None = None,
-    organisation_id: int | None = None,
-) -> User:
-    """Create a staff account (admins only). Without a password the person signs in through OIDC."""
-    if actor.role != "admin":
-        raise PermissionDenied("Nur die Administration darf Konten anlegen.")
-    errors = validate_account(name, email, role, password)
-    if not errors and session.scalar(select(User.id).where(func.lower(User.email) == email.strip().lower())):
-        errors["email"] = "Für diese E-Mail-Adresse gibt es bereits ein Konto."
-    if errors:
-        raise ValidationFailed("Bitte prüfen Sie die markierten Angaben.", errors)
-    user = User(
-        name=clean_text(name).strip(),
-        email=email.strip().lower(),
-        role=role,
-        organisation_id=organisation_id,
-        password_hash=hash_password(password) if password else None,
-    )
-    session.add(user)
-    session.flush()
-    record(session, actor, None, "create", "user", user.id, {"email": [None, user.email], "role": [None, role]})
-    return user
-
-
-def create_admin(session: Session, name: str, email: str, password: str) -> User:
-    """The first (or another) admin, from the command line."""
-    return create_user(session, SYSTEM, name=name, email=email, role="admin", password=password)
 
 
 def role_from_claims(claims: Mapping[str, Any]) -> str:

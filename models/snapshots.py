@@ -2,106 +2,20 @@
 
 A snapshot holds two decks (models.slides): "full" for signed-in users and "public" (released reports
 only) for the public view, so an anonymous visitor never sees a report that awaited release when the
-snapshot was taken. Commands: admin only, validated, checked against the plan's change counter (the
-admin freezes what they saw), audited, in one transaction.
+snapshot was taken. Reads only: freezing and deleting are commands (models.commands.meetings).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
 
-from models.commands import Actor, PermissionDenied, ValidationFailed, VersionConflict, record
-from models.formats import format_date
 from models.queries import frame_of
-from models.schema import Body, Meeting, MeetingSnapshot, Plan
-from models.slides import build_deck
+from models.schema import MeetingSnapshot
 
 FULL, PUBLIC = "full", "public"
 # Figures compared "then vs. now" (keys of models.slides.key_figures; lights are per colour).
 COMPARED_FIGURES = ("measures", "progress", "completed", "overdue", "at_risk", "stale")
-
-
-def freeze_meeting(engine: Engine, actor: Actor, plan_id: int, meeting_id: int, as_of: dt.date,
-                   expected_counter: int | None = None, today: dt.date | None = None) -> int:
-    """Store the slides as of `as_of` for a meeting of the plan; returns the snapshot's id."""
-    if actor.role != "admin":
-        raise PermissionDenied("Nur die Administration darf einen Sitzungsstand festhalten.")
-    today = today or dt.date.today()
-    if not isinstance(as_of, dt.date) or as_of > today:
-        raise ValidationFailed("Der Stand darf nicht in der Zukunft liegen.", {"as_of": "Bitte wählen Sie einen Stand bis heute."})
-    with Session(engine) as session:  # refuse before the slides are built
-        _checked(session, plan_id, meeting_id, expected_counter)
-    content = {FULL: build_deck(engine, plan_id, as_of), PUBLIC: build_deck(engine, plan_id, as_of, released_only=True)}
-    with Session(engine) as session, session.begin():
-        meeting = _checked(session, plan_id, meeting_id, expected_counter)
-        snapshot = MeetingSnapshot(plan_id=plan_id, meeting_id=meeting.id, meeting_date=meeting.meeting_date,
-                                   title=meeting.title or meeting.body.name, as_of=as_of, created_by=actor.name,
-                                   content=content)
-        session.add(snapshot)
-        session.flush()
-        record(session, actor, plan_id, "create", "meeting_snapshot", snapshot.id, {
-            "meeting_date": [None, meeting.meeting_date.isoformat()],
-            "as_of": [None, as_of.isoformat()],
-            "slides": [None, len(content[FULL]["slides"])],
-        })
-        return snapshot.id
-
-
-def _checked(session: Session, plan_id: int, meeting_id: int, expected_counter: int | None) -> Meeting:
-    """The plan's meeting; refuses an unknown plan or meeting, a meeting that already has a snapshot,
-    and a plan changed since the admin looked at the slides (expected_counter)."""
-    plan = session.get(Plan, plan_id)
-    if plan is None:
-        raise ValidationFailed("Diesen Plan gibt es nicht (mehr).")
-    meeting = _meeting_of_plan(session, plan_id, meeting_id)
-    _refuse_duplicate(session, plan_id, meeting.meeting_date)
-    if expected_counter is not None and plan.change_counter != expected_counter:
-        raise VersionConflict(
-            "Der Plan wurde inzwischen geändert. Bitte prüfen Sie die Folien und halten Sie den Stand erneut fest.",
-            current={"change_counter": plan.change_counter},
-        )
-    return meeting
-
-
-def _meeting_of_plan(session: Session, plan_id: int, meeting_id: int) -> Meeting:
-    meeting = session.execute(
-        select(Meeting).join(Body).where(Meeting.id == meeting_id, Body.plan_id == plan_id)
-    ).scalar_one_or_none()
-    if meeting is None:
-        raise ValidationFailed("Diese Sitzung gibt es in diesem Plan nicht.",
-                               {"meeting": "Bitte wählen Sie eine Sitzung des Plans."})
-    return meeting
-
-
-def _refuse_duplicate(session: Session, plan_id: int, meeting_date: dt.date) -> None:
-    taken = session.execute(
-        select(MeetingSnapshot.id).where(MeetingSnapshot.plan_id == plan_id,
-                                         MeetingSnapshot.meeting_date == meeting_date)
-    ).first()
-    if taken is not None:
-        raise ValidationFailed(
-            f"Für die Sitzung am {format_date(meeting_date)} ist schon ein Stand festgehalten. "
-            "Löschen Sie ihn zuerst, wenn Sie ihn ersetzen möchten.",
-            {"meeting": "Für diese Sitzung gibt es schon einen festgehaltenen Stand."},
-        )
-
-
-def delete_snapshot(engine: Engine, actor: Actor, plan_id: int, snapshot_id: int) -> None:
-    """Remove a frozen meeting view (e.g. frozen by mistake), audited."""
-    if actor.role != "admin":
-        raise PermissionDenied("Nur die Administration darf einen Sitzungsstand löschen.")
-    with Session(engine) as session, session.begin():
-        snapshot = session.get(MeetingSnapshot, snapshot_id)
-        if snapshot is None or snapshot.plan_id != plan_id:
-            raise ValidationFailed("Diesen festgehaltenen Sitzungsstand gibt es nicht (mehr).")
-        changes = {"meeting_date": [snapshot.meeting_date.isoformat(), None],
-                   "as_of": [snapshot.as_of.isoformat(), None]}
-        session.delete(snapshot)
-        record(session, actor, plan_id, "delete", "meeting_snapshot", snapshot_id, changes)
 
 
 # --- queries ---------------------------------------------------------------------------------------

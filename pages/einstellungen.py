@@ -1,12 +1,12 @@
 """Einstellungen: the selected plan's public view, release, confidentiality and traffic-light rules."""
 
 import streamlit as st
-from sqlalchemy.orm import Session
 
 from models.audit import change_items
 from models.commands import CommandError, VersionConflict
-from models.settings import BY_NAME, update_plan_settings
-from ui import components, data
+from models.settings import BY_NAME
+from models.commands.settings import update_plan_settings
+from ui import components, data, write
 from ui.auth import current_actor, role
 from ui.context import current
 from ui.markdown import plain
@@ -79,7 +79,7 @@ with st.form("settings_form", enter_to_submit=False):
 def save() -> None:
     values = {name: st.session_state[key] for name, key in KEYS.items()}
     try:
-        with Session(data.engine_for(context.url)) as session, session.begin():
+        with write.transaction(context.url) as session:
             changes = update_plan_settings(session, current_actor(), context.plan_id, st.session_state[BASE][1],
                                            **values)
     except VersionConflict as conflict:

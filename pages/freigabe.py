@@ -2,12 +2,11 @@
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.orm import Session
 
 from models.commands import CommandError
 from models.formats import format_date, format_datetime, format_number, format_percent
-from models.release import release_reports
-from ui import components, data
+from models.commands.release import release_reports
+from ui import components, data, write
 from ui.auth import current_actor, role
 from ui.context import current, link_params
 from ui.texts import t
@@ -71,7 +70,7 @@ chosen = st.multiselect(t("release.select"), list(options), format_func=options.
 def release(report_ids: list[int]) -> None:
     """Release through the command (which checks the role itself); show the new state on success."""
     try:
-        with Session(data.engine_for(context.url)) as session, session.begin():
+        with write.transaction(context.url) as session:
             released = release_reports(session, current_actor(), context.plan_id, report_ids)
     except CommandError as refused:
         st.error(components.plain(refused), icon=":material/error:")

@@ -11,7 +11,7 @@ from models.formats import format_number
 from models.transfer import importer, template
 from models.transfer.importer import ImportRefused, Target
 from models.transfer.parsing import MB, OverLimit, UnreadableFile, import_limits
-from ui import components, data, run_gate
+from ui import components, data, run_gate, write
 from ui.choices import keep_offered
 from ui.auth import current_actor, role
 from ui.context import current
@@ -111,7 +111,7 @@ st.subheader(t("import.step.confirm"), anchor=False)
 if st.button(t("import.confirm"), type="primary", icon=":material/upload:", key="import_confirm"):
     bar = st.progress(0.0, text=t("import.running"))
     try:
-        with run_gate.stepped_out(), Session(data.engine_for(context.url)) as session, session.begin():
+        with run_gate.stepped_out(), write.transaction(context.url) as session:
             result = importer.apply(session, current_actor(), tables, mappings, target,
                                     expected_counter=preview.expected_counter,
                                     progress=lambda fraction, message: bar.progress(min(fraction, 1.0),

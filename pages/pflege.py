@@ -1,6 +1,6 @@
 """Pflege (admins): keep the plan's structure, organisations, indicators, meetings and accounts.
 
-Every write goes through a command in models/maintenance.py, which checks the role itself; the
+Every write goes through a command in models/commands/, which checks the role itself; the
 navigation shows this page to admins only, and the page refuses anyone else as well.
 """
 

@@ -14,7 +14,6 @@ from dataclasses import replace
 import logging
 
 import streamlit as st
-from sqlalchemy.orm import Session
 
 from models.auth import SignInRefused, actor_from_claims, authenticate
 from models.commands import Actor
@@ -26,7 +25,7 @@ from models.sign_in_sessions import (
     resume,
     start_local_session,
 )
-from ui import data
+from ui import data, write
 from ui.texts import t
 
 ACTOR_KEY = "actor"
@@ -62,7 +61,7 @@ def check_sign_in(url: str) -> None:
     if key is None:
         st.session_state.pop(ACTOR_KEY, None)
         return
-    with Session(data.engine_for(url)) as session, session.begin():
+    with write.transaction(url) as session:
         resumed = resume(session, key, configured_limits())
     if resumed.actor is None:
         reason = resumed.ended_because if resumed.ended_because in ENDED_REASONS else "other"
@@ -76,7 +75,7 @@ def sign_in_locally(url: str, email: str, password: str, client: str | None) -> 
     """Check e-mail and password; signed in: a new server-side session. Raises SignInRefused."""
     engine = data.engine_for(url)
     actor = authenticate(engine, email, password, client=client)
-    with Session(engine) as session, session.begin():
+    with write.transaction(url) as session:
         token = start_local_session(session, actor.user_id)
     st.session_state.pop(NOTICE_KEY, None)
     st.session_state[SESSION_KEY] = token
@@ -94,7 +93,7 @@ def sign_out(url: str) -> None:
     end-session endpoint, when it has one, back to the app). Use as a button callback."""
     key = st.session_state.get(SESSION_KEY)
     if key is not None:
-        with Session(data.engine_for(url)) as session, session.begin():
+        with write.transaction(url) as session:
             end_session(session, key)
     oidc = _oidc_signed_in()
     _forget(None)
@@ -142,7 +141,7 @@ def _open_identity_provider_session(url: str) -> str | None:
     if st.session_state.get(REFUSED_KEY) == key:
         return None
     try:
-        with Session(data.engine_for(url)) as session, session.begin():
+        with write.transaction(url) as session:
             actor = actor_from_claims(session, claims)
             if not open_identity_session(session, actor.user_id, key, configured_limits(), issued_at=_issued_at(claims)):
                 raise SignInRefused(t("sign_in.ended.identity"))

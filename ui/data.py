@@ -439,14 +439,14 @@ def pending_reports(url: str, plan_id: int, counter: int) -> pd.DataFrame:
 
 
 # --- page Pflege (admins) -------------------------------------------------------------------------
-from models import maintenance as maintenance_queries  # noqa: E402
+from models import admin_tables  # noqa: E402
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def maintenance_frames(url: str, plan_id: int, counter: int) -> dict[str, pd.DataFrame]:
     """Every table the Pflege page lists (retired rows included); accounts are in every plan's key,
     because account commands advance every plan's change counter."""
-    return maintenance_queries.maintenance_frames(engine_for(url), plan_id)
+    return admin_tables.maintenance_frames(engine_for(url), plan_id)
 
 
 # --- built figures: plotly's validation of large figures dominated the Leitziele and Kennzahlen runs --------

@@ -1,4 +1,4 @@
-"""Shared parts of the Pflege page: tabs, running a command, messages next to the fields, prefilled forms.
+"""Shared parts of the Pflege page: tabs, running a command (through ui.write), prefilled forms.
 
 A form's widgets live in session state under "<prefix>_<field>". A failed command changes nothing and
 leaves them as typed; a successful one reruns the page, which then shows the new state (the plan's
@@ -16,10 +16,10 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.orm import Session
 
-from models.commands import Actor, CommandError, VersionConflict
-from models.formats import format_date, format_datetime, format_number
-from models.maintenance import BulkValidationFailed, current_counter
-from ui import data, url_bind
+from models.commands import Actor, VersionConflict
+from models.formats import format_date, format_number
+from models.commands.base import current_counter
+from ui import data, url_bind, write
 from ui.components import plain
 from ui.context import PlanContext
 from ui.texts import t
@@ -80,71 +80,30 @@ def tabs(slugs: Sequence[str]) -> list[tuple[str, Any]]:
 
 
 def show_flash() -> None:
-    message = st.session_state.pop(FLASH_KEY, None)
-    if message:
-        st.success(plain(message), icon=":material/check_circle:")
+    write.show_flash(FLASH_KEY)
 
 
 def run(page: Page, command: Callable[..., Any], *args: Any, slots: dict[str, Any] | None = None,
         success: str | Callable[[Any], str] = "", on_success: Callable[[Any], None] | None = None,
         on_conflict: Callable[[VersionConflict], None] | None = None, **kwargs: Any) -> None:
-    """Run a command (actor and plan added) in one transaction. Refused: the German messages, next to
-    the fields where a slot is given; nothing changes. Done: a note for the next run, then a rerun."""
-    engine = data.engine_for(page.context.url)
+    """Run a command (actor and plan added) through ui.write.run; done, the forms loaded at the counter
+    this write claimed stay current."""
     expected = kwargs.get("expected_counter")
-    try:
-        with Session(engine, expire_on_commit=False) as session, session.begin():
-            result = command(session, page.actor, page.context.plan_id, *args, **kwargs)
-            message = success(result) if callable(success) else success
-            # the plan row is locked by the command: this is the counter after our own write only
-            after = current_counter(session, page.context.plan_id)
-    except VersionConflict as conflict:
-        show_conflict(conflict)
-        if on_conflict:
-            on_conflict(conflict)
-        return
-    except CommandError as refused:
-        show_refusal(refused, slots or {})
-        return
-    st.session_state[FLASH_KEY] = message or t("maintenance.saved")
-    if expected is not None:
-        _advance_tokens(expected, after)
-    if on_success:
-        on_success(result)
-    st.rerun()
 
+    def work(session: Session) -> tuple[Any, int]:
+        result = command(session, page.actor, page.context.plan_id, *args, **kwargs)
+        # the plan row is locked by the command: this is the counter after our own write only
+        return result, current_counter(session, page.context.plan_id)
 
-def show_refusal(refused: CommandError, slots: dict[str, Any]) -> None:
-    if isinstance(refused, BulkValidationFailed):
-        lines = "\n".join(f"- {plain(problem)}" for problem in refused.problems)
-        st.error(f"{plain(refused)}\n\n{lines}", icon=":material/error:")
-        return
-    unplaced = []
-    for name, message in refused.field_errors.items():
-        if name in slots:
-            slots[name].error(plain(message), icon=":material/error:")
-        elif message != str(refused):
-            unplaced.append(message)
-    st.error(plain(" ".join([str(refused), *unplaced])), icon=":material/error:")
+    def done(outcome: tuple[Any, int]) -> None:
+        result, after = outcome
+        if expected is not None:
+            _advance_tokens(expected, after)
+        if on_success:
+            on_success(result)
 
-
-def show_conflict(conflict: VersionConflict) -> None:
-    """What someone else changed in the meantime (when known), under the conflict message."""
-    lines = [
-        t("maintenance.conflict.change", what=_word("object", change["object_type"]), code=change["code"],
-          action=_word("action", change["action"]), actor=change["actor"], at=format_datetime(change["at"]))
-        for change in conflict.current.get("changes", [])
-    ]
-    text = plain(conflict)
-    if lines:
-        text += "\n\n" + t("maintenance.conflict.meanwhile") + "\n" + "\n".join(f"- {plain(line)}" for line in lines)
-    st.error(text, icon=":material/sync_problem:")
-
-
-def _word(group: str, name: str) -> str:
-    key = f"maintenance.{group}.{name}"
-    word = t(key)
-    return name if word == key else word
+    write.run(page.context.url, work, flash_key=FLASH_KEY, slots=slots, on_success=done, on_conflict=on_conflict,
+              success=lambda outcome: (success(outcome[0]) if callable(success) else success) or t("maintenance.saved"))
 
 
 # --- forms ------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from models import maintenance as mt
+from models.commands import structure
 from ui.maintenance_common import (
     row_of,
     Field,
@@ -108,14 +108,14 @@ def actions(page: Page, spec: Spec, object_id: int, label: str) -> None:
     row = st.container(horizontal=True)
     if spec.move:
         if row.button(t("maintenance.up"), key=f"{spec.prefix}_up", icon=":material/arrow_upward:"):
-            run(page, mt.move, spec.kind, object_id, -1, expected_counter=page.seen,
+            run(page, structure.move, spec.kind, object_id, -1, expected_counter=page.seen,
                 success=t("maintenance.moved", label=label))
         if row.button(t("maintenance.down"), key=f"{spec.prefix}_down", icon=":material/arrow_downward:"):
-            run(page, mt.move, spec.kind, object_id, 1, expected_counter=page.seen,
+            run(page, structure.move, spec.kind, object_id, 1, expected_counter=page.seen,
                 success=t("maintenance.moved", label=label))
     if spec.retire:
         confirm(f"{spec.prefix}_retire", object_id, t("maintenance.retire_question", label=label), "maintenance.retire",
-                lambda: run(page, mt.retire, spec.kind, object_id, expected_counter=page.seen,
+                lambda: run(page, structure.retire, spec.kind, object_id, expected_counter=page.seen,
                             success=t("maintenance.retired", label=label)), row)
     if spec.delete is not None:
         confirm(f"{spec.prefix}_delete", object_id, t("maintenance.delete_question", label=label), "maintenance.delete",
@@ -131,5 +131,5 @@ def hidden_rows(page: Page, spec: Spec, rows: pd.DataFrame) -> None:
         object_id = pick("maintenance.restore_pick", rows, spec.label, f"{spec.prefix}_restore_pick")
         if st.button(t("maintenance.restore"), key=f"{spec.prefix}_restore", icon=":material/visibility:"):
             label = spec.label(row_of(rows, object_id))
-            run(page, mt.retire, spec.kind, object_id, expected_counter=page.seen, retired=False,
+            run(page, structure.retire, spec.kind, object_id, expected_counter=page.seen, retired=False,
                 success=t("maintenance.restored", label=label))

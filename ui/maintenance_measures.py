@@ -10,9 +10,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from models import maintenance as mt
+from models.commands import checks, structure
+from models.commands import measures as measure_commands
 from models.commands import TEXT_MAX, VersionConflict
-from models.formats import format_number
+from models.formats import format_number, parse_number
 from ui.maintenance_common import (
     NO_CHOICE,
     Field,
@@ -89,13 +90,13 @@ def _fields(page: Page) -> list[Field]:
     names = {int(row.id): row.name for row in usable.itertuples(index=False)}
     return [
         Field("annual_goal_id", "maintenance.field.annual_goal", "select", list(goal_labels), goal_labels.get),
-        Field("code", "maintenance.field.code", max_chars=mt.CODE_MAX, help="maintenance.help.code"),
-        Field("title", "maintenance.field.title", max_chars=mt.TITLE_MAX),
+        Field("code", "maintenance.field.code", max_chars=checks.CODE_MAX, help="maintenance.help.code"),
+        Field("title", "maintenance.field.title", max_chars=checks.TITLE_MAX),
         Field("description", "maintenance.field.description", "area", max_chars=TEXT_MAX),
         Field("lead_organisation_id", "maintenance.field.lead", "select", [NO_CHOICE, *names],
               lambda key: names.get(key, t("maintenance.choose"))),
         Field("partner_ids", "maintenance.field.partners", "multi", list(names), names.get),
-        Field("origin", "maintenance.field.origin", max_chars=mt.NAME_MAX, help="maintenance.help.origin"),
+        Field("origin", "maintenance.field.origin", max_chars=checks.NAME_MAX, help="maintenance.help.origin"),
         Field("start_date", "maintenance.field.start", "date"),
         Field("due_date", "maintenance.field.due", "date"),
         Field("weight", "maintenance.field.weight", "number", help="maintenance.help.weight"),
@@ -121,7 +122,7 @@ def create_form(page: Page) -> None:
         submitted = st.form_submit_button(t("maintenance.create"), key=f"{NEW}_submit", type="primary",
                                           icon=":material/add:")
     if submitted:
-        run(page, mt.create_measure, expected_counter=page.seen, slots=slots,
+        run(page, measure_commands.create_measure, expected_counter=page.seen, slots=slots,
             success=lambda measure: t("maintenance.created", label=code_title(measure)),
             on_success=lambda _: reset(NEW), **values)
 
@@ -139,20 +140,20 @@ def edit_form(page: Page, rows: pd.DataFrame) -> None:
         submitted = st.form_submit_button(t("maintenance.save"), key=f"{EDIT}_submit", type="primary",
                                           icon=":material/save:")
     if submitted:
-        run(page, mt.update_measure, measure_id, expected_version=version, slots=slots,
+        run(page, measure_commands.update_measure, measure_id, expected_version=version, slots=slots,
             success=lambda measure: t("maintenance.updated", label=code_title(measure)),
             on_success=lambda _: reload(EDIT),
             on_conflict=lambda conflict: _conflict(page, conflict, values), **values)
     label = code_title(row)
     buttons = st.container(horizontal=True)
     if buttons.button(t("maintenance.up"), key="mt_me_up", icon=":material/arrow_upward:"):
-        run(page, mt.move, "measure", measure_id, -1, expected_counter=page.seen,
+        run(page, structure.move, "measure", measure_id, -1, expected_counter=page.seen,
             success=t("maintenance.moved", label=label))
     if buttons.button(t("maintenance.down"), key="mt_me_down", icon=":material/arrow_downward:"):
-        run(page, mt.move, "measure", measure_id, 1, expected_counter=page.seen,
+        run(page, structure.move, "measure", measure_id, 1, expected_counter=page.seen,
             success=t("maintenance.moved", label=label))
     confirm("mt_me_retire", measure_id, t("maintenance.retire_question", label=label), "maintenance.retire",
-            lambda: run(page, mt.retire_measure, measure_id, expected_version=version,
+            lambda: run(page, measure_commands.retire_measure, measure_id, expected_version=version,
                         success=t("maintenance.retired", label=label), on_conflict=lambda c: reload(EDIT)), buttons)
 
 
@@ -187,7 +188,7 @@ def _shown(page: Page, name: str, value: Any) -> str:
         return date_words(value)
     if name == "weight":
         try:
-            return german_number(mt.parse_number(value))
+            return german_number(parse_number(value))
         except (TypeError, ValueError):
             return "" if value is None else str(value)
     return "" if value is None else str(value)
@@ -201,7 +202,7 @@ def hidden_measures(page: Page, rows: pd.DataFrame) -> None:
         measure_id = pick("maintenance.restore_pick", rows, code_title, "mt_me_restore_pick")
         if st.button(t("maintenance.restore"), key="mt_me_restore", icon=":material/visibility:"):
             row = row_of(rows, measure_id)
-            run(page, mt.retire_measure, measure_id, expected_version=int(row.version), retired=False,
+            run(page, measure_commands.retire_measure, measure_id, expected_version=int(row.version), retired=False,
                 success=t("maintenance.restored", label=code_title(row)))
 
 
@@ -221,7 +222,7 @@ def bulk_editor(page: Page, rows: pd.DataFrame) -> None:
             key=key, hide_index=True, num_rows="fixed",
             disabled=[t("maintenance.col.code"), t("maintenance.col.annual_goal")],
             column_config={
-                t("maintenance.col.title"): st.column_config.TextColumn(max_chars=mt.TITLE_MAX, required=True),
+                t("maintenance.col.title"): st.column_config.TextColumn(max_chars=checks.TITLE_MAX, required=True),
                 t("maintenance.col.lead"): st.column_config.SelectboxColumn(options=names),
                 t("maintenance.col.start"): st.column_config.DateColumn(format="DD.MM.YYYY"),
                 t("maintenance.col.due"): st.column_config.DateColumn(format="DD.MM.YYYY"),
@@ -272,7 +273,7 @@ def _save_bulk(page: Page, base: pd.DataFrame, edited: pd.DataFrame) -> None:
     if not changed:
         st.info(t("maintenance.bulk.nothing"))
         return
-    run(page, mt.bulk_update_measures, changed, {int(i): int(v) for i, v in base["version"].items()},
+    run(page, measure_commands.bulk_update_measures, changed, {int(i): int(v) for i, v in base["version"].items()},
         success=t("maintenance.bulk.done", count=format_number(len(changed))), on_success=lambda _: _reset_bulk())
 
 

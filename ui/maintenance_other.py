@@ -8,7 +8,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from models import maintenance as mt
+from models.commands import accounts as account_commands
+from models.commands import checks
+from models.commands import indicators as indicator_commands
+from models.commands import meetings as meeting_commands
+from models.commands import organisations as organisation_commands
 from models.commands import TEXT_MAX
 from models.formats import format_datetime, format_number
 from models.rules import ROLES
@@ -46,14 +50,14 @@ def _organisation_table(page: Page, rows: pd.DataFrame) -> pd.DataFrame:
 ORGANISATIONS = Spec(
     kind="organisation", prefix="mt_org", frame="organisations",
     fields=lambda page: [
-        Field("name", "maintenance.field.name", max_chars=mt.NAME_MAX),
-        Field("short_name", "maintenance.field.short_name", max_chars=mt.SHORT_MAX),
-        Field("kind", "maintenance.field.organisation_kind", max_chars=mt.SHORT_MAX,
+        Field("name", "maintenance.field.name", max_chars=checks.NAME_MAX),
+        Field("short_name", "maintenance.field.short_name", max_chars=checks.SHORT_MAX),
+        Field("kind", "maintenance.field.organisation_kind", max_chars=checks.SHORT_MAX,
               help="maintenance.help.organisation_kind"),
     ],
     table=_organisation_table, label=lambda row: row.name,
     values=lambda row: {"name": row.name, "short_name": row.short_name or "", "kind": row.kind},
-    create=mt.create_organisation, update=mt.update_organisation,
+    create=organisation_commands.create_organisation, update=organisation_commands.update_organisation,
     new_values=lambda page: {"name": "", "short_name": "", "kind": "Sonstige"},
 )
 
@@ -80,8 +84,8 @@ def _levels(page: Page) -> dict[Any, str]:
 def _indicator_fields(page: Page) -> list[Field]:
     levels = _levels(page)
     return [
-        Field("code", "maintenance.field.code", max_chars=mt.CODE_MAX, help="maintenance.help.code"),
-        Field("title", "maintenance.field.title", max_chars=mt.TITLE_MAX),
+        Field("code", "maintenance.field.code", max_chars=checks.CODE_MAX, help="maintenance.help.code"),
+        Field("title", "maintenance.field.title", max_chars=checks.TITLE_MAX),
         Field("description", "maintenance.field.description", "area", max_chars=TEXT_MAX),
         Field("level", "maintenance.field.level", "select", list(levels), levels.get),
         Field("unit", "maintenance.field.unit", max_chars=40),
@@ -90,7 +94,7 @@ def _indicator_fields(page: Page) -> list[Field]:
         Field("kind", "maintenance.field.indicator_kind", "select", INDICATOR_KINDS,
               lambda value: t(f"maintenance.indicator_kind.{value}")),
         Field("counts_people", "maintenance.field.counts_people", "check", help="maintenance.help.counts_people"),
-        Field("source", "maintenance.field.source", max_chars=mt.NAME_MAX),
+        Field("source", "maintenance.field.source", max_chars=checks.NAME_MAX),
         Field("baseline_date", "maintenance.field.baseline_date", "date"),
         Field("baseline_value", "maintenance.field.baseline_value", "number"),
         Field("target_date", "maintenance.field.target_date", "date"),
@@ -131,7 +135,8 @@ def _indicator_table(page: Page, rows: pd.DataFrame) -> pd.DataFrame:
 
 INDICATORS = Spec(
     kind="indicator", prefix="mt_ind", frame="indicators", fields=_indicator_fields, table=_indicator_table,
-    label=code_title, values=_indicator_values, create=mt.create_indicator, update=mt.update_indicator,
+    label=code_title, values=_indicator_values, create=indicator_commands.create_indicator,
+    update=indicator_commands.update_indicator,
     new_values=lambda page: {"code": "", "title": "", "description": "", "unit": "", "direction": "increase",
                              "kind": "result", "counts_people": False, "source": "", "baseline_date": None,
                              "baseline_value": "", "target_date": None, "target_value": ""},
@@ -141,7 +146,7 @@ INDICATORS = Spec(
 VALUE_FIELDS = [
     Field("value_date", "maintenance.field.value_date", "date"),
     Field("value", "maintenance.field.value", "number"),
-    Field("source", "maintenance.field.source", max_chars=mt.NAME_MAX),
+    Field("source", "maintenance.field.source", max_chars=checks.NAME_MAX),
     Field("note", "maintenance.field.note", "area", max_chars=TEXT_MAX),
 ]
 
@@ -156,11 +161,11 @@ def _value_spec(indicator_id: int) -> Spec:
         label=lambda row: f"{date_words(row.value_date)} · {german_number(row.value)}",
         values=lambda row: {"value_date": row.value_date, "value": german_number(row.value), "source": row.source or "",
                             "note": row.note or ""},
-        create=lambda session, actor, plan_id, **values: mt.add_indicator_value(session, actor, plan_id,
-                                                                                indicator_id, **values),
-        update=mt.update_indicator_value,
+        create=lambda session, actor, plan_id, **values: indicator_commands.add_indicator_value(
+            session, actor, plan_id, indicator_id, **values),
+        update=indicator_commands.update_indicator_value,
         new_values=lambda page: {"value_date": None, "value": "", "source": "", "note": ""},
-        retire=False, delete=mt.delete_indicator_value,
+        retire=False, delete=indicator_commands.delete_indicator_value,
     )
 
 
@@ -180,13 +185,14 @@ def indicators(page: Page) -> None:
 
 BODIES = Spec(
     kind="body", prefix="mt_body", frame="bodies",
-    fields=lambda page: [Field("name", "maintenance.field.name", max_chars=mt.NAME_MAX),
-                         Field("kind", "maintenance.field.body_kind", max_chars=mt.SHORT_MAX,
+    fields=lambda page: [Field("name", "maintenance.field.name", max_chars=checks.NAME_MAX),
+                         Field("kind", "maintenance.field.body_kind", max_chars=checks.SHORT_MAX,
                                help="maintenance.help.body_kind")],
     table=lambda page, rows: pd.DataFrame({t("maintenance.col.name"): rows["name"],
                                            t("maintenance.col.kind"): rows["kind"]}),
     label=lambda row: row.name, values=lambda row: {"name": row.name, "kind": row.kind},
-    create=mt.create_body, update=mt.update_body, new_values=lambda page: {"name": "", "kind": "Fachbeirat"},
+    create=meeting_commands.create_body, update=meeting_commands.update_body,
+    new_values=lambda page: {"name": "", "kind": "Fachbeirat"},
     retire=False,
 )
 
@@ -201,7 +207,7 @@ def _meeting_fields(page: Page) -> list[Field]:
     return [
         Field("body_id", "maintenance.field.body", "select", list(bodies), bodies.get),
         Field("meeting_date", "maintenance.field.meeting_date", "date"),
-        Field("title", "maintenance.field.meeting_title", max_chars=mt.NAME_MAX),
+        Field("title", "maintenance.field.meeting_title", max_chars=checks.NAME_MAX),
         Field("is_reporting_cutoff", "maintenance.field.cutoff", "check", help="maintenance.help.cutoff"),
     ]
 
@@ -216,9 +222,9 @@ MEETINGS = Spec(
     label=_meeting_label,
     values=lambda row: {"body_id": int(row.body_id), "meeting_date": row.meeting_date, "title": row.title or "",
                         "is_reporting_cutoff": bool(row.is_reporting_cutoff)},
-    create=mt.create_meeting, update=mt.update_meeting,
+    create=meeting_commands.create_meeting, update=meeting_commands.update_meeting,
     new_values=lambda page: {"meeting_date": None, "title": "", "is_reporting_cutoff": True},
-    retire=False, delete=mt.delete_meeting,
+    retire=False, delete=meeting_commands.delete_meeting,
 )
 
 
@@ -243,7 +249,7 @@ def _organisation_field(page: Page) -> Field:
 
 def _account_fields(page: Page) -> list[Field]:
     return [
-        Field("name", "maintenance.field.name", max_chars=mt.NAME_MAX),
+        Field("name", "maintenance.field.name", max_chars=checks.NAME_MAX),
         Field("email", "maintenance.field.email", max_chars=254),
         _role_field(), _organisation_field(page),
         Field("password", "maintenance.field.password", "password", max_chars=200, help="maintenance.help.password"),
@@ -251,7 +257,8 @@ def _account_fields(page: Page) -> list[Field]:
 
 
 def _user_fields(page: Page) -> list[Field]:
-    return [Field("name", "maintenance.field.name", max_chars=mt.NAME_MAX), _role_field(), _organisation_field(page),
+    return [Field("name", "maintenance.field.name", max_chars=checks.NAME_MAX), _role_field(),
+            _organisation_field(page),
             Field("active", "maintenance.field.active", "check", help="maintenance.help.active")]
 
 
@@ -276,7 +283,7 @@ ACCOUNTS = Spec(
     table=_user_table, label=lambda row: f"{row.name} · {row.email}",
     values=lambda row: {"name": row.name, "role": row.role, "active": bool(row.active),
                         "organisation_id": None if _missing(row.organisation_id) else int(row.organisation_id)},
-    create=mt.create_account, update=mt.update_user,
+    create=account_commands.create_account, update=account_commands.update_user,
     new_values=lambda page: {"name": "", "email": "", "role": "editor", "password": ""},
     retire=False,
 )

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from models import maintenance as mt
+from models.commands import checks, structure
 from models.commands import TEXT_MAX
 from models.rules import COMPLETED, SUSPENDED
 from ui.maintenance_common import Field, Page, date_words, defaults, draw_fields, reset, run, visible
@@ -37,7 +37,7 @@ def _options(frame: pd.DataFrame) -> tuple[list[int], dict[int, str]]:
 
 def _base_fields(title_max: int) -> list[Field]:
     return [
-        Field("code", "maintenance.field.code", max_chars=mt.CODE_MAX, help="maintenance.help.code"),
+        Field("code", "maintenance.field.code", max_chars=checks.CODE_MAX, help="maintenance.help.code"),
         Field("title", "maintenance.field.title", max_chars=title_max),
         Field("description", "maintenance.field.description", "area", max_chars=TEXT_MAX),
     ]
@@ -51,12 +51,12 @@ def _base_values(row: Any) -> dict[str, Any]:
 
 ACTION_FIELDS = Spec(
     kind="action_field", prefix="mt_af", frame="action_fields",
-    fields=lambda page: _base_fields(mt.NAME_MAX),
+    fields=lambda page: _base_fields(checks.NAME_MAX),
     table=lambda page, rows: pd.DataFrame({
         t("maintenance.col.code"): rows["code"], t("maintenance.col.title"): rows["title"],
         t("maintenance.col.description"): rows["description"]}),
     label=code_title, values=_base_values,
-    create=mt.create_action_field, update=mt.update_action_field,
+    create=structure.create_action_field, update=structure.update_action_field,
     new_values=lambda page: {"code": "", "title": "", "description": ""}, move=True,
 )
 
@@ -70,7 +70,7 @@ def action_fields(page: Page) -> None:
 def _guiding_goal_fields(page: Page) -> list[Field]:
     ids, labels = _options(page.frames["action_fields"])
     return [Field("action_field_id", "maintenance.field.action_field", "select", ids, labels.get),
-            *_base_fields(mt.TITLE_MAX)]
+            *_base_fields(checks.TITLE_MAX)]
 
 
 GUIDING_GOALS = Spec(
@@ -79,7 +79,7 @@ GUIDING_GOALS = Spec(
         t("maintenance.col.code"): rows["code"], t("maintenance.col.title"): rows["title"],
         t("maintenance.col.action_field"): rows["action_field_code"]}),
     label=code_title, values=lambda row: {"action_field_id": int(row.action_field_id), **_base_values(row)},
-    create=mt.create_guiding_goal, update=mt.update_guiding_goal,
+    create=structure.create_guiding_goal, update=structure.update_guiding_goal,
     new_values=lambda page: {"code": "", "title": "", "description": ""}, move=True,
 )
 
@@ -95,10 +95,10 @@ def _annual_goal_fields(page: Page) -> list[Field]:
     return [
         Field("guiding_goal_id", "maintenance.field.guiding_goal", "select", ids, labels.get),
         Field("year", "maintenance.field.year", "int"),
-        *_base_fields(mt.TITLE_MAX),
+        *_base_fields(checks.TITLE_MAX),
         Field("prioritised", "maintenance.field.prioritised", "check", help="maintenance.help.prioritised"),
         Field("decision_date", "maintenance.field.decision_date", "date"),
-        Field("decision_reference", "maintenance.field.decision_reference", max_chars=mt.NAME_MAX),
+        Field("decision_reference", "maintenance.field.decision_reference", max_chars=checks.NAME_MAX),
     ]
 
 
@@ -130,7 +130,7 @@ def _annual_goal_table(page: Page, rows: pd.DataFrame) -> pd.DataFrame:
 ANNUAL_GOALS = Spec(
     kind="annual_goal", prefix="mt_ag", frame="annual_goals", fields=_annual_goal_fields,
     table=_annual_goal_table, label=lambda row: f"{row.code} · {row.title} ({row.year})",
-    values=_annual_goal_values, create=mt.create_annual_goal, update=mt.update_annual_goal,
+    values=_annual_goal_values, create=structure.create_annual_goal, update=structure.update_annual_goal,
     new_values=lambda page: {"code": "", "title": "", "description": "", "year": page.context.as_of.year,
                              "prioritised": False, "decision_date": None, "decision_reference": ""},
     move=True,
@@ -169,7 +169,7 @@ def carry_over(page: Page) -> None:
         submitted = st.form_submit_button(t("maintenance.carry.submit", year=year), key="mt_carry_submit",
                                           type="primary", icon=":material/redo:")
     if submitted:
-        run(page, mt.carry_over_annual_goal, goal_id, values["reason"], expected_counter=page.seen, slots=slots,
+        run(page, structure.carry_over_annual_goal, goal_id, values["reason"], expected_counter=page.seen, slots=slots,
             success=_carried_words, on_success=lambda _: reset("mt_carry"))
 
 

@@ -12,8 +12,9 @@ import streamlit as st
 from models import slides as slide_models
 from models import snapshots as snapshot_models
 from models.commands import CommandError
+from models.commands.meetings import delete_snapshot, freeze_meeting
 from models.formats import format_date
-from ui import data, url_bind
+from ui import data, url_bind, write
 from ui.auth import current_actor
 from ui.choices import keep_offered
 from ui.failsafe import german_errors
@@ -209,8 +210,9 @@ def _freeze_form(context: PlanContext, actor) -> None:
 
 def _freeze(context: PlanContext, actor, meeting_id: int, meetings: pd.DataFrame) -> None:
     try:
-        snapshot_models.freeze_meeting(data.engine_for(context.url), actor, context.plan_id, meeting_id,
-                                       context.as_of, expected_counter=context.counter)
+        with write.transaction(context.url) as session:
+            freeze_meeting(session, actor, context.plan_id, meeting_id, context.as_of,
+                           expected_counter=context.counter)
     except CommandError as exc:
         st.error(plain(exc), icon=":material/error:")
         return
@@ -230,7 +232,8 @@ def _delete_form(context: PlanContext, actor, snapshot: pd.Series) -> None:
 def _delete(context: PlanContext, actor, snapshot_id: int, day: str) -> None:
     """Callback (before the next run draws the widgets): delete, then show the live slides."""
     try:
-        snapshot_models.delete_snapshot(data.engine_for(context.url), actor, context.plan_id, snapshot_id)
+        with write.transaction(context.url) as session:
+            delete_snapshot(session, actor, context.plan_id, snapshot_id)
     except CommandError as exc:
         st.session_state[_FLASH] = ("error", str(exc))
         return

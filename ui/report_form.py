@@ -27,7 +27,7 @@ from models.commands import (
 from models.formats import format_date, format_percent
 from models.rules import MEASURE_STATUSES
 from models.texts import localised_column
-from ui import components, data, url_bind
+from ui import components, data, url_bind, write
 from ui.choices import keep_offered
 from ui.auth import keep_unsaved
 from ui.context import PlanContext
@@ -222,7 +222,7 @@ def _save(url: str, actor: Actor, measure_id: int, code: str) -> None:
     """Submit callback: the command validates, checks the version, writes and audits in one transaction."""
     values = {name: st.session_state.get(key(name, code)) for name in FIELDS}
     try:
-        with Session(data.engine_for(url)) as session, session.begin():
+        with write.transaction(url) as session:
             report = add_status_report(
                 session, actor, measure_id, st.session_state[key("version", code)],
                 report_date=values["report_date"], status=values["status"], progress=int(values["progress"]),

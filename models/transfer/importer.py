@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from models.commands import Actor, ValidationFailed
 from models.formats import format_number, parse_date, parse_number
-from models.maintenance import CODE_PATTERN, CODE_RULE, check_counter, require_admin
+from models.commands.base import check_counter
+from models.commands.checks import CODE_PATTERN, CODE_RULE, require_admin
 from models.rules import (
     COMPLETED,
     YEAR_MAX,
@@ -896,12 +897,10 @@ class _Importer:
 
         counts = {name: count.new + count.changed for name, count in self.result.counts.items()
                   if name != "plan" and count.new + count.changed}
+        # organisations are shared by all plans: then every plan's cached reads must refresh
         record(self.session, self.actor, self.plan.id, "import", "plan", self.plan.id,
-               {"source": source or "Import", "new_plan": self.result.new_plan, **counts})
-        if organisations_changed:
-            self.session.execute(update(Plan).where(Plan.id != self.plan.id)
-                                 .values(change_counter=Plan.change_counter + 1)
-                                 .execution_options(synchronize_session=False))
+               {"source": source or "Import", "new_plan": self.result.new_plan, **counts},
+               every_plan=organisations_changed)
 
 
 class _Marker:

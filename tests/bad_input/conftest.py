@@ -17,7 +17,8 @@ import pytest
 from sqlalchemy import MetaData, select
 from sqlalchemy.orm import Session
 
-from models.auth import actor_of, create_user
+from models.auth import actor_of
+from models.commands.accounts import create_user
 from models.commands import SYSTEM, Actor
 from models.db import make_engine, migrate
 from models.schema import Organisation

@@ -227,7 +227,7 @@ def local_accounts(app_database_url: str, app_url: str) -> dict[str, str]:
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
-    from models.auth import create_user
+    from models.commands.accounts import create_user
     from models.commands import SYSTEM
     from models.db import make_engine
     from models.schema import Measure, Plan

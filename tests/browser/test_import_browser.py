@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy.orm import Session
 
-from models.auth import create_user
+from models.commands.accounts import create_user
 from models.bootstrap import prepare_database
 from models.commands import SYSTEM
 from tests.browser.conftest import (

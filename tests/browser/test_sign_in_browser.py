@@ -29,7 +29,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 from werkzeug.serving import make_server
 
-from models.auth import LOCK_MINUTES, MAX_FAILED_LOGINS, account_throttle, create_user
+from models.auth import LOCK_MINUTES, MAX_FAILED_LOGINS, account_throttle
+from models.commands.accounts import create_user
 from models.commands import SYSTEM
 from models.db import make_engine
 from models.formats import format_number

@@ -16,11 +16,11 @@ from models.audit import (
     person_slug,
     reference_field,
 )
-from models.auth import create_user
+from models.commands.accounts import create_user
 from models.commands import SYSTEM, Actor, add_status_report
 from models.queries import change_counter
 from models.schema import AuditEvent, Measure, Plan
-from models.settings import update_plan_settings
+from models.commands.settings import update_plan_settings
 
 
 def _event(engine, plan_id, at, **fields):

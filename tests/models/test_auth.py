@@ -12,10 +12,9 @@ from models.auth import (
     SignInRefused,
     actor_from_claims,
     authenticate,
-    create_admin,
-    create_user,
     role_from_claims,
 )
+from models.commands.accounts import create_admin, create_user
 from models.commands import Actor, PermissionDenied, ValidationFailed
 from models.schema import AuditEvent, Organisation, SignInThrottle, User
 

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.auth import create_admin
+from models.commands.accounts import create_admin
 from models.db import make_engine
 from models.schema import Base, Measure, Organisation, Plan, StatusReport, User
 from models.transfer import backup as backups

@@ -20,7 +20,10 @@ from models.documents import pptx as pptx_document
 from models.documents.content import build_content, plan_row, shorten
 from models.documents.pdf import build_pdf
 from models.documents.pptx import build_pptx
-from models.maintenance import CODE_MAX, NAME_MAX, TITLE_MAX, current_counter, update_measure, update_organisation
+from models.commands.base import current_counter
+from models.commands.checks import CODE_MAX, NAME_MAX, TITLE_MAX
+from models.commands.measures import update_measure
+from models.commands.organisations import update_organisation
 from models.schema import Measure, StatusReport
 from models.seed import example_files, insert_plan_document, read_document
 from tests.conftest import FIXTURES

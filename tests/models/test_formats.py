@@ -40,3 +40,14 @@ def test_rule_german_date_parsing(text, date):
 def test_rule_german_date_parsing_refuses_non_dates(text):
     with pytest.raises(ValueError):
         parse_date(text)
+
+
+def test_rule_german_numbers_as_the_forms_give_them():
+    assert parse_number("1.234,5") == 1234.5
+    assert parse_number("1234.5") == 1234.5
+    assert parse_number("1.200") == 1200.0
+    assert parse_number("1.5") == 1.5
+    assert parse_number(3) == 3.0
+    for bad in ("abc", float("nan"), True, "inf"):
+        with pytest.raises(ValueError):
+            parse_number(bad)

@@ -10,7 +10,8 @@ from models import queries
 from models.changes import reports_between
 from models.commands import Actor, PermissionDenied, ValidationFailed, add_status_report
 from models.measures import report_history
-from models.release import pending_reports, release_reports
+from models.release import pending_reports
+from models.commands.release import release_reports
 from models.schema import AuditEvent, Measure, Organisation, Plan, StatusReport
 from models.seed import insert_plan_document, read_document
 from tests.conftest import FIXTURES

@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from models import reporting
-from models.auth import create_user
+from models.commands.accounts import create_user
 from models.commands import SYSTEM, Actor, add_status_report
 from models.schema import Measure, Organisation, User
 

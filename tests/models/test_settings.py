@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 from models import queries
 from models.commands import SYSTEM, Actor, PermissionDenied, ValidationFailed, VersionConflict
 from models.schema import AuditEvent, Plan
-from models.settings import plan_settings, update_plan_settings
+from models.settings import plan_settings
+from models.commands.settings import update_plan_settings
 
 ADMIN = Actor(name="Büro Migration", role="admin")
 

@@ -18,11 +18,10 @@ from models.auth import (
     SignInRefused,
     actor_from_claims,
     authenticate,
-    create_user,
 )
 from models.commands import SYSTEM, PermissionDenied, ValidationFailed, add_status_report
 from models.db import make_engine
-from models.maintenance import update_user
+from models.commands.accounts import create_user, update_user
 from models.schema import AuditEvent, Measure, Organisation, Plan, SignInSession, StatusReport, User
 from models.sign_in_sessions import (
     SessionLimits,

@@ -10,11 +10,18 @@ from models.commands import SYSTEM, Actor, PermissionDenied, ValidationFailed, V
 from models.queries import change_counter, meetings
 from models.schema import AuditEvent, Measure
 from models.slides import build_deck
-from models.snapshots import compare, delete_snapshot, freeze_meeting, snapshot_deck, snapshots
+from models.snapshots import compare, snapshot_deck, snapshots
+from models.commands.meetings import delete_snapshot, freeze_meeting
 
 STAND = dt.date(2024, 6, 30)
 TODAY = dt.date(2025, 1, 15)
 VIEWER = Actor(name="Beirat", role="viewer")
+
+
+def _write(engine, command, *args, **kwargs):
+    """A command in its own transaction (as the screens run it)."""
+    with Session(engine) as session, session.begin():
+        return command(session, *args, **kwargs)
 
 
 def _meeting_id(engine, plan_id: int, day: dt.date) -> int:
@@ -25,7 +32,7 @@ def _meeting_id(engine, plan_id: int, day: dt.date) -> int:
 def test_snapshot_stays_identical_after_later_reports(engine, mini_plan):
     meeting = _meeting_id(engine, mini_plan, dt.date(2024, 9, 15))
     counter = change_counter(engine, mini_plan)
-    snapshot_id = freeze_meeting(engine, SYSTEM, mini_plan, meeting, STAND, expected_counter=counter, today=TODAY)
+    snapshot_id = _write(engine, freeze_meeting, SYSTEM, mini_plan, meeting, STAND, expected_counter=counter, today=TODAY)
     stored = snapshot_deck(engine, mini_plan, snapshot_id, public=False)
     assert stored == build_deck(engine, mini_plan, STAND)
     assert change_counter(engine, mini_plan) == counter + 1
@@ -48,7 +55,7 @@ def test_snapshot_stays_identical_after_later_reports(engine, mini_plan):
 
 def test_compare_then_and_now(engine, mini_plan):
     meeting = _meeting_id(engine, mini_plan, dt.date(2024, 3, 15))
-    snapshot_id = freeze_meeting(engine, SYSTEM, mini_plan, meeting, dt.date(2024, 3, 15), today=TODAY)
+    snapshot_id = _write(engine, freeze_meeting, SYSTEM, mini_plan, meeting, dt.date(2024, 3, 15), today=TODAY)
     then = snapshot_deck(engine, mini_plan, snapshot_id, public=True)
     slide = compare(then, build_deck(engine, mini_plan, STAND, released_only=True))
 
@@ -65,22 +72,22 @@ def test_only_admins_freeze_and_duplicates_and_foreign_meetings_are_refused(engi
     meeting = _meeting_id(engine, mini_plan, dt.date(2024, 9, 15))
     counter = change_counter(engine, mini_plan)
     with pytest.raises(PermissionDenied):
-        freeze_meeting(engine, VIEWER, mini_plan, meeting, STAND, today=TODAY)
+        _write(engine, freeze_meeting, VIEWER, mini_plan, meeting, STAND, today=TODAY)
     with pytest.raises(ValidationFailed, match="Zukunft"):
-        freeze_meeting(engine, SYSTEM, mini_plan, meeting, TODAY + dt.timedelta(days=1), today=TODAY)
+        _write(engine, freeze_meeting, SYSTEM, mini_plan, meeting, TODAY + dt.timedelta(days=1), today=TODAY)
     with pytest.raises(ValidationFailed, match="gibt es in diesem Plan nicht"):
-        freeze_meeting(engine, SYSTEM, mini_plan, 99_999, STAND, today=TODAY)
+        _write(engine, freeze_meeting, SYSTEM, mini_plan, 99_999, STAND, today=TODAY)
     with pytest.raises(VersionConflict):
-        freeze_meeting(engine, SYSTEM, mini_plan, meeting, STAND, expected_counter=counter - 1, today=TODAY)
+        _write(engine, freeze_meeting, SYSTEM, mini_plan, meeting, STAND, expected_counter=counter - 1, today=TODAY)
     assert change_counter(engine, mini_plan) == counter and snapshots(engine, mini_plan).empty
 
-    snapshot_id = freeze_meeting(engine, SYSTEM, mini_plan, meeting, STAND, today=TODAY)
+    snapshot_id = _write(engine, freeze_meeting, SYSTEM, mini_plan, meeting, STAND, today=TODAY)
     with pytest.raises(ValidationFailed, match="15.09.2024 ist schon ein Stand"):
-        freeze_meeting(engine, SYSTEM, mini_plan, meeting, STAND, today=TODAY)
+        _write(engine, freeze_meeting, SYSTEM, mini_plan, meeting, STAND, today=TODAY)
 
     with pytest.raises(PermissionDenied):
-        delete_snapshot(engine, VIEWER, mini_plan, snapshot_id)
-    delete_snapshot(engine, SYSTEM, mini_plan, snapshot_id)
+        _write(engine, delete_snapshot, VIEWER, mini_plan, snapshot_id)
+    _write(engine, delete_snapshot, SYSTEM, mini_plan, snapshot_id)
     assert snapshots(engine, mini_plan).empty
     assert snapshot_deck(engine, mini_plan, snapshot_id, public=False) is None
     with Session(engine) as session:

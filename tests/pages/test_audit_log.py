@@ -7,12 +7,13 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from models.audit import local_today
-from models.auth import actor_of, create_user
+from models.auth import actor_of
+from models.commands.accounts import create_user
 from models.commands import SYSTEM, add_status_report
 from models.db import make_engine
 from models.queries import change_counter
 from models.schema import AuditEvent, Measure
-from models.settings import update_plan_settings
+from models.commands.settings import update_plan_settings
 from tests.pages.conftest import app, query_param, rendered
 from tests.signed_in import sign_in
 

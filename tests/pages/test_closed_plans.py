@@ -3,7 +3,8 @@
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from models.auth import actor_of, create_user
+from models.auth import actor_of
+from models.commands.accounts import create_user
 from models.commands import SYSTEM
 from models.db import make_engine
 from models.schema import Plan

@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models import maintenance as mt
+from models.commands import measures, structure
 from models import queries
-from models.auth import create_user
+from models.commands.accounts import create_user
 from models.commands import SYSTEM, Actor
 from models.db import make_engine
 from models.schema import ActionField, AnnualGoal, Measure, Organisation, Plan
@@ -171,8 +171,9 @@ def test_edit_form_is_prefilled_and_a_change_meanwhile_is_a_conflict_that_keeps_
     assert at.text_input(key="mt_af_edit_title").value == "Wohnen"
     engine = _engine(mini_app_url)
     with Session(engine) as session, session.begin():  # someone else, in between
-        mt.create_action_field(session, Actor(name="Bert Büro", role="admin"), _id(mini_app_url, Plan, slug="mini"),
-                               expected_counter=_counter(mini_app_url), code="HF9", title="Kultur")
+        structure.create_action_field(session, Actor(name="Bert Büro", role="admin"),
+                                      _id(mini_app_url, Plan, slug="mini"),
+                                      expected_counter=_counter(mini_app_url), code="HF9", title="Kultur")
     engine.dispose()
     at.text_input(key="mt_af_edit_title").input("Wohnen und Nachbarschaft")
     at.button(key="mt_af_edit_submit").click().run()
@@ -194,8 +195,8 @@ def test_measure_conflict_shows_stored_and_typed_values(mini_app_url):
     engine = _engine(mini_app_url)
     with Session(engine) as session, session.begin():
         version = session.get(Measure, m1).version
-        mt.update_measure(session, Actor(name="Bert Büro", role="admin"), _id(mini_app_url, Plan, slug="mini"), m1,
-                          expected_version=version, title="Sprachkurs A (Abend)")
+        measures.update_measure(session, Actor(name="Bert Büro", role="admin"), _id(mini_app_url, Plan, slug="mini"),
+                                m1, expected_version=version, title="Sprachkurs A (Abend)")
     engine.dispose()
     at.text_input(key="mt_me_edit_title").input("Sprachkurs A1")
     at.button(key="mt_me_edit_submit").click().run()

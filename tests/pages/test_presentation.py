@@ -6,12 +6,14 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.auth import actor_of, create_user
+from models.auth import actor_of
+from models.commands.accounts import create_user
 from models.commands import SYSTEM, add_status_report
 from models.db import make_engine
 from models.queries import meetings
 from models.schema import Measure, StatusReport
-from models.snapshots import freeze_meeting, snapshot_deck, snapshots
+from models.snapshots import snapshot_deck, snapshots
+from models.commands.meetings import freeze_meeting
 from tests.pages.conftest import app, query_param, rendered
 from tests.signed_in import sign_in
 
@@ -130,7 +132,8 @@ def _freeze(url, day=dt.date(2024, 9, 15)) -> int:
     try:
         frame = meetings(engine, 1)
         meeting = int(frame.loc[frame["meeting_date"] == day, "meeting_id"].iloc[0])
-        freeze_meeting(engine, SYSTEM, 1, meeting, dt.date(2024, 6, 30))
+        with Session(engine) as session, session.begin():
+            freeze_meeting(session, SYSTEM, 1, meeting, dt.date(2024, 6, 30))
         return meeting
     finally:
         engine.dispose()

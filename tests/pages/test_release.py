@@ -7,7 +7,8 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from models.auth import actor_of, create_user
+from models.auth import actor_of
+from models.commands.accounts import create_user
 from models.commands import SYSTEM, add_status_report
 from models.db import make_engine
 from models.schema import Measure, Organisation, Plan, StatusReport

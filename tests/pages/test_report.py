@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from streamlit.testing.v1.element_tree import Block, Error
 
 from models import queries
-from models.auth import create_user
+from models.commands.accounts import create_user
 from models.commands import SYSTEM, Actor, PermissionDenied, add_status_report
 from models.db import make_engine
 from models.schema import Measure, Organisation, Plan, StatusReport

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import reporting
-from models.auth import create_user
+from models.commands.accounts import create_user
 from models.commands import SYSTEM, Actor, add_status_report
 from models.db import make_engine
 from models.schema import Measure, Organisation

@@ -8,7 +8,8 @@ import pypdf
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.auth import actor_of, create_user
+from models.auth import actor_of
+from models.commands.accounts import create_user
 from models.commands import SYSTEM
 from models.db import make_engine
 from models.documents.content import plan_row

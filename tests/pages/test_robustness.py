@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1.element_tree import Selectbox
 
-from models.auth import actor_of, create_user
+from models.auth import actor_of
+from models.commands.accounts import create_user
 from models.commands import SYSTEM, Actor
 from models.db import make_engine
 from tests.pages.conftest import app, open_page, rendered

@@ -3,11 +3,13 @@
 import pytest
 from sqlalchemy.orm import Session
 
-from models.auth import actor_of, create_user
+from models.auth import actor_of
+from models.commands.accounts import create_user
 from models.commands import SYSTEM
 from models.db import make_engine
 from models.queries import change_counter
-from models.settings import plan_settings, update_plan_settings
+from models.settings import plan_settings
+from models.commands.settings import update_plan_settings
 from tests.pages.conftest import app
 from tests.signed_in import sign_in
 

@@ -3,7 +3,8 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.auth import MAX_FAILED_LOGINS, create_admin, create_user
+from models.auth import MAX_FAILED_LOGINS
+from models.commands.accounts import create_admin, create_user
 from models.commands import SYSTEM
 from models.db import make_engine
 from models.schema import Organisation

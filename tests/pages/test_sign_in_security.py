@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.auth import create_user
+from models.commands.accounts import create_user
 from models.commands import SYSTEM
 from models.db import make_engine
-from models.maintenance import update_user
+from models.commands.accounts import update_user
 from models.schema import Measure, Organisation, Plan, SignInSession, StatusReport, User
 from tests.pages.conftest import app
 

@@ -1,8 +1,4 @@
-"""Every write goes through a command: validate -> check version -> write -> audit, in one transaction.
-
-Each command also increments the plan's change counter in the same transaction, so every cached
-read keyed by that counter is refreshed by the next run, in every app process.
-"""
+"""Sachstand melden: a status report appended to a measure (history is never overwritten)."""
 
 from __future__ import annotations
 
@@ -12,6 +8,8 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from models.actors import Actor
+from models.commands.base import TEXT_MAX, PermissionDenied, ValidationFailed, VersionConflict, record
 from models.formats import format_date
 from models.rules import (
     COMPLETED,
@@ -24,90 +22,7 @@ from models.rules import (
     report_date_allowed,
     state_as_of,
 )
-from models.actors import SYSTEM, Actor, actor_of  # noqa: F401 (the commands' actor, re-exported)
-from models.schema import AuditEvent, Body, Measure, Meeting, Plan, StatusReport, User
-from models.sign_in_sessions import configured_limits, why_over
-
-TEXT_MAX = 2000
-
-
-class CommandError(Exception):
-    """A write was refused; the message is German and addressed to the user."""
-
-    def __init__(self, message: str, field_errors: dict[str, str] | None = None):
-        super().__init__(message)
-        self.field_errors = field_errors or {}
-
-
-class PermissionDenied(CommandError):
-    pass
-
-
-class ValidationFailed(CommandError):
-    pass
-
-
-class VersionConflict(CommandError):
-    """Someone else changed the object since it was read; the caller keeps what was typed."""
-
-    def __init__(self, message: str, current: dict[str, Any]):
-        super().__init__(message)
-        self.current = current
-
-
-def bump_change_counter(session: Session, plan_id: int) -> None:
-    session.execute(
-        update(Plan).where(Plan.id == plan_id).values(change_counter=Plan.change_counter + 1)
-    )
-
-
-def record(
-    session: Session,
-    actor: Actor,
-    plan_id: int | None,
-    action: str,
-    object_type: str,
-    object_id: int | None,
-    changes: dict[str, Any],
-) -> None:
-    """Write one audit event and advance the plan's change counter (same transaction).
-
-    Every write command ends here, so this is where the actor is re-checked against its account as it is
-    now: a demoted, deactivated or re-assigned account's write is refused and the transaction rolls back.
-    """
-    confirm_account(session, actor)
-    session.add(
-        AuditEvent(
-            plan_id=plan_id,
-            actor_id=actor.user_id,
-            actor_name=actor.name,
-            action=action,
-            object_type=object_type,
-            object_id=object_id,
-            changes=changes,
-        )
-    )
-    if plan_id is not None:
-        bump_change_counter(session, plan_id)
-
-
-def confirm_account(session: Session, actor: Actor) -> None:
-    """Rule: a write is made with the rights the account has now, not those it had at sign-in, and only while
-    its sign-in lasts (not signed out, idle or expired)."""
-    if actor.user_id is None:
-        return  # the system itself: seeding, migrations, the command line on the server
-    role, organisation_id, active = session.execute(
-        select(User.role, User.organisation_id, User.active).where(User.id == actor.user_id)
-    ).first() or (None, None, False)
-    if not active or (role, organisation_id) != (actor.role, actor.organisation_id):
-        raise PermissionDenied(
-            "Ihre Rechte haben sich geändert oder Ihr Konto ist nicht mehr aktiv: Es wurde nichts gespeichert. "
-            "Bitte melden Sie sich neu an."
-        )
-    if actor.sign_in_key is not None and why_over(session, actor.sign_in_key, configured_limits()):
-        raise PermissionDenied(
-            "Ihre Anmeldung ist abgelaufen oder beendet: Es wurde nichts gespeichert. Bitte melden Sie sich neu an."
-        )
+from models.schema import Body, Measure, Meeting, Plan, StatusReport
 
 
 def _may_report_on(actor: Actor, measure: Measure) -> bool:
