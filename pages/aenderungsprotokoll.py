@@ -9,12 +9,14 @@ from models.audit import change_items, local_today, object_reference, person_slu
 from models.formats import format_date, format_number
 from models.rules import ROLES
 from models.texts import CATALOGUE
-from ui import components, data, url_bind
-from ui.auth import role
-from ui.context import EARLIEST, current
-from ui.texts import language, t
-from ui.url_state import parse_choice, parse_date
-from ui.navigation import leave_folder_mode
+from ui.widgets import components
+from ui.reads import admin as reads
+from ui.shell import url_bind
+from ui.shell.auth import role
+from ui.shell.context import EARLIEST, current
+from ui.shell.texts import language, t
+from ui.shell.url_state import parse_choice, parse_date
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
@@ -26,8 +28,8 @@ if role() != "admin":
     st.stop()
 components.plan_header(context, t("page.audit_log"))
 st.caption(t("audit_log.intro"))
-latest = data.latest_audit_event(context.url)
-choices = data.audit_choices(context.url, context.plan_id, latest)
+latest = reads.latest_audit_event(context.url)
+choices = reads.audit_choices(context.key, latest)
 today = local_today()
 
 
@@ -81,8 +83,8 @@ if since and until and since > until:
     st.warning(t("audit_log.range_reversed", since=format_date(since), until=format_date(until)),
                icon=":material/date_range:")
 
-events, total = data.audit_events(context.url, context.plan_id, latest, tuple(people.get(person, ())),
-                                  object_type or None, action or None, since, until)
+events, total = reads.audit_events(context.key, latest, tuple(people.get(person, ())), object_type or None,
+                                   action or None, since, until)
 filtered = any((person, object_type, action, since, until))
 if events.empty:
     st.info(t("audit_log.no_match" if filtered else "audit_log.empty"), icon=":material/history:")

@@ -6,12 +6,14 @@ from sqlalchemy.orm import Session
 from models.audit import change_items
 from models.commands import CommandError, VersionConflict
 from models.settings import BY_NAME, update_plan_settings
-from ui import components, data
-from ui.auth import current_actor, role
-from ui.context import current
-from ui.markdown import plain
-from ui.texts import language, t
-from ui.navigation import leave_folder_mode
+from ui.widgets import components
+from ui.reads.db import engine_for
+from ui.reads import admin as reads
+from ui.shell.auth import current_actor, role
+from ui.shell.context import current
+from ui.views.markdown import plain
+from ui.shell.texts import language, t
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
@@ -26,7 +28,7 @@ if role() != "admin":
     st.stop()
 components.plan_header(context, t("page.settings"))
 st.caption(t("settings.intro"))
-stored = data.plan_settings(context.url, context.plan_id, context.counter)
+stored = reads.plan_settings(context.key)
 
 
 def load_form(values: dict) -> None:
@@ -79,7 +81,7 @@ with st.form("settings_form", enter_to_submit=False):
 def save() -> None:
     values = {name: st.session_state[key] for name, key in KEYS.items()}
     try:
-        with Session(data.engine_for(context.url)) as session, session.begin():
+        with Session(engine_for(context.url)) as session, session.begin():
             changes = update_plan_settings(session, current_actor(), context.plan_id, st.session_state[BASE][1],
                                            **values)
     except VersionConflict as conflict:

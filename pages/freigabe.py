@@ -7,11 +7,13 @@ from sqlalchemy.orm import Session
 from models.commands import CommandError
 from models.formats import format_date, format_datetime, format_number, format_percent
 from models.release import release_reports
-from ui import components, data
-from ui.auth import current_actor, role
-from ui.context import current, link_params
-from ui.texts import t
-from ui.navigation import leave_folder_mode
+from ui.widgets import components
+from ui.reads.db import engine_for
+from ui.reads import admin as reads
+from ui.shell.auth import current_actor, role
+from ui.shell.context import current, link_params
+from ui.shell.texts import t
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
@@ -33,7 +35,7 @@ if not context.release_required:
     st.page_link("pages/einstellungen.py", label=t("release.to_settings"), icon=":material/settings:",
                  query_params=link_params(context))
 
-pending = data.pending_reports(context.url, context.plan_id, context.counter)
+pending = reads.pending_reports(context.key)
 if pending.empty:
     st.success(t("release.none"), icon=":material/task_alt:")
     st.stop()
@@ -71,7 +73,7 @@ chosen = st.multiselect(t("release.select"), list(options), format_func=options.
 def release(report_ids: list[int]) -> None:
     """Release through the command (which checks the role itself); show the new state on success."""
     try:
-        with Session(data.engine_for(context.url)) as session, session.begin():
+        with Session(engine_for(context.url)) as session, session.begin():
             released = release_reports(session, current_actor(), context.plan_id, report_ids)
     except CommandError as refused:
         st.error(components.plain(refused), icon=":material/error:")

@@ -11,14 +11,16 @@ from models.formats import format_number
 from models.transfer import importer, template
 from models.transfer.importer import ImportRefused, Target
 from models.transfer.parsing import MB, OverLimit, UnreadableFile, import_limits
-from ui import components, data, run_gate
-from ui.choices import keep_offered
-from ui.auth import current_actor, role
-from ui.context import current
-from ui.import_mapping import PARSED, choose_scope, digest, mapping_widgets, read_tables, template_files
-from ui.import_preview import show_preview, show_result
-from ui.texts import t
-from ui.navigation import leave_folder_mode
+from ui.widgets import components
+from ui.reads.db import engine_for
+from ui.shell import run_gate
+from ui.shell.choices import keep_offered
+from ui.shell.auth import current_actor, role
+from ui.shell.context import current
+from ui.plan_import.mapping import PARSED, choose_scope, digest, mapping_widgets, read_tables, template_files
+from ui.plan_import.preview import show_preview, show_result
+from ui.shell.texts import t
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
@@ -94,7 +96,7 @@ if not any(mappings):
 signature = (file_key, scope, repr(target), repr(mappings))
 st.subheader(t("import.step.preview"), anchor=False)
 if st.button(t("import.preview.button"), icon=":material/preview:", key="import_preview_button"):
-    with run_gate.stepped_out(), Session(data.engine_for(context.url)) as session:
+    with run_gate.stepped_out(), Session(engine_for(context.url)) as session:
         st.session_state[PREVIEW] = (signature, importer.preview(session, current_actor(), tables, mappings, target))
 stored = st.session_state.get(PREVIEW)
 if stored is None:
@@ -111,7 +113,7 @@ st.subheader(t("import.step.confirm"), anchor=False)
 if st.button(t("import.confirm"), type="primary", icon=":material/upload:", key="import_confirm"):
     bar = st.progress(0.0, text=t("import.running"))
     try:
-        with run_gate.stepped_out(), Session(data.engine_for(context.url)) as session, session.begin():
+        with run_gate.stepped_out(), Session(engine_for(context.url)) as session, session.begin():
             result = importer.apply(session, current_actor(), tables, mappings, target,
                                     expected_counter=preview.expected_counter,
                                     progress=lambda fraction, message: bar.progress(min(fraction, 1.0),

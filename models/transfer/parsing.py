@@ -1,6 +1,6 @@
 """Reading messy real-world files: CSV in any usual encoding and delimiter, Excel workbooks, German numbers
 and dates, HTML in text cells, missing values written as "-" or ".", wide layouts. Markdown in a text cell
-is kept as typed: text is data, and every page escapes it where it is shown (ui.markdown.plain).
+is kept as typed: text is data, and every page escapes it where it is shown (ui.views.markdown.plain).
 
 Everything here turns bytes into plain tables (RawTable) and cell values into Python values; nothing touches
 the database. A value that cannot be read raises ValueError, which the importer turns into a German message
