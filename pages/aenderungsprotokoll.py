@@ -12,7 +12,7 @@ from models.texts import CATALOGUE
 from ui.widgets import components
 from ui.reads import admin as reads
 from ui.shell import url_bind
-from ui.shell.auth import role
+from ui.shell.auth import require
 from ui.shell.context import EARLIEST, current
 from ui.shell.texts import language, t
 from ui.shell.url_state import parse_choice, parse_date
@@ -23,9 +23,7 @@ leave_folder_mode()
 ALL = ""
 context = current()
 lang = language()
-if role() != "admin":
-    st.error(t("audit_log.admin_only"), icon=":material/lock:")
-    st.stop()
+require("admin", refusal="audit_log.admin_only")
 components.plan_header(context, t("page.audit_log"))
 st.caption(t("audit_log.intro"))
 latest = reads.latest_audit_event(context.url)

@@ -9,7 +9,7 @@ from models.settings import BY_NAME, update_plan_settings
 from ui.widgets import components
 from ui.reads.db import engine_for
 from ui.reads import admin as reads
-from ui.shell.auth import current_actor, role
+from ui.shell.auth import current_actor, require
 from ui.shell.context import current
 from ui.views.markdown import plain
 from ui.shell.texts import language, t
@@ -23,9 +23,7 @@ KEYS = {name: f"settings_{name}" for name in BY_NAME}
 
 context = current()
 lang = language()
-if role() != "admin":
-    st.error(t("settings.admin_only"), icon=":material/lock:")
-    st.stop()
+require("admin", refusal="settings.admin_only")
 components.plan_header(context, t("page.settings"))
 st.caption(t("settings.intro"))
 stored = reads.plan_settings(context.key)

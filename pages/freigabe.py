@@ -10,7 +10,7 @@ from models.release import release_reports
 from ui.widgets import components
 from ui.reads.db import engine_for
 from ui.reads import admin as reads
-from ui.shell.auth import current_actor, role
+from ui.shell.auth import current_actor, require
 from ui.shell.context import current, link_params
 from ui.shell.texts import t
 from ui.shell.navigation import leave_folder_mode
@@ -21,9 +21,7 @@ SELECTION = "release_selection"
 DONE = "release_done"
 
 context = current()
-if role() != "admin":
-    st.error(t("release.admin_only"), icon=":material/lock:")
-    st.stop()
+require("admin", refusal="release.admin_only")
 components.plan_header(context, t("page.release"))
 st.caption(t("release.intro"))
 done = st.session_state.pop(DONE, None)

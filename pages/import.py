@@ -15,7 +15,7 @@ from ui.widgets import components
 from ui.reads.db import engine_for
 from ui.shell import run_gate
 from ui.shell.choices import keep_offered
-from ui.shell.auth import current_actor, role
+from ui.shell.auth import current_actor, require
 from ui.shell.context import current
 from ui.plan_import.mapping import PARSED, choose_scope, digest, mapping_widgets, read_tables, template_files
 from ui.plan_import.preview import show_preview, show_result
@@ -30,9 +30,7 @@ TARGET = "import_target"
 CURRENT, NEW = "current", "new"
 
 context = current()
-if role() != "admin":
-    st.error(t("import.admin_only"), icon=":material/lock:")
-    st.stop()
+require("admin", refusal="import.admin_only")
 components.plan_header(context, t("page.import"))
 st.caption(t("import.intro"))
 

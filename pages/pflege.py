@@ -7,8 +7,8 @@ navigation shows this page to admins only, and the page refuses anyone else as w
 import streamlit as st
 
 from ui.widgets import components
-from ui.maintenance import common, measures, other, structure
-from ui.shell.auth import current_actor
+from ui.maintenance import accounts, common, indicators, measures, meetings, organisations, structure
+from ui.shell.auth import require
 from ui.shell.context import current
 from ui.shell.texts import t
 from ui.shell.navigation import leave_folder_mode
@@ -17,10 +17,7 @@ leave_folder_mode()
 
 context = current()
 components.plan_header(context, t("page.maintenance"))
-actor = current_actor()
-if actor is None or actor.role != "admin":
-    st.error(t("maintenance.admins_only"), icon=":material/lock:")
-    st.stop()
+actor = require("admin", refusal="maintenance.admins_only")
 
 st.caption(t("maintenance.intro"))
 page = common.start(context, actor)
@@ -31,10 +28,10 @@ TABS = {
     "leitziele": structure.guiding_goals,
     "jahresziele": structure.annual_goals,
     "massnahmen": measures.measures,
-    "organisationen": other.organisations,
-    "kennzahlen": other.indicators,
-    "sitzungen": other.meetings,
-    "konten": other.accounts,
+    "organisationen": organisations.organisations,
+    "kennzahlen": indicators.indicators,
+    "sitzungen": meetings.meetings,
+    "konten": accounts.accounts,
 }
 for slug, tab in common.tabs(list(TABS)):
     with tab:

@@ -12,7 +12,7 @@ import streamlit as st
 from ui.widgets import components
 from ui import status_report
 from ui.reads import reporting as reads
-from ui.shell.auth import current_actor
+from ui.shell.auth import require
 from ui.shell.context import current
 from ui.shell.texts import t
 from ui.shell.navigation import leave_folder_mode
@@ -20,13 +20,10 @@ from ui.shell.navigation import leave_folder_mode
 leave_folder_mode()
 
 context = current()
-actor = current_actor()
 today = dt.date.today()
 components.plan_header(replace(context, as_of=today), t("page.report"))
 
-if actor is None or actor.role not in ("editor", "admin"):
-    st.warning(t("report.not_allowed"), icon=":material/lock:")
-    st.stop()
+actor = require("editor", "admin", refusal="report.not_allowed", box=st.warning)
 is_admin = actor.role == "admin"
 if not is_admin and actor.organisation_id is None:
     st.info(t("report.no_organisation"), icon=":material/info:")

@@ -10,8 +10,9 @@ inside their own transaction, so a page that forgets cannot write.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 import logging
+from collections.abc import Callable
+from dataclasses import replace
 
 import streamlit as st
 from sqlalchemy.orm import Session
@@ -47,6 +48,17 @@ _log = logging.getLogger(__name__)
 def current_actor() -> Actor | None:
     """The signed-in actor as of this run's check, or None for an anonymous visitor."""
     return st.session_state.get(ACTOR_KEY)
+
+
+def require(*roles: str, refusal: str, box: Callable[..., object] = st.error) -> Actor:
+    """The gate of a page for some roles: the signed-in actor when their role is one of roles; anyone else
+    reads the refusal (a text key) in box and the run stops. The navigation hides such pages already,
+    but a link still leads to them."""
+    actor = current_actor()
+    if actor is None or actor.role not in roles:
+        box(t(refusal), icon=":material/lock:")
+        st.stop()
+    return actor
 
 
 def role() -> str:
