@@ -15,7 +15,7 @@ from ui.shell import url_bind
 from ui.shell.auth import require
 from ui.shell.context import EARLIEST, current
 from ui.shell.texts import language, t
-from ui.shell.url_state import parse_choice, parse_date
+from ui.shell.url_state import parse_date
 from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
@@ -44,15 +44,6 @@ def options_of(kind: str, column: str, everything: str) -> dict[str, str]:
     return {ALL: everything, **dict(sorted(((value, label(kind, value)) for value in values), key=lambda i: i[1]))}
 
 
-def choose(column, param: str, key: str, label_text: str, options: dict[str, str]) -> str:
-    """A select box bound to a validated URL parameter (plain ASCII words); ALL means no filter."""
-    url_bind.adopt(param, key, lambda raw: parse_choice(raw, {word: word for word in options if word}, label_text))
-    if st.session_state.get(key) not in options:
-        st.session_state.pop(key, None)
-    value = column.selectbox(label_text, list(options), format_func=options.__getitem__, key=key)
-    url_bind.publish(param, value or None)
-    return value
-
 
 def choose_date(column, param: str, key: str, label_text: str) -> dt.date | None:
     """A German date input bound to the URL (?von=2025-03-12); empty means no limit."""
@@ -68,12 +59,13 @@ people: dict[str, list[str]] = {}
 for name in choices["actor_name"]:
     people.setdefault(person_slug(name), []).append(name)
 first, second, third, fourth, fifth = st.columns(5)
-person = choose(first, "person", "audit_person", t("audit_log.filter.person"),
-                {ALL: t("audit_log.filter.all_people"), **{slug: " / ".join(names) for slug, names in people.items()}})
-object_type = choose(second, "objekt", "audit_object", t("audit_log.filter.object"),
-                     options_of("object", "object_type", t("audit_log.filter.all_objects")))
-action = choose(third, "aktion", "audit_action", t("audit_log.filter.action"),
-                options_of("action", "action", t("audit_log.filter.all_actions")))
+person = url_bind.select(first, "person", "audit_person", t("audit_log.filter.person"),
+                         {ALL: t("audit_log.filter.all_people"),
+                          **{slug: " / ".join(names) for slug, names in people.items()}})
+object_type = url_bind.select(second, "objekt", "audit_object", t("audit_log.filter.object"),
+                              options_of("object", "object_type", t("audit_log.filter.all_objects")))
+action = url_bind.select(third, "aktion", "audit_action", t("audit_log.filter.action"),
+                         options_of("action", "action", t("audit_log.filter.all_actions")))
 since = choose_date(fourth, "von", "audit_since", t("audit_log.filter.since"))
 until = choose_date(fifth, "bis", "audit_until", t("audit_log.filter.until"))
 if since and until and since > until:

@@ -9,7 +9,6 @@ from ui.shell import url_bind
 from ui.shell.context import current
 from ui.views.organisations import kind_slug, measures_table
 from ui.shell.texts import language, t
-from ui.shell.url_state import parse_choice
 from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
@@ -27,24 +26,16 @@ if overview.empty:
 st.caption(t("organisations.intro"))
 
 
-def choose(column, param: str, key: str, label: str, options: dict, url_words: dict, default) -> object:
-    """A select box bound to a validated URL parameter; the default means no choice."""
-    url_bind.adopt(param, key, lambda raw: parse_choice(raw, url_words, label))
-    if st.session_state.get(key) not in options:
-        st.session_state.pop(key, None)
-    value = column.selectbox(label, list(options), format_func=options.__getitem__, key=key)
-    url_bind.publish(param, None if value == default else {v: word for word, v in url_words.items()}[value])
-    return value
-
 
 kinds = sorted(overview["kind"].unique())
 filter_column, pick_column, count_column, lead_column = st.columns([2, 3, 1, 1])
-kind = choose(filter_column, "art", "organisations_kind", t("organisations.filter.kind"),
-              {ALL: t("organisations.filter.all_kinds"), **{k: k for k in kinds}},
-              {kind_slug(k): k for k in kinds}, ALL)
+kind = url_bind.select(filter_column, "art", "organisations_kind", t("organisations.filter.kind"),
+                       {ALL: t("organisations.filter.all_kinds"), **{k: k for k in kinds}},
+                       {kind_slug(k): k for k in kinds}, ALL)
 names = dict(zip(overview["organisation_id"].astype(int), overview["name"]))
-organisation = choose(pick_column, "akteur", "organisations_organisation", t("organisations.filter.organisation"),
-                      {NONE: t("organisations.filter.none"), **names}, {str(i): i for i in names}, NONE)
+organisation = url_bind.select(pick_column, "akteur", "organisations_organisation",
+                               t("organisations.filter.organisation"), {NONE: t("organisations.filter.none"), **names},
+                               {str(i): i for i in names}, NONE)
 
 shown, table, figure = reads.organisation_view(context.key, kind)
 count_column.metric(t("organisations.count"), format_number(len(shown)))

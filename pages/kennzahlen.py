@@ -14,7 +14,6 @@ from ui.shell.context import current
 from ui.charts.indicators import has_chart
 from ui.views.indicators import date_or_none, format_value, level_text, values_table, verdict_text, with_unit
 from ui.shell.texts import language, t
-from ui.shell.url_state import parse_choice
 from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
@@ -37,26 +36,17 @@ if summary.empty:
 st.caption(t("indicators.intro"))
 
 
-def choose(column, param: str, key: str, label: str, options: dict[str, str], url_words: dict[str, str]) -> str:
-    """A select box bound to a validated URL parameter; ALL ("") means no filter."""
-    url_bind.adopt(param, key, lambda raw: parse_choice(raw, url_words, label))
-    if st.session_state.get(key) not in options:
-        st.session_state.pop(key, None)
-    value = column.selectbox(label, list(options), format_func=options.__getitem__, key=key)
-    url_bind.publish(param, {v: word for word, v in url_words.items()}.get(value))
-    return value
-
 
 field_names, indicator_names = reads.indicator_choices(context.key, THRESHOLD)
 filters = st.container(horizontal=True)  # one block per run instead of three columns
-field = choose(filters, "feld", "indicators_field", t("indicators.filter.field"),
-               {ALL: t("indicators.filter.all_fields"), **field_names}, {code: code for code in field_names})
-kind = choose(filters, "art", "indicators_kind", t("indicators.filter.kind"),
-              {ALL: t("indicators.filter.all_kinds"), **{k: t(f"indicators.kind.{k}") for k in KIND_SLUGS.values()}},
-              KIND_SLUGS)
-code = choose(filters, "kennzahl", "indicators_code", t("indicators.filter.indicator"),
-              {ALL: t("indicators.filter.all_indicators"), **indicator_names},
-              {code: code for code in indicator_names})
+field = url_bind.select(filters, "feld", "indicators_field", t("indicators.filter.field"),
+                        {ALL: t("indicators.filter.all_fields"), **field_names}, {code: code for code in field_names})
+kind = url_bind.select(filters, "art", "indicators_kind", t("indicators.filter.kind"),
+                       {ALL: t("indicators.filter.all_kinds"),
+                        **{k: t(f"indicators.kind.{k}") for k in KIND_SLUGS.values()}}, KIND_SLUGS)
+code = url_bind.select(filters, "kennzahl", "indicators_code", t("indicators.filter.indicator"),
+                       {ALL: t("indicators.filter.all_indicators"), **indicator_names},
+                       {code: code for code in indicator_names})
 sections = reads.indicator_sections(context.key, THRESHOLD, field, kind, tuple(KIND_SLUGS.values()))
 
 

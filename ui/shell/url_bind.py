@@ -13,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 
+from ui.shell.url_state import parse_choice
 from ui.views.markdown import plain
 
 _WRITTEN = "_url_written"
@@ -33,6 +34,20 @@ def adopt(param: str, key: str, parse: Callable[[str | None], tuple[Any, str | N
         st.session_state[key] = value
     elif hint:
         st.session_state.pop(key, None)
+
+
+def select(place, param: str, key: str, label: str, options: dict, url_words: dict | None = None,
+           default: Any = "") -> Any:
+    """A select box in place bound to a validated URL parameter. options: value -> the name shown, in order;
+    url_words: URL word -> value (without: the values are their own words); the default value means no
+    choice and stays out of the URL."""
+    words = url_words if url_words is not None else {value: value for value in options if value != default}
+    adopt(param, key, lambda raw: parse_choice(raw, words, label))
+    if st.session_state.get(key) not in options:
+        st.session_state.pop(key, None)
+    value = place.selectbox(label, list(options), format_func=options.__getitem__, key=key)
+    publish(param, None if value == default else {value: word for word, value in words.items()}.get(value))
+    return value
 
 
 def note(hint: str) -> None:
