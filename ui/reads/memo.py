@@ -3,8 +3,8 @@
 It does what st.cache_resource does for these views (one shared object per key, computed once while
 concurrent callers wait, the least recently used dropped beyond max_entries), at a fraction of the cost:
 st.cache_resource hashes every argument through its own hasher and inspects the signature on each
-call (about 0.4 ms here), and a page run makes ten such calls. The keys here are the plain arguments
-(database URL, plan, change counter, Stand, language, ...), so a write anywhere changes the key.
+call (about 0.4 ms here), and a page run makes ten such calls. The keys here are the arguments themselves
+(a PlanKey with the plan's change counter, and plain values), so a write anywhere changes the key.
 Parameters whose name starts with "_" are left out of the key, as with Streamlit's caches: the
 other arguments already determine them. Results are shared by every session: never mutate them.
 """
