@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from ui import run_gate, tcp_nodelay, url_bind
-from ui.auth import check_sign_in, role, show_notice
-from ui.failsafe import german_errors
-from ui.navigation import build, leave_folder_mode
-from ui.context import open_database, select_as_of, select_language, select_plan
-from ui.texts import pin_language, t
+from ui.shell import run_gate, tcp_nodelay, url_bind
+from ui.shell.auth import check_sign_in, role, show_notice
+from ui.shell.failsafe import german_errors
+from ui.shell.navigation import build, leave_folder_mode
+from ui.shell.context import open_database, select_as_of, select_language, select_plan
+from ui.shell.texts import pin_language, t
 
 tcp_nodelay.enable()
 leave_folder_mode()

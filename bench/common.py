@@ -162,7 +162,7 @@ import socket
 import streamlit as st
 
 
-def _set_nodelay(sock):  # the same TCP_NODELAY fix as the app's (ui/tcp_nodelay.py)
+def _set_nodelay(sock):  # the same TCP_NODELAY fix as the app's (ui/shell/tcp_nodelay.py)
     if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 

@@ -2,7 +2,7 @@
 
 A run: send a BackMsg rerun_script (page script hash + query string), read ForwardMsgs until
 script_finished (past a finish early for a rerun: the rerun follows, as in a browser; a server process's
-first run always reruns once, see ui.navigation.leave_folder_mode). The first run's navigation message
+first run always reruns once, see ui.shell.navigation.leave_folder_mode). The first run's navigation message
 lists the pages with their script hashes.
 """
 

@@ -6,7 +6,7 @@ caches and is not counted. Anonymous visitor: the generated plan has its public 
 
 Before every run the client waits THINK_S, as a person between two clicks does. Each page is also run
 back to back and set against the back-to-back floor. Both apps switch Nagle's algorithm off
-(ui/tcp_nodelay.py): without that, a run sent the moment the previous one finished waited ~40 ms for
+(ui/shell/tcp_nodelay.py): without that, a run sent the moment the previous one finished waited ~40 ms for
 a delayed TCP acknowledgement (the empty page: 45 ms back to back, 10 ms after a pause).
 """
 

@@ -2,7 +2,7 @@
 
 A deck is a dict with the plan, the Stand, the key figures and a list of slides; every value is a
 str, int, float, bool, None, list or dict, so a meeting snapshot can store it as JSON and show it
-again exactly as it was. ui/presentation.py renders it. Slide kinds, in order:
+again exactly as it was. ui/presentation/slides.py renders it. Slide kinds, in order:
 title, then per Handlungsfeld its slide followed by one per Leitziel, successes (since the last
 conference), open_issues (overdue, gefährdet, stale).
 """

@@ -1,7 +1,7 @@
 """The catalogue of user-facing words that the core produces (traffic-light reasons, labels).
 
 German is the default; English is the second language. Pages add their own strings to the
-same catalogue through ui.texts, so there is one place to translate.
+same catalogue through ui.shell.texts, so there is one place to translate.
 """
 
 from __future__ import annotations

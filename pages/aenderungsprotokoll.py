@@ -9,25 +9,25 @@ from models.audit import change_items, local_today, object_reference, person_slu
 from models.formats import format_date, format_number
 from models.rules import ROLES
 from models.texts import CATALOGUE
-from ui import components, data, url_bind
-from ui.auth import role
-from ui.context import EARLIEST, current
-from ui.texts import language, t
-from ui.url_state import parse_choice, parse_date
-from ui.navigation import leave_folder_mode
+from ui.widgets import components
+from ui.reads import admin as reads
+from ui.shell import url_bind
+from ui.shell.auth import require
+from ui.shell.context import EARLIEST, current
+from ui.shell.texts import language, t
+from ui.shell.url_state import parse_date
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
 ALL = ""
 context = current()
 lang = language()
-if role() != "admin":
-    st.error(t("audit_log.admin_only"), icon=":material/lock:")
-    st.stop()
+require("admin", refusal="audit_log.admin_only")
 components.plan_header(context, t("page.audit_log"))
 st.caption(t("audit_log.intro"))
-latest = data.latest_audit_event(context.url)
-choices = data.audit_choices(context.url, context.plan_id, latest)
+latest = reads.latest_audit_event(context.url)
+choices = reads.audit_choices(context.key, latest)
 today = local_today()
 
 
@@ -44,15 +44,6 @@ def options_of(kind: str, column: str, everything: str) -> dict[str, str]:
     return {ALL: everything, **dict(sorted(((value, label(kind, value)) for value in values), key=lambda i: i[1]))}
 
 
-def choose(column, param: str, key: str, label_text: str, options: dict[str, str]) -> str:
-    """A select box bound to a validated URL parameter (plain ASCII words); ALL means no filter."""
-    url_bind.adopt(param, key, lambda raw: parse_choice(raw, {word: word for word in options if word}, label_text))
-    if st.session_state.get(key) not in options:
-        st.session_state.pop(key, None)
-    value = column.selectbox(label_text, list(options), format_func=options.__getitem__, key=key)
-    url_bind.publish(param, value or None)
-    return value
-
 
 def choose_date(column, param: str, key: str, label_text: str) -> dt.date | None:
     """A German date input bound to the URL (?von=2025-03-12); empty means no limit."""
@@ -68,12 +59,13 @@ people: dict[str, list[str]] = {}
 for name in choices["actor_name"]:
     people.setdefault(person_slug(name), []).append(name)
 first, second, third, fourth, fifth = st.columns(5)
-person = choose(first, "person", "audit_person", t("audit_log.filter.person"),
-                {ALL: t("audit_log.filter.all_people"), **{slug: " / ".join(names) for slug, names in people.items()}})
-object_type = choose(second, "objekt", "audit_object", t("audit_log.filter.object"),
-                     options_of("object", "object_type", t("audit_log.filter.all_objects")))
-action = choose(third, "aktion", "audit_action", t("audit_log.filter.action"),
-                options_of("action", "action", t("audit_log.filter.all_actions")))
+person = url_bind.select(first, "person", "audit_person", t("audit_log.filter.person"),
+                         {ALL: t("audit_log.filter.all_people"),
+                          **{slug: " / ".join(names) for slug, names in people.items()}})
+object_type = url_bind.select(second, "objekt", "audit_object", t("audit_log.filter.object"),
+                              options_of("object", "object_type", t("audit_log.filter.all_objects")))
+action = url_bind.select(third, "aktion", "audit_action", t("audit_log.filter.action"),
+                         options_of("action", "action", t("audit_log.filter.all_actions")))
 since = choose_date(fourth, "von", "audit_since", t("audit_log.filter.since"))
 until = choose_date(fifth, "bis", "audit_until", t("audit_log.filter.until"))
 if since and until and since > until:
@@ -81,8 +73,8 @@ if since and until and since > until:
     st.warning(t("audit_log.range_reversed", since=format_date(since), until=format_date(until)),
                icon=":material/date_range:")
 
-events, total = data.audit_events(context.url, context.plan_id, latest, tuple(people.get(person, ())),
-                                  object_type or None, action or None, since, until)
+events, total = reads.audit_events(context.key, latest, tuple(people.get(person, ())), object_type or None,
+                                   action or None, since, until)
 filtered = any((person, object_type, action, since, until))
 if events.empty:
     st.info(t("audit_log.no_match" if filtered else "audit_log.empty"), icon=":material/history:")

@@ -3,12 +3,13 @@
 import streamlit as st
 
 from models.formats import format_number
-from ui import components, data, url_bind
-from ui.context import current
-from ui.organisation_chart import kind_slug, measures_table
-from ui.texts import language, t
-from ui.url_state import parse_choice
-from ui.navigation import leave_folder_mode
+from ui.widgets import components
+from ui.reads import organisations as reads
+from ui.shell import url_bind
+from ui.shell.context import current
+from ui.views.organisations import kind_slug, measures_table
+from ui.shell.texts import language, t
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
@@ -18,35 +19,25 @@ NONE = 0
 context = current()
 lang = language()
 components.plan_header(context, t("page.organisations"))
-overview = data.organisation_overview(context.url, context.plan_id, context.counter, context.as_of,
-                                      released_only=context.released_only)
+overview = reads.organisation_overview(context.key)
 if overview.empty:
     st.info(t("organisations.empty"), icon=":material/groups:")
     st.stop()
 st.caption(t("organisations.intro"))
 
 
-def choose(column, param: str, key: str, label: str, options: dict, url_words: dict, default) -> object:
-    """A select box bound to a validated URL parameter; the default means no choice."""
-    url_bind.adopt(param, key, lambda raw: parse_choice(raw, url_words, label))
-    if st.session_state.get(key) not in options:
-        st.session_state.pop(key, None)
-    value = column.selectbox(label, list(options), format_func=options.__getitem__, key=key)
-    url_bind.publish(param, None if value == default else {v: word for word, v in url_words.items()}[value])
-    return value
-
 
 kinds = sorted(overview["kind"].unique())
 filter_column, pick_column, count_column, lead_column = st.columns([2, 3, 1, 1])
-kind = choose(filter_column, "art", "organisations_kind", t("organisations.filter.kind"),
-              {ALL: t("organisations.filter.all_kinds"), **{k: k for k in kinds}},
-              {kind_slug(k): k for k in kinds}, ALL)
+kind = url_bind.select(filter_column, "art", "organisations_kind", t("organisations.filter.kind"),
+                       {ALL: t("organisations.filter.all_kinds"), **{k: k for k in kinds}},
+                       {kind_slug(k): k for k in kinds}, ALL)
 names = dict(zip(overview["organisation_id"].astype(int), overview["name"]))
-organisation = choose(pick_column, "akteur", "organisations_organisation", t("organisations.filter.organisation"),
-                      {NONE: t("organisations.filter.none"), **names}, {str(i): i for i in names}, NONE)
+organisation = url_bind.select(pick_column, "akteur", "organisations_organisation",
+                               t("organisations.filter.organisation"), {NONE: t("organisations.filter.none"), **names},
+                               {str(i): i for i in names}, NONE)
 
-shown, table, figure = data.organisation_view(context.url, context.plan_id, context.counter, context.as_of,
-                                              context.released_only, kind, lang)
+shown, table, figure = reads.organisation_view(context.key, kind)
 count_column.metric(t("organisations.count"), format_number(len(shown)))
 lead_column.metric(t("organisations.count_lead"), format_number(int((shown["lead"] > 0).sum())))
 
@@ -56,8 +47,7 @@ if organisation != NONE:
     st.text(row["name"])
     st.caption(t("organisations.detail_summary", kind=components.plain(row["kind"]),
                  lead=format_number(row["lead"]), partner=format_number(row["partner"])))
-    measures = data.measures_of_organisation(context.url, context.plan_id, context.counter, context.as_of,
-                                             int(organisation), released_only=context.released_only)
+    measures = reads.measures_of_organisation(context.key, int(organisation))
     st.dataframe(measures_table(measures, lang), hide_index=True, width="stretch",
                  column_config={t("organisations.col.title"): st.column_config.TextColumn(width=320)})
 else:

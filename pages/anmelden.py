@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from ui.sign_in import identity_provider_button, identity_provider_configured, local_sign_in_form
-from ui.texts import t
-from ui.navigation import leave_folder_mode
+from ui.shell.sign_in import identity_provider_button, identity_provider_configured, local_sign_in_form
+from ui.shell.texts import t
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from ui import components, reports
-from ui.context import current
-from ui.texts import t
-from ui.navigation import leave_folder_mode
+from ui.widgets import components
+from ui import board_reports
+from ui.shell.context import current
+from ui.shell.texts import t
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
@@ -15,11 +16,11 @@ st.caption(t("reports.intro"))
 if context.released_only:
     st.info(t("reports.public"), icon=":material/public:")
 
-since = reports.meeting_picker(context)
-key = reports.ReportKey(context.url, context.plan_id, context.counter, context.as_of, since, context.released_only)
+since = board_reports.meeting_picker(context)
+key = board_reports.ReportKey(context.key, since)
 if st.session_state.get("reports_built") != key and st.button(
     t("reports.build"), type="primary", icon=":material/description:", key="reports_build"
-) and (built := reports.build(key)):
+) and (built := board_reports.build(key)):
     st.session_state["reports_built"], st.session_state["reports_files"] = key, built
 if st.session_state.get("reports_built") == key:
-    reports.downloads(key, context.slug, st.session_state["reports_files"])
+    board_reports.downloads(key, context.slug, st.session_state["reports_files"])

@@ -13,12 +13,14 @@ import streamlit as st
 
 from models import reporting
 from models.formats import format_date, format_number, format_percent
-from ui import components, data, url_bind
-from ui.choices import date_within, keep_offered
-from ui.context import current
-from ui.texts import language, t
-from ui.url_state import parse_date
-from ui.navigation import leave_folder_mode
+from ui.widgets import components
+from ui.reads import reporting as reads
+from ui.shell import url_bind
+from ui.shell.choices import date_within, keep_offered
+from ui.shell.context import current
+from ui.shell.texts import language, t
+from ui.shell.url_state import parse_date
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
@@ -31,7 +33,7 @@ today = dt.date.today()
 lang = language()
 components.plan_header(replace(context, as_of=today), t("page.reporting_round"))
 st.write(t("reporting_round.intro"))
-meetings = data.cutoff_meetings(context.url, context.plan_id, context.counter)
+meetings = reads.cutoff_meetings(context.key)
 
 
 def meeting_labels() -> dict:
@@ -141,7 +143,7 @@ window = reporting.reporting_round(meetings, today, until, pick_since(until))
 until, since = window.until, window.since
 st.caption(t("reporting_round.window", since=format_date(since), until=format_date(until)))
 
-owed = data.owed_reports(context.url, context.plan_id, context.counter, since, until)
+owed = reads.owed_reports(context.key, since, until)
 columns = st.columns(3)
 columns[0].metric(t("reporting_round.owed"), format_number(len(owed)))
 columns[1].metric(t("reporting_round.organisations"), format_number(owed["lead_organisation"].nunique()))
@@ -151,7 +153,7 @@ if owed.empty:
     st.stop()
 
 lead_ids = tuple(sorted(int(i) for i in owed["lead_organisation_id"].dropna().unique()))
-contacts = data.organisation_contacts(context.url, lead_ids)
+contacts = reads.organisation_contacts(context.url, lead_ids)
 for name, group in owed.groupby("lead_organisation", sort=False):
     ids = group["lead_organisation_id"].dropna()
     mine = contacts[contacts["organisation_id"] == int(ids.iloc[0])] if len(ids) else contacts.iloc[0:0]

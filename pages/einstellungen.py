@@ -6,12 +6,14 @@ from models.audit import change_items
 from models.commands import CommandError, VersionConflict
 from models.settings import BY_NAME
 from models.commands.settings import update_plan_settings
-from ui import components, data, write
-from ui.auth import current_actor, role
-from ui.context import current
-from ui.markdown import plain
-from ui.texts import language, t
-from ui.navigation import leave_folder_mode
+from ui.widgets import components
+from ui.reads import admin as reads
+from ui.shell import write
+from ui.shell.auth import current_actor, require
+from ui.shell.context import current
+from ui.views.markdown import plain
+from ui.shell.texts import language, t
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
@@ -21,12 +23,10 @@ KEYS = {name: f"settings_{name}" for name in BY_NAME}
 
 context = current()
 lang = language()
-if role() != "admin":
-    st.error(t("settings.admin_only"), icon=":material/lock:")
-    st.stop()
+require("admin", refusal="settings.admin_only")
 components.plan_header(context, t("page.settings"))
 st.caption(t("settings.intro"))
-stored = data.plan_settings(context.url, context.plan_id, context.counter)
+stored = reads.plan_settings(context.key)
 
 
 def load_form(values: dict) -> None:

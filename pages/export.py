@@ -6,12 +6,14 @@ import streamlit as st
 from models.formats import format_date
 from models.measures import MeasureFilters
 from models.transfer.export import EXCEL_MEDIA_TYPE, describe_filters
-from ui import components, data, export_files, measure_filters
-from ui.auth import role
-from ui.components import plain
-from ui.context import current
-from ui.texts import language, t
-from ui.navigation import leave_folder_mode
+from ui.widgets import components, measure_filters
+from ui import export_files
+from ui.reads import measures as reads
+from ui.shell.auth import role
+from ui.widgets.components import plain
+from ui.shell.context import current
+from ui.shell.texts import t
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
@@ -19,15 +21,13 @@ context = current()
 components.plan_header(context, t("page.export"))
 st.caption(t("export.intro"))
 
-measures = data.measure_frame(context.url, context.plan_id, context.counter, context.as_of,
-                              released_only=context.released_only)
+measures = reads.measure_frame(context.key)
 leads: dict[int, str] = {}
 if measures.empty:
     st.info(t("export.no_measures"), icon=":material/info:")
     filters = MeasureFilters()
 else:
-    specs = data.measure_filter_choices(context.url, context.plan_id, context.counter, context.as_of,
-                                        context.released_only, language())
+    specs = reads.measure_filter_choices(context.key)
     filters = measure_filters.filter_panel(specs)
     leads = next(spec.names for spec in specs if spec.param == "org")
 

@@ -6,11 +6,13 @@ import streamlit as st
 from models.commands import CommandError
 from models.formats import format_date, format_datetime, format_number, format_percent
 from models.commands.release import release_reports
-from ui import components, data, write
-from ui.auth import current_actor, role
-from ui.context import current, link_params
-from ui.texts import t
-from ui.navigation import leave_folder_mode
+from ui.widgets import components
+from ui.reads import admin as reads
+from ui.shell import write
+from ui.shell.auth import current_actor, require
+from ui.shell.context import current, link_params
+from ui.shell.texts import t
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
@@ -18,9 +20,7 @@ SELECTION = "release_selection"
 DONE = "release_done"
 
 context = current()
-if role() != "admin":
-    st.error(t("release.admin_only"), icon=":material/lock:")
-    st.stop()
+require("admin", refusal="release.admin_only")
 components.plan_header(context, t("page.release"))
 st.caption(t("release.intro"))
 done = st.session_state.pop(DONE, None)
@@ -32,7 +32,7 @@ if not context.release_required:
     st.page_link("pages/einstellungen.py", label=t("release.to_settings"), icon=":material/settings:",
                  query_params=link_params(context))
 
-pending = data.pending_reports(context.url, context.plan_id, context.counter)
+pending = reads.pending_reports(context.key)
 if pending.empty:
     st.success(t("release.none"), icon=":material/task_alt:")
     st.stop()

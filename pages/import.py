@@ -11,14 +11,16 @@ from models.formats import format_number
 from models.transfer import importer, template
 from models.transfer.importer import ImportRefused, Target
 from models.transfer.parsing import MB, OverLimit, UnreadableFile, import_limits
-from ui import components, data, run_gate, write
-from ui.choices import keep_offered
-from ui.auth import current_actor, role
-from ui.context import current
-from ui.import_mapping import PARSED, choose_scope, digest, mapping_widgets, read_tables, template_files
-from ui.import_preview import show_preview, show_result
-from ui.texts import t
-from ui.navigation import leave_folder_mode
+from ui.widgets import components
+from ui.reads.db import engine_for
+from ui.shell import run_gate, write
+from ui.shell.choices import keep_offered
+from ui.shell.auth import current_actor, require
+from ui.shell.context import current
+from ui.plan_import.mapping import PARSED, choose_scope, digest, mapping_widgets, read_tables, template_files
+from ui.plan_import.preview import show_preview, show_result
+from ui.shell.texts import t
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
@@ -28,9 +30,7 @@ TARGET = "import_target"
 CURRENT, NEW = "current", "new"
 
 context = current()
-if role() != "admin":
-    st.error(t("import.admin_only"), icon=":material/lock:")
-    st.stop()
+require("admin", refusal="import.admin_only")
 components.plan_header(context, t("page.import"))
 st.caption(t("import.intro"))
 
@@ -94,7 +94,7 @@ if not any(mappings):
 signature = (file_key, scope, repr(target), repr(mappings))
 st.subheader(t("import.step.preview"), anchor=False)
 if st.button(t("import.preview.button"), icon=":material/preview:", key="import_preview_button"):
-    with run_gate.stepped_out(), Session(data.engine_for(context.url)) as session:
+    with run_gate.stepped_out(), Session(engine_for(context.url)) as session:
         st.session_state[PREVIEW] = (signature, importer.preview(session, current_actor(), tables, mappings, target))
 stored = st.session_state.get(PREVIEW)
 if stored is None:

@@ -4,19 +4,22 @@ import streamlit as st
 
 from models.formats import format_number
 from models.goals import default_year
-from ui import annual_goals_view, components, data, url_bind
-from ui.choices import keep_offered
-from ui.context import current, link_params
-from ui.texts import language, t
-from ui.url_state import shown
-from ui.navigation import leave_folder_mode
+from ui.views import annual_goals
+from ui.widgets import components
+from ui.reads import annual_goals as reads
+from ui.shell import url_bind
+from ui.shell.choices import keep_offered
+from ui.shell.context import current, link_params
+from ui.shell.texts import language, t
+from ui.shell.url_state import shown
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
 context = current()
 components.plan_header(context, t("page.annual_goals"))
 lang = language()
-years, horizon = data.plan_years(context.url, context.plan_id, context.counter)
+years, horizon = reads.plan_years(context.key)
 if not years:
     st.info(t("annual_goals.no_goals_at_all"))
     st.stop()
@@ -39,7 +42,7 @@ year = st.selectbox(t("annual_goals.year"), choices, key="annual_year")
 url_bind.publish("jahr", str(year))
 
 
-def show_year(view: annual_goals_view.YearView) -> None:
+def show_year(view: annual_goals.YearView) -> None:
     row = st.container(horizontal=True)
     row.metric(t("annual_goals.count", year=year), format_number(view.count))
     row.metric(t("annual_goals.prioritised_count"), format_number(view.prioritised))
@@ -62,38 +65,35 @@ def show_year(view: annual_goals_view.YearView) -> None:
         st.caption(t("annual_goals.more_prioritised", count=format_number(view.prioritised - len(view.cards))))
 
     st.subheader(t("annual_goals.all", year=year))
-    if view.count > annual_goals_view.CHART_GOALS:
+    if view.count > annual_goals.CHART_GOALS:
         st.caption(t("annual_goals.chart_by_goal", count=format_number(view.count), year=year))
-    st.plotly_chart(data.annual_goals_chart(context.url, context.plan_id, context.counter, context.as_of, year, lang,
-                                            released_only=context.released_only), key="annual_progress_chart")
+    st.plotly_chart(reads.annual_goals_chart(context.key, year), key="annual_progress_chart")
     components.dataframe(view.table,
                  column_config={t("annual_goals.col.annual_goal"): st.column_config.TextColumn(width="large")})
 
 
 def show_carried() -> None:
     st.subheader(t("annual_goals.carried"))
-    carried = data.carried_over(context.url, context.plan_id, context.counter, year)
+    carried = reads.carried_over(context.key, year)
     if carried.empty:
         st.write(t("annual_goals.no_carried", year=year))
-    for row in carried.head(annual_goals_view.CARRIED_SHOWN).itertuples(index=False):
+    for row in carried.head(annual_goals.CARRIED_SHOWN).itertuples(index=False):
         with st.container(border=True):
             st.markdown(f"**{components.plain(row.code)}** {components.plain(row.title)}")
             st.caption(t(f"annual_goals.kind.{row.kind}") + " · "
                        + t("annual_goals.carried_from", code=row.from_code, year=row.from_year))
             st.markdown(components.plain(t("annual_goals.reason", reason=row.reason)))
-    if len(carried) > annual_goals_view.CARRIED_SHOWN:
-        st.caption(t("annual_goals.more_carried", count=format_number(len(carried) - annual_goals_view.CARRIED_SHOWN)))
+    if len(carried) > annual_goals.CARRIED_SHOWN:
+        st.caption(t("annual_goals.more_carried", count=format_number(len(carried) - annual_goals.CARRIED_SHOWN)))
 
 
 def show_summary() -> None:
     st.subheader(t("annual_goals.summary"))
-    components.dataframe(data.year_summary_table(context.url, context.plan_id, context.counter, context.as_of, lang,
-                                         released_only=context.released_only))
+    components.dataframe(reads.year_summary_table(context.key))
     st.caption(t("annual_goals.summary_note"))
 
 
-view = data.annual_year_view(context.url, context.plan_id, context.counter, context.as_of, year, lang,
-                             released_only=context.released_only)
+view = reads.annual_year_view(context.key, year)
 if view is None:
     st.info(t("annual_goals.empty_year", year=year), icon=":material/event_busy:")
 else:

@@ -7,21 +7,15 @@ import streamlit as st
 
 from models.formats import format_date
 from models.rules import small_count_threshold
-from ui import components, data, url_bind
-from ui.components import plain
-from ui.context import current
-from ui.indicator_chart import (
-    date_or_none,
-    format_value,
-    has_chart,
-    level_text,
-    values_table,
-    verdict_text,
-    with_unit,
-)
-from ui.texts import language, t
-from ui.url_state import parse_choice
-from ui.navigation import leave_folder_mode
+from ui.widgets import components
+from ui.reads import indicators as reads
+from ui.shell import url_bind
+from ui.widgets.components import plain
+from ui.shell.context import current
+from ui.charts.indicators import has_chart
+from ui.views.indicators import date_or_none, format_value, level_text, values_table, verdict_text, with_unit
+from ui.shell.texts import language, t
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
@@ -36,36 +30,25 @@ context = current()
 THRESHOLD = small_count_threshold(context.confidentiality_threshold, context.released_only)
 lang = language()
 components.plan_header(context, t("page.indicators"))
-summary = data.indicator_summary(context.url, context.plan_id, context.counter, context.as_of, threshold=THRESHOLD)
+summary = reads.indicator_summary(context.key, threshold=THRESHOLD)
 if summary.empty:
     st.info(t("indicators.empty"), icon=":material/monitoring:")
     st.stop()
 st.caption(t("indicators.intro"))
 
 
-def choose(column, param: str, key: str, label: str, options: dict[str, str], url_words: dict[str, str]) -> str:
-    """A select box bound to a validated URL parameter; ALL ("") means no filter."""
-    url_bind.adopt(param, key, lambda raw: parse_choice(raw, url_words, label))
-    if st.session_state.get(key) not in options:
-        st.session_state.pop(key, None)
-    value = column.selectbox(label, list(options), format_func=options.__getitem__, key=key)
-    url_bind.publish(param, {v: word for word, v in url_words.items()}.get(value))
-    return value
 
-
-field_names, indicator_names = data.indicator_choices(context.url, context.plan_id, context.counter, context.as_of,
-                                                      THRESHOLD)
+field_names, indicator_names = reads.indicator_choices(context.key, THRESHOLD)
 filters = st.container(horizontal=True)  # one block per run instead of three columns
-field = choose(filters, "feld", "indicators_field", t("indicators.filter.field"),
-               {ALL: t("indicators.filter.all_fields"), **field_names}, {code: code for code in field_names})
-kind = choose(filters, "art", "indicators_kind", t("indicators.filter.kind"),
-              {ALL: t("indicators.filter.all_kinds"), **{k: t(f"indicators.kind.{k}") for k in KIND_SLUGS.values()}},
-              KIND_SLUGS)
-code = choose(filters, "kennzahl", "indicators_code", t("indicators.filter.indicator"),
-              {ALL: t("indicators.filter.all_indicators"), **indicator_names},
-              {code: code for code in indicator_names})
-sections = data.indicator_sections(context.url, context.plan_id, context.counter, context.as_of, THRESHOLD, field,
-                                   kind, tuple(KIND_SLUGS.values()))
+field = url_bind.select(filters, "feld", "indicators_field", t("indicators.filter.field"),
+                        {ALL: t("indicators.filter.all_fields"), **field_names}, {code: code for code in field_names})
+kind = url_bind.select(filters, "art", "indicators_kind", t("indicators.filter.kind"),
+                       {ALL: t("indicators.filter.all_kinds"),
+                        **{k: t(f"indicators.kind.{k}") for k in KIND_SLUGS.values()}}, KIND_SLUGS)
+code = url_bind.select(filters, "kennzahl", "indicators_code", t("indicators.filter.indicator"),
+                       {ALL: t("indicators.filter.all_indicators"), **indicator_names},
+                       {code: code for code in indicator_names})
+sections = reads.indicator_sections(context.key, THRESHOLD, field, kind, tuple(KIND_SLUGS.values()))
 
 
 def _choose_row(table_key: str, codes: tuple[str, ...]) -> None:
@@ -82,7 +65,7 @@ def show_overview(codes: tuple[str, ...], section: str) -> None:
     # Keyed by the chosen indicator: a new choice starts the table without a stale selected row.
     table_key = f"indicators_table_{section}_{code}"
     components.dataframe(
-        data.indicator_overview(context.url, context.plan_id, context.counter, context.as_of, THRESHOLD, lang, codes),
+        reads.indicator_overview(context.key, THRESHOLD, codes),
         width="stretch", height=min(35 * (len(codes) + 1) + 3, 600),
         key=table_key, on_select=partial(_choose_row, table_key, codes),
         selection_mode="single-row",
@@ -121,8 +104,8 @@ def facts(indicator) -> str:
 
 
 def show_indicator(indicator) -> None:
-    own = data.indicator_own_values(context.url, context.plan_id, context.counter, context.as_of, THRESHOLD,
-                                    int(indicator["indicator_id"]), bool(indicator["counts_people"]))
+    own = reads.indicator_own_values(context.key, THRESHOLD, int(indicator["indicator_id"]),
+                                     bool(indicator["counts_people"]))
     st.subheader(f"{plain(indicator['code'])} · {plain(indicator['title'])}", anchor=False)
     if indicator["description"]:
         st.caption(plain(indicator["description"]))
@@ -130,8 +113,7 @@ def show_indicator(indicator) -> None:
         st.info(t("indicators.context_note"), icon=":material/info:")
     st.markdown(facts(indicator))
     if has_chart(indicator, own):
-        figure = data.indicator_chart(context.url, context.plan_id, context.counter, context.as_of,
-                                      int(indicator["indicator_id"]), lang, THRESHOLD, indicator, own)
+        figure = reads.indicator_chart(context.key, THRESHOLD, indicator["code"])
         st.plotly_chart(figure, key=f"indicator_chart_{indicator['indicator_id']}")
     else:
         st.info(t("indicators.no_chart"), icon=":material/show_chart:")
@@ -150,6 +132,6 @@ def show_indicator(indicator) -> None:
 
 st.header(t("indicators.detail"), divider="gray")
 if code:
-    show_indicator(data.indicator_row(context.url, context.plan_id, context.counter, context.as_of, THRESHOLD, code))
+    show_indicator(reads.indicator_row(context.key, THRESHOLD, code))
 else:
     st.info(t("indicators.choose"), icon=":material/touch_app:")

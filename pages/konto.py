@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from ui.auth import current_actor, sign_out, signed_in_through_identity_provider
-from ui.components import plain
-from ui.context import current
-from ui.sign_in import organisation_name
-from ui.texts import t
-from ui.navigation import leave_folder_mode
+from ui.shell.auth import current_actor, sign_out, signed_in_through_identity_provider
+from ui.widgets.components import plain
+from ui.shell.context import current
+from ui.shell.sign_in import organisation_name
+from ui.shell.texts import t
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 

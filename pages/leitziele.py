@@ -5,13 +5,15 @@ import streamlit as st
 
 from models.formats import format_date, format_number
 from models.rules import small_count_threshold
-from ui import components, data, url_bind
-from ui.choices import keep_offered
-from ui.context import current
-from ui.hierarchy_chart import counts_words, progress_words
-from ui.texts import language, t
-from ui.url_state import parse_choice, shown
-from ui.navigation import leave_folder_mode
+from ui.widgets import components
+from ui.reads import goals as reads
+from ui.shell import url_bind
+from ui.shell.choices import keep_offered
+from ui.shell.context import current
+from ui.views.goals import counts_words, progress_words
+from ui.shell.texts import language, t
+from ui.shell.url_state import parse_choice, shown
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
@@ -21,8 +23,7 @@ context = current()
 components.plan_header(context, t("page.goals"))
 lang = language()
 # The Leitziele per Handlungsfeld in words: small and cached, whatever the number of measures.
-fields = data.goal_list(context.url, context.plan_id, context.counter, context.as_of, lang,
-                        released_only=context.released_only)
+fields = reads.goal_list(context.key)
 titles = {goal["code"]: goal["title"] for field in fields for goal in field["goals"]}
 
 
@@ -51,10 +52,7 @@ def show_overview() -> None:
                     format_func=lambda key: t(f"goals.view.{VIEWS[key]}"))
     url_bind.publish("ansicht", None if view == "kacheln" else view)
     # Down to the Leitziele only; a goal's Jahresziele and Maßnahmen are on its detail view.
-    nodes = data.hierarchy_overview(context.url, context.plan_id, context.counter, context.as_of,
-                                    released_only=context.released_only)
-    st.plotly_chart(data.hierarchy_chart(context.url, context.plan_id, context.counter, context.as_of, VIEWS[view],
-                                         lang, context.released_only, nodes), key="goals_hierarchy")
+    st.plotly_chart(reads.hierarchy_chart(context.key, VIEWS[view]), key="goals_hierarchy")
     st.caption(t("goals.chart_rule"))
 
     st.subheader(t("goals.list"))
@@ -75,8 +73,7 @@ def show_overview() -> None:
 
 def show_detail(code: str) -> None:
     threshold = small_count_threshold(context.confidentiality_threshold, context.released_only)
-    detail = data.goal_detail(context.url, context.plan_id, context.counter, context.as_of, code, lang,
-                              released_only=context.released_only, threshold=threshold)
+    detail = reads.goal_detail(context.key, code, threshold=threshold)
     goal = detail["goal"]
     st.button(t("goals.back"), on_click=_select, args=("",), icon=":material/arrow_back:")
     st.subheader(components.plain(f"{code} – {goal['guiding_goal']}"))
@@ -84,16 +81,14 @@ def show_detail(code: str) -> None:
                  progress=progress_words(goal["progress"], goal["measures"], lang), counts=counts_words(goal, lang)))
 
     # Tables in words and the bars are built once per change counter, not on every run.
-    tables = data.goal_detail_tables(context.url, context.plan_id, context.counter, context.as_of, code, lang,
-                                     context.released_only, threshold)
+    tables = reads.goal_detail_tables(context.key, code, threshold)
     st.markdown(f"#### {t('goals.annual_goals')}")
     annual = detail["annual_goals"]
     if annual.empty:
         st.write(t("goals.no_annual_goals"))
     else:
         components.dataframe(tables["annual_goals"])
-        st.plotly_chart(data.goal_annual_chart(context.url, context.plan_id, context.counter, context.as_of, code,
-                                               lang, context.released_only, annual), key="goal_annual_chart")
+        st.plotly_chart(reads.goal_annual_chart(context.key, code, threshold), key="goal_annual_chart")
 
     st.markdown(f"#### {t('goals.indicators')}")
     indicators = detail["indicators"]

@@ -5,11 +5,13 @@ import streamlit as st
 
 from models.formats import format_date, format_number, format_percent
 from models.texts import localised_column
-from ui import components, data, measure_filters, measure_table
-from ui.context import current
-from ui.gantt import dated
-from ui.texts import language, t
-from ui.navigation import leave_folder_mode
+from ui.widgets import components, measure_filters
+from ui.reads import measures as reads
+from ui.views import measure_table
+from ui.shell.context import current
+from ui.charts.gantt import dated
+from ui.shell.texts import language, t
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
@@ -18,21 +20,17 @@ VIEW_KEY = "measures_view"
 context = current()
 components.plan_header(context, t("page.measures"))
 
-measures = data.measure_frame(context.url, context.plan_id, context.counter, context.as_of,
-                              released_only=context.released_only)
+measures = reads.measure_frame(context.key)
 if measures.empty:
     st.info(t("measures.none_in_plan"), icon=":material/info:")
     st.stop()
 
 lang = language()
-filters = measure_filters.filter_panel(data.measure_filter_choices(context.url, context.plan_id, context.counter,
-                                                                   context.as_of, context.released_only, lang))
-filters_key = repr(filters)
-shown = data.measure_selection(context.url, context.plan_id, context.counter, context.as_of, context.released_only,
-                               filters_key, filters)
+filters = measure_filters.filter_panel(reads.measure_filter_choices(context.key))
+shown = reads.measure_selection(context.key, filters)
 count, pager = st.columns([4, 1], vertical_alignment="bottom")
 with pager:
-    page = measure_filters.page_picker(len(shown), filters_key)
+    page = measure_filters.page_picker(len(shown), filters)
 count.markdown(f"**{t('measures.count', shown=format_number(len(shown)), total=format_number(len(measures)))}**")
 # Only one page of the table (and of the timeline) goes to the browser per run.
 page_rows = measure_table.page_of(shown, page)
@@ -49,8 +47,7 @@ else:
                                      on_change="rerun")
     if list_tab.open is not False:
         with list_tab:
-            words = data.measure_table(context.url, context.plan_id, context.counter, context.as_of, lang,
-                                       context.released_only, filters_key, shown)
+            words = reads.measure_table(context.key, filters)
             columns = measure_table.columns(lang)
             measure_filters.remember_table_rows(page_rows["code"].tolist())
             components.dataframe(words, measure_table.page_rows(page), column_config=columns,
@@ -66,8 +63,7 @@ else:
             if undated == len(page_rows):
                 st.info(t("measures.timeline_empty"), icon=":material/info:")
             else:
-                figure = data.measure_timeline(context.url, context.plan_id, context.counter, context.as_of, lang,
-                                               context.released_only, f"{filters_key} page {page}", page_rows)
+                figure = reads.measure_timeline(context.key, filters, page)
                 st.plotly_chart(figure, key="measures_timeline")
                 if paged:
                     st.caption(t("measures.timeline_page", **rows_text))
@@ -141,9 +137,9 @@ def history(reports: pd.DataFrame) -> None:
 
 st.divider()
 st.subheader(t("measures.detail"))
-titles = data.measure_titles(context.url, context.plan_id, context.counter, context.as_of, context.released_only)
+titles = reads.measure_titles(context.key)
 code = measure_filters.measure_picker(titles, page_rows["code"].tolist())
-detail = data.measure_detail(context.url, context.plan_id, context.counter, code) if code else None
+detail = reads.measure_detail(context.key, code) if code else None
 if detail is None:
     st.caption(t("measures.detail.prompt"))
 else:
@@ -159,5 +155,4 @@ else:
         facts(detail)
     with right:
         state(measures[measures["code"] == code].iloc[0])
-    history(data.report_history(context.url, context.plan_id, context.counter, detail["measure_id"],
-                                context.as_of, released_only=context.released_only))
+    history(reads.report_history(context.key, detail["measure_id"]))

@@ -6,35 +6,33 @@ navigation shows this page to admins only, and the page refuses anyone else as w
 
 import streamlit as st
 
-from ui import components, maintenance_common, maintenance_measures, maintenance_other, maintenance_structure
-from ui.auth import current_actor
-from ui.context import current
-from ui.texts import t
-from ui.navigation import leave_folder_mode
+from ui.widgets import components
+from ui.maintenance import accounts, common, indicators, measures, meetings, organisations, structure
+from ui.shell.auth import require
+from ui.shell.context import current
+from ui.shell.texts import t
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
 context = current()
 components.plan_header(context, t("page.maintenance"))
-actor = current_actor()
-if actor is None or actor.role != "admin":
-    st.error(t("maintenance.admins_only"), icon=":material/lock:")
-    st.stop()
+actor = require("admin", refusal="maintenance.admins_only")
 
 st.caption(t("maintenance.intro"))
-page = maintenance_common.start(context, actor)
-maintenance_common.show_flash()
+page = common.start(context, actor)
+common.show_flash()
 
 TABS = {
-    "handlungsfelder": maintenance_structure.action_fields,
-    "leitziele": maintenance_structure.guiding_goals,
-    "jahresziele": maintenance_structure.annual_goals,
-    "massnahmen": maintenance_measures.measures,
-    "organisationen": maintenance_other.organisations,
-    "kennzahlen": maintenance_other.indicators,
-    "sitzungen": maintenance_other.meetings,
-    "konten": maintenance_other.accounts,
+    "handlungsfelder": structure.action_fields,
+    "leitziele": structure.guiding_goals,
+    "jahresziele": structure.annual_goals,
+    "massnahmen": measures.measures,
+    "organisationen": organisations.organisations,
+    "kennzahlen": indicators.indicators,
+    "sitzungen": meetings.meetings,
+    "konten": accounts.accounts,
 }
-for slug, tab in maintenance_common.tabs(list(TABS)):
+for slug, tab in common.tabs(list(TABS)):
     with tab:
         TABS[slug](page)

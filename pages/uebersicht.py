@@ -3,10 +3,12 @@
 import streamlit as st
 
 from models.formats import format_number
-from ui import components, data, overview
-from ui.context import current
-from ui.texts import language, t
-from ui.navigation import leave_folder_mode
+from ui.widgets import components
+from ui import overview
+from ui.reads import overview as reads
+from ui.shell.context import current
+from ui.shell.texts import language, t
+from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
 
@@ -14,8 +16,7 @@ context = current()
 lang = language()
 components.plan_header(context, t("page.overview"))
 
-facts = data.overview(context.url, context.plan_id, context.counter, context.as_of, lang,
-                      released_only=context.released_only)
+facts = reads.overview(context.key)
 year = context.as_of.year
 
 # A row of metrics in one horizontal container: one block per run instead of a column block per metric.
@@ -30,8 +31,7 @@ components.light_metrics(facts.shares)
 
 
 def progress_chart(level: str):
-    return data.progress_chart(context.url, context.plan_id, context.counter, context.as_of, lang,
-                               context.released_only, level)
+    return reads.progress_chart(context.key, level)
 
 
 left, right = st.columns(2)

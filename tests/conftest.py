@@ -30,7 +30,7 @@ class _ServedPagesManager(PagesManager):
     """AppTest's PagesManager, left as a running server leaves it after a process's first run.
 
     AppTest resets Streamlit's pages/ folder flag before every run, so every AppTest run would be a server
-    process's first run, which ui.navigation.leave_folder_mode starts again (a click of that run is
+    process's first run, which ui.shell.navigation.leave_folder_mode starts again (a click of that run is
     dropped). A server has that run once per process: tests/deploy/test_first_visit.py and
     tests/browser/test_first_visit_browser.py test it on fresh servers."""
 

@@ -13,7 +13,7 @@ from models.commands import Actor, actor_of
 from models.db import make_engine
 from models.schema import User
 from models.sign_in_sessions import start_local_session
-from ui.auth import ACTOR_KEY, SESSION_KEY
+from ui.shell.auth import ACTOR_KEY, SESSION_KEY
 
 
 def open_session(url: str, actor: Actor) -> tuple[Actor, str]:

@@ -13,8 +13,8 @@ import streamlit as st
 from models.measures import MeasureFilters
 from models.rules import small_count_threshold
 from models.transfer import backup, export
-from ui import data
-from ui.context import PlanContext
+from ui.reads.db import engine_for
+from ui.shell.context import PlanContext
 
 
 def options_of(context: PlanContext, filters: MeasureFilters) -> export.ExportOptions:
@@ -29,7 +29,7 @@ def options_of(context: PlanContext, filters: MeasureFilters) -> export.ExportOp
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _plan_file(url: str, plan_id: int, counter: int, options: export.ExportOptions, kind: str) -> bytes:
-    plan_export = export.collect(data.engine_for(url), plan_id, options)
+    plan_export = export.collect(engine_for(url), plan_id, options)
     return export.excel_bytes(plan_export) if kind == "xlsx" else export.csv_zip_bytes(plan_export)
 
 
@@ -42,7 +42,7 @@ def backup_file(context: PlanContext, whole_database: bool) -> Callable[[], byte
     """A callable building the JSON backup of the whole database or of the selected plan.
     Never cached: a backup is read fresh from the database."""
     plan_id = None if whole_database else context.plan_id
-    return lambda: backup.dumps(backup.backup(data.engine_for(context.url), plan_id)).encode("utf-8")
+    return lambda: backup.dumps(backup.backup(engine_for(context.url), plan_id)).encode("utf-8")
 
 
 def file_name(context: PlanContext, extension: str, suffix: str = "") -> str:

@@ -1,6 +1,6 @@
 """Sections of the overview page: prioritised goals, measures needing attention, changes since the last meeting.
 
-What they show comes prepared and cut to a few rows from ui.data (ui.overview_facts), once per
+What they show comes prepared and cut to a few rows from ui.reads.overview (ui.views.overview_facts), once per
 change counter, Stand and language: a run renders, it does not compute over every measure or report.
 """
 
@@ -9,10 +9,11 @@ from __future__ import annotations
 import streamlit as st
 
 from models.formats import format_date, format_number
-from ui import components, data
-from ui.context import PlanContext, link_params
-from ui.overview_facts import MeasureList, Prioritised
-from ui.texts import t
+from ui.widgets import components
+from ui.reads import overview as overview_reads, plan as plan_reads
+from ui.shell.context import PlanContext, link_params
+from ui.views.overview_facts import MeasureList, Prioritised
+from ui.shell.texts import t
 
 PROGRESS_COLUMN = st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d %%")
 DATE_COLUMN = st.column_config.DateColumn(format="DD.MM.YYYY")
@@ -52,13 +53,12 @@ def _measure_list(context: PlanContext, measures: MeasureList, key: str, filters
 def since_last_meeting(context: PlanContext, lang: str) -> None:
     """What happened between the last Fachbeirat meeting before the Stand and the Stand: the figures
     of every report, the newest reports listed (with the total in words and a link to the measures)."""
-    since = data.previous_meeting(context.url, context.plan_id, context.counter, context.as_of)
+    since = plan_reads.previous_meeting(context.key)
     if since is None:
         st.subheader(t("overview.since_none_title"))
         st.write(t("overview.since_none"))
         return
-    summary, newest = data.changes_since(context.url, context.plan_id, context.counter, since, context.as_of,
-                                         lang, released_only=context.released_only)
+    summary, newest = overview_reads.changes_since(context.key, since)
     st.subheader(t("overview.since", date=format_date(summary.since)))
     row = st.container(horizontal=True)
     row.metric(t("overview.since_reports"), format_number(summary.reports))

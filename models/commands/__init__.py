@@ -2,7 +2,7 @@
 
 One module per thing written (reports, structure, measures, organisations, indicators, meetings, accounts,
 settings, release); `base` holds the kernel they share and `checks` the validation kit. Every command takes
-the caller's Session; the caller (ui.write on the screens) owns the transaction.
+the caller's Session; the caller (ui.shell.write on the screens) owns the transaction.
 The names most callers need are importable from here.
 """
 

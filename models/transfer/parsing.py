@@ -1,6 +1,6 @@
 """Reading messy real-world files: CSV in any usual encoding and delimiter, Excel workbooks, zip archives,
 title lines and footnotes around a table, wide layouts, all within the upload limits. Markdown in a text cell
-is kept as typed: text is data, and every page escapes it where it is shown (ui.markdown.plain).
+is kept as typed: text is data, and every page escapes it where it is shown (ui.views.markdown.plain).
 
 Everything here turns bytes into plain tables (RawTable); models.transfer.cells turns their cell values into
 Python values. Nothing touches the database. A file that cannot be read raises UnreadableFile (a ValueError),

@@ -9,7 +9,7 @@ import pytest
 
 from tests.bad_input.conftest import german
 from tests.pages.conftest import app
-from ui.navigation import PAGES
+from ui.shell.navigation import PAGES
 
 SQL = "' OR 1=1--"
 LONG = "9" * 10_000

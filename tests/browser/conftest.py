@@ -100,7 +100,7 @@ def _warm_up(browser: Browser, base_url: str) -> None:
     database, which should not count against the first test's waits.
 
     It is not needed against Streamlit's old pages/ folder mode of a process's first run (deep links
-    answered with "Page not found"): ui.navigation.leave_folder_mode handles that, and
+    answered with "Page not found"): ui.shell.navigation.leave_folder_mode handles that, and
     test_first_visit_browser.py opens a fresh server's first page without this warm-up.
     """
     context = browser.new_context(viewport=VIEWPORT, locale="de-DE")

@@ -30,9 +30,9 @@ from tests.browser.conftest import (
     assert_no_exception,
     wait_for_run,
 )
-from ui.auth import ANONYMOUS
-from ui.navigation import PageSpec, visible_pages
-from ui.slide_params import THEME_NAMES
+from ui.shell.auth import ANONYMOUS
+from ui.shell.navigation import PageSpec, visible_pages
+from ui.presentation.params import THEME_NAMES
 
 REPORTS = ROOT / "test-artifacts" / "accessibility"
 BLOCKING = ("serious", "critical")

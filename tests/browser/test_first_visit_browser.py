@@ -1,5 +1,5 @@
 """The very first visitor of a freshly started server, in chromium: no warm-up run before (unlike the
-app_url fixture), so the visit meets Streamlit's old pages/ folder mode (see ui.navigation.leave_folder_mode
+app_url fixture), so the visit meets Streamlit's old pages/ folder mode (see ui.shell.navigation.leave_folder_mode
 and tests/deploy/test_first_visit.py)."""
 
 from __future__ import annotations

@@ -174,7 +174,7 @@ def _check_organisations(page: Page, main: Locator) -> None:
 
 @dataclass(frozen=True)
 class PageCase:
-    url_path: str  # as in the navigation (ui/navigation.py PAGES); also the screenshot's name
+    url_path: str  # as in the navigation (ui/shell/navigation.py PAGES); also the screenshot's name
     heading: str
     check: Callable[[Page, Locator], None]
 

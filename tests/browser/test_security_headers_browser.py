@@ -36,7 +36,7 @@ from tests.browser.test_sign_in_browser import (  # noqa: F401 (provider_url is 
     _sign_in_at_provider,
     provider_url,
 )
-from ui.navigation import visible_pages
+from ui.shell.navigation import visible_pages
 
 # The tab icon Streamlit loads from Google for page_icon=":material/flag:": blocked on purpose (deploy/nginx.conf).
 GOOGLE_FONTS = "https://fonts.gstatic.com/"

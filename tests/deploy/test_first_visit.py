@@ -6,7 +6,7 @@ named `pages/` lies next to the entry script (until st.navigation has run once):
 up among the folder's file names and runs that file alone. Without a remedy a link such as
 /massnahmen?hf=HF2 or /praesentation (the links in the reporting round's e-mails) came up with "Page not
 found" for the first visitor after every restart. Each page file is named after its address and begins
-with ui.navigation.leave_folder_mode(), which declares the app's navigation and starts the run again
+with ui.shell.navigation.leave_folder_mode(), which declares the app's navigation and starts the run again
 through dashboard.py. Each test here starts its own server: only a process's very first run shows it."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from bench.common import ROOT, running_server
 from bench.protocol import EARLY_FOR_RERUN, LiveSession
 from tests.deploy.test_two_processes import _plan_database
-from ui.navigation import PAGES
+from ui.shell.navigation import PAGES
 
 
 @dataclass

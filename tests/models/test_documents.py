@@ -21,7 +21,7 @@ from models.documents.content import build_content, plan_row, shorten
 from models.documents.pdf import build_pdf
 from models.documents.pptx import build_pptx
 from models.commands.base import current_counter
-from models.commands.checks import CODE_MAX, NAME_MAX, TITLE_MAX
+from models.rules import CODE_MAX, NAME_MAX, TITLE_MAX
 from models.commands.measures import update_measure
 from models.commands.organisations import update_organisation
 from models.schema import Measure, StatusReport

@@ -51,7 +51,7 @@ def metrics(at: AppTest) -> dict[str, str]:
 
 
 def rendered(markdown: str) -> str:
-    """Markdown source as the reader sees it: escapes resolved (ui.markdown.plain escapes user text)."""
+    """Markdown source as the reader sees it: escapes resolved (ui.views.markdown.plain escapes user text)."""
     return re.sub(r"\\(.)", r"\1", markdown).replace("\u200b", "")
 
 

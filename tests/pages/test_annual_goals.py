@@ -142,8 +142,8 @@ def test_example_plan_lists_its_carried_over_goals_and_measures(example_app_url)
 
 
 def test_many_goals_are_charted_per_guiding_goal_and_cards_are_bounded(mini_app_url, monkeypatch):
-    monkeypatch.setattr("ui.annual_goals_view.CHART_GOALS", 1)
-    monkeypatch.setattr("ui.annual_goals_view.PRIORITISED_SHOWN", 0)
+    monkeypatch.setattr("ui.views.annual_goals.CHART_GOALS", 1)
+    monkeypatch.setattr("ui.views.annual_goals.PRIORITISED_SHOWN", 0)
     at = _open(stand=STAND, jahr="2024")
     assert not at.exception
     assert metrics(at)["davon priorisiert"] == "1"
@@ -158,7 +158,7 @@ def test_many_goals_are_charted_per_guiding_goal_and_cards_are_bounded(mini_app_
 
 
 def test_carried_over_cards_are_bounded_and_the_rest_named(example_app_url, monkeypatch):
-    monkeypatch.setattr("ui.annual_goals_view.CARRIED_SHOWN", 1)
+    monkeypatch.setattr("ui.views.annual_goals.CARRIED_SHOWN", 1)
     annual = _example()
     year = next(a["year"] for a in annual if a.get("carried_over_from"))
     carried = sum(1 for a in annual if a["year"] == year and a.get("carried_over_from")) + sum(

@@ -16,7 +16,7 @@ from models.measures import MeasureFilters
 from models.schema import Measure, StatusReport
 from tests.pages.conftest import app
 from ui import export_files
-from ui.context import PlanContext
+from ui.shell.context import PlanContext
 from tests.signed_in import sign_in
 
 PAGE = "pages/export.py"

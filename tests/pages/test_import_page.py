@@ -114,17 +114,17 @@ def test_a_stale_preview_asks_for_a_new_one(mini_app_url):
 
 def _count_parses(monkeypatch) -> list[bool]:
     """Wrap the parse the page calls; each call records whether the run held the run gate's slot."""
-    import ui.import_mapping
-    from ui import run_gate
+    import ui.plan_import.mapping
+    from ui.shell import run_gate
 
     calls: list[bool] = []
-    parse = ui.import_mapping.read_file
+    parse = ui.plan_import.mapping.read_file
 
     def counted(*args, **kwargs):
         calls.append(bool(getattr(run_gate._held, "slot", False)))
         return parse(*args, **kwargs)
 
-    monkeypatch.setattr(ui.import_mapping, "read_file", counted)
+    monkeypatch.setattr(ui.plan_import.mapping, "read_file", counted)
     return calls
 
 

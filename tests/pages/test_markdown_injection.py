@@ -18,8 +18,8 @@ from models.db import make_engine, migrate
 from models.schema import ActionField, Organisation
 from models.seed import insert_plan_document, read_document
 from tests.pages.conftest import FIXTURES, run_as
-from ui.auth import ANONYMOUS
-from ui.navigation import visible_pages
+from ui.shell.auth import ANONYMOUS
+from ui.shell.navigation import visible_pages
 
 PAYLOAD = (" ![i](http://a.test/i.png) [L](http://a.test/p) **F** :red[r] :material/home: :material_home: "
            "$x^2$ <b>h</b> www.a.test")

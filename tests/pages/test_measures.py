@@ -16,7 +16,7 @@ from models.rules import state_as_of
 from models.schema import Organisation
 from models.seed import example_files
 from tests.pages.conftest import open_page, query_param, rendered
-from ui.components import plain
+from ui.widgets.components import plain
 
 PAGE = "pages/massnahmen.py"
 

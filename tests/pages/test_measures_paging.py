@@ -1,5 +1,5 @@
 """The Maßnahmen table a page at a time (?seite=N) on a synthetic plan of 240 measures, and its words
-built per distinct value (ui/measure_table.py) in both languages."""
+built per distinct value (ui/views/measure_table.py) in both languages."""
 
 import datetime as dt
 
@@ -11,7 +11,7 @@ from models.db import make_engine, migrate
 from models.measures import measure_list
 from models.texts import light_words, text
 from tests.pages.conftest import open_page, query_param
-from ui.measure_table import PAGE_SIZE, page_count, page_of, table_frame
+from ui.views.measure_table import PAGE_SIZE, page_count, page_of, table_frame
 
 PAGE = "pages/massnahmen.py"
 SCALE = 0.3  # 240 measures: two pages of the table

@@ -154,7 +154,7 @@ def test_overview_before_any_meeting_says_so(mini_app_url):
 
 
 def test_overview_lists_the_newest_reports_with_the_total_in_words(mini_app_url, monkeypatch):
-    monkeypatch.setattr("ui.overview_facts.CHANGES_SHOWN", 2)
+    monkeypatch.setattr("ui.views.overview_facts.CHANGES_SHOWN", 2)
     at = _mini_at_reference_date()
     assert not at.exception
     assert metrics(at)["Neue Sachstände"] == "3"

@@ -16,7 +16,7 @@ from models.documents.content import plan_row
 from models.schema import Measure, StatusReport
 from tests.models.test_documents import LONG_SUMMARY, add_longest_report
 from tests.pages.conftest import app
-from ui import reports
+from ui import board_reports
 from tests.signed_in import sign_in
 
 STAND = "2024-06-30"
@@ -57,8 +57,8 @@ def _pdf_text(payload: bytes) -> str:
 
 def test_a_viewer_builds_the_report_and_gets_both_downloads_without_rebuilding(mini_app_url, monkeypatch):
     built = []
-    original = reports.build_pdf
-    monkeypatch.setattr(reports, "build_pdf", lambda content: built.append(content) or original(content))
+    original = board_reports.build_pdf
+    monkeypatch.setattr(board_reports, "build_pdf", lambda content: built.append(content) or original(content))
     at = _open(_viewer(mini_app_url))
     assert at.title[0].value == "Berichte"
     picker = at.selectbox(key="reports_meeting")
@@ -85,7 +85,7 @@ def test_the_public_view_builds_the_public_version(mini_app_url):
     assert not at.exception and len(at.download_button) == 2
     key = at.session_state["reports_built"]
     assert key.released_only
-    text = _pdf_text(reports.pdf_bytes(key))
+    text = _pdf_text(board_reports.pdf_bytes(key))
     assert "Öffentliche Fassung" in text and "Sprachkurs A" in text
     assert "Halbzeit" not in text and "Sachstand: Start" in text  # M1's report awaiting release stays out
 
@@ -98,7 +98,7 @@ def test_b5_a_report_of_the_full_allowed_length_gives_both_files(mini_app_url):
     at.button(key="reports_build").click().run()
     assert not at.exception and not at.warning
     assert [button.key for button in at.download_button] == ["reports_pdf", "reports_pptx"]
-    text = _pdf_text(reports.pdf_bytes(at.session_state["reports_built"]))
+    text = _pdf_text(board_reports.pdf_bytes(at.session_state["reports_built"]))
     assert LONG_SUMMARY in text.rsplit("Anhang: Sachstände im Wortlaut", 1)[1]
 
 
@@ -106,7 +106,7 @@ def test_b5_a_failing_pdf_keeps_the_powerpoint(mini_app_url, monkeypatch):
     def broken(content):
         raise ValueError("The row with index 1 is too high and cannot be rendered on a single page")
 
-    monkeypatch.setattr(reports, "build_pdf", broken)
+    monkeypatch.setattr(board_reports, "build_pdf", broken)
     at = _open()
     at.button(key="reports_build").click().run()
     assert not at.exception

@@ -76,12 +76,12 @@ def test_b14a_forged_meeting_of_the_reporting_round_keeps_the_date(mini_app_url)
 
 
 def test_b14b_unexpected_error_is_german_without_details_and_logged(mini_app_url, monkeypatch, caplog):
-    import ui.navigation
+    import ui.shell.navigation
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("interner Zustand /srv/geheim")
 
-    monkeypatch.setattr(ui.navigation, "build", broken)
+    monkeypatch.setattr(ui.shell.navigation, "build", broken)
     with caplog.at_level(logging.ERROR):
         at = app().run()
     assert not at.exception

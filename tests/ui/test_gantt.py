@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from ui.gantt import FULL_LABELS_UP_TO, MAX_HEIGHT, dated, light_words, timeline
+from ui.charts.gantt import FULL_LABELS_UP_TO, MAX_HEIGHT, dated, light_words, timeline
 
 STAND = dt.date(2024, 6, 30)
 DAY_MS = 86_400_000

@@ -6,15 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from models import goals, queries
-from ui.hierarchy_chart import (
-    EMPTY_COLOUR,
-    LIGHT_COLOURS,
-    counts_words,
-    goal_list,
-    hierarchy_figure,
-    overview_nodes,
-    progress_words,
-)
+from ui.charts.hierarchy import EMPTY_COLOUR, LIGHT_COLOURS, hierarchy_figure
+from ui.views.goals import counts_words, goal_list, overview_nodes, progress_words
 
 NAN = float("nan")
 

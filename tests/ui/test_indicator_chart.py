@@ -6,14 +6,8 @@ import pandas as pd
 import pytest
 
 from models.indicators import project_trend, with_confidentiality
-from ui.indicator_chart import (
-    format_value,
-    has_chart,
-    indicator_figure,
-    overview_table,
-    values_table,
-    verdict_text,
-)
+from ui.charts.indicators import has_chart, indicator_figure
+from ui.views.indicators import format_value, overview_table, values_table, verdict_text
 
 D = dt.date
 

@@ -5,7 +5,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ui.markdown import plain
+from ui.views.markdown import plain
 
 # Every character with a meaning in CommonMark, GitHub's extensions or Streamlit's Markdown.
 ACTIVE = "\\`*_{}[]()#+-.!|<>$~:/@&=^"

@@ -1,4 +1,4 @@
-"""ui.memo.shared: one result per key for the process, computed once, least recently used dropped."""
+"""ui.reads.memo.shared: one result per key for the process, computed once, least recently used dropped."""
 
 import threading
 import time
@@ -6,7 +6,7 @@ import time
 import pandas as pd
 import pytest
 
-from ui.memo import shared
+from ui.reads.memo import shared
 
 
 def test_a_result_is_computed_once_per_key_and_shared():

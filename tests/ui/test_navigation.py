@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from ui.navigation import PAGES, visible_pages
+from ui.shell.navigation import PAGES, visible_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -2,7 +2,8 @@
 
 import pandas as pd
 
-from ui.organisation_chart import kind_slug, measures_figure, measures_table, overview_table
+from ui.charts.organisations import measures_figure
+from ui.views.organisations import kind_slug, measures_table, overview_table
 
 
 def _overview():

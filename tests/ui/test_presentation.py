@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from ui.presentation import SNAPSHOT_BANNER, THEMES, e
-from ui.slide_params import next_slide, parse_auto, parse_meeting, parse_slide, parse_theme
+from ui.presentation.slides import SNAPSHOT_BANNER, THEMES, e
+from ui.presentation.params import next_slide, parse_auto, parse_meeting, parse_slide, parse_theme
 
 
 @pytest.mark.parametrize(("raw", "expected", "hinted"), [

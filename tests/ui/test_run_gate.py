@@ -1,10 +1,10 @@
-"""ui.run_gate: one script run at a time per process, served in arrival order, never blocked for good."""
+"""ui.shell.run_gate: one script run at a time per process, served in arrival order, never blocked for good."""
 
 import threading
 import time
 
-from ui import run_gate
-from ui.run_gate import _FifoSlots
+from ui.shell import run_gate
+from ui.shell.run_gate import _FifoSlots
 
 
 def test_waiting_runs_get_the_slot_in_arrival_order():

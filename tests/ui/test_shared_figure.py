@@ -1,4 +1,4 @@
-"""ui.figures.SharedFigure: the dict st.plotly_chart asks for is made once and serialises like the figure."""
+"""ui.charts.figures.SharedFigure: the dict st.plotly_chart asks for is made once and serialises like the figure."""
 
 import json
 
@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.io
 import plotly.tools
 
-from ui.figures import progress_bars, shared_figure
+from ui.charts.figures import progress_bars, shared_figure
 
 
 def _bars():

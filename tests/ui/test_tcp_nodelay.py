@@ -1,11 +1,11 @@
-"""ui.tcp_nodelay: connections accepted on a listening socket bound the way Streamlit binds it
+"""ui.shell.tcp_nodelay: connections accepted on a listening socket bound the way Streamlit binds it
 (protocol 0) get TCP_NODELAY, so a run's messages are not held back by Nagle's algorithm."""
 
 import asyncio
 import socket
 from concurrent.futures import ThreadPoolExecutor
 
-from ui import tcp_nodelay
+from ui.shell import tcp_nodelay
 
 
 def _accepted_nodelay() -> int:

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from ui.url_state import LIGHT_SLUGS, STATUS_SLUGS, parse_choice, parse_choices, parse_date, parse_flag, slug_of
+from ui.shell.url_state import parse_choice, parse_choices, parse_date, parse_flag
+from ui.views.measure_filter_options import LIGHT_SLUGS, STATUS_SLUGS, slug_of
 
 EARLY, TODAY = dt.date(2015, 1, 1), dt.date(2026, 11, 22)
 

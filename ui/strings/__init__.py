@@ -5,10 +5,10 @@ the page's name ("measures.filter.status"); shared keys live in common.
 """
 
 from ui.strings import annual_goals, common, goals, indicators, measures, organisations, overview  # noqa: F401
-from ui.strings import report, reporting_round  # noqa: F401,E402
+from ui.strings import status_report, reporting_round  # noqa: F401,E402
 from ui.strings import audit_log, release, settings  # noqa: F401,E402
 from ui.strings import maintenance  # noqa: F401,E402
-from ui.strings import reports  # noqa: F401,E402
+from ui.strings import board_reports  # noqa: F401,E402
 from ui.strings import presentation  # noqa: F401,E402
 from ui.strings import export  # noqa: F401,E402
 from ui.strings import import_page  # noqa: F401,E402

@@ -1,5 +1,5 @@
-"""Strings of the page Maßnahmen (pages/massnahmen.py, ui/measure_filters.py, ui/measure_filter_options.py,
-ui/gantt.py)."""
+"""Strings of the page Maßnahmen (pages/massnahmen.py, ui/widgets/measure_filters.py,
+ui/views/measure_filter_options.py, ui/charts/gantt.py)."""
 
 from models.texts import CATALOGUE
 

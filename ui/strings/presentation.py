@@ -1,4 +1,4 @@
-"""Strings of the page Präsentation (pages/praesentation.py, ui/presentation.py)."""
+"""Strings of the page Präsentation (pages/praesentation.py, ui/presentation/slides.py)."""
 
 from models.texts import CATALOGUE
 

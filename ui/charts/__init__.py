@@ -1,0 +1,1 @@
+"""Plotly figure builders: frames in, figures out; no Streamlit, no database (their words: ui.views)."""

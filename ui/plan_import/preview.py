@@ -1,0 +1,80 @@
+"""The import page's preview and result: counts per level, the problem list, the new and changed rows."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from models.formats import format_number
+from models.transfer import layout
+from models.transfer.importer import Preview, level_summary
+from ui.widgets.components import plain
+from ui.shell.texts import t
+
+SHOWN_CHANGES = 200
+
+
+def counts_frame(result: Preview) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{t("import.col.level"): label, t("import.col.new"): count.new, t("import.col.changed"): count.changed,
+          t("import.col.unchanged"): count.unchanged} for label, count in level_summary(result)]
+    )
+
+
+def problems_frame(result: Preview) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{t("import.col.sheet"): p.sheet, t("import.col.row"): p.row, t("import.col.column"): p.column or "",
+          t("import.col.problem"): p.message} for p in result.problems],
+        columns=[t("import.col.sheet"), t("import.col.row"), t("import.col.column"), t("import.col.problem")],
+    )
+
+
+def _level_sheet(name: str) -> str:
+    return layout.INFO_SHEET if name == "plan" else layout.level(name).sheet
+
+
+def _changes_text(changes: dict) -> str:
+    parts = []
+    for field, (old, new) in changes.items():
+        parts.append(f"{field}: {'' if old is None else old} → {'' if new is None else new}")
+    return "; ".join(parts)
+
+
+def changes_frame(result: Preview) -> pd.DataFrame:
+    rows = [{t("import.col.level"): _level_sheet(change.level), t("import.col.row"): change.row or None,
+             t("import.col.key"): change.key, t("import.col.what"): t(f"import.action.{change.action}"),
+             t("import.col.changes"): _changes_text(change.changes)}
+            for change in result.row_changes[:SHOWN_CHANGES]]
+    return pd.DataFrame(rows)
+
+
+def show_preview(result: Preview) -> None:
+    """Counts, problems and changes of a preview (user text in tables is shown as plain text)."""
+    if result.plan_slug:
+        state = t("import.preview.plan.new") if result.new_plan else t("import.preview.plan.existing")
+        st.markdown(plain(t("import.preview.plan", name=result.plan_name, slug=result.plan_slug, state=state)))
+    st.dataframe(counts_frame(result), hide_index=True, width="content")
+    if result.problems:
+        st.error(t("import.problems", count=format_number(len(result.problems))), icon=":material/error:")
+        st.dataframe(problems_frame(result), hide_index=True, width="stretch",
+                     column_config={t("import.col.problem"): st.column_config.TextColumn(width="large")})
+        return
+    st.success(t("import.no_problems"), icon=":material/check_circle:")
+    if not result.row_changes:
+        st.info(t("import.nothing_to_do"), icon=":material/info:")
+        return
+    with st.expander(t("import.changes", count=format_number(len(result.row_changes)))):
+        st.dataframe(changes_frame(result), hide_index=True, width="stretch")
+        if len(result.row_changes) > SHOWN_CHANGES:
+            st.caption(t("import.changes.more", count=format_number(len(result.row_changes) - SHOWN_CHANGES)))
+
+
+def show_result(result: Preview) -> None:
+    rows = result.changed_rows
+    if rows or result.new_plan:
+        st.success(t("import.done", rows=format_number(rows)), icon=":material/task_alt:")
+    else:
+        st.info(t("import.done.nothing"), icon=":material/info:")
+    st.dataframe(counts_frame(result), hide_index=True, width="content")
+    if result.new_plan:
+        st.info(t("import.switch_plan", name=plain(result.plan_name)), icon=":material/swap_horiz:")

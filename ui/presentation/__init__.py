@@ -1,0 +1,1 @@
+"""The Präsentationsmodus: slides as HTML, their controls and the link parameters."""

@@ -1,0 +1,180 @@
+"""Who is using the app: a signed-in staff member (local account or the district's OIDC), or nobody.
+
+Each run re-reads the account behind the sign-in once (`check_sign_in`, called by dashboard.py): a
+server-side session record decides whether the sign-in still holds (sign-out, a change of rights,
+deactivation, idle timeout and absolute lifetime end it), and the role, organisation and name come from
+the account as it is now. Pages ask `current_actor()`; write commands in models/ check the account again
+inside their own transaction, so a page that forgets cannot write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+
+import streamlit as st
+
+from models.auth import SignInRefused, actor_from_claims, authenticate
+from models.commands import Actor
+from models.sign_in_sessions import (
+    configured_limits,
+    end_session,
+    identity_key,
+    open_identity_session,
+    resume,
+    start_local_session,
+)
+from ui.reads.db import engine_for
+from ui.shell import write
+from ui.shell.texts import t
+
+ACTOR_KEY = "actor"
+# The local session token, or the identity provider sign-in's key.
+SESSION_KEY = "sign_in_key"
+# The identity-provider sign-in this browser session was refused for (not asked again on every run).
+REFUSED_KEY = "sign_in_refused"
+NOTICE_KEY = "sign_in_notice"
+UNSAVED_KEY = "sign_in_unsaved"
+# Text in the session this long or longer, with a space, counts as typed and is kept for the notice when a
+# sign-in ends in the middle of work (choices such as a status or a code are shorter or have no space).
+UNSAVED_MIN_CHARS = 20
+ANONYMOUS = "anonymous"
+ENDED_REASONS = ("idle", "expired", "deactivated", "rights_changed", "signed_out")
+_log = logging.getLogger(__name__)
+
+
+def current_actor() -> Actor | None:
+    """The signed-in actor as of this run's check, or None for an anonymous visitor."""
+    return st.session_state.get(ACTOR_KEY)
+
+
+def require(*roles: str, refusal: str, box: Callable[..., object] = st.error) -> Actor:
+    """The gate of a page for some roles: the signed-in actor when their role is one of roles; anyone else
+    reads the refusal (a text key) in box and the run stops. The navigation hides such pages already,
+    but a link still leads to them."""
+    actor = current_actor()
+    if actor is None or actor.role not in roles:
+        box(t(refusal), icon=":material/lock:")
+        st.stop()
+    return actor
+
+
+def role() -> str:
+    actor = current_actor()
+    return actor.role if actor else ANONYMOUS
+
+
+def check_sign_in(url: str) -> None:
+    """Once per run, before anything asks for the role: does the sign-in still hold, and with which rights?"""
+    key = st.session_state.get(SESSION_KEY)
+    if key is None and _oidc_signed_in():
+        key = _open_identity_provider_session(url)
+    if key is None:
+        st.session_state.pop(ACTOR_KEY, None)
+        return
+    with write.transaction(url) as session:
+        resumed = resume(session, key, configured_limits())
+    if resumed.actor is None:
+        reason = resumed.ended_because if resumed.ended_because in ENDED_REASONS else "other"
+        _keep_unsaved_text()
+        _forget(t(f"sign_in.ended.{reason}"))
+        return
+    st.session_state[ACTOR_KEY] = resumed.actor
+
+
+def sign_in_locally(url: str, email: str, password: str, client: str | None) -> None:
+    """Check e-mail and password; signed in: a new server-side session. Raises SignInRefused."""
+    engine = engine_for(url)
+    actor = authenticate(engine, email, password, client=client)
+    with write.transaction(url) as session:
+        token = start_local_session(session, actor.user_id)
+    st.session_state.pop(NOTICE_KEY, None)
+    st.session_state[SESSION_KEY] = token
+    st.session_state[ACTOR_KEY] = replace(actor, sign_in_key=token)
+
+
+def signed_in_through_identity_provider() -> bool:
+    """True while the district's identity provider (st.login) vouches for the visitor."""
+    return _oidc_signed_in()
+
+
+def sign_out(url: str) -> None:
+    """End the server-side session (a copied identity cookie then gives no access either) and forget the
+    sign-in; for OIDC also clear the identity cookie (st.logout redirects through the provider's
+    end-session endpoint, when it has one, back to the app). Use as a button callback."""
+    key = st.session_state.get(SESSION_KEY)
+    if key is not None:
+        with write.transaction(url) as session:
+            end_session(session, key)
+    oidc = _oidc_signed_in()
+    _forget(None)
+    if oidc:
+        st.logout()
+
+
+def show_notice() -> None:
+    """Why the sign-in just ended (idle, expired, rights changed, refused by the cockpit), once, with what
+    the person had typed and could not save any more: nothing typed is lost silently."""
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice:
+        st.warning(notice, icon=":material/lock_clock:")
+    unsaved = st.session_state.pop(UNSAVED_KEY, None)
+    if unsaved:
+        with st.expander(t("sign_in.unsaved"), expanded=True, icon=":material/content_copy:"):
+            for value in unsaved:
+                st.code(value, language=None, wrap_lines=True)
+
+
+def keep_unsaved(values: list[str]) -> None:
+    """Texts a refused write would lose: shown with the notice, to copy."""
+    kept = st.session_state.get(UNSAVED_KEY, [])
+    st.session_state[UNSAVED_KEY] = list(dict.fromkeys([*kept, *(value for value in values if value.strip())]))
+
+
+def _keep_unsaved_text() -> None:
+    keep_unsaved([value for name, value in st.session_state.to_dict().items()
+                  if isinstance(value, str) and len(value.strip()) >= UNSAVED_MIN_CHARS and " " in value.strip()
+                  and not name.startswith("_") and name not in (SESSION_KEY, REFUSED_KEY, NOTICE_KEY)])
+
+
+def _forget(notice: str | None) -> None:
+    for name in (ACTOR_KEY, SESSION_KEY):
+        st.session_state.pop(name, None)
+    if notice:
+        st.session_state[NOTICE_KEY] = notice
+
+
+def _open_identity_provider_session(url: str) -> str | None:
+    """The key of the identity provider's sign-in once the cockpit accepts it (account kept in step with the
+    token's claims, session record open); None when it is refused, with the reason as a notice."""
+    claims = {name: st.user.get(name) for name in st.user.to_dict()}
+    key = identity_key(claims)
+    if st.session_state.get(REFUSED_KEY) == key:
+        return None
+    try:
+        with write.transaction(url) as session:
+            actor = actor_from_claims(session, claims)
+            if not open_identity_session(session, actor.user_id, key, configured_limits(), issued_at=_issued_at(claims)):
+                raise SignInRefused(t("sign_in.ended.identity"))
+    except SignInRefused as refused:
+        st.session_state[REFUSED_KEY] = key
+        _forget(str(refused))
+        return None
+    st.session_state[SESSION_KEY] = key
+    return key
+
+
+def _issued_at(claims: dict) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromtimestamp(int(claims["iat"]), dt.timezone.utc).replace(tzinfo=None)
+    except (KeyError, TypeError, ValueError, OverflowError, OSError):
+        return None
+
+
+def _oidc_signed_in() -> bool:
+    try:
+        return bool(st.user.get("is_logged_in", False))
+    except Exception:  # st.user raises when no identity provider is configured
+        return False

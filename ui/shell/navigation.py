@@ -1,0 +1,127 @@
+"""Which pages each role sees. The navigation shows a role only its pages; the write commands in
+models/ check the role again, so hiding a page is a convenience, not the protection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from ui.shell.auth import ANONYMOUS
+from ui.shell.texts import language, t
+
+PAGES_FOLDER = "pages"
+VIEWERS = (ANONYMOUS, "viewer", "editor", "admin")
+SIGNED_IN = ("viewer", "editor", "admin")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    title_key: str
+    icon: str
+    url_path: str
+    section_key: str
+    roles: tuple[str, ...]
+
+    @property
+    def path(self) -> str:
+        """The screen's file, named after its address: Streamlit's folder mode finds it (see leave_folder_mode)."""
+        return f"{PAGES_FOLDER}/{self.url_path}.py"
+
+
+PAGES = (
+    PageSpec("page.overview", ":material/dashboard:", "uebersicht",
+             "app.section.view", VIEWERS),
+    PageSpec("page.goals", ":material/flag:", "leitziele", "app.section.view", VIEWERS),
+    PageSpec("page.annual_goals", ":material/event:", "jahresziele",
+             "app.section.view", VIEWERS),
+    PageSpec("page.measures", ":material/checklist:", "massnahmen",
+             "app.section.view", VIEWERS),
+    PageSpec("page.indicators", ":material/monitoring:", "kennzahlen",
+             "app.section.view", VIEWERS),
+    PageSpec("page.organisations", ":material/groups:", "akteure",
+             "app.section.view", VIEWERS),
+    PageSpec("page.export", ":material/download:", "export", "app.section.view", VIEWERS),
+    PageSpec("page.presentation", ":material/slideshow:", "praesentation",
+             "app.section.view", VIEWERS),
+    PageSpec("page.reports", ":material/description:", "berichte", "app.section.view", VIEWERS),
+    PageSpec("page.report", ":material/edit_note:", "sachstand-melden", "app.section.report",
+             ("editor", "admin")),
+    PageSpec("page.reporting_round", ":material/forward_to_inbox:", "berichtsrunde",
+             "app.section.report", ("admin",)),
+    PageSpec("page.maintenance", ":material/build:", "pflege",
+             "app.section.admin", ("admin",)),
+    PageSpec("page.release", ":material/task_alt:", "freigabe",
+             "app.section.admin", ("admin",)),
+    PageSpec("page.audit_log", ":material/history:", "aenderungsprotokoll",
+             "app.section.admin", ("admin",)),
+    PageSpec("page.settings", ":material/settings:", "einstellungen", "app.section.admin",
+             ("admin",)),
+    PageSpec("page.import", ":material/upload_file:", "import",
+             "app.section.admin", ("admin",)),
+    PageSpec("page.sign_in", ":material/login:", "anmelden",
+             "app.section.account", (ANONYMOUS,)),
+    PageSpec("page.account", ":material/account_circle:", "konto", "app.section.account",
+             SIGNED_IN),
+)
+
+
+def visible_pages(role: str, public_view: bool) -> list[PageSpec]:
+    """The pages a role may open; anonymous visitors see the plan only when the public view is on."""
+    pages = [page for page in PAGES if role in page.roles]
+    if role == ANONYMOUS and not public_view:
+        pages = [page for page in pages if page.section_key == "app.section.account"]
+    return pages
+
+
+_PAGES_KEY = "_navigation_pages"
+DEFAULT_SUFFIX = "-start"  # the default page's internal path (never shown: it is served at "/")
+
+
+def build(role: str, public_view: bool):
+    """st.navigation over the role's pages, grouped in sections (top navigation).
+
+    The st.Page objects are kept in the session: building one resolves its file on disk, which cost
+    more than the rest of an empty run. They are not shared between sessions, because st.navigation
+    and Page.run() mark them per run."""
+    key = (role, public_view, language())
+    kept = st.session_state.get(_PAGES_KEY)
+    if kept is None or kept[0] != key:
+        kept = st.session_state[_PAGES_KEY] = (key, _sections(visible_pages(role, public_view)))
+    return st.navigation(kept[1], position="top")
+
+
+def _sections(specs: list[PageSpec]) -> dict[str, list]:
+    """The st.Page objects of these pages by section; the first is the default page."""
+    sections: dict[str, list] = {}
+    for index, spec in enumerate(specs):
+        # The default page is served at "/"; its own path (/uebersicht) is a hidden alias of it, so
+        # a typed or bookmarked link to it opens the page instead of "Page not found".
+        sections.setdefault(t(spec.section_key), []).append(
+            st.Page(spec.path, title=t(spec.title_key), icon=spec.icon,
+                    url_path=f"{spec.url_path}{DEFAULT_SUFFIX}" if index == 0 else spec.url_path,
+                    default=index == 0)
+        )
+    sections[t(specs[0].section_key)].append(
+        st.Page(specs[0].path, title=t(specs[0].title_key), icon=specs[0].icon, url_path=specs[0].url_path,
+                visibility="hidden"))
+    return sections
+
+
+def leave_folder_mode() -> None:
+    """The first statement of dashboard.py and of every page file; does something only in the first run
+    of a server process.
+
+    Streamlit 1.67 sees the pages/ folder beside dashboard.py and, until st.navigation has run once in the
+    process, runs a session's first run in its old multipage mode: it looks the address up among the
+    folder's file names (hence a page file is named after its address; "/" is dashboard.py itself) and
+    runs that file alone. Here, in that run only, the app's navigation over every page is declared
+    (hidden; the same pages at the same addresses as build(), so the address resolves to the same page)
+    and the run starts again: the rerun goes through dashboard.py with the visitor's real navigation,
+    role, plan and query parameters, and the old mode is off for the rest of the process. A page the
+    visitor's role does not see falls back to the start page."""
+    if not PagesManager.uses_pages_directory:
+        return
+    st.navigation(_sections(list(PAGES)), position="hidden")
+    st.rerun()

@@ -1,0 +1,85 @@
+"""Plain, validated URL parameters (no Streamlit here, so every rule is unit-tested).
+
+Each parser takes the raw text from the URL and returns (value, hint): the value to use (None for
+"not given or unusable") and, when the text was unusable, a German hint for the user. Nothing in
+a URL is ever evaluated or unpickled; values are matched against known choices only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TypeVar
+
+from models.formats import parse_date as german_date
+
+MAX_LENGTH = 200
+T = TypeVar("T")
+
+
+def shown(raw: str) -> str:
+    """The raw value as it may be echoed in a hint: short, single line."""
+    text = " ".join(raw.split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def parse_date(raw: str | None, earliest: dt.date, latest: dt.date, label: str = "Stand") -> tuple[dt.date | None, str | None]:
+    """ISO (2025-03-12) or German (12.03.2025) dates within [earliest, latest] (models.formats.parse_date)."""
+    if raw is None or raw == "":
+        return None, None
+    if len(raw) > MAX_LENGTH:
+        return None, f"Der Wert für „{label}“ im Link ist zu lang und wurde ignoriert."
+    try:
+        value = german_date(raw)
+    except ValueError:
+        return None, f"„{shown(raw)}“ ist kein gültiges Datum für „{label}“ (Beispiel: 12.03.2025)."
+    if value > latest:
+        return None, f"Das Datum {value:%d.%m.%Y} für „{label}“ liegt in der Zukunft."
+    if value < earliest:
+        return None, f"Das Datum {value:%d.%m.%Y} für „{label}“ liegt vor dem {earliest:%d.%m.%Y}."
+    return value, None
+
+
+def parse_choice(raw: str | None, choices: Mapping[str, T], label: str) -> tuple[T | None, str | None]:
+    """One value out of known choices (keyed by their URL word)."""
+    if raw is None or raw == "":
+        return None, None
+    if len(raw) <= MAX_LENGTH and raw in choices:
+        return choices[raw], None
+    return None, f"„{shown(raw)}“ ist für „{label}“ nicht bekannt; der Filter wurde nicht angewendet."
+
+
+def parse_choices(raw: str | None, choices: Mapping[str, T], label: str) -> tuple[list[T], str | None]:
+    """Several comma-separated values; unknown ones are dropped with a hint, known ones kept."""
+    if raw is None or raw == "":
+        return [], None
+    if len(raw) > MAX_LENGTH:
+        return [], f"Der Wert für „{label}“ im Link ist zu lang und wurde ignoriert."
+    words = [word.strip() for word in raw.split(",") if word.strip()]
+    known = [choices[word] for word in words if word in choices]
+    unknown = [word for word in words if word not in choices]
+    hint = None
+    if unknown:
+        hint = f"„{shown(', '.join(unknown))}“ ist für „{label}“ nicht bekannt und wurde ignoriert."
+    return list(dict.fromkeys(known)), hint
+
+
+def parse_flag(raw: str | None, label: str) -> tuple[bool, str | None]:
+    if raw is None or raw in ("", "0", "nein"):
+        return False, None
+    if raw in ("1", "ja"):
+        return True, None
+    return False, f"„{shown(raw)}“ ist für „{label}“ kein gültiger Wert (1 oder 0)."
+
+
+SEARCH_MAX_LENGTH = 100
+
+
+def parse_text(raw: str | None, label: str, max_length: int = SEARCH_MAX_LENGTH) -> tuple[str | None, str | None]:
+    """Free text (a search term): control characters removed, whitespace collapsed, length limited."""
+    if raw is None:
+        return None, None
+    text = " ".join("".join(ch if ch.isprintable() else " " for ch in raw).split())
+    if len(text) > max_length:
+        return None, f"Der Suchbegriff für „{label}“ im Link ist zu lang (mehr als {max_length} Zeichen) und wurde ignoriert."
+    return text or None, None

@@ -1,0 +1,1 @@
+"""Words and tables ready to show, built from read frames: no widgets, no reads (ui.reads caches them)."""

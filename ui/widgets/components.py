@@ -1,0 +1,108 @@
+"""Shared Streamlit widgets: the example-data banner, traffic-light figures with words."""
+
+from __future__ import annotations
+
+import weakref
+
+import pandas as pd
+import pyarrow as pa
+import streamlit as st
+
+from models.formats import format_number, format_percent
+from ui.shell.context import PlanContext
+from models.texts import light_words
+from ui.shell import url_bind
+from ui.views.markdown import plain
+from ui.shell.texts import language, t
+from ui.shell.url_state import shown
+
+LIGHT_BADGE_COLOURS = {"green": "green", "yellow": "orange", "red": "red", "grey": "gray"}
+LIGHT_ICONS = {
+    "green": ":material/check_circle:",
+    "yellow": ":material/schedule:",
+    "red": ":material/error:",
+    "grey": ":material/radio_button_unchecked:",
+}
+
+
+# Arrow form of the display tables that the caches share across runs (ui.reads.memo.shared): st.dataframe
+# converts a pandas frame on every run, a few milliseconds each. Keyed by the frame object; the entry
+# goes when the frame does, so a recycled id never finds a stale table.
+_ARROW_OF: dict[int, pa.Table] = {}
+
+
+def arrow_of(frame: pd.DataFrame) -> pa.Table | None:
+    """The frame as an Arrow table without the index, built once per frame object; None where its
+    column types do not convert (then Streamlit's own conversion handles it)."""
+    table = _ARROW_OF.get(id(frame))
+    if table is None:
+        try:
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            return None
+        _ARROW_OF[id(frame)] = table
+        weakref.finalize(frame, _ARROW_OF.pop, id(frame), None)
+    return table
+
+
+def dataframe(frame: pd.DataFrame, rows: slice | None = None, **kwargs):
+    """st.dataframe of a display-only table (optionally only its rows[start:stop]), without the index."""
+    table = arrow_of(frame)
+    if table is None:
+        return st.dataframe(frame.iloc[rows] if rows else frame, hide_index=True, **kwargs)
+    if rows:
+        start = rows.start or 0
+        table = table.slice(start, max(0, min(rows.stop, table.num_rows) - start))
+    return st.dataframe(table, **kwargs)
+
+
+def plan_header(context: PlanContext, page_title: str) -> None:
+    st.title(page_title)
+    st.markdown(f"**{plain(context.name)}** · {plain(context.owner)} · {t('common.as_of', date=context.as_of.strftime('%d.%m.%Y'))}")
+    if context.is_example:
+        st.info(t("plan.example"), icon=":material/science:")
+
+
+def light_label(colour: str) -> str:
+    """The colour's name and meaning in words in the session's language, e.g. 'Grün – im Plan'."""
+    return light_words(colour, language())
+
+
+def light_metrics(shares: pd.DataFrame) -> None:
+    """One metric per traffic-light colour: count and share, always with the colour's words."""
+    metrics = st.container(horizontal=True)
+    for row in shares.itertuples():
+        metrics.metric(light_metric_label(row.light),
+                       t("overview.light_metric", count=format_number(row.count), share=format_percent(row.share)))
+
+
+def light_metric_label(colour: str) -> str:
+    """The colour as a badge with its icon and name, then its meaning: ':green-badge[… Grün] im Plan'."""
+    return (f":{LIGHT_BADGE_COLOURS[colour]}-badge[{LIGHT_ICONS[colour]} {t(f'light.{colour}').capitalize()}] "
+            f"{t(f'light_label.{colour}')}")
+
+
+def measure_picker(key: str, titles: dict[str, str], offered: list[str], label: str, placeholder: str,
+                   unknown_key: str, preselect_single: bool = False) -> str | None:
+    """Selectbox of one measure, bound to ?massnahme=<code>. Offers `offered` and keeps a measure
+    chosen earlier (or by link) even when filters leave it out; an unknown code gets a hint."""
+    url_bind.adopt("massnahme", key, lambda raw: _parse_measure(raw, titles, unknown_key))
+    current = st.session_state.get(key)
+    if current not in titles:
+        st.session_state.pop(key, None)
+        current = None
+    if current is None and preselect_single and len(titles) == 1:
+        st.session_state[key] = current = next(iter(titles))
+    options = offered if current is None or current in offered else [current, *offered]
+    code = st.selectbox(label, options, index=None, key=key, format_func=lambda c: f"{c} – {titles[c]}",
+                        placeholder=placeholder)
+    url_bind.publish("massnahme", code)
+    return code
+
+
+def _parse_measure(raw: str | None, titles: dict[str, str], unknown_key: str) -> tuple[str | None, str | None]:
+    if raw is None or raw == "":
+        return None, None
+    if raw in titles:
+        return raw, None
+    return None, t(unknown_key, code=shown(raw))
