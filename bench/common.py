@@ -28,6 +28,12 @@ SERVER_START_TIMEOUT_S = 120
 DIE_WITH_PARENT = ["setpriv", "--pdeathsig", "TERM"] if shutil.which("setpriv") else []
 
 
+def system_program(name: str) -> str | None:
+    """A program's path, also from the system folders a user's PATH may lack (Debian keeps nginx and runuser in
+    /usr/sbin, which is on root's PATH but not on every user's)."""
+    return shutil.which(name) or shutil.which(name, path="/usr/local/sbin:/usr/sbin:/sbin")
+
+
 @dataclass
 class Figure:
     """One measured number, with its target when the issue sets one."""

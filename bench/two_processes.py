@@ -10,7 +10,6 @@ import asyncio
 import http.cookies
 import os
 import re
-import shutil
 import subprocess
 import time
 import urllib.request
@@ -35,6 +34,7 @@ from bench.common import (
     percentile,
     print_table,
     running_server,
+    system_program,
 )
 from bench.protocol import RUN_TIMEOUT_S, LiveSession
 from bench.sessions import Burst
@@ -91,7 +91,7 @@ def running_nginx(folder: Path, app_ports: list[int], port: int | None = None) -
     folder.mkdir(parents=True, exist_ok=True)
     port = port or free_port()
     config = nginx_config(folder, port, app_ports)
-    process = subprocess.Popen([*DIE_WITH_PARENT, shutil.which("nginx"), "-p", str(folder), "-c", str(config),
+    process = subprocess.Popen([*DIE_WITH_PARENT, system_program("nginx"), "-p", str(folder), "-c", str(config),
                                 "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
     base_url = f"http://127.0.0.1:{port}"
@@ -172,7 +172,7 @@ async def _burst(base_urls: list[str], count: int) -> Burst:
 def run(workspace: Workspace, scales: list[float], counts: tuple[int, ...] = SESSION_COUNTS) -> Report:
     report = Report(NAME)
     database = _Database(workspace, report)
-    nginx = shutil.which("nginx")
+    nginx = system_program("nginx")
     if not nginx:
         report.note("nginx ist nicht installiert (apt-get install nginx): die 2 Prozesse werden direkt gemessen,"
                     " die Sitzungen abwechselnd auf ihre Ports verteilt.")

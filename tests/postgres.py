@@ -10,6 +10,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from bench.common import system_program
+
 
 def find_bin_dir() -> Path | None:
     candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
@@ -38,7 +40,7 @@ class PostgresServer:
     def _run(self, *args: str) -> None:
         command = [str(self.bin_dir / args[0]), *args[1:]]
         if os.geteuid() == 0:
-            command = ["runuser", "-u", "postgres", "--", *command]
+            command = [system_program("runuser") or "runuser", "-u", "postgres", "--", *command]
         subprocess.run(command, check=True, capture_output=True, timeout=120)
 
     def start(self) -> "PostgresServer":

@@ -23,10 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from bench.common import DIE_WITH_PARENT, ROOT, free_port, running_server
+from bench.common import DIE_WITH_PARENT, ROOT, free_port, running_server, system_program
 from bench.two_processes import TEMPLATE, RoutedSession, nginx_config, routes_by_upstream, running_nginx
 
-needs_nginx = pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx not installed (apt-get install nginx)")
+needs_nginx = pytest.mark.skipif(system_program("nginx") is None, reason="nginx not installed (apt-get install nginx)")
 
 SECURITY_HEADERS = {
     "X-Frame-Options": "SAMEORIGIN",
@@ -88,7 +88,7 @@ def test_b11_no_location_has_an_add_header_of_its_own():
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory) -> Iterator[tuple[str, str]]:
     """(the app server's own base URL, nginx's base URL in front of it); the app creates its SQLite file."""
-    if shutil.which("nginx") is None:
+    if system_program("nginx") is None:
         pytest.skip("nginx not installed (apt-get install nginx)")
     folder = tmp_path_factory.mktemp("proxied")
     with running_server(ROOT / "dashboard.py", folder / "app.log", f"sqlite:///{folder / 'app.db'}") as app, \
