@@ -1,4 +1,8 @@
-"""Masterplan-Cockpit: entry point. Page config, database, plan selector and navigation."""
+"""Masterplan-Cockpit: entry point. Page config, database, plan selector and navigation.
+
+`streamlit run dashboard.py` finds the `app` below and serves it (st.App, Starlette): the app's script (this
+file, run as __main__ on every run) and the HTTP routes beside it (web/, the sign-in cookie).
+"""
 
 import streamlit as st
 
@@ -9,22 +13,32 @@ from ui.navigation import build, leave_folder_mode
 from ui.context import open_database, select_as_of, select_language, select_plan
 from ui.texts import pin_language, t
 
-tcp_nodelay.enable()
-leave_folder_mode()
-st.set_page_config(page_title=t("app.title"), page_icon=":material/flag:", layout="wide")
 
-with run_gate.admitted(), german_errors():
-    select_language()
-    try:
-        url = open_database()
-        check_sign_in(url)
-        context = select_as_of(select_plan(url))
-        navigation = build(role(), context.public_view)
-        hints = st.container()
-        show_notice()
+def main() -> None:
+    tcp_nodelay.enable()
+    leave_folder_mode()
+    st.set_page_config(page_title=t("app.title"), page_icon=":material/flag:", layout="wide")
+
+    with run_gate.admitted(), german_errors():
+        select_language()
         try:
-            navigation.run()
+            url = open_database()
+            check_sign_in(url)
+            context = select_as_of(select_plan(url))
+            navigation = build(role(), context.public_view)
+            hints = st.container()
+            show_notice()
+            try:
+                navigation.run()
+            finally:
+                url_bind.show_hints(hints)
         finally:
-            url_bind.show_hints(hints)
-    finally:
-        pin_language(None)
+            pin_language(None)
+
+
+if __name__ == "__main__":  # a run of the script
+    main()
+else:  # imported by the server that `streamlit run dashboard.py` starts
+    from web.sign_in import routes
+
+    app = st.App(__file__, routes=routes(st.get_option("server.cookieSecret")))

@@ -1,17 +1,8 @@
 """Anmelden: staff sign in with their local account or the district's identity provider."""
 
-import streamlit as st
-
-from ui.sign_in import identity_provider_button, identity_provider_configured, local_sign_in_form
-from ui.texts import t
 from ui.navigation import leave_folder_mode
+from ui.sign_in import asked_target, sign_in_page
 
 leave_folder_mode()
 
-st.title(t("page.sign_in"))
-st.write(t("sign_in.intro"))
-identity_provider_button()
-if identity_provider_configured():
-    st.caption(t("sign_in.or_local"))
-local_sign_in_form()
-st.caption(t("sign_in.no_account"))
+sign_in_page(asked_target())

@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from ui.auth import ANONYMOUS
+from ui.sign_in import requested_target, sign_in_page
 from ui.texts import language, t
 
 PAGES_FOLDER = "pages"
@@ -88,8 +89,23 @@ def build(role: str, public_view: bool):
     key = (role, public_view, language())
     kept = st.session_state.get(_PAGES_KEY)
     if kept is None or kept[0] != key:
-        kept = st.session_state[_PAGES_KEY] = (key, _sections(visible_pages(role, public_view)))
+        specs = visible_pages(role, public_view)
+        sections = _sections(specs)
+        if role == ANONYMOUS:
+            sections[t("app.section.account")].extend(_sign_in_first(spec) for spec in PAGES if spec not in specs)
+        kept = st.session_state[_PAGES_KEY] = (key, sections)
     return st.navigation(kept[1], position="top")
+
+
+def _sign_in_first(spec: PageSpec):
+    """A hidden page at the address of a page that needs a sign-in: a link to it (from a reminder, a bookmark)
+    shows the sign-in and then leads back to exactly that address, query included."""
+
+    def sign_in_first() -> None:
+        sign_in_page(requested_target(spec.url_path), t(spec.title_key))
+
+    return st.Page(sign_in_first, title=t("page.sign_in"), icon=":material/login:", url_path=spec.url_path,
+                   visibility="hidden")
 
 
 def _sections(specs: list[PageSpec]) -> dict[str, list]:
