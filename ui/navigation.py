@@ -9,7 +9,6 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from ui.auth import ANONYMOUS
-from ui.sign_in import requested_target, sign_in_page
 from ui.texts import language, t
 
 PAGES_FOLDER = "pages"
@@ -67,6 +66,8 @@ PAGES = (
              SIGNED_IN),
 )
 
+SIGN_IN = next(page for page in PAGES if page.url_path == "anmelden")
+
 
 def visible_pages(role: str, public_view: bool) -> list[PageSpec]:
     """The pages a role may open; anonymous visitors see the plan only when the public view is on."""
@@ -77,6 +78,7 @@ def visible_pages(role: str, public_view: bool) -> list[PageSpec]:
 
 
 _PAGES_KEY = "_navigation_pages"
+_OPENED_KEY = "_navigation_opened"
 DEFAULT_SUFFIX = "-start"  # the default page's internal path (never shown: it is served at "/")
 
 
@@ -94,18 +96,22 @@ def build(role: str, public_view: bool):
         if role == ANONYMOUS:
             sections[t("app.section.account")].extend(_sign_in_first(spec) for spec in PAGES if spec not in specs)
         kept = st.session_state[_PAGES_KEY] = (key, sections)
-    return st.navigation(kept[1], position="top")
+    page = st.navigation(kept[1], position="top")
+    st.session_state[_OPENED_KEY] = page.url_path
+    return page
 
 
 def _sign_in_first(spec: PageSpec):
-    """A hidden page at the address of a page that needs a sign-in: a link to it (from a reminder, a bookmark)
-    shows the sign-in and then leads back to exactly that address, query included."""
-
-    def sign_in_first() -> None:
-        sign_in_page(requested_target(spec.url_path), t(spec.title_key))
-
-    return st.Page(sign_in_first, title=t("page.sign_in"), icon=":material/login:", url_path=spec.url_path,
+    """The sign-in, hidden, at the address of a page that needs one: a link to it (from a reminder, a bookmark)
+    shows the sign-in and then leads back to exactly that address, query included (ui.sign_in)."""
+    return st.Page(SIGN_IN.path, title=t(SIGN_IN.title_key), icon=SIGN_IN.icon, url_path=spec.url_path,
                    visibility="hidden")
+
+
+def opened_page() -> PageSpec | None:
+    """The page whose address this run opened (for the sign-in shown in place of another page)."""
+    url_path = st.session_state.get(_OPENED_KEY)
+    return next((spec for spec in PAGES if spec.url_path == url_path), None)
 
 
 def _sections(specs: list[PageSpec]) -> dict[str, list]:

@@ -14,6 +14,7 @@ from models.sign_in_cookie import return_target
 from ui import data
 from ui.auth import keep_in_browser, sign_in_locally
 from ui.context import current
+from ui.navigation import SIGN_IN, opened_page
 from ui.texts import t
 
 
@@ -36,6 +37,15 @@ def sign_in_page(return_to: str, wanted: str | None = None) -> None:
         st.caption(t("sign_in.or_local"))
     local_sign_in_form(return_to)
     st.caption(t("sign_in.no_account"))
+
+
+def sign_in_destination() -> tuple[str, str | None]:
+    """Where to go once signed in, and the title of the page asked for when the sign-in stands at another
+    page's address (a link to a signed-in page opened signed out)."""
+    opened = opened_page()
+    if opened is not None and opened is not SIGN_IN:
+        return requested_target(opened.url_path), t(opened.title_key)
+    return asked_target(), None
 
 
 def asked_target() -> str:
