@@ -6,15 +6,16 @@ file, run as __main__ on every run) and the HTTP routes beside it (web/, the sig
 
 import streamlit as st
 
-from ui import run_gate, tcp_nodelay, url_bind
-from ui.auth import check_sign_in, role, show_notice
-from ui.failsafe import german_errors
-from ui.navigation import build, leave_folder_mode
-from ui.context import open_database, select_as_of, select_language, select_plan
-from ui.texts import pin_language, t
-
 
 def main() -> None:
+    # Imported here, not by the server importing this file for `app`: ui's caches belong to a running app.
+    from ui import run_gate, tcp_nodelay, url_bind
+    from ui.auth import check_sign_in, role, show_notice
+    from ui.failsafe import german_errors
+    from ui.navigation import build, leave_folder_mode
+    from ui.context import open_database, select_as_of, select_language, select_plan
+    from ui.texts import pin_language, t
+
     tcp_nodelay.enable()
     leave_folder_mode()
     st.set_page_config(page_title=t("app.title"), page_icon=":material/flag:", layout="wide")
