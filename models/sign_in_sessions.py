@@ -1,9 +1,9 @@
 """Server-side sign-in sessions: a sign-in lasts until sign-out, a change of the account's rights,
 deactivation, the idle timeout or the absolute lifetime, whichever comes first, and then never returns.
 
-A local sign-in gets a random token (kept by the browser session); a sign-in through the identity provider
-is known by its token identity (issuer, subject, issue time, nonce), so a copied identity cookie replayed
-after "Abmelden" finds its session ended. Only SHA-256 digests are stored.
+A local sign-in gets a random token (kept by the browser in a signed cookie, models/sign_in_cookie.py); a
+sign-in through the identity provider is known by its token identity (issuer, subject, issue time, nonce), so a
+copied identity cookie replayed after "Abmelden" finds its session ended. Only SHA-256 digests are stored.
 """
 
 from __future__ import annotations

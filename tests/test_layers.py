@@ -1,6 +1,7 @@
 """The layers, checked by import-linter with the contracts in .importlinter: models imports no Streamlit, no ui, no
-screens, no command line, no bench and no tests; ui imports no screens; the command line imports no Streamlit, no ui
-and no screens; the HTTP routes (web) import no Streamlit, no ui and no screens; no import cycle inside ui, models or one of their sub-packages (imports inside functions count too)."""
+screens, no command line, no bench and no tests; ui imports no screens; the command line and the HTTP routes (web)
+import no Streamlit, no ui and no screens; no import cycle inside ui, models or one of their sub-packages (imports
+inside functions count too)."""
 
 from __future__ import annotations
 
@@ -60,6 +61,7 @@ def test_each_contract_catches_its_violation(tmp_path):
     assert f"Contracts: 0 kept, {CONTRACTS} broken." in report, report
     for violation in ("models.leak -> streamlit", "models.leak -> ui.shell", "ui.shell -> dashboard",
                       "ui.widgets -> pages", "cli.leak -> streamlit",
-                      "cli.leak -> ui.widgets", "web.leak -> streamlit", "web.leak -> ui.widgets", "No cycles are allowed in ui.",
+                      "cli.leak -> ui.widgets", "web.leak -> streamlit", "web.leak -> ui.widgets",
+                      "No cycles are allowed in ui.",
                       "No cycles are allowed in models.transfer."):
         assert violation in report, (violation, report)

@@ -3,8 +3,10 @@
 Each run re-reads the account behind the sign-in once (`check_sign_in`, called by dashboard.py): a
 server-side session record decides whether the sign-in still holds (sign-out, a change of rights,
 deactivation, idle timeout and absolute lifetime end it), and the role, organisation and name come from
-the account as it is now. Pages ask `current_actor()`; write commands in models/ check the account again
-inside their own transaction, so a page that forgets cannot write.
+the account as it is now. A local sign-in is kept by the browser in a signed HttpOnly cookie (set by the
+hand-over route, web/sign_in.py, after `keep_in_browser`), so reloads and new tabs resume it. Pages ask
+`current_actor()`; write commands in models/ check the account again inside their own transaction, so a
+page that forgets cannot write.
 """
 
 from __future__ import annotations
@@ -141,8 +143,9 @@ def signed_in_through_identity_provider() -> bool:
 
 def sign_out(url: str) -> None:
     """End the server-side session (a copied identity cookie then gives no access either) and forget the
-    sign-in; a local sign-in's cookie is cleared by the sign-out route; for OIDC also clear the identity cookie (st.logout redirects through the provider's
-    end-session endpoint, when it has one, back to the app). Use as a button callback."""
+    sign-in; a local sign-in's cookie is cleared by the sign-out route the browser is sent to; for OIDC also clear
+    the identity cookie (st.logout redirects through the provider's end-session endpoint, when it has one, back
+    to the app). Use as a button callback."""
     key = st.session_state.get(SESSION_KEY)
     if key is not None:
         with Session(data.engine_for(url)) as session, session.begin():
@@ -178,7 +181,8 @@ def keep_unsaved(values: list[str]) -> None:
 def _keep_unsaved_text() -> None:
     keep_unsaved([value for name, value in st.session_state.to_dict().items()
                   if isinstance(value, str) and len(value.strip()) >= UNSAVED_MIN_CHARS and " " in value.strip()
-                  and not name.startswith("_") and name not in (SESSION_KEY, REFUSED_KEY, COOKIE_REFUSED_KEY, NOTICE_KEY)])
+                  and not name.startswith("_")
+                  and name not in (SESSION_KEY, REFUSED_KEY, COOKIE_REFUSED_KEY, NOTICE_KEY)])
 
 
 def _forget(notice: str | None) -> None:
