@@ -1,30 +1,45 @@
-"""Masterplan-Cockpit: entry point. Page config, database, plan selector and navigation."""
+"""Masterplan-Cockpit: entry point. Page config, database, plan selector and navigation.
+
+`streamlit run dashboard.py` finds the `app` below and serves it (st.App, Starlette): the app's script (this
+file, run as __main__ on every run) and the HTTP routes beside it (web/, the sign-in cookie).
+"""
 
 import streamlit as st
 
-from ui.shell import run_gate, tcp_nodelay, url_bind
-from ui.shell.auth import check_sign_in, role, show_notice
-from ui.shell.failsafe import german_errors
-from ui.shell.navigation import build, leave_folder_mode
-from ui.shell.context import open_database, select_as_of, select_language, select_plan
-from ui.shell.texts import pin_language, t
 
-tcp_nodelay.enable()
-leave_folder_mode()
-st.set_page_config(page_title=t("app.title"), page_icon=":material/flag:", layout="wide")
+def main() -> None:
+    # Imported here, not by the server importing this file for `app`: ui's caches belong to a running app.
+    from ui.shell import run_gate, tcp_nodelay, url_bind
+    from ui.shell.auth import check_sign_in, role, show_notice
+    from ui.shell.failsafe import german_errors
+    from ui.shell.navigation import build, leave_folder_mode
+    from ui.shell.context import open_database, select_as_of, select_language, select_plan
+    from ui.shell.texts import pin_language, t
 
-with run_gate.admitted(), german_errors():
-    select_language()
-    try:
-        url = open_database()
-        check_sign_in(url)
-        context = select_as_of(select_plan(url))
-        navigation = build(role(), context.public_view)
-        hints = st.container()
-        show_notice()
+    tcp_nodelay.enable()
+    leave_folder_mode()
+    st.set_page_config(page_title=t("app.title"), page_icon=":material/flag:", layout="wide")
+
+    with run_gate.admitted(), german_errors():
+        select_language()
         try:
-            navigation.run()
+            url = open_database()
+            check_sign_in(url)
+            context = select_as_of(select_plan(url))
+            navigation = build(role(), context.public_view)
+            hints = st.container()
+            show_notice()
+            try:
+                navigation.run()
+            finally:
+                url_bind.show_hints(hints)
         finally:
-            url_bind.show_hints(hints)
-    finally:
-        pin_language(None)
+            pin_language(None)
+
+
+if __name__ == "__main__":  # a run of the script
+    main()
+else:  # imported by the server that `streamlit run dashboard.py` starts
+    from web.sign_in import routes
+
+    app = st.App(__file__, routes=routes(st.get_option("server.cookieSecret")))

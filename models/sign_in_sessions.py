@@ -1,9 +1,9 @@
 """Server-side sign-in sessions: a sign-in lasts until sign-out, a change of the account's rights,
 deactivation, the idle timeout or the absolute lifetime, whichever comes first, and then never returns.
 
-A local sign-in gets a random token (kept by the browser session); a sign-in through the identity provider
-is known by its token identity (issuer, subject, issue time, nonce), so a copied identity cookie replayed
-after "Abmelden" finds its session ended. Only SHA-256 digests are stored.
+A local sign-in gets a random token (kept by the browser in a signed cookie, models/sign_in_cookie.py); a
+sign-in through the identity provider is known by its token identity (issuer, subject, issue time, nonce), so a
+copied identity cookie replayed after "Abmelden" finds its session ended. Only SHA-256 digests are stored.
 """
 
 from __future__ import annotations
@@ -79,6 +79,11 @@ def _digest(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def session_digest(key: str) -> str:
+    """What the database keeps of a session token or identity key (also what a hand-over ticket names)."""
+    return _digest(key)
+
+
 def start_local_session(session: Session, user_id: int, now: dt.datetime | None = None) -> str:
     """A new session for a local sign-in; returns its token (never stored in clear)."""
     token = secrets.token_urlsafe(32)
@@ -128,6 +133,23 @@ def resume(session: Session, key: str, limits: SessionLimits, now: dt.datetime |
     return Resumed(actor_of(user, key))
 
 
+def hand_over(session: Session, digest: str, limits: SessionLimits, now: dt.datetime | None = None) -> str | None:
+    """A new token for the open local session with this digest, which ends ("handed_over"): the sign-in
+    moves to the browser's cookie with its account, start time (absolute lifetime) and everything else.
+    None when no such session holds any more, so a ticket naming it works once."""
+    now = now or _now()
+    found = _record_and_account_by_digest(session, digest)
+    if found is None or found[0].method != "local" or _why_over(*found, limits, now) is not None:
+        return None
+    record = found[0]
+    record.ended_at, record.end_reason = now, "handed_over"
+    token = secrets.token_urlsafe(32)
+    session.add(SignInSession(key_hash=_digest(token), user_id=record.user_id, method="local",
+                              created_at=record.created_at, last_seen_at=now))
+    session.flush()
+    return token
+
+
 def why_over(session: Session, key: str, limits: SessionLimits, now: dt.datetime | None = None) -> str | None:
     """Why the session behind a key no longer holds, or None while it does (reads only)."""
     found = _record_and_account(session, key)
@@ -135,9 +157,13 @@ def why_over(session: Session, key: str, limits: SessionLimits, now: dt.datetime
 
 
 def _record_and_account(session: Session, key: str) -> tuple[SignInSession, User] | None:
+    return _record_and_account_by_digest(session, _digest(key))
+
+
+def _record_and_account_by_digest(session: Session, digest: str) -> tuple[SignInSession, User] | None:
     found = session.execute(
         select(SignInSession, User).join(User, User.id == SignInSession.user_id)
-        .where(SignInSession.key_hash == _digest(key))
+        .where(SignInSession.key_hash == digest)
     ).first()
     return None if found is None else (found[0], found[1])
 

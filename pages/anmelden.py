@@ -1,17 +1,9 @@
-"""Anmelden: staff sign in with their local account or the district's identity provider."""
+"""Anmelden: staff sign in with their local account or the district's identity provider; also shown at the
+address of a signed-in page opened signed out, and leads back there."""
 
-import streamlit as st
-
-from ui.shell.sign_in import identity_provider_button, identity_provider_configured, local_sign_in_form
-from ui.shell.texts import t
 from ui.shell.navigation import leave_folder_mode
+from ui.shell.sign_in import sign_in_destination, sign_in_page
 
 leave_folder_mode()
 
-st.title(t("page.sign_in"))
-st.write(t("sign_in.intro"))
-identity_provider_button()
-if identity_provider_configured():
-    st.caption(t("sign_in.or_local"))
-local_sign_in_form()
-st.caption(t("sign_in.no_account"))
+sign_in_page(*sign_in_destination())

@@ -1,6 +1,7 @@
 """The layers, checked by import-linter with the contracts in .importlinter: models imports no Streamlit, no ui, no
-screens, no command line, no bench and no tests; ui imports no screens; the command line imports no Streamlit, no ui
-and no screens; no import cycle inside ui, models or one of their sub-packages (imports inside functions count too)."""
+screens, no command line, no bench and no tests; ui imports no screens; the command line and the HTTP routes (web)
+import no Streamlit, no ui and no screens; no import cycle inside ui, models or one of their sub-packages (imports
+inside functions count too)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from bench.common import ROOT
 
 CONFIG = ROOT / ".importlinter"
-CONTRACTS = 4
+CONTRACTS = 5
 
 
 def lint_imports(cwd: Path) -> subprocess.CompletedProcess:
@@ -48,6 +49,8 @@ def test_each_contract_catches_its_violation(tmp_path):
         "models/transfer/importer.py": "def run():\n    from models.transfer import parsing\n",
         "cli/__init__.py": "",
         "cli/leak.py": "import streamlit\nfrom ui import widgets\nfrom models import leak\n",
+        "web/__init__.py": "",
+        "web/leak.py": "import streamlit\nfrom ui import widgets\n",
         "ui/__init__.py": "",
         "ui/shell.py": "import dashboard\nfrom ui import widgets\n",
         "ui/widgets.py": "import pages.massnahmen\n\n\ndef header():\n    from ui import shell\n",
@@ -58,6 +61,7 @@ def test_each_contract_catches_its_violation(tmp_path):
     assert f"Contracts: 0 kept, {CONTRACTS} broken." in report, report
     for violation in ("models.leak -> streamlit", "models.leak -> ui.shell", "ui.shell -> dashboard",
                       "ui.widgets -> pages", "cli.leak -> streamlit",
-                      "cli.leak -> ui.widgets", "No cycles are allowed in ui.",
+                      "cli.leak -> ui.widgets", "web.leak -> streamlit", "web.leak -> ui.widgets",
+                      "No cycles are allowed in ui.",
                       "No cycles are allowed in models.transfer."):
         assert violation in report, (violation, report)

@@ -38,6 +38,7 @@ from models.reporting import measures_to_report
 from models.schema import Measure, Organisation, Plan, StatusReport, User
 from tests.browser.conftest import (
     ROOT,
+    FINISHED_RUN,
     RUN_TIMEOUT_MS,
     VIEWPORT,
     _warm_up,
@@ -447,3 +448,79 @@ def test_b4_provider_identity_with_the_admin_s_email_does_not_take_over(browser:
     finally:
         local.close()
     assert_no_exception(visitor)
+
+
+# --- a local sign-in that lasts (cookie), and links that survive signing in --------------------------------
+
+
+SIGN_IN_COOKIE = "mpc_sitzung"
+
+
+def _sign_in_cookie(page: Page) -> dict:
+    [cookie] = [cookie for cookie in page.context.cookies() if cookie["name"] == SIGN_IN_COOKIE]
+    return cookie
+
+
+def test_local_sign_in_survives_reload_and_new_tabs_and_sign_out_ends_it_everywhere(visitor: Page,
+                                                                                       sign_in_app: SignInApp):
+    _open_sign_in(visitor, sign_in_app.base_url)
+    _sign_in_locally(visitor, EDITOR["email"], PASSWORD)
+    wait_for_run(visitor, "Übersicht")
+    expect(_sections(visitor)).to_have_text(["Überblick", "Berichten", "Konto"])
+    cookie = _sign_in_cookie(visitor)
+    assert (cookie["httpOnly"], cookie["sameSite"], cookie["path"]) == (True, "Lax", "/")
+    assert cookie["secure"] is False  # plain HTTP on loopback; behind TLS Secure (see web/sign_in.py)
+
+    visitor.reload()
+    wait_for_run(visitor, "Übersicht")
+    expect(_sections(visitor)).to_have_text(["Überblick", "Berichten", "Konto"])
+    assert_no_exception(visitor)
+
+    second = visitor.context.new_page()
+    second.goto(f"{sign_in_app.base_url}/konto?plan={PLAN}")
+    wait_for_run(second, "Mein Konto")
+    expect(second.get_by_test_id("stMain")).to_contain_text(EDITOR["name"])
+    second.get_by_role("button", name="Abmelden").click()
+    wait_for_run(second, "Übersicht")
+    _anonymous(second)
+    assert not [cookie for cookie in visitor.context.cookies() if cookie["name"] == SIGN_IN_COOKIE]
+
+    _sections(visitor).filter(has_text="Überblick").click()  # the first tab's next action
+    visitor.get_by_role("menuitem", name="Maßnahmen", exact=True).click()
+    expect(visitor.locator(FINISHED_RUN)).to_be_attached()
+    expect(visitor.get_by_test_id("stAlert").filter(has_text="Sie haben sich abgemeldet.")).to_be_visible()
+    screenshot(visitor, "lokal-abgemeldet-im-anderen-tab")
+    _anonymous(visitor)
+    visitor.reload()
+    wait_for_run(visitor, "Maßnahmen")
+    _anonymous(visitor)
+    assert_no_exception(visitor)
+
+
+def test_a_link_to_a_measure_s_form_leads_through_sign_in_to_that_form(visitor: Page, sign_in_app: SignInApp):
+    code, title = _measure_to_report(sign_in_app.database_url, EDITOR_ORGANISATION)
+    visitor.goto(f"{sign_in_app.base_url}/sachstand-melden?plan={PLAN}&massnahme={code}")
+    wait_for_run(visitor, "Anmelden")
+    expect(visitor.get_by_test_id("stAlert").filter(has_text="um „Sachstand melden“ zu öffnen")).to_be_visible()
+    assert_no_exception(visitor)  # no "Page not found"
+    _sign_in_locally(visitor, EDITOR["email"], PASSWORD)
+    wait_for_run(visitor, "Sachstand melden")
+    expect(visitor).to_have_url(re.compile(rf"/sachstand-melden\?.*massnahme={re.escape(code)}"))
+    main = visitor.get_by_test_id("stMain")
+    expect(main.get_by_role("heading", name=f"{code} – {title}")).to_be_visible()
+    expect(main.get_by_label("Sachstand (Pflichtfeld)")).to_be_visible()
+    assert_no_exception(visitor)
+
+
+def test_the_hand_over_refuses_a_foreign_return_target_and_a_used_ticket(visitor: Page, sign_in_app: SignInApp):
+    visitor.goto(f"{sign_in_app.base_url}/anmelden?plan={PLAN}&weiter=//example.org/x")
+    wait_for_run(visitor, "Anmelden")
+    with visitor.expect_request(re.compile(r"/anmelden/sitzung\?")) as hand_over:
+        _sign_in_locally(visitor, EDITOR["email"], PASSWORD)
+    wait_for_run(visitor, "Übersicht")
+    assert visitor.url.startswith(sign_in_app.base_url + "/")
+    used = visitor.context.new_page()
+    used.context.clear_cookies()
+    used.goto(hand_over.value.url)  # the same ticket again: no new sign-in
+    wait_for_run(used, "Anmelden")
+    assert not [cookie for cookie in used.context.cookies() if cookie["name"] == SIGN_IN_COOKIE]

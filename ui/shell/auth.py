@@ -3,8 +3,10 @@
 Each run re-reads the account behind the sign-in once (`check_sign_in`, called by dashboard.py): a
 server-side session record decides whether the sign-in still holds (sign-out, a change of rights,
 deactivation, idle timeout and absolute lifetime end it), and the role, organisation and name come from
-the account as it is now. Pages ask `current_actor()`; write commands in models/ check the account again
-inside their own transaction, so a page that forgets cannot write.
+the account as it is now. A local sign-in is kept by the browser in a signed HttpOnly cookie (set by the
+hand-over route, web/sign_in.py, after `keep_in_browser`), so reloads and new tabs resume it. Pages ask
+`current_actor()`; write commands in models/ check the account again inside their own transaction, so a
+page that forgets cannot write.
 """
 
 from __future__ import annotations
@@ -13,17 +15,22 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from models.auth import SignInRefused, actor_from_claims, authenticate
 from models.commands import Actor
+from models.sign_in_cookie import COOKIE_NAME, HAND_OVER_PATH, SIGN_OUT_PATH, ticket, token_from_cookie
 from models.sign_in_sessions import (
     configured_limits,
     end_session,
     identity_key,
     open_identity_session,
     resume,
+    session_digest,
     start_local_session,
 )
 from ui.reads.db import engine_for
@@ -35,6 +42,8 @@ ACTOR_KEY = "actor"
 SESSION_KEY = "sign_in_key"
 # The identity-provider sign-in this browser session was refused for (not asked again on every run).
 REFUSED_KEY = "sign_in_refused"
+# The sign-in cookie this browser session found ended (not asked again on every run).
+COOKIE_REFUSED_KEY = "sign_in_cookie_refused"
 NOTICE_KEY = "sign_in_notice"
 UNSAVED_KEY = "sign_in_unsaved"
 # Text in the session this long or longer, with a space, counts as typed and is kept for the notice when a
@@ -71,17 +80,41 @@ def check_sign_in(url: str) -> None:
     key = st.session_state.get(SESSION_KEY)
     if key is None and _oidc_signed_in():
         key = _open_identity_provider_session(url)
+    from_cookie = key is None
+    if from_cookie:
+        key = _cookie_token()
     if key is None:
         st.session_state.pop(ACTOR_KEY, None)
         return
     with write.transaction(url) as session:
         resumed = resume(session, key, configured_limits())
     if resumed.actor is None:
-        reason = resumed.ended_because if resumed.ended_because in ENDED_REASONS else "other"
-        _keep_unsaved_text()
-        _forget(t(f"sign_in.ended.{reason}"))
+        _ended(resumed.ended_because, key, from_cookie)
         return
+    st.session_state[SESSION_KEY] = key
     st.session_state[ACTOR_KEY] = resumed.actor
+
+
+def _ended(reason: str | None, key: str, from_cookie: bool) -> None:
+    """The sign-in is over: say why, once (a cookie from a session this server never knew needs no word)."""
+    st.session_state[COOKIE_REFUSED_KEY] = key
+    if from_cookie and reason == "unknown":
+        _forget(None)
+        return
+    reason = reason if reason in ENDED_REASONS else "other"
+    _keep_unsaved_text()
+    _forget(t(f"sign_in.ended.{reason}"))
+
+
+def _cookie_secret() -> str:
+    return str(st.get_option("server.cookieSecret") or "")
+
+
+def _cookie_token() -> str | None:
+    """The session token of this browser's sign-in cookie (sent with the page's connection), unless it was
+    found ended before in this browser session."""
+    token = token_from_cookie(st.context.cookies.get(COOKIE_NAME), _cookie_secret())
+    return None if token is None or token == st.session_state.get(COOKIE_REFUSED_KEY) else token
 
 
 def sign_in_locally(url: str, email: str, password: str, client: str | None) -> None:
@@ -95,6 +128,26 @@ def sign_in_locally(url: str, email: str, password: str, client: str | None) -> 
     st.session_state[ACTOR_KEY] = replace(actor, sign_in_key=token)
 
 
+def keep_in_browser(return_to: str) -> None:
+    """After a local sign-in: send the browser through the hand-over route (web/sign_in.py), which puts the
+    sign-in into its cookie and opens RETURN_TO (a relative path of this site), so reloads and new tabs keep it."""
+    key = st.session_state.get(SESSION_KEY)
+    if key is None:
+        return
+    query = urlencode({"ticket": ticket(session_digest(key), _cookie_secret()), "weiter": return_to})
+    _navigate(f"{HAND_OVER_PATH}?{query}")
+
+
+def _navigate(path: str) -> None:
+    """Send the browser to PATH of this server, a full page load (as st.login and st.logout do)."""
+    context = get_script_run_ctx()
+    if context is None:
+        return
+    message = ForwardMsg()
+    message.auth_redirect.url = path
+    context.enqueue(message)
+
+
 def signed_in_through_identity_provider() -> bool:
     """True while the district's identity provider (st.login) vouches for the visitor."""
     return _oidc_signed_in()
@@ -102,16 +155,20 @@ def signed_in_through_identity_provider() -> bool:
 
 def sign_out(url: str) -> None:
     """End the server-side session (a copied identity cookie then gives no access either) and forget the
-    sign-in; for OIDC also clear the identity cookie (st.logout redirects through the provider's
-    end-session endpoint, when it has one, back to the app). Use as a button callback."""
+    sign-in; a local sign-in's cookie is cleared by the sign-out route the browser is sent to; for OIDC also clear
+    the identity cookie (st.logout redirects through the provider's end-session endpoint, when it has one, back
+    to the app). Use as a button callback."""
     key = st.session_state.get(SESSION_KEY)
     if key is not None:
         with write.transaction(url) as session:
             end_session(session, key)
+        st.session_state[COOKIE_REFUSED_KEY] = key
     oidc = _oidc_signed_in()
     _forget(None)
     if oidc:
         st.logout()
+    else:
+        _navigate(SIGN_OUT_PATH)
 
 
 def show_notice() -> None:
@@ -136,7 +193,8 @@ def keep_unsaved(values: list[str]) -> None:
 def _keep_unsaved_text() -> None:
     keep_unsaved([value for name, value in st.session_state.to_dict().items()
                   if isinstance(value, str) and len(value.strip()) >= UNSAVED_MIN_CHARS and " " in value.strip()
-                  and not name.startswith("_") and name not in (SESSION_KEY, REFUSED_KEY, NOTICE_KEY)])
+                  and not name.startswith("_")
+                  and name not in (SESSION_KEY, REFUSED_KEY, COOKIE_REFUSED_KEY, NOTICE_KEY)])
 
 
 def _forget(notice: str | None) -> None:

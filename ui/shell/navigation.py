@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+from streamlit.util import calc_hash
 
 from ui.shell.auth import ANONYMOUS
 from ui.shell.texts import language, t
@@ -66,6 +68,8 @@ PAGES = (
              SIGNED_IN),
 )
 
+SIGN_IN = next(page for page in PAGES if page.url_path == "anmelden")
+
 
 def visible_pages(role: str, public_view: bool) -> list[PageSpec]:
     """The pages a role may open; anonymous visitors see the plan only when the public view is on."""
@@ -76,6 +80,7 @@ def visible_pages(role: str, public_view: bool) -> list[PageSpec]:
 
 
 _PAGES_KEY = "_navigation_pages"
+_OPENED_KEY = "_navigation_opened"
 DEFAULT_SUFFIX = "-start"  # the default page's internal path (never shown: it is served at "/")
 
 
@@ -85,11 +90,42 @@ def build(role: str, public_view: bool):
     The st.Page objects are kept in the session: building one resolves its file on disk, which cost
     more than the rest of an empty run. They are not shared between sessions, because st.navigation
     and Page.run() mark them per run."""
-    key = (role, public_view, language())
+    specs = visible_pages(role, public_view)
+    asked = _asked_unseen(specs) if role == ANONYMOUS else None
+    key = (role, public_view, language(), asked)
     kept = st.session_state.get(_PAGES_KEY)
     if kept is None or kept[0] != key:
-        kept = st.session_state[_PAGES_KEY] = (key, _sections(visible_pages(role, public_view)))
-    return st.navigation(kept[1], position="top")
+        sections = _sections(specs)
+        if asked is not None:
+            sections[t(SIGN_IN.section_key)].append(_sign_in_first(asked))
+        kept = st.session_state[_PAGES_KEY] = (key, sections)
+    page = st.navigation(kept[1], position="top")
+    st.session_state[_OPENED_KEY] = page.url_path
+    return page
+
+
+def _asked_unseen(visible: list[PageSpec]) -> PageSpec | None:
+    """The page this run was asked for, by its address (a link) or its page hash (a rerun on it; Streamlit
+    derives the hash from the address), when it is not among the visible ones."""
+    context = get_script_run_ctx()
+    if context is None:
+        return None
+    name, page_hash = context.pages_manager.intended_page_name, context.pages_manager.intended_page_script_hash
+    return next((spec for spec in PAGES if spec not in visible
+                 and (name == spec.url_path or (page_hash and page_hash == calc_hash(spec.url_path)))), None)
+
+
+def _sign_in_first(spec: PageSpec):
+    """The sign-in, hidden, at the address of a page that needs one: a link to it (from a reminder, a bookmark)
+    shows the sign-in and then leads back to exactly that address, query included (ui.shell.sign_in)."""
+    return st.Page(SIGN_IN.path, title=t(SIGN_IN.title_key), icon=SIGN_IN.icon, url_path=spec.url_path,
+                   visibility="hidden")
+
+
+def opened_page() -> PageSpec | None:
+    """The page whose address this run opened (for the sign-in shown in place of another page)."""
+    url_path = st.session_state.get(_OPENED_KEY)
+    return next((spec for spec in PAGES if spec.url_path == url_path), None)
 
 
 def _sections(specs: list[PageSpec]) -> dict[str, list]:

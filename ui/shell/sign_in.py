@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import streamlit as st
 from sqlalchemy.orm import Session
 
 from models.auth import SignInRefused
 from models.commands import Actor
 from models.schema import Organisation
+from models.sign_in_cookie import return_target
 from ui.reads.db import engine_for
-from ui.shell.auth import sign_in_locally
+from ui.shell.auth import keep_in_browser, sign_in_locally
 from ui.shell.context import current
+from ui.shell.navigation import SIGN_IN, opened_page
 from ui.shell.texts import t
 
 
@@ -21,27 +25,76 @@ def identity_provider_configured() -> bool:
         return False
 
 
-def local_sign_in_form() -> None:
+def sign_in_page(return_to: str, wanted: str | None = None) -> None:
+    """The sign-in page; signed in, the browser goes on to RETURN_TO (the page WANTED, when a link to a
+    signed-in page brought the visitor here)."""
+    st.title(t("page.sign_in"))
+    st.write(t("sign_in.intro"))
+    if wanted:
+        st.info(t("sign_in.first", page=wanted), icon=":material/lock:")
+    identity_provider_button()
+    if identity_provider_configured():
+        st.caption(t("sign_in.or_local"))
+    local_sign_in_form(return_to)
+    st.caption(t("sign_in.no_account"))
+
+
+def sign_in_destination() -> tuple[str, str | None]:
+    """Where to go once signed in, and the title of the page asked for when the sign-in stands at another
+    page's address (a link to a signed-in page opened signed out)."""
+    opened = opened_page()
+    if opened is not None and opened is not SIGN_IN:
+        return requested_target(opened.url_path), t(opened.title_key)
+    return asked_target(), None
+
+
+def asked_target() -> str:
+    """Where the sign-in page was asked to lead afterwards (?weiter=, same site only); else the start page
+    with the page's other query parameters (such as the plan)."""
+    asked = st.query_params.get("weiter")
+    if asked:
+        return return_target(asked)
+    query = urlencode({name: value for name, value in st.query_params.to_dict().items() if name != "weiter"})
+    return f"/?{query}" if query else "/"
+
+
+def requested_target(url_path: str) -> str:
+    """This page's own address with its query, to come back to after signing in."""
+    query = urlencode(st.query_params.to_dict())
+    return return_target(f"/{url_path}?{query}" if query else f"/{url_path}")
+
+
+_EMAIL_KEY = "sign_in_email"
+_PASSWORD_KEY = "sign_in_password"
+_ERROR_KEY = "sign_in_error"
+
+
+def local_sign_in_form(return_to: str = "/") -> None:
     """E-mail and password; a refusal says why (wrong, or locked after repeated failures)."""
     with st.form("sign_in", enter_to_submit=True):
-        email = st.text_input(t("sign_in.email"), max_chars=254, autocomplete="username")
-        password = st.text_input(t("sign_in.password"), type="password", max_chars=200,
-                                 autocomplete="current-password")
-        submitted = st.form_submit_button(t("sign_in.submit"), type="primary")
-    if submitted:
-        _sign_in(email, password)
+        st.text_input(t("sign_in.email"), max_chars=254, autocomplete="username", key=_EMAIL_KEY)
+        st.text_input(t("sign_in.password"), type="password", max_chars=200, autocomplete="current-password",
+                      key=_PASSWORD_KEY)
+        # A callback: the run after it is already signed in, and a rerun would drop the browser's redirect.
+        st.form_submit_button(t("sign_in.submit"), type="primary", on_click=_sign_in, args=(return_to,))
+    error = st.session_state.pop(_ERROR_KEY, None)
+    if error:
+        st.error(error[0], icon=error[1])
 
 
-def _sign_in(email: str, password: str) -> None:
+def _sign_in(return_to: str) -> None:
+    email = st.session_state.get(_EMAIL_KEY) or ""
+    password = st.session_state.get(_PASSWORD_KEY) or ""
+    st.session_state[_PASSWORD_KEY] = ""
     if not email.strip() or not password:
-        st.error(t("sign_in.missing"))
+        st.session_state[_ERROR_KEY] = (t("sign_in.missing"), None)
         return
     try:
         sign_in_locally(current().url, email, password, client_address())
     except SignInRefused as refused:
-        st.error(str(refused), icon=":material/lock:")
+        st.session_state[_ERROR_KEY] = (str(refused), ":material/lock:")
         return
-    st.rerun()
+    keep_in_browser(return_to)
 
 
 def client_address() -> str | None:

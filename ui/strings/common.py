@@ -69,6 +69,8 @@ CATALOGUE.update(
         "sign_in.password": {"de": "Passwort", "en": "Password"},
         "sign_in.submit": {"de": "Anmelden", "en": "Sign in"},
         "sign_in.missing": {"de": "Bitte geben Sie E-Mail-Adresse und Passwort ein.", "en": "Please enter e-mail and password."},
+        "sign_in.first": {"de": "Bitte melden Sie sich an, um „{page}“ zu öffnen.",
+                           "en": "Please sign in to open “{page}”."},
         "sign_in.oidc": {"de": "Mit dem Dienstkonto anmelden", "en": "Sign in with your work account"},
         "sign_in.or_local": {"de": "Oder mit einem lokalen Konto:", "en": "Or with a local account:"},
         "sign_in.no_account": {
