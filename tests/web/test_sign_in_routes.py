@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from models.auth import create_user
+from models.commands.accounts import create_user
 from models.commands import SYSTEM
 from models.schema import SignInSession
 from models.sign_in_cookie import COOKIE_NAME, HAND_OVER_PATH, SIGN_OUT_PATH, ticket, token_from_cookie
