@@ -26,6 +26,7 @@ import pytest
 from bench.common import DIE_WITH_PARENT, ROOT, free_port, running_server, system_program
 from bench.two_processes import TEMPLATE, RoutedSession, nginx_config, routes_by_upstream, running_nginx
 
+NGINX = system_program("nginx") or "nginx"
 needs_nginx = pytest.mark.skipif(system_program("nginx") is None, reason="nginx not installed (apt-get install nginx)")
 
 SECURITY_HEADERS = {
@@ -54,7 +55,7 @@ def test_rendered_config_routes_to_the_given_processes_only(tmp_path):
 @needs_nginx
 def test_nginx_accepts_the_rendered_config(tmp_path):
     config = nginx_config(tmp_path, 18080, [18501, 18502])
-    checked = subprocess.run(["nginx", "-t", "-p", str(tmp_path), "-c", str(config)], capture_output=True, check=False,
+    checked = subprocess.run([NGINX, "-t", "-p", str(tmp_path), "-c", str(config)], capture_output=True, check=False,
                              text=True, timeout=30)
     assert checked.returncode == 0, checked.stderr
 
@@ -183,10 +184,10 @@ def tls_config(folder: Path, http_port: int, https_port: int, app_port: int) -> 
 def running_tls_nginx(folder: Path, app_port: int | None = None) -> Iterator[tuple[str, str]]:
     http_port, https_port = free_port(), free_port()
     config = tls_config(folder, http_port, https_port, app_port or free_port())
-    checked = subprocess.run(["nginx", "-t", "-p", str(folder), "-c", str(config)], capture_output=True, text=True,
+    checked = subprocess.run([NGINX, "-t", "-p", str(folder), "-c", str(config)], capture_output=True, text=True,
                              timeout=30, check=False)
     assert checked.returncode == 0, checked.stderr
-    process = subprocess.Popen([*DIE_WITH_PARENT, "nginx", "-p", str(folder), "-c", str(config), "-g", "daemon off;"],
+    process = subprocess.Popen([*DIE_WITH_PARENT, NGINX, "-p", str(folder), "-c", str(config), "-g", "daemon off;"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + 30
