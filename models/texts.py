@@ -131,7 +131,9 @@ class Message(str):
 
 
 def render(value: Any, lang: str) -> str:
-    """Any refusal text in lang: a Message is translated, anything else is shown as it is."""
+    """A refusal in lang: a Message (or an exception raised with one) is translated, other text stays as it is."""
+    if isinstance(value, BaseException) and len(value.args) == 1:
+        value = value.args[0]
     return value.render(lang) if isinstance(value, Message) else str(value)
 
 

@@ -17,6 +17,7 @@ from models.commands.wording import say
 from models.rules import NAME_MAX, ROLES, clean_text
 from models.schema import Organisation, User
 from models.sign_in_sessions import end_sessions_of
+from models.wording import say as core_words
 
 EMAIL_TAKEN = say("email_taken")
 
@@ -116,7 +117,7 @@ def _user_values(checks: Checks, session: Session, actor: Actor, user: User, nam
                  organisation_id: Any, active: bool) -> dict[str, Any]:
     values = {
         "name": checks.text("name", name, "Name", NAME_MAX, required=True),
-        "role": checks.choice("role", role, ROLES, say("role_invalid")),
+        "role": checks.choice("role", role, ROLES, core_words("account.role")),
         "organisation_id": _account_checks(checks, session, role, organisation_id, user.organisation_id),
         "active": active,
     }

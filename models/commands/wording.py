@@ -95,8 +95,6 @@ WORDS: dict[str, dict[str, str]] = {
     "accounts.admins_only": {"de": "Nur die Administration darf Konten anlegen.",
                              "en": "Only administrators may create accounts."},
     "account_gone": {"de": "Dieses Konto gibt es nicht (mehr).", "en": "This account does not exist (any more)."},
-    "role_invalid": {"de": "Bitte wählen Sie eine gültige Rolle (viewer, editor, admin).",
-                     "en": "Please choose a valid role (viewer, editor, admin)."},
     "own_admin": {"de": "Sie können sich nicht selbst die Administration entziehen oder Ihr eigenes Konto "
                         "deaktivieren.",
                   "en": "You cannot remove your own administrator role or deactivate your own account."},

@@ -11,7 +11,7 @@ from models.schema import Organisation
 from ui.reads.db import engine_for
 from ui.shell.auth import sign_in_locally
 from ui.shell.context import current
-from ui.shell.texts import t
+from ui.shell.texts import localised, t
 
 
 def identity_provider_configured() -> bool:
@@ -39,7 +39,7 @@ def _sign_in(email: str, password: str) -> None:
     try:
         sign_in_locally(current().url, email, password, client_address())
     except SignInRefused as refused:
-        st.error(str(refused), icon=":material/lock:")
+        st.error(localised(refused), icon=":material/lock:")
         return
     st.rerun()
 
