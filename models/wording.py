@@ -61,6 +61,16 @@ WORDS: dict[str, dict[str, str]] = {
     "setting.stale_after_days": {"de": "„Veraltet nach“ muss eine ganze Zahl von 1 bis 3.650 Tagen sein.",
                                  "en": "“Outdated after” must be a whole number from 1 to 3,650 days."},
     "setting.unknown": {"de": "Diese Einstellung gibt es nicht.", "en": "This setting does not exist."},
+    # database configuration (models.db)
+    "db.secrets": {"de": "Die Datei {path} ist kein gültiges TOML. Einzelheiten stehen im Protokoll des Servers.",
+                   "en": "The file {path} is not valid TOML. The server log has the details."},
+    "db.url": {"de": "Die Datenbank-Adresse (DATABASE_URL) ist ungültig. Beispiel: sqlite:///data/masterplan.db "
+                     "oder postgresql+psycopg://benutzer@host:5432/datenbank. Einzelheiten stehen im Protokoll des "
+                     "Servers.",
+               "en": "The database address (DATABASE_URL) is invalid. Example: sqlite:///data/masterplan.db or "
+                     "postgresql+psycopg://user@host:5432/database. The server log has the details."},
+    "db.backend": {"de": "Datenbank {backend} wird nicht unterstützt: bitte SQLite oder PostgreSQL verwenden.",
+                   "en": "Database {backend} is not supported: please use SQLite or PostgreSQL."},
 }
 
 say = Wording(WORDS)
