@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from models.formats import format_date, format_datetime
+from models.formats import format_date, format_datetime, format_number
 
 LANGUAGES = ("de", "en")
 
@@ -109,7 +109,7 @@ class Wording:
     def __init__(self, entries: dict[str, dict[str, str]]):
         self.entries = entries
 
-    def __call__(self, key: str, **params: Any) -> Message:
+    def __call__(self, key: str, /, **params: Any) -> Message:
         return Message(self.entries, key, params)
 
 
@@ -130,6 +130,10 @@ class Message(str):
         return _fill(entry.get(lang) or entry["de"], self.params, lang)
 
 
+class Count(int):
+    """A whole number shown grouped (5.000 in German, 5,000 in English); plain ints stay ungrouped (years)."""
+
+
 def render(value: Any, lang: str) -> str:
     """A refusal in lang: a Message (or an exception raised with one) is translated, other text stays as it is."""
     if isinstance(value, BaseException) and len(value.args) == 1:
@@ -148,6 +152,8 @@ def _param(value: Any, lang: str) -> str:
         return value.render(lang)
     if isinstance(value, bool) or not isinstance(value, (int, float, dt.date)):
         return str(value)
+    if isinstance(value, Count):
+        return format_number(value) if lang == "de" else f"{value:,}"
     if isinstance(value, dt.datetime):
         return format_datetime(value) if lang == "de" else f"{value:%Y-%m-%d %H:%M}"
     if isinstance(value, dt.date):

@@ -16,7 +16,7 @@ from models.commands.base import ValidationFailed
 from models.commands.checks import Checks
 from models.commands.wording import field_label, say
 from models.settings import validate_settings
-from models.texts import CATALOGUE, Message, Wording, render
+from models.texts import CATALOGUE, Count, Message, Wording, render
 from ui.shell.url_state import parse_choice, parse_date
 
 
@@ -113,3 +113,13 @@ def test_url_hints_in_english():
     assert hint.render("en") == "The date 2099-01-01 for “As of” is in the future."
     _, hint = parse_choice("xx", {"a": 1}, "View")
     assert isinstance(hint, Message) and "not known" in hint.render("en")
+
+
+def test_import_problems_in_english():
+    from models.transfer.importer import Problem
+    from models.transfer.wording import say as import_words
+    problem = Problem("Info", 2, "Plan", import_words("too_long", length=Count(5000), limit=Count(200)))
+    assert problem.text() == "Blatt „Info“, Zeile 2, Spalte „Plan“: Der Text ist 5.000 Zeichen lang; erlaubt sind " \
+                             "höchstens 200 Zeichen."
+    assert problem.text("en") == "Sheet “Info”, row 2, column “Plan”: The text is 5,000 characters long; at most " \
+                                 "200 characters are allowed."
