@@ -25,6 +25,7 @@ from models.actors import Actor, actor_of
 from models.rules import ROLES, clean_text
 from models.schema import Organisation, SignInThrottle, User
 from models.sign_in_sessions import end_sessions_of
+from models.wording import say
 
 MAX_FAILED_LOGINS = 5
 LOCK_MINUTES = 15
@@ -51,7 +52,7 @@ _DUMMY_HASH = _hasher.hash("not-a-password-of-anyone")
 
 
 class SignInRefused(Exception):
-    """Sign-in failed; the message is German and says no more than it must."""
+    """Sign-in failed; the message (a models.texts.Message, German as a str) says no more than it must."""
 
 
 def hash_password(password: str) -> str:
@@ -75,7 +76,7 @@ class Throttle:
 
 BY_ACCOUNT = Throttle("account", MAX_FAILED_LOGINS, LOCK_MINUTES)
 BY_CLIENT = Throttle("client", MAX_FAILED_LOGINS_PER_CLIENT, LOCK_MINUTES, window_minutes=LOCK_MINUTES)
-WRONG = "E-Mail-Adresse oder Passwort ist falsch."
+WRONG = say("sign_in.wrong")
 
 
 def authenticate(engine: Engine, email: str, password: str, *, client: str | None = None,
@@ -179,10 +180,7 @@ def _is_locked(session: Session, key: str, now: dt.datetime) -> bool:
 
 def _locked_message(rule: Throttle, remaining: dt.timedelta | None = None) -> str:
     minutes = rule.lock_minutes if remaining is None else max(1, int(remaining.total_seconds() // 60) + 1)
-    if rule is BY_CLIENT:
-        return (f"Zu viele Fehlversuche von Ihrem Anschluss: Die Anmeldung ist für {minutes} Minuten gesperrt. "
-                "Bitte warten Sie.")
-    return f"Zu viele Fehlversuche: Die Anmeldung ist für {minutes} Minuten gesperrt. Bitte warten Sie."
+    return say("sign_in.locked_client" if rule is BY_CLIENT else "sign_in.locked", minutes=minutes)
 
 
 def _insert_for(session: Session):
@@ -200,13 +198,13 @@ def validate_account(name: str, email: str, role: str, password: str | None) -> 
     errors: dict[str, str] = {}
     name = clean_text(name).strip()
     if not name or len(name) > 200:
-        errors["name"] = "Bitte geben Sie einen Namen mit höchstens 200 Zeichen an."
+        errors["name"] = say("account.name", limit=200)
     if not EMAIL_PATTERN.match(email.strip()) or len(email) > 254:
-        errors["email"] = "Bitte geben Sie eine gültige E-Mail-Adresse an."
+        errors["email"] = say("account.email")
     if role not in ROLES:
-        errors["role"] = "Bitte wählen Sie eine gültige Rolle (viewer, editor, admin)."
+        errors["role"] = say("account.role")
     if password is not None and len(password) < MIN_PASSWORD_LENGTH:
-        errors["password"] = f"Das Passwort muss mindestens {MIN_PASSWORD_LENGTH} Zeichen lang sein."
+        errors["password"] = say("account.password", length=MIN_PASSWORD_LENGTH)
     return errors
 
 
@@ -232,7 +230,7 @@ def actor_from_claims(session: Session, claims: Mapping[str, Any], now: dt.datet
     """
     subject = str(claims.get("sub") or "")
     if not subject:
-        raise SignInRefused("Die Anmeldung hat keine Kennung (sub) geliefert.")
+        raise SignInRefused(say("sign_in.no_subject"))
     issuer = str(claims.get("iss") or "")[:500] or None
     email = str(claims.get("email") or "").strip().lower()
     name = clean_text(str(claims.get("name") or claims.get("preferred_username") or email or subject)).strip()[:200]
@@ -243,13 +241,9 @@ def actor_from_claims(session: Session, claims: Mapping[str, Any], now: dt.datet
         user = User(name=name, email=email or f"{subject}@oidc.invalid", role=role, active=True)
         session.add(user)
     if not user.active:
-        raise SignInRefused("Dieses Konto ist deaktiviert. Bitte wenden Sie sich an die Administration.")
+        raise SignInRefused(say("sign_in.deactivated"))
     if user.role == "admin" and role != "admin" and is_last_active_admin(session, user):
-        raise SignInRefused(
-            "Ihr Konto ist das letzte aktive Konto mit der Rolle „admin“, der Identitätsanbieter nennt diese "
-            "Rolle aber nicht mehr. Bitte lassen Sie die Rolle dort wieder eintragen oder zuerst eine weitere "
-            "Administration benennen."
-        )
+        raise SignInRefused(say("sign_in.last_admin"))
     rights_changed = user.id is not None and (user.role, user.organisation_id) != (role, organisation_id)
     user.oidc_subject, user.oidc_issuer, user.name, user.role = subject, issuer, name, role
     user.organisation_id = organisation_id
@@ -276,17 +270,11 @@ def _account_for_identity(session: Session, issuer: str | None, subject: str, em
     if user.password_hash and role != user.role:
         # Linking would change the rights of an account that also signs in with a password: never silently
         # (a local admin would be demoted; a local editor's password would grant what the token says).
-        raise SignInRefused(
-            "Für diese E-Mail-Adresse gibt es ein Konto mit Passwort und einer anderen Rolle. Bitte melden Sie "
-            "sich mit E-Mail-Adresse und Passwort an, oder bitten Sie die Administration, die Rollen anzugleichen."
-        )
+        raise SignInRefused(say("sign_in.password_account"))
     return user
 
 
-_NOT_LINKED = (
-    "Für diese E-Mail-Adresse gibt es schon ein Konto, das nicht mit Ihrer Anmeldung beim Identitätsanbieter "
-    "verknüpft ist. Bitte wenden Sie sich an die Administration."
-)
+_NOT_LINKED = say("sign_in.not_linked")
 
 
 def _email_verified(claims: Mapping[str, Any]) -> bool:

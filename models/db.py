@@ -19,11 +19,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.wording import say
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = ROOT / "data" / "masterplan.db"
 SECRETS_PATH = Path(".streamlit") / "secrets.toml"
-URL_EXAMPLE = "Beispiel: sqlite:///data/masterplan.db oder postgresql+psycopg://benutzer@host:5432/datenbank"
-_SEE_LOG = "Einzelheiten stehen im Protokoll des Servers."
 # user:password@ in an address SQLAlchemy cannot parse (and so cannot mask either)
 _PASSWORD_PART = re.compile(r"(?<=:)[^:/@]*(?=@)")
 
@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 
 class ConfigurationError(Exception):
-    """The database configuration is unusable; the message is German and meant for users, so it never
+    """The database configuration is unusable; the message (models.wording) is meant for users, so it never
     carries a password or a server path (the details go to the server log)."""
 
 
@@ -52,7 +52,7 @@ def _url_from_secrets(path: Path) -> str | None:
         secrets = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         log.error("%s is not valid TOML: %s", path, exc)
-        raise ConfigurationError(f"Die Datei {SECRETS_PATH.as_posix()} ist kein gültiges TOML. {_SEE_LOG}") from exc
+        raise ConfigurationError(say("db.secrets", path=SECRETS_PATH.as_posix())) from exc
     if isinstance(secrets.get("DATABASE_URL"), str):
         return secrets["DATABASE_URL"]
     url = secrets.get("connections", {}).get("sql", {}).get("url")
@@ -65,19 +65,14 @@ def make_engine(url: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError as exc:
         log.error("DATABASE_URL cannot be parsed: %r", _PASSWORD_PART.sub("***", url))
-        raise ConfigurationError(
-            f"Die Datenbank-Adresse (DATABASE_URL) ist ungültig. {URL_EXAMPLE}. {_SEE_LOG}"
-        ) from exc
+        raise ConfigurationError(say("db.url")) from exc
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)
     if parsed.get_backend_name() == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
         return create_engine(parsed, pool_pre_ping=True)
-    raise ConfigurationError(
-        f"Datenbank {parsed.get_backend_name()!r} wird nicht unterstützt: "
-        "bitte SQLite oder PostgreSQL verwenden."
-    )
+    raise ConfigurationError(say("db.backend", backend=repr(parsed.get_backend_name())))
 
 
 def _sqlite_engine(parsed) -> Engine:

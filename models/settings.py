@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from models.schema import Plan
+from models.wording import say
 
 
 @dataclass(frozen=True)
@@ -23,14 +24,11 @@ class Setting:
 
 
 SETTINGS = (
-    Setting("public_view", bool, message="Bitte wählen Sie, ob die öffentliche Ansicht an oder aus ist."),
-    Setting("release_required", bool, message="Bitte wählen Sie, ob Sachstände freigegeben werden müssen."),
-    Setting("confidentiality_threshold", int, 0, 100,
-            "Die Schwelle für kleine Fallzahlen muss eine ganze Zahl von 0 bis 100 sein."),
-    Setting("green_tolerance", int, 0, 100,
-            "Die Toleranz der Ampel muss eine ganze Zahl von 0 bis 100 Prozentpunkten sein."),
-    Setting("stale_after_days", int, 1, 3650,
-            "„Veraltet nach“ muss eine ganze Zahl von 1 bis 3.650 Tagen sein."),
+    Setting("public_view", bool, message=say("setting.public_view")),
+    Setting("release_required", bool, message=say("setting.release_required")),
+    Setting("confidentiality_threshold", int, 0, 100, say("setting.confidentiality_threshold")),
+    Setting("green_tolerance", int, 0, 100, say("setting.green_tolerance")),
+    Setting("stale_after_days", int, 1, 3650, say("setting.stale_after_days")),
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}
 
@@ -49,7 +47,7 @@ def validate_settings(values: dict[str, Any]) -> dict[str, str]:
     for name, value in values.items():
         setting = BY_NAME.get(name)
         if setting is None:
-            errors[name] = "Diese Einstellung gibt es nicht."
+            errors[name] = say("setting.unknown")
         elif setting.kind is bool:
             if not isinstance(value, bool):
                 errors[name] = setting.message

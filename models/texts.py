@@ -6,7 +6,10 @@ same catalogue through ui.shell.texts, so there is one place to translate.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+
+from models.formats import format_date, format_datetime, format_number
 
 LANGUAGES = ("de", "en")
 
@@ -94,3 +97,66 @@ def light_words(colour: str, lang: str = "de") -> str:
 def localised_column(column: str, lang: str) -> str:
     """Name of the column holding `column` in lang: data carries translations as `<column>_<lang>`."""
     return column if lang == "de" else f"{column}_{lang}"
+
+
+# --- messages from the core ------------------------------------------------------------------------------
+
+
+class Wording:
+    """A room's own words (German and English), kept beside the code that says them; calling it with a key
+    and parameters makes a Message. No global registration: the Message carries its entries."""
+
+    def __init__(self, entries: dict[str, dict[str, str]]):
+        self.entries = entries
+
+    def __call__(self, key: str, /, **params: Any) -> Message:
+        return Message(self.entries, key, params)
+
+
+class Message(str):
+    """A user-facing sentence from the core. As a str it is the German text (logs, the command line, German
+    assertions, callers that only show German); `render(lang)` gives it in the reader's language."""
+
+    def __new__(cls, entries: dict[str, dict[str, str]], key: str, params: dict[str, Any]) -> Message:
+        self = super().__new__(cls, _fill(entries[key]["de"], params, "de"))
+        self.entries, self.key, self.params = entries, key, params
+        return self
+
+    def __getnewargs__(self) -> tuple:
+        return self.entries, self.key, self.params
+
+    def render(self, lang: str) -> str:
+        entry = self.entries[self.key]
+        return _fill(entry.get(lang) or entry["de"], self.params, lang)
+
+
+class Count(int):
+    """A whole number shown grouped (5.000 in German, 5,000 in English); plain ints stay ungrouped (years)."""
+
+
+def render(value: Any, lang: str) -> str:
+    """A refusal in lang: a Message (or an exception raised with one) is translated, other text stays as it is."""
+    if isinstance(value, BaseException) and len(value.args) == 1:
+        value = value.args[0]
+    return value.render(lang) if isinstance(value, Message) else str(value)
+
+
+def _fill(template: str, params: dict[str, Any], lang: str) -> str:
+    return template.format(**{name: _param(value, lang) for name, value in params.items()}) if params else template
+
+
+def _param(value: Any, lang: str) -> str:
+    """Parameters in the reader's form: German 1,5 and 01.06.2024; English 1.5 and 2024-06-01. Whole numbers
+    stay ungrouped (years, lengths, row numbers)."""
+    if isinstance(value, Message):
+        return value.render(lang)
+    if isinstance(value, bool) or not isinstance(value, (int, float, dt.date)):
+        return str(value)
+    if isinstance(value, Count):
+        return format_number(value) if lang == "de" else f"{value:,}"
+    if isinstance(value, dt.datetime):
+        return format_datetime(value) if lang == "de" else f"{value:%Y-%m-%d %H:%M}"
+    if isinstance(value, dt.date):
+        return format_date(value) if lang == "de" else value.isoformat()
+    text = f"{value:.15g}" if isinstance(value, float) else str(value)
+    return text.replace(".", ",") if lang == "de" else text

@@ -12,7 +12,7 @@ from ui.shell import write
 from ui.shell.auth import current_actor, require
 from ui.shell.context import current
 from ui.views.markdown import plain
-from ui.shell.texts import language, t
+from ui.shell.texts import language, localised, t
 from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
@@ -83,16 +83,16 @@ def save() -> None:
             changes = update_plan_settings(session, current_actor(), context.plan_id, st.session_state[BASE][1],
                                            **values)
     except VersionConflict as conflict:
-        st.error(plain(conflict), icon=":material/sync_problem:")
+        st.error(plain(localised(conflict)), icon=":material/sync_problem:")
         shown = {name: conflict.current[name] for name in BY_NAME}
         st.info(t("settings.conflict_current", values=words(shown)), icon=":material/info:")
         # The user has now seen the stored values: saving again applies theirs.
         st.session_state[BASE] = (context.plan_id, int(conflict.current["change_counter"]))
         return
     except CommandError as refused:
-        st.error(plain(refused), icon=":material/error:")
+        st.error(plain(localised(refused)), icon=":material/error:")
         for field, message in refused.field_errors.items():
-            st.error(plain(f"{t('settings.' + field) if field in KEYS else field}: {message}"))
+            st.error(plain(f"{t('settings.' + field) if field in KEYS else field}: {localised(message)}"))
         return
     st.session_state[SAVED] = changes
     for key in (*KEYS.values(), BASE):

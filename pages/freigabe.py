@@ -11,7 +11,7 @@ from ui.reads import admin as reads
 from ui.shell import write
 from ui.shell.auth import current_actor, require
 from ui.shell.context import current, link_params
-from ui.shell.texts import t
+from ui.shell.texts import localised, t
 from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
@@ -73,7 +73,7 @@ def release(report_ids: list[int]) -> None:
         with write.transaction(context.url) as session:
             released = release_reports(session, current_actor(), context.plan_id, report_ids)
     except CommandError as refused:
-        st.error(components.plain(refused), icon=":material/error:")
+        st.error(components.plain(localised(refused)), icon=":material/error:")
         return
     st.session_state[DONE] = released
     st.session_state.pop(SELECTION, None)

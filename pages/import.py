@@ -19,7 +19,7 @@ from ui.shell.auth import current_actor, require
 from ui.shell.context import current
 from ui.plan_import.mapping import PARSED, choose_scope, digest, mapping_widgets, read_tables, template_files
 from ui.plan_import.preview import show_preview, show_result
-from ui.shell.texts import t
+from ui.shell.texts import localised, t
 from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
@@ -126,7 +126,7 @@ if st.button(t("import.confirm"), type="primary", icon=":material/upload:", key=
     except CommandError as failed:
         bar.empty()
         st.session_state.pop(PREVIEW, None)
-        st.error(t("import.failed", reason=components.plain(failed)), icon=":material/sync_problem:")
+        st.error(t("import.failed", reason=components.plain(localised(failed))), icon=":material/sync_problem:")
         st.stop()
     except SQLAlchemyError:  # e.g. a value PostgreSQL refuses that the check missed; rolled back
         logging.getLogger(__name__).exception("Import failed in the database (rolled back)")

@@ -33,7 +33,7 @@ from ui.shell import url_bind, write
 from ui.shell.choices import keep_offered
 from ui.shell.auth import keep_unsaved
 from ui.shell.context import PlanContext
-from ui.shell.texts import language, t
+from ui.shell.texts import language, localised, t
 from ui.shell.url_state import parse_choice
 
 FIELDS = ("report_date", "status", "progress", "summary", "obstacles", "next_steps", "progress_note",
@@ -160,7 +160,7 @@ def _prefill(row: pd.Series, today: dt.date) -> None:
 
 def _field_error(errors: dict[str, str], field: str) -> None:
     if field in errors:
-        st.error(components.plain(errors[field]), icon=":material/error:")
+        st.error(components.plain(localised(errors[field])), icon=":material/error:")
 
 
 def report_form(row: pd.Series, context: PlanContext, actor: Actor, today: dt.date) -> None:
@@ -175,7 +175,7 @@ def report_form(row: pd.Series, context: PlanContext, actor: Actor, today: dt.da
         st.warning(components.plain(conflict), icon=":material/sync_problem:")
     errors = st.session_state.get(key("errors", code), {})
     if errors:
-        st.error(components.plain(errors.get(FORM_ERROR, t("report.check"))), icon=":material/error:")
+        st.error(components.plain(localised(errors.get(FORM_ERROR, t("report.check")))), icon=":material/error:")
     with st.form(f"report_form_{code}", enter_to_submit=False):
         st.markdown(f"**{t('report.form.title')}**")
         left, right = st.columns(2)
@@ -237,14 +237,14 @@ def _save(url: str, actor: Actor, measure_id: int, code: str) -> None:
         st.session_state.pop(key("errors", code), None)
         return
     except ValidationFailed as failed:
-        st.session_state[key("errors", code)] = failed.field_errors or {FORM_ERROR: str(failed)}
+        st.session_state[key("errors", code)] = failed.field_errors or {FORM_ERROR: failed.args[0]}
         return
     except PermissionDenied as refused:
-        st.session_state[key("errors", code)] = {FORM_ERROR: str(refused)}
+        st.session_state[key("errors", code)] = {FORM_ERROR: refused.args[0]}
         keep_unsaved([values[name] or "" for name in (*TEXTS, "backdate_reason")])  # the page may go with the rights
         return
     except CommandError as refused:
-        st.session_state[key("errors", code)] = {FORM_ERROR: str(refused)}
+        st.session_state[key("errors", code)] = {FORM_ERROR: refused.args[0]}
         return
     for name in (*FIELDS, *STATE):
         st.session_state.pop(key(name, code), None)

@@ -13,11 +13,13 @@ from models import auth
 from models.actors import SYSTEM, Actor
 from models.commands.base import PermissionDenied, ValidationFailed, apply_values, record
 from models.commands.checks import Checks, as_id, checked_values, require_admin
+from models.commands.wording import say
 from models.rules import NAME_MAX, ROLES, clean_text
 from models.schema import Organisation, User
 from models.sign_in_sessions import end_sessions_of
+from models.wording import say as core_words
 
-EMAIL_TAKEN = "Für diese E-Mail-Adresse gibt es bereits ein Konto."
+EMAIL_TAKEN = say("email_taken")
 
 
 def _account_checks(checks: Checks, session: Session, role: Any, organisation_id: Any,
@@ -26,10 +28,9 @@ def _account_checks(checks: Checks, session: Session, role: Any, organisation_id
     if organisation_id is not None:
         retired = session.scalar(select(Organisation.retired).where(Organisation.id == organisation_id))
         if retired is None or (retired and organisation_id != keep_organisation):
-            checks.fail("organisation_id", "Die gewählte Organisation gibt es nicht (mehr).")
+            checks.fail("organisation_id", say("organisation_gone"))
     if role == "editor" and organisation_id is None:
-        checks.fail("organisation_id", "Ein Konto mit der Rolle „editor“ braucht eine Organisation: "
-                                       "Es meldet zu deren Maßnahmen.")
+        checks.fail("organisation_id", say("editor_needs_organisation"))
     return organisation_id
 
 
@@ -37,12 +38,12 @@ def create_user(session: Session, actor: Actor, *, name: str, email: str, role: 
                 organisation_id: int | None = None) -> User:
     """Create a staff account (admins only). Without a password the person signs in through OIDC."""
     if actor.role != "admin":
-        raise PermissionDenied("Nur die Administration darf Konten anlegen.")
+        raise PermissionDenied(say("accounts.admins_only"))
     errors = auth.validate_account(name, email, role, password)
     if not errors and _email_taken(session, email):
         errors["email"] = EMAIL_TAKEN
     if errors:
-        raise ValidationFailed("Bitte prüfen Sie die markierten Angaben.", errors)
+        raise ValidationFailed(say("check.short"), errors)
     return _insert_user(session, actor, name, email, role, password, organisation_id)
 
 
@@ -98,7 +99,7 @@ def update_user(session: Session, actor: Actor, plan_id: int, user_id: int, *, e
     user_id = as_id(user_id)
     user = session.get(User, user_id) if user_id is not None else None
     if user is None:
-        raise ValidationFailed("Dieses Konto gibt es nicht (mehr).")
+        raise ValidationFailed(say("account_gone"))
     values = checked_values(session, plan_id, expected_counter,
                             lambda checks: _user_values(checks, session, actor, user, name, role, organisation_id,
                                                         bool(active)))
@@ -116,7 +117,7 @@ def _user_values(checks: Checks, session: Session, actor: Actor, user: User, nam
                  organisation_id: Any, active: bool) -> dict[str, Any]:
     values = {
         "name": checks.text("name", name, "Name", NAME_MAX, required=True),
-        "role": checks.choice("role", role, ROLES, "Bitte wählen Sie eine gültige Rolle (viewer, editor, admin)."),
+        "role": checks.choice("role", role, ROLES, core_words("account.role")),
         "organisation_id": _account_checks(checks, session, role, organisation_id, user.organisation_id),
         "active": active,
     }
@@ -129,9 +130,9 @@ def _check_admins_remain(checks: Checks, session: Session, actor: Actor, user: U
         return
     if user.id == actor.user_id:
         checks.fail("role" if role != "admin" else "active",
-                    "Sie können sich nicht selbst die Administration entziehen oder Ihr eigenes Konto deaktivieren.")
+                    say("own_admin"))
         return
     if auth.is_last_active_admin(session, user):
-        checks.fail("role", "Es muss mindestens ein aktives Konto mit der Rolle „admin“ bleiben.")
+        checks.fail("role", say("last_admin"))
 
 

@@ -16,18 +16,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models.actors import Actor
+from models.commands.wording import say
 from models.schema import AuditEvent, Plan, User
 from models.sign_in_sessions import configured_limits, why_over
 
 TEXT_MAX = 2000
-KEEP_TYPING = ("Es wurde nichts gespeichert; Ihre Eingaben sind erhalten. "
-               "Bitte prüfen Sie den neuen Stand und speichern Sie erneut.")
-PLAN_CONFLICT = "Der Plan wurde inzwischen von jemand anderem geändert. " + KEEP_TYPING
-MEASURE_CONFLICT = "Diese Maßnahme wurde inzwischen von jemand anderem geändert. " + KEEP_TYPING
+PLAN_CONFLICT = say("conflict.plan")
+MEASURE_CONFLICT = say("conflict.measure")
 
 
 class CommandError(Exception):
-    """A write was refused; the message is German and addressed to the user."""
+    """A write was refused; the message (and each field's) is addressed to the user: a models.texts.Message,
+    German as a str, shown in the reader's language by the ui."""
 
     def __init__(self, message: str, field_errors: dict[str, str] | None = None):
         super().__init__(message)
@@ -51,7 +51,7 @@ class VersionConflict(CommandError):
 
 
 class BulkValidationFailed(ValidationFailed):
-    """Problems of an edited table, one German line per problem ("Zeile 3 (M1): ...")."""
+    """Problems of an edited table, one line per problem ("Zeile 3 (M1): ...")."""
 
     def __init__(self, message: str, problems: list[str]):
         super().__init__(message, {f"problem{index}": problem for index, problem in enumerate(problems)})
@@ -110,14 +110,9 @@ def confirm_account(session: Session, actor: Actor) -> None:
         select(User.role, User.organisation_id, User.active).where(User.id == actor.user_id)
     ).first() or (None, None, False)
     if not active or (role, organisation_id) != (actor.role, actor.organisation_id):
-        raise PermissionDenied(
-            "Ihre Rechte haben sich geändert oder Ihr Konto ist nicht mehr aktiv: Es wurde nichts gespeichert. "
-            "Bitte melden Sie sich neu an."
-        )
+        raise PermissionDenied(say("account.changed"))
     if actor.sign_in_key is not None and why_over(session, actor.sign_in_key, configured_limits()):
-        raise PermissionDenied(
-            "Ihre Anmeldung ist abgelaufen oder beendet: Es wurde nichts gespeichert. Bitte melden Sie sich neu an."
-        )
+        raise PermissionDenied(say("account.signed_out"))
 
 
 # --- versions ----------------------------------------------------------------------------------
@@ -136,7 +131,7 @@ def check_counter(session: Session, plan_id: int, expected_counter: int) -> None
         return
     current = session.scalar(select(Plan.change_counter).where(Plan.id == plan_id))
     if current is None:
-        raise ValidationFailed("Diesen Plan gibt es nicht (mehr).")
+        raise ValidationFailed(say("plan_gone"))
     raise VersionConflict(
         PLAN_CONFLICT,
         current={"counter": current, "changes": recent_changes(session, plan_id, current - expected_counter)},
@@ -199,11 +194,7 @@ def flush(session: Session) -> None:
     try:
         session.flush()
     except IntegrityError as exc:
-        raise VersionConflict(
-            "Die Angaben überschneiden sich mit einem Eintrag, der inzwischen gespeichert wurde "
-            "(z. B. dasselbe Kürzel). " + KEEP_TYPING,
-            current={},
-        ) from exc
+        raise VersionConflict(say("conflict.overlap"), current={}) from exc
 
 
 # --- saving rows -------------------------------------------------------------------------------

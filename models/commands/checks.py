@@ -16,15 +16,15 @@ from sqlalchemy.orm import Session
 
 from models.actors import Actor
 from models.commands.base import PermissionDenied, ValidationFailed, check_counter
+from models.commands.wording import field_label, say
 from models.formats import parse_date, parse_number  # noqa: F401 (the kit's readers)
 from models.rules import CODE_MAX, YEAR_MAX, YEAR_MIN, clean_text, year_in_range
 from models.schema import ActionField, AnnualGoal, GuidingGoal, Indicator, Measure, Organisation
 
-CHECK_MESSAGE = "Bitte prüfen Sie die markierten Angaben. Es wurde nichts gespeichert."
-ADMINS_ONLY = "Nur die Administration darf den Plan pflegen."
+CHECK_MESSAGE = say("check")
+ADMINS_ONLY = say("admins_only")
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-CODE_RULE = ("Das Kürzel darf nur Buchstaben ohne Umlaute, Ziffern, Punkt, Binde- und Unterstrich enthalten "
-             "(z. B. M2024-01-03).")
+CODE_RULE = say("code_rule")
 
 MODELS: dict[str, type] = {
     "action_field": ActionField,
@@ -33,18 +33,6 @@ MODELS: dict[str, type] = {
     "measure": Measure,
     "organisation": Organisation,
     "indicator": Indicator,
-}
-LABELS = {
-    "action_field": "Handlungsfeld",
-    "guiding_goal": "Leitziel",
-    "annual_goal": "Jahresziel",
-    "measure": "Maßnahme",
-    "organisation": "Organisation",
-    "indicator": "Kennzahl",
-    "indicator_value": "Messwert",
-    "body": "Gremium",
-    "meeting": "Sitzung",
-    "user": "Konto",
 }
 
 
@@ -76,7 +64,8 @@ def as_id(value: Any) -> int | None:
 
 
 class Checks:
-    """Collects one German message per field and raises them together."""
+    """Collects one message per field (German labels get their English from the wording) and raises them
+    together."""
 
     def __init__(self) -> None:
         self.errors: dict[str, str] = {}
@@ -90,26 +79,26 @@ class Checks:
     def text(self, field: str, value: Any, label: str, limit: int, required: bool = False) -> str:
         text = "" if missing(value) else clean_text(str(value)).strip()
         if required and not text:
-            self.fail(field, f"Bitte geben Sie „{label}“ an.")
+            self.fail(field, say("field.required", label=field_label(label)))
         elif len(text) > limit:
-            self.fail(field, f"„{label}“ darf höchstens {limit} Zeichen lang sein (jetzt {len(text)}).")
+            self.fail(field, say("field.too_long", label=field_label(label), limit=limit, length=len(text)))
         return text
 
     def number(self, field: str, value: Any, label: str, minimum: float | None = None,
                maximum: float | None = None, required: bool = False) -> float | None:
         if missing(value):
             if required:
-                self.fail(field, f"Bitte geben Sie „{label}“ als Zahl an.")
+                self.fail(field, say("field.number_required", label=field_label(label)))
             return None
         try:
             number = parse_number(value)
         except (TypeError, ValueError):
-            self.fail(field, f"„{label}“ muss eine Zahl sein.")
+            self.fail(field, say("field.not_number", label=field_label(label)))
             return None
         if minimum is not None and number < minimum:
-            self.fail(field, f"„{label}“ darf nicht kleiner als {_german(minimum)} sein.")
+            self.fail(field, say("field.below", label=field_label(label), minimum=float(minimum)))
         elif maximum is not None and number > maximum:
-            self.fail(field, f"„{label}“ darf nicht größer als {_german(maximum)} sein.")
+            self.fail(field, say("field.above", label=field_label(label), maximum=float(maximum)))
         return number
 
     def year(self, field: str, value: Any) -> int | None:
@@ -117,19 +106,19 @@ class Checks:
         if number is None:
             return None
         if not number.is_integer() or not year_in_range(number):
-            self.fail(field, f"Das Jahr muss eine ganze Zahl zwischen {YEAR_MIN} und {YEAR_MAX} sein.")
+            self.fail(field, say("field.year", low=YEAR_MIN, high=YEAR_MAX))
             return None
         return int(number)
 
     def date(self, field: str, value: Any, label: str, required: bool = False) -> dt.date | None:
         if missing(value):
             if required:
-                self.fail(field, f"Bitte geben Sie „{label}“ an.")
+                self.fail(field, say("field.required", label=field_label(label)))
             return None
         try:
             return parse_date(value)
         except (TypeError, ValueError):
-            self.fail(field, f"„{label}“ ist kein gültiges Datum (TT.MM.JJJJ).")
+            self.fail(field, say("field.not_date", label=field_label(label)))
             return None
 
     def choice(self, field: str, value: Any, allowed: Iterable[Any], message: str) -> Any:
@@ -141,11 +130,6 @@ class Checks:
     def raise_if_any(self) -> None:
         if self.errors:
             raise ValidationFailed(CHECK_MESSAGE, dict(self.errors))
-
-
-def _german(number: float) -> str:
-    text = f"{number:g}"
-    return text.replace(".", ",")
 
 
 def unique_code(checks: Checks, session: Session, model: type, plan_id: int, value: Any,
@@ -160,7 +144,7 @@ def unique_code(checks: Checks, session: Session, model: type, plan_id: int, val
     if exclude_id is not None:
         clash = clash.where(model.id != exclude_id)
     if session.scalar(clash.limit(1)) is not None:
-        checks.fail("code", f"Das Kürzel „{code}“ ist in diesem Plan schon vergeben.")
+        checks.fail("code", say("code_taken", code=code))
     return code
 
 
@@ -180,9 +164,7 @@ def row_of(session: Session, kind: str, plan_id: int, object_id: Any) -> Any:
     object_id = as_id(object_id)
     row = session.get(model, object_id) if object_id is not None else None
     if row is None or getattr(row, "plan_id", plan_id) != plan_id:
-        raise ValidationFailed(f"Dieses {LABELS[kind]} gibt es in diesem Plan nicht (mehr)."
-                               if kind not in ("measure", "organisation", "indicator")
-                               else f"Diese {LABELS[kind]} gibt es in diesem Plan nicht (mehr).")
+        raise ValidationFailed(say(f"gone.{kind}"))
     return row
 
 

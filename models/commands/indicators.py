@@ -32,6 +32,7 @@ from models.commands.checks import (
     unique_code,
     visible_parent,
 )
+from models.commands.wording import say
 from models.rules import NAME_MAX, TITLE_MAX
 from models.schema import INDICATOR_DIRECTIONS, INDICATOR_KINDS, Indicator, IndicatorValue
 
@@ -45,7 +46,7 @@ def _level(checks: Checks, session: Session, plan_id: int, level: Any) -> dict[s
     kind, level_id = level if isinstance(level, (tuple, list)) and len(level) == 2 else (None, None)
     level_id = as_id(level_id)
     if kind not in LEVEL_KINDS or visible_parent(session, MODELS[kind], plan_id, level_id) is None:
-        checks.fail("level", "Bitte wählen Sie eine sichtbare Ebene dieses Plans (oder den ganzen Plan).")
+        checks.fail("level", say("indicator.level"))
         return columns
     columns[f"{kind}_id"] = level_id
     return columns
@@ -56,16 +57,16 @@ def _indicator_values(checks: Checks, session: Session, plan_id: int, raw: Mappi
     baseline_date = checks.date("baseline_date", raw.get("baseline_date"), "Datum des Ausgangswerts")
     target_date = checks.date("target_date", raw.get("target_date"), "Zieldatum")
     if baseline_date and target_date and target_date <= baseline_date:
-        checks.fail("target_date", "Das Zieldatum muss nach dem Datum des Ausgangswerts liegen.")
+        checks.fail("target_date", say("indicator.target_date"))
     return {
         "code": unique_code(checks, session, Indicator, plan_id, raw.get("code"), exclude_id),
         "title": checks.text("title", raw.get("title"), "Titel", TITLE_MAX, required=True),
         "description": checks.text("description", raw.get("description"), "Beschreibung", TEXT_MAX),
         "unit": checks.text("unit", raw.get("unit"), "Einheit", 40),
         "direction": checks.choice("direction", raw.get("direction", "increase"), INDICATOR_DIRECTIONS,
-                                   "Bitte wählen Sie, ob ein steigender oder ein fallender Wert das Ziel ist."),
+                                   say("indicator.direction")),
         "kind": checks.choice("kind", raw.get("kind", "result"), INDICATOR_KINDS,
-                              "Bitte wählen Sie Ergebnis- oder Kontextkennzahl."),
+                              say("indicator.kind")),
         "counts_people": bool(raw.get("counts_people", False)),
         "source": checks.text("source", raw.get("source"), "Quelle", NAME_MAX),
         "baseline_date": baseline_date,
@@ -101,7 +102,7 @@ def _value_row(session: Session, plan_id: int, value_id: Any) -> IndicatorValue:
     value_id = as_id(value_id)
     row = session.get(IndicatorValue, value_id) if value_id is not None else None
     if row is None or row.indicator.plan_id != plan_id:
-        raise ValidationFailed("Diesen Messwert gibt es in diesem Plan nicht (mehr).")
+        raise ValidationFailed(say("value_gone"))
     return row
 
 
@@ -109,14 +110,14 @@ def _indicator_value_values(checks: Checks, session: Session, indicator_id: int,
                             today: dt.date, exclude_id: int | None = None) -> dict[str, Any]:
     value_date = checks.date("value_date", raw.get("value_date"), "Datum", required=True)
     if value_date and value_date > today:
-        checks.fail("value_date", "Das Datum eines Messwerts darf nicht in der Zukunft liegen.")
+        checks.fail("value_date", say("value.future"))
     elif value_date:
         clash = select(IndicatorValue.id).where(IndicatorValue.indicator_id == indicator_id,
                                                 IndicatorValue.value_date == value_date)
         if exclude_id is not None:
             clash = clash.where(IndicatorValue.id != exclude_id)
         if session.scalar(clash.limit(1)) is not None:
-            checks.fail("value_date", f"Für den {value_date:%d.%m.%Y} gibt es schon einen Messwert.")
+            checks.fail("value_date", say("value.taken", date=value_date))
     return {
         "value_date": value_date,
         "value": checks.number("value", raw.get("value"), "Wert", required=True),

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from models.actors import Actor
 from models.commands.base import (
-    KEEP_TYPING,
     MEASURE_CONFLICT,
     TEXT_MAX,
     BulkValidationFailed,
@@ -33,6 +32,7 @@ from models.commands.checks import (
     row_of,
 )
 from models.commands.structure import check_retire, set_retired
+from models.commands.wording import say
 from models.rules import CODE_MAX, NAME_MAX, TITLE_MAX
 from models.schema import AnnualGoal, Measure, Organisation
 
@@ -62,24 +62,24 @@ def _measure_values(checks: Checks, lookups: _MeasureLookups, raw: Mapping[str, 
     goal_id = as_id(raw.get("annual_goal_id"))
     hidden = lookups.goals.get(goal_id, True)
     if hidden and not (current and goal_id == current.annual_goal_id):
-        checks.fail("annual_goal_id", "Bitte wählen Sie ein sichtbares Jahresziel dieses Plans.")
+        checks.fail("annual_goal_id", say("measure.annual_goal"))
     code = checks.text("code", raw.get("code"), "Kürzel", CODE_MAX, required=True)
     own_id = current.id if current else None
     if checks.ok("code") and not CODE_PATTERN.match(code):
         checks.fail("code", CODE_RULE)
     elif checks.ok("code") and lookups.codes.get(code.lower(), own_id) != own_id:
-        checks.fail("code", f"Das Kürzel „{code}“ ist in diesem Plan schon vergeben.")
+        checks.fail("code", say("code_taken", code=code))
     lead = as_id(raw.get("lead_organisation_id"))
     keep_lead = [current.lead_organisation_id] if current and current.lead_organisation_id else []
     if lead is None:
-        checks.fail("lead_organisation_id", "Bitte wählen Sie die federführende Organisation.")
+        checks.fail("lead_organisation_id", say("measure.lead"))
     elif not lookups.usable_organisation(lead, keep_lead):
-        checks.fail("lead_organisation_id", "Die gewählte Federführung gibt es nicht (mehr).")
+        checks.fail("lead_organisation_id", say("measure.lead_gone"))
     partner_ids = _partner_ids(checks, lookups, raw.get("partner_ids") or [], lead, current)
     start = checks.date("start_date", raw.get("start_date"), "Beginn")
     due = checks.date("due_date", raw.get("due_date"), "Ende")
     if start and due and due < start:
-        checks.fail("due_date", "Das Enddatum liegt vor dem Beginn.")
+        checks.fail("due_date", say("measure.due_before_start"))
     weight = checks.number("weight", raw.get("weight", 1), "Gewicht", 0, WEIGHT_MAX, required=True)
     return {
         "annual_goal_id": goal_id,
@@ -100,9 +100,9 @@ def _partner_ids(checks: Checks, lookups: _MeasureLookups, raw: Iterable[Any], l
     ids = sorted({as_id(partner) for partner in raw} - {None})
     keep = [partner.id for partner in current.partners] if current else []
     if any(not lookups.usable_organisation(partner, keep) for partner in ids):
-        checks.fail("partner_ids", "Eine gewählte Partnerorganisation gibt es nicht (mehr).")
+        checks.fail("partner_ids", say("measure.partner_gone"))
     elif lead in ids:
-        checks.fail("partner_ids", "Die federführende Organisation kann nicht zugleich Partnerin sein.")
+        checks.fail("partner_ids", say("measure.lead_as_partner"))
     return ids
 
 
@@ -195,16 +195,16 @@ def bulk_update_measures(session: Session, actor: Actor, plan_id: int, rows: Seq
         number = raw.get("row", index + 1)
         measure = measures.get(as_id(raw.get("id")))
         if measure is None:
-            problems.append(f"Zeile {number}: Diese Maßnahme gibt es in diesem Plan nicht (mehr).")
+            problems.append(say("bulk.row_gone", row=number))
             continue
         checks = Checks()
         edited = {name: raw[name] for name in BULK_FIELDS if name in raw}
         values = _measure_values(checks, lookups, {**_measure_raw(measure), **edited}, measure)
-        problems += [f"Zeile {number} ({measure.code}): {message}" for message in checks.errors.values()]
+        problems += [say("bulk.row", row=number, code=measure.code, message=message)
+                     for message in checks.errors.values()]
         planned.append((measure, {name: values[name] for name in edited}))
     if problems:
-        raise BulkValidationFailed(f"Es wurde nichts gespeichert. Bitte beheben Sie zuerst "
-                                   f"{'dieses Problem' if len(problems) == 1 else f'diese {len(problems)} Probleme'}:",
+        raise BulkValidationFailed(say("bulk.one") if len(problems) == 1 else say("bulk.many", count=len(problems)),
                                    problems)
     changed = [(measure, values) for measure, values in planned
                if any(getattr(measure, name) != value for name, value in values.items())]
@@ -213,7 +213,7 @@ def bulk_update_measures(session: Session, actor: Actor, plan_id: int, rows: Seq
              if not claim_measure(session, measure.id, versions.get(measure.id))]
     if stale:
         raise VersionConflict(
-            "Diese Maßnahmen wurden inzwischen von jemand anderem geändert: " + ", ".join(stale) + ". " + KEEP_TYPING,
+            say("bulk.conflict", codes=", ".join(stale)),
             current={"codes": stale},
         )
     for measure, values in changed:

@@ -23,7 +23,7 @@ from models.commands.base import (
     save_new,
 )
 from models.commands.checks import Checks, as_id, checked_values, require_admin
-from models.formats import format_date
+from models.commands.wording import say
 from models.rules import NAME_MAX, SHORT_MAX
 from models.schema import Body, Meeting, MeetingSnapshot, Plan
 from models.slides import build_deck
@@ -38,7 +38,7 @@ def _body_values(checks: Checks, session: Session, plan_id: int, raw: Mapping[st
         if exclude_id is not None:
             clash = clash.where(Body.id != exclude_id)
         if session.scalar(clash.limit(1)) is not None:
-            checks.fail("name", f"Ein Gremium „{name}“ gibt es in diesem Plan schon.")
+            checks.fail("name", say("body.taken", name=name))
     return {"name": name, "kind": checks.text("kind", raw.get("kind"), "Art", SHORT_MAX, required=True)}
 
 
@@ -56,7 +56,7 @@ def update_body(session: Session, actor: Actor, plan_id: int, body_id: int, *, e
     body_id = as_id(body_id)
     row = session.get(Body, body_id) if body_id is not None else None
     if row is None or row.plan_id != plan_id:
-        raise ValidationFailed("Dieses Gremium gibt es in diesem Plan nicht (mehr).")
+        raise ValidationFailed(say("body_gone"))
     values = checked_values(session, plan_id, expected_counter,
                             lambda checks: _body_values(checks, session, plan_id, raw, row.id))
     return save_changes(session, actor, plan_id, "body", row, values)
@@ -67,14 +67,14 @@ def _meeting_values(checks: Checks, session: Session, plan_id: int, raw: Mapping
     body_id = as_id(raw.get("body_id"))
     body = session.get(Body, body_id) if body_id is not None else None
     if body is None or body.plan_id != plan_id:
-        checks.fail("body_id", "Bitte wählen Sie ein Gremium dieses Plans.")
+        checks.fail("body_id", say("meeting.body"))
     meeting_date = checks.date("meeting_date", raw.get("meeting_date"), "Datum", required=True)
     if body is not None and meeting_date is not None:
         clash = select(Meeting.id).where(Meeting.body_id == body.id, Meeting.meeting_date == meeting_date)
         if exclude_id is not None:
             clash = clash.where(Meeting.id != exclude_id)
         if session.scalar(clash.limit(1)) is not None:
-            checks.fail("meeting_date", f"Am {meeting_date:%d.%m.%Y} gibt es schon eine Sitzung dieses Gremiums.")
+            checks.fail("meeting_date", say("meeting.taken", date=meeting_date))
     return {
         "body_id": body.id if body is not None else None,
         "meeting_date": meeting_date,
@@ -87,7 +87,7 @@ def _meeting_row(session: Session, plan_id: int, meeting_id: Any) -> Meeting:
     meeting_id = as_id(meeting_id)
     row = session.get(Meeting, meeting_id) if meeting_id is not None else None
     if row is None or row.body.plan_id != plan_id:
-        raise ValidationFailed("Diese Sitzung gibt es in diesem Plan nicht (mehr).")
+        raise ValidationFailed(say("meeting_gone"))
     return row
 
 
@@ -126,10 +126,10 @@ def freeze_meeting(session: Session, actor: Actor, plan_id: int, meeting_id: int
     """Store the slides as of `as_of` for a meeting of the plan; returns the snapshot's id. Admin only, checked
     against the plan's change counter (the admin freezes what they saw)."""
     if actor.role != "admin":
-        raise PermissionDenied("Nur die Administration darf einen Sitzungsstand festhalten.")
+        raise PermissionDenied(say("snapshot.admins_only"))
     today = today or dt.date.today()
     if not isinstance(as_of, dt.date) or as_of > today:
-        raise ValidationFailed("Der Stand darf nicht in der Zukunft liegen.", {"as_of": "Bitte wählen Sie einen Stand bis heute."})
+        raise ValidationFailed(say("snapshot.future"), {"as_of": say("snapshot.until_today")})
     _checked(session, plan_id, meeting_id, expected_counter)  # refuse before the slides are built
     engine = session.get_bind()
     content = {FULL: build_deck(engine, plan_id, as_of), PUBLIC: build_deck(engine, plan_id, as_of, released_only=True)}
@@ -152,12 +152,12 @@ def _checked(session: Session, plan_id: int, meeting_id: int, expected_counter: 
     and a plan changed since the admin looked at the slides (expected_counter)."""
     plan = session.get(Plan, plan_id)
     if plan is None:
-        raise ValidationFailed("Diesen Plan gibt es nicht (mehr).")
+        raise ValidationFailed(say("plan_gone"))
     meeting = _meeting_of_plan(session, plan_id, meeting_id)
     _refuse_duplicate(session, plan_id, meeting.meeting_date)
     if expected_counter is not None and plan.change_counter != expected_counter:
         raise VersionConflict(
-            "Der Plan wurde inzwischen geändert. Bitte prüfen Sie die Folien und halten Sie den Stand erneut fest.",
+            say("snapshot.conflict"),
             current={"change_counter": plan.change_counter},
         )
     return meeting
@@ -168,8 +168,7 @@ def _meeting_of_plan(session: Session, plan_id: int, meeting_id: int) -> Meeting
         select(Meeting).join(Body).where(Meeting.id == meeting_id, Body.plan_id == plan_id)
     ).scalar_one_or_none()
     if meeting is None:
-        raise ValidationFailed("Diese Sitzung gibt es in diesem Plan nicht.",
-                               {"meeting": "Bitte wählen Sie eine Sitzung des Plans."})
+        raise ValidationFailed(say("snapshot.no_meeting"), {"meeting": say("snapshot.choose_meeting")})
     return meeting
 
 
@@ -179,20 +178,16 @@ def _refuse_duplicate(session: Session, plan_id: int, meeting_date: dt.date) -> 
                                          MeetingSnapshot.meeting_date == meeting_date)
     ).first()
     if taken is not None:
-        raise ValidationFailed(
-            f"Für die Sitzung am {format_date(meeting_date)} ist schon ein Stand festgehalten. "
-            "Löschen Sie ihn zuerst, wenn Sie ihn ersetzen möchten.",
-            {"meeting": "Für diese Sitzung gibt es schon einen festgehaltenen Stand."},
-        )
+        raise ValidationFailed(say("snapshot.taken", date=meeting_date), {"meeting": say("snapshot.taken_short")})
 
 
 def delete_snapshot(session: Session, actor: Actor, plan_id: int, snapshot_id: int) -> None:
     """Remove a frozen meeting view (e.g. frozen by mistake), audited."""
     if actor.role != "admin":
-        raise PermissionDenied("Nur die Administration darf einen Sitzungsstand löschen.")
+        raise PermissionDenied(say("snapshot.delete_admins_only"))
     snapshot = session.get(MeetingSnapshot, snapshot_id)
     if snapshot is None or snapshot.plan_id != plan_id:
-        raise ValidationFailed("Diesen festgehaltenen Sitzungsstand gibt es nicht (mehr).")
+        raise ValidationFailed(say("snapshot_gone"))
     changes = {"meeting_date": [snapshot.meeting_date.isoformat(), None],
                "as_of": [snapshot.as_of.isoformat(), None]}
     session.delete(snapshot)

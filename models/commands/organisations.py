@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from models.actors import Actor
 from models.commands.base import save_changes, save_new
 from models.commands.checks import Checks, checked_values, require_admin, row_of
+from models.commands.wording import say
 from models.rules import NAME_MAX, SHORT_MAX
 from models.schema import Organisation
 
@@ -25,7 +26,7 @@ def _organisation_values(checks: Checks, session: Session, raw: Mapping[str, Any
         if exclude_id is not None:
             clash = clash.where(Organisation.id != exclude_id)
         if session.scalar(clash.limit(1)) is not None:
-            checks.fail("name", f"Eine Organisation „{name}“ gibt es schon.")
+            checks.fail("name", say("organisation.taken", name=name))
     return {
         "name": name,
         "short_name": checks.text("short_name", raw.get("short_name"), "Kurzname", SHORT_MAX),

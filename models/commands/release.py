@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from models.actors import Actor
 from models.commands.base import PermissionDenied, ValidationFailed, record
+from models.commands.wording import say
 from models.schema import Measure, StatusReport
 
 
@@ -17,11 +18,10 @@ def release_reports(session: Session, actor: Actor, plan_id: int, report_ids: It
     are not waiting any more (released meanwhile by someone else) or belong to another plan are
     refused as a whole, so nothing is released half."""
     if actor.role != "admin":
-        raise PermissionDenied("Nur die Administration darf Sachstände freigeben.")
+        raise PermissionDenied(say("release.admins_only"))
     wanted = sorted({int(report_id) for report_id in report_ids})
     if not wanted:
-        raise ValidationFailed("Bitte wählen Sie mindestens einen Sachstand zur Freigabe aus.",
-                               {"report_ids": "Bitte wählen Sie mindestens einen Sachstand aus."})
+        raise ValidationFailed(say("release.none"), {"report_ids": say("release.none_short")})
     waiting = session.execute(
         select(StatusReport.id, Measure.code)
         .join(Measure, Measure.id == StatusReport.measure_id)
@@ -29,9 +29,7 @@ def release_reports(session: Session, actor: Actor, plan_id: int, report_ids: It
     ).all()
     if len(waiting) != len(wanted):
         raise ValidationFailed(
-            "Einige der ausgewählten Sachstände warten nicht mehr auf Freigabe (inzwischen freigegeben "
-            "oder nicht aus diesem Plan). Es wurde nichts freigegeben; bitte prüfen Sie die aktuelle Liste.",
-            {"report_ids": "Bitte wählen Sie nur Sachstände aus der aktuellen Liste."},
+            say("release.stale"), {"report_ids": say("release.stale_short")},
         )
     released = session.execute(
         update(StatusReport)
@@ -40,7 +38,7 @@ def release_reports(session: Session, actor: Actor, plan_id: int, report_ids: It
         .execution_options(synchronize_session=False)
     )
     if released.rowcount != len(wanted):
-        raise ValidationFailed("Die Sachstände wurden gerade von jemand anderem freigegeben. Es wurde nichts geändert.")
+        raise ValidationFailed(say("release.raced"))
     codes = sorted({code for _, code in waiting})
     record(session, actor, plan_id, "release", "status_report", wanted[0] if len(wanted) == 1 else None,
            {"released": [False, True], "reports": len(wanted), "measures": ", ".join(codes)})

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from models.actors import Actor
 from models.commands.base import TEXT_MAX, PermissionDenied, ValidationFailed, VersionConflict, record
-from models.formats import format_date
+from models.commands.wording import say
 from models.rules import (
     COMPLETED,
     MEASURE_STATUSES,
@@ -40,26 +40,23 @@ def _validate_report(
 ) -> dict[str, str]:
     errors: dict[str, str] = {}
     if status not in MEASURE_STATUSES:
-        errors["status"] = "Bitte wählen Sie einen gültigen Status."
+        errors["status"] = say("report.status")
     if not isinstance(progress, int) or isinstance(progress, bool) or not 0 <= progress <= 100:
-        errors["progress"] = "Der Fortschritt muss eine ganze Zahl von 0 bis 100 % sein."
+        errors["progress"] = say("report.progress")
     elif not completion_matches(status, progress):
-        errors["progress"] = ("Eine abgeschlossene Maßnahme hat 100 % Fortschritt." if status == COMPLETED
-                              else "100 % Fortschritt gibt es nur mit dem Status „abgeschlossen“.")
+        errors["progress"] = (say("report.completed_full") if status == COMPLETED
+                              else say("report.full_completed"))
     elif progress < previous_progress and not texts["progress_note"]:
-        errors["progress_note"] = (
-            f"Der Fortschritt sinkt von {previous_progress} % auf {progress} %: "
-            "Bitte begründen Sie das kurz."
-        )
+        errors["progress_note"] = say("report.progress_drops", before=previous_progress, after=progress)
     if not isinstance(report_date, dt.date):
-        errors["report_date"] = "Bitte geben Sie das Datum des Sachstands an."
+        errors["report_date"] = say("report.date")
     elif not report_date_allowed(report_date, today):
-        errors["report_date"] = "Das Datum des Sachstands darf nicht in der Zukunft liegen."
+        errors["report_date"] = say("report.future")
     if not texts["summary"]:
-        errors["summary"] = "Bitte beschreiben Sie den Sachstand in ein paar Worten."
+        errors["summary"] = say("report.summary")
     for name, value in texts.items():
         if len(value) > TEXT_MAX:
-            errors[name] = f"Bitte kürzen Sie den Text auf höchstens {TEXT_MAX} Zeichen (jetzt {len(value)})."
+            errors[name] = say("report.too_long", limit=TEXT_MAX, length=len(value))
     return errors
 
 
@@ -88,9 +85,9 @@ def add_status_report(
     """
     measure = session.get(Measure, measure_id)
     if measure is None:
-        raise ValidationFailed("Diese Maßnahme gibt es nicht (mehr).")
+        raise ValidationFailed(say("report.measure_gone"))
     if not _may_report_on(actor, measure):
-        raise PermissionDenied("Sie dürfen zu dieser Maßnahme keinen Sachstand melden.")
+        raise PermissionDenied(say("report.not_yours"))
     if measure.version != expected_version:
         raise _conflict(session, measure)
     texts = {name: clean_text(value).strip() for name, value in (
@@ -109,7 +106,7 @@ def add_status_report(
         # may be what the input now contradicts. Then the answer is the conflict, not a field error.
         if session.scalar(select(Measure.version).where(Measure.id == measure_id)) != expected_version:
             raise _conflict(session, measure)
-        raise ValidationFailed("Bitte prüfen Sie die markierten Angaben.", errors)
+        raise ValidationFailed(say("check.short"), errors)
     claimed = session.execute(
         update(Measure)
         .where(Measure.id == measure_id, Measure.version == expected_version)
@@ -160,12 +157,11 @@ def report_date_floor(session: Session, plan_id: int, today: dt.date) -> dt.date
 
 def _check_backdating(actor: Actor, floor: dt.date, reason: str) -> dict[str, str]:
     if actor.role != "admin":
-        return {"report_date": f"Sie können einen Sachstand höchstens bis zum {format_date(floor)} "
-                               "zurückdatieren (30 Tage, und nach der letzten Sitzung des Fachbeirats)."}
+        return {"report_date": say("report.backdate_floor", date=floor)}
     if not reason:
-        return {"backdate_reason": "Bitte begründen Sie, warum der Sachstand so weit zurückdatiert wird."}
+        return {"backdate_reason": say("report.backdate_reason")}
     if len(reason) > TEXT_MAX:
-        return {"backdate_reason": f"Bitte kürzen Sie die Begründung auf höchstens {TEXT_MAX} Zeichen."}
+        return {"backdate_reason": say("report.reason_too_long", limit=TEXT_MAX)}
     return {}
 
 
@@ -189,8 +185,7 @@ def _conflict(session: Session, measure: Measure) -> VersionConflict:
             author_name=newest.author_name,
         )
     return VersionConflict(
-        "Diese Maßnahme wurde inzwischen von jemand anderem geändert. "
-        "Ihre Eingaben sind erhalten; bitte prüfen Sie den neuen Stand und speichern Sie erneut.",
+        say("report.conflict"),
         current=current,
     )
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from models.actors import Actor
 from models.commands.base import PermissionDenied, ValidationFailed, VersionConflict, record
+from models.commands.wording import say
 from models.schema import Plan
 from models.settings import BY_NAME, validate_settings
 
@@ -22,13 +23,13 @@ def update_plan_settings(
     """Change some of a plan's settings; returns the changes {name: [old, new]} (empty: nothing
     differed, nothing written)."""
     if actor.role != "admin":
-        raise PermissionDenied("Nur die Administration darf die Einstellungen eines Plans ändern.")
+        raise PermissionDenied(say("settings.admins_only"))
     plan = session.get(Plan, plan_id)
     if plan is None:
-        raise ValidationFailed("Diesen Plan gibt es nicht (mehr).")
+        raise ValidationFailed(say("plan_gone"))
     errors = validate_settings(values)
     if errors:
-        raise ValidationFailed("Bitte prüfen Sie die markierten Angaben.", errors)
+        raise ValidationFailed(say("check.short"), errors)
     changes = {name: [getattr(plan, name), value] for name, value in values.items() if getattr(plan, name) != value}
     if not changes:
         return {}
@@ -48,7 +49,6 @@ def update_plan_settings(
 
 def _conflict(plan: Plan) -> VersionConflict:
     return VersionConflict(
-        "Der Plan wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind erhalten; "
-        "bitte prüfen Sie die aktuell gespeicherten Werte und speichern Sie erneut.",
+        say("settings.conflict"),
         current={"change_counter": plan.change_counter, **{name: getattr(plan, name) for name in BY_NAME}},
     )

@@ -27,7 +27,6 @@ from models.commands.base import (
     save_new,
 )
 from models.commands.checks import (
-    LABELS,
     MODELS,
     Checks,
     checked_values,
@@ -36,6 +35,7 @@ from models.commands.checks import (
     unique_code,
     visible_parent,
 )
+from models.commands.wording import say
 from models.rules import NAME_MAX, TITLE_MAX, YEAR_MAX
 from models.schema import ActionField, AnnualGoal, GuidingGoal, Measure
 
@@ -43,17 +43,13 @@ _YEAR_CODE = re.compile(r"^(?P<prefix>\D*?)(?P<year>\d{4})-(?P<number>\d+)$")
 # kind -> (child model, its foreign key, message when visible children would be orphaned)
 _CHILDREN = {
     "action_field": (GuidingGoal, "action_field_id",
-                     "Dieses Handlungsfeld hat noch {count} sichtbare Leitziele. Blenden Sie diese zuerst aus "
-                     "oder ordnen Sie sie einem anderen Handlungsfeld zu."),
+                     "children.action_field"),
     "guiding_goal": (AnnualGoal, "guiding_goal_id",
-                     "Dieses Leitziel hat noch {count} sichtbare Jahresziele. Blenden Sie diese zuerst aus "
-                     "oder ordnen Sie sie einem anderen Leitziel zu."),
+                     "children.guiding_goal"),
     "annual_goal": (Measure, "annual_goal_id",
-                    "Dieses Jahresziel hat noch {count} sichtbare Maßnahmen. Blenden Sie diese zuerst aus "
-                    "oder ordnen Sie sie einem anderen Jahresziel zu."),
+                    "children.annual_goal"),
     "organisation": (Measure, "lead_organisation_id",
-                     "Diese Organisation hat noch bei {count} sichtbaren Maßnahmen die Federführung. "
-                     "Übertragen Sie die Federführung zuerst."),
+                     "children.organisation"),
 }
 # kind -> (parent model, foreign key): a hidden row is shown again only under a visible parent
 _PARENTS = {
@@ -108,7 +104,7 @@ def _guiding_goal_values(checks: Checks, session: Session, plan_id: int, raw: Ma
                          exclude_id: int | None = None) -> dict[str, Any]:
     field = visible_parent(session, ActionField, plan_id, raw.get("action_field_id"))
     if field is None:
-        checks.fail("action_field_id", "Bitte wählen Sie ein sichtbares Handlungsfeld dieses Plans.")
+        checks.fail("action_field_id", say("goal.action_field"))
     return {
         "action_field_id": field.id if field else None,
         "code": unique_code(checks, session, GuidingGoal, plan_id, raw.get("code"), exclude_id),
@@ -147,11 +143,11 @@ def _annual_goal_values(checks: Checks, session: Session, plan_id: int, raw: Map
                         exclude_id: int | None = None) -> dict[str, Any]:
     goal = visible_parent(session, GuidingGoal, plan_id, raw.get("guiding_goal_id"))
     if goal is None:
-        checks.fail("guiding_goal_id", "Bitte wählen Sie ein sichtbares Leitziel dieses Plans.")
+        checks.fail("guiding_goal_id", say("goal.guiding_goal"))
     prioritised = bool(raw.get("prioritised", False))
     decision_date = checks.date("decision_date", raw.get("decision_date"), "Datum des Kreistagsbeschlusses")
     if prioritised and decision_date is None and checks.ok("decision_date"):
-        checks.fail("decision_date", "Ein priorisiertes Jahresziel braucht das Datum des Kreistagsbeschlusses.")
+        checks.fail("decision_date", say("goal.decision_date"))
     reference = checks.text("decision_reference", raw.get("decision_reference"), "Beschluss (Drucksache)", NAME_MAX)
     return {
         "guiding_goal_id": goal.id if goal else None,
@@ -246,14 +242,14 @@ def carry_over_annual_goal(session: Session, actor: Actor, plan_id: int, annual_
 def _carry_over_reason(checks: Checks, session: Session, source: AnnualGoal, reason: str) -> dict[str, str]:
     reason = checks.text("reason", reason, "Begründung", TEXT_MAX, required=True)
     if source.retired:
-        checks.fail("annual_goal_id", "Ein ausgeblendetes Jahresziel kann nicht übertragen werden.")
+        checks.fail("annual_goal_id", say("carry.hidden"))
     elif source.year + 1 > YEAR_MAX:
-        checks.fail("annual_goal_id", f"Ein Jahresziel kann nicht über {YEAR_MAX} hinaus übertragen werden.")
+        checks.fail("annual_goal_id", say("carry.beyond", year=YEAR_MAX))
     else:
         done = session.scalar(select(AnnualGoal.code).where(AnnualGoal.carried_over_from_id == source.id,
                                                             AnnualGoal.retired.is_(False)).limit(1))
         if done:
-            checks.fail("annual_goal_id", f"Dieses Jahresziel wurde bereits übertragen (nach {done}).")
+            checks.fail("annual_goal_id", say("carry.done", code=done))
     return {"reason": reason}
 
 
@@ -282,16 +278,16 @@ def _copy_open_measures(session: Session, actor: Actor, plan_id: int, source: An
 
 def check_retire(session: Session, kind: str, plan_id: int, row: Any, retired: bool) -> None:
     if retired and kind in _CHILDREN:
-        model, key, message = _CHILDREN[kind]
+        model, key, message_key = _CHILDREN[kind]
         count = session.scalar(select(func.count()).select_from(model)
                                .where(getattr(model, key) == row.id, model.retired.is_(False)))
         if count:
-            raise ValidationFailed(message.format(count=count), {"retired": message.format(count=count)})
+            message = say(message_key, count=count)
+            raise ValidationFailed(message, {"retired": message})
     if not retired and kind in _PARENTS:
         model, key = _PARENTS[kind]
         if visible_parent(session, model, plan_id, getattr(row, key)) is None:
-            message = (f"Die übergeordnete Ebene ({LABELS[_parent_kind(kind)]}) ist ausgeblendet; "
-                       "blenden Sie sie zuerst ein.")
+            message = say("parent_hidden", kind=say(f"kind.{_parent_kind(kind)}"))
             raise ValidationFailed(message, {"retired": message})
 
 
@@ -315,7 +311,7 @@ def retire(session: Session, actor: Actor, plan_id: int, kind: str, object_id: i
     A level with visible children is not hidden; a row is not shown again under a hidden parent."""
     require_admin(actor)
     if kind not in MODELS or kind == "measure":
-        raise ValidationFailed("Diese Art von Eintrag kann hier nicht ausgeblendet werden.")
+        raise ValidationFailed(say("retire.kind"))
     row = row_of(session, kind, plan_id, object_id)
     check_retire(session, kind, plan_id, row, retired)
     check_counter(session, plan_id, expected_counter)
@@ -327,7 +323,7 @@ def move(session: Session, actor: Actor, plan_id: int, kind: str, object_id: int
     """Move a visible row one place up (offset -1) or down (+1) among its siblings (positions renumbered)."""
     require_admin(actor)
     if kind not in _SIBLINGS or offset not in (-1, 1):
-        raise ValidationFailed("Diese Verschiebung ist nicht möglich.")
+        raise ValidationFailed(say("move.impossible"))
     model = MODELS[kind]
     row = row_of(session, kind, plan_id, object_id)
     siblings = list(session.scalars(
@@ -336,11 +332,11 @@ def move(session: Session, actor: Actor, plan_id: int, kind: str, object_id: int
         .order_by(model.position, model.id)
     ))
     if row not in siblings:
-        raise ValidationFailed("Ein ausgeblendeter Eintrag kann nicht verschoben werden.")
+        raise ValidationFailed(say("move.hidden"))
     index = siblings.index(row)
     target = index + offset
     if not 0 <= target < len(siblings):
-        raise ValidationFailed(f"Der Eintrag steht schon ganz {'oben' if offset < 0 else 'unten'}.")
+        raise ValidationFailed(say("move.top" if offset < 0 else "move.bottom"))
     check_counter(session, plan_id, expected_counter)
     before = [sibling.code for sibling in siblings]
     siblings[index], siblings[target] = siblings[target], siblings[index]

@@ -22,7 +22,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from models.commands import Actor, ValidationFailed
-from models.formats import format_number, parse_date, parse_number
+from models.formats import parse_date, parse_number
 from models.commands.base import check_counter
 from models.commands.checks import CODE_PATTERN, CODE_RULE, require_admin
 from models.rules import (
@@ -48,10 +48,12 @@ from models.schema import (
     Plan,
     StatusReport,
 )
+from models.texts import Count, render
 from models.transfer import layout
 from models.transfer.cells import is_missing, parse_bool, parse_period, parse_whole_number, plain_text
 from models.transfer.mapping import ColumnMapping, guess, is_info, mapping_problems, normalise
 from models.transfer.parsing import RawTable, key_values, wide_to_long
+from models.transfer.wording import say
 
 Progress = Callable[[float, str], None]
 WIDE_DATE = "Stichtag (aus dem Spaltenkopf)"
@@ -112,13 +114,14 @@ class Problem:
     message: str
     is_file: bool = False
 
-    def text(self) -> str:
-        parts = [f"{'Datei' if self.is_file else 'Blatt'} „{self.sheet}“"]
+    def text(self, lang: str = "de") -> str:
+        """The problem with its place, in lang (German by default: the command line and the logs)."""
+        parts = [say("where.file" if self.is_file else "where.sheet", name=self.sheet)]
         if self.row:
-            parts.append(f"Zeile {self.row}")
+            parts.append(say("where.row", row=self.row))
         if self.column:
-            parts.append(f"Spalte „{self.column}“")
-        return ", ".join(parts) + ": " + self.message
+            parts.append(say("where.column", name=self.column))
+        return ", ".join(render(part, lang) for part in parts) + ": " + render(self.message, lang)
 
 
 @dataclass
@@ -201,12 +204,11 @@ class ImportRefused(ValidationFailed):
     """The import was not written; preview.problems says why."""
 
     def __init__(self, preview: Preview):
-        super().__init__(f"Der Import wurde nicht ausgeführt: {len(preview.problems)} Problem(e). "
-                         "Es wurde nichts gespeichert.")
+        super().__init__(say("refused", count=len(preview.problems)))
         self.preview = preview
 
 
-NO_ROWS = "Die Datei enthält keine Datenzeilen unter der Kopfzeile. Es wurde nichts importiert."
+NO_ROWS = say("no_rows")
 
 
 def propose(tables: Sequence[RawTable], level: str | None = None) -> list[ColumnMapping | None]:
@@ -267,8 +269,7 @@ TEXT_LIMITS = {(level.name, column.attribute): schema_length(MODELS[level.name],
 def _too_long(text: str, limit: int | None) -> str | None:
     if limit is None or len(text) <= limit:
         return None
-    return (f"Der Text ist {format_number(len(text))} Zeichen lang; erlaubt sind höchstens "
-            f"{format_number(limit)} Zeichen.")
+    return say("too_long", length=Count(len(text)), limit=Count(limit))
 
 
 def _cell(level: layout.Level, column: layout.Column, raw: Any) -> tuple[Any, str | None]:
@@ -276,12 +277,12 @@ def _cell(level: layout.Level, column: layout.Column, raw: Any) -> tuple[Any, st
     if column.kind == layout.TEXT:
         text = plain_text(raw)
         if column.required and not text:
-            return None, f"„{column.header}“ ist eine Pflichtangabe; die Zelle ist leer."
+            return None, say("required", column=column.header)
         message = _too_long(text, TEXT_LIMITS[level.name, column.attribute])
         return (None, message) if message else (text, None)
     if is_missing(raw):
         if column.required:
-            return None, f"„{column.header}“ ist eine Pflichtangabe; die Zelle ist leer."
+            return None, say("required", column=column.header)
         return None, None
     reader = _READERS[column.kind]
     try:
@@ -299,31 +300,27 @@ def _shown(raw: Any) -> str:
 def _unreadable(column: layout.Column, raw: Any) -> str:
     shown = _shown(raw)
     if column.kind == layout.INTEGER:
-        return f"„{shown}“ ist keine ganze Zahl."
+        return say("not_whole", raw=shown)
     if column.kind == layout.DECIMAL:
-        return f"„{shown}“ ist keine Zahl (Beispiel: 1.234,5)."
+        return say("not_number", raw=shown)
     if column.kind == layout.DATE:
-        return f"„{shown}“ ist kein gültiges Datum (TT.MM.JJJJ, z. B. 31.12.2019)."
+        return say("not_date", raw=shown)
     if column.kind == layout.BOOLEAN:
-        return f"„{shown}“ ist weder „ja“ noch „nein“."
+        return say("not_yes_no", raw=shown)
     if column.kind == layout.CHOICE:
         allowed = ", ".join(f"„{label}“" for _, label in column.choices)
-        return f"„{shown}“ ist kein erlaubter Wert. Erlaubt sind: {allowed}."
-    return f"„{shown}“ lässt sich nicht lesen."
+        return say("not_allowed", raw=shown, allowed=allowed)
+    return say("unreadable", raw=shown)
 
 
 def _out_of_range(column: layout.Column, value: Any) -> str | None:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return None
     if column.minimum is not None and value < column.minimum:
-        return f"Der Wert {_german(value)} ist kleiner als erlaubt (mindestens {_german(column.minimum)})."
+        return say("below", value=float(value), minimum=float(column.minimum))
     if column.maximum is not None and value > column.maximum:
-        return f"Der Wert {_german(value)} ist größer als erlaubt (höchstens {_german(column.maximum)})."
+        return say("above", value=float(value), maximum=float(column.maximum))
     return None
-
-
-def _german(number: float) -> str:
-    return f"{number:g}".replace(".", ",")
 
 
 def _choice(level: layout.Level, column: layout.Column, raw: Any) -> str:
@@ -431,9 +428,8 @@ class _Importer:
             for message in mapping_problems(mapping):
                 self._sheet_problem(table.name, message, is_file=is_file)
             if mapping.level in levels_seen:
-                self._sheet_problem(table.name, f"Die Ebene „{layout.level(mapping.level).sheet}“ kommt schon im Blatt "
-                              f"„{levels_seen[mapping.level]}“ vor. Bitte importieren Sie jede Ebene nur einmal.",
-                              is_file=is_file)
+                self._sheet_problem(table.name, say("level_twice", level=layout.level(mapping.level).sheet,
+                                                    sheet=levels_seen[mapping.level]), is_file=is_file)
                 continue
             levels_seen[mapping.level] = table.name
             if mapping_problems(mapping):
@@ -481,12 +477,11 @@ class _Importer:
         if target.plan_id is not None:
             self.plan = self.session.get(Plan, target.plan_id)
             if self.plan is None:
-                self._sheet_problem("Plan", "Diesen Plan gibt es nicht (mehr).")
+                self._sheet_problem("Plan", say("plan_gone"))
         else:
             slug = (target.slug or plain_text(info.get("slug")) or "").strip()
             if not slug:
-                self._sheet_problem(layout.INFO_SHEET, "Bitte wählen Sie den Plan, in den importiert werden soll, "
-                              "oder geben Sie im Blatt „Info“ das Plan-Kürzel an.")
+                self._sheet_problem(layout.INFO_SHEET, say("plan_missing"))
                 return
             self.plan = self.session.scalar(select(Plan).where(Plan.slug == slug))
             if self.plan is None:
@@ -500,8 +495,7 @@ class _Importer:
 
     def _new_plan(self, slug: str, info: dict[str, Any]) -> None:
         if not SLUG_PATTERN.match(slug):
-            self._sheet_problem(layout.INFO_SHEET, f"Das Plan-Kürzel „{slug}“ ist ungültig: nur Kleinbuchstaben "
-                          "ohne Umlaute, Ziffern und Bindestrich, höchstens 60 Zeichen.")
+            self._sheet_problem(layout.INFO_SHEET, say("slug_invalid", slug=slug))
         values = {
             "slug": slug,
             "name": _typed(self.target.name) or plain_text(info.get("name")) or slug,
@@ -520,7 +514,7 @@ class _Importer:
         for field in layout.INFO_FIELDS:
             value = values.get(field.attribute)
             if isinstance(value, str) and (message := _too_long(value, schema_length(Plan, field.attribute))):
-                self._sheet_problem(layout.INFO_SHEET, f"„{field.label}“: {message}")
+                self._sheet_problem(layout.INFO_SHEET, say("field", label=field.label, message=message))
 
     def _horizon(self, raw: Any) -> int | None:
         if is_missing(raw):
@@ -530,8 +524,7 @@ class _Importer:
         except ValueError:
             year = None
         if year is None or not year_in_range(year):
-            self._sheet_problem(layout.INFO_SHEET, f"Das Zieljahr „{_shown(raw)}“ muss eine Jahreszahl zwischen "
-                          f"{YEAR_MIN} und {YEAR_MAX} sein.")
+            self._sheet_problem(layout.INFO_SHEET, say("horizon", raw=_shown(raw), low=YEAR_MIN, high=YEAR_MAX))
             return None
         return year
 
@@ -598,8 +591,7 @@ class _Importer:
     def _duplicate(self, level: layout.Level, record: Record, first: Record) -> None:
         shown = ", ".join(f"{level.column(a).header} „{_display(record.values.get(a))}“" for a in level.key)
         self._problem(record, record.columns.get(level.key[0]),
-                      f"Diese Zeile kommt doppelt vor ({shown}): schon in Zeile {first.row}. Bitte lassen Sie "
-                      "eine der beiden weg.")
+                      say("duplicate", key=shown, row=first.row))
 
     def _classify(self, level: layout.Level, record: Record, count: LevelCount) -> None:
         existing = self.existing.get(level.name, {}).get(record.key)
@@ -643,7 +635,7 @@ class _Importer:
         if "code" in level.key:
             code = record.values.get("code")
             if isinstance(code, str) and not CODE_PATTERN.match(code):
-                self._problem(record, record.columns.get("code"), f"Der Code „{code}“ ist ungültig. {CODE_RULE}")
+                self._problem(record, record.columns.get("code"), say("code_invalid", code=code, rule=CODE_RULE))
 
     def _canonical_references(self, level: layout.Level, record: Record) -> None:
         """Replace each reference by the referenced row's own key (as spelled there); unknown ones are problems."""
@@ -668,10 +660,10 @@ class _Importer:
         label = record.columns.get(column.attribute)
         if not matches:
             what = " oder ".join(f"„{layout.level(name).sheet}“" for name in column.references)
-            self._problem(record, label, f"„{key}“ gibt es weder in der Datei noch im Plan (gesucht in {what}).")
+            self._problem(record, label, say("reference_unknown", key=key, where=what))
         else:
             what = " und ".join(f"„{layout.level(name).sheet}“" for name, _ in matches)
-            self._problem(record, label, f"„{key}“ ist nicht eindeutig: es steht in {what}.")
+            self._problem(record, label, say("reference_ambiguous", key=key, where=what))
         return _INVALID
 
     def _spelling(self, level_name: str, key: str) -> str | None:
@@ -700,9 +692,9 @@ class _Importer:
             self._problem(record, record.columns.get(attribute) or level.column(attribute).header, message)
 
         if level.name == "annual_goals" and values.get("prioritised") and not values.get("decision_date"):
-            fail("decision_date", "Ein priorisiertes Jahresziel braucht das Datum des Kreistagsbeschlusses.")
+            fail("decision_date", say("decision_date"))
         if level.name in CARRY_OVER_LEVELS and values.get("carried_over_from") and not values.get("carry_over_reason"):
-            fail("carry_over_reason", "Bei einer Übertragung ist die Begründung Pflicht.")
+            fail("carry_over_reason", say("carry_over_reason"))
         if level.name == "measures":
             self._measure_rules(values, fail)
         if level.name == "status_reports":
@@ -710,26 +702,25 @@ class _Importer:
         if level.name == "indicators":
             baseline, target = values.get("baseline_date"), values.get("target_date")
             if _dates(baseline, target) and target <= baseline:
-                fail("target_date", "Das Zieldatum muss nach dem Ausgangsdatum liegen.")
+                fail("target_date", say("target_date"))
 
     def _measure_rules(self, values: dict[str, Any], fail: Callable[[str, str], None]) -> None:
         start, due = values.get("start_date"), values.get("due_date")
         if _dates(start, due) and due < start:
-            fail("due_date", "Das Fälligkeitsdatum liegt vor dem Beginn.")
+            fail("due_date", say("due_before_start"))
         lead, partners = values.get("lead_organisation"), values.get("partners") or ()
         if isinstance(lead, str) and isinstance(partners, tuple) and lead in partners:
-            fail("partners", f"„{lead}“ hat die Federführung und kann nicht zugleich Partner sein.")
+            fail("partners", say("lead_as_partner", lead=lead))
 
     def _report_rules(self, values: dict[str, Any], fail: Callable[[str, str], None]) -> None:
         status, progress = values.get("status"), values.get("progress")
         if isinstance(progress, int) and isinstance(status, str) and status is not _INVALID:
             if not completion_matches(status, progress):
-                fail("progress", f"„abgeschlossen“ bedeutet 100 % Fortschritt, hier stehen {progress} %."
-                     if status == COMPLETED else
-                     f"100 % Fortschritt gibt es nur mit dem Status „abgeschlossen“ (hier „{status}“).")
+                fail("progress", say("completed_full", progress=progress) if status == COMPLETED else
+                     say("full_completed", status=status))
         report_date = values.get("report_date")
         if isinstance(report_date, dt.date) and not report_date_allowed(report_date, self.today):
-            fail("report_date", "Das Datum des Sachstands liegt in der Zukunft.")
+            fail("report_date", say("report_future"))
 
     def _check_cycles(self) -> None:
         for name in CARRY_OVER_LEVELS:
@@ -747,7 +738,7 @@ class _Importer:
                 if cycle and key[0] == min(cycle):
                     codes = [self._code_spelling(name, code) for code in [*cycle, cycle[0]]]
                     self._problem(record, record.columns.get("carried_over_from"),
-                                  "Die Übertragungen bilden einen Kreis: " + " → ".join(codes) + ".")
+                                  say("cycle", codes=" → ".join(codes)))
 
     def _code_spelling(self, level_name: str, folded: str) -> str:
         return self._spelling(level_name, folded) or folded

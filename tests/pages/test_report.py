@@ -15,6 +15,7 @@ from models.db import make_engine
 from models.schema import Measure, Organisation, Plan, StatusReport
 from tests.pages.conftest import app, query_param, rendered
 from tests.signed_in import sign_in
+from ui.shell.texts import pin_language
 
 PAGE = "pages/sachstand-melden.py"
 
@@ -233,6 +234,18 @@ def test_missing_summary_is_shown_under_the_field_and_nothing_is_written(mini_ap
     # what was typed stays
     assert at.slider(key="report_progress_M1").value == 55
     assert at.text_area(key="report_obstacles_M1").value == "Raum fehlt"
+
+
+def test_missing_summary_is_refused_in_english_with_lang_en(mini_app_url):
+    at = _open(_actor(mini_app_url, "editor", "VHS"), massnahme="M1", lang="en")
+    pin_language("en")  # AppTest formats the status choices in the test's thread: in the page's language
+    try:
+        _submit(at, "M1")
+    finally:
+        pin_language(None)
+    assert _error_under(at, "report_summary_M1") == "Please describe the status in a few words."
+    assert not [error.value for error in at.error if "Bitte" in error.value]
+    assert _reports(mini_app_url, "M1") == 2
 
 
 def test_progress_down_needs_a_reason_under_its_field_then_saves(mini_app_url):

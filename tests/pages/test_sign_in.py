@@ -21,8 +21,11 @@ def _accounts(url):
     engine.dispose()
 
 
-def _sign_in(email, password):
-    at = app().run()
+def _sign_in(email, password, **params):
+    at = app()
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
     at.switch_page("pages/anmelden.py").run()
     at.text_input[0].input(email)
     at.text_input[1].input(password)
@@ -43,6 +46,13 @@ def test_wrong_password_is_refused_in_german_and_nobody_is_signed_in(mini_app_ur
     _accounts(mini_app_url)
     at = _sign_in("buero@kreis.example", "falsch")
     assert at.error[0].value == "E-Mail-Adresse oder Passwort ist falsch."
+    assert "actor" not in at.session_state
+
+
+def test_wrong_password_is_refused_in_english_with_lang_en(mini_app_url):
+    _accounts(mini_app_url)
+    at = _sign_in("buero@kreis.example", "falsch", lang="en")
+    assert at.error[0].value == "E-mail address or password is wrong."
     assert "actor" not in at.session_state
 
 

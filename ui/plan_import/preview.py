@@ -9,7 +9,7 @@ from models.formats import format_number
 from models.transfer import layout
 from models.transfer.importer import Preview, level_summary
 from ui.widgets.components import plain
-from ui.shell.texts import t
+from ui.shell.texts import localised, t
 
 SHOWN_CHANGES = 200
 
@@ -24,7 +24,7 @@ def counts_frame(result: Preview) -> pd.DataFrame:
 def problems_frame(result: Preview) -> pd.DataFrame:
     return pd.DataFrame(
         [{t("import.col.sheet"): p.sheet, t("import.col.row"): p.row, t("import.col.column"): p.column or "",
-          t("import.col.problem"): p.message} for p in result.problems],
+          t("import.col.problem"): localised(p.message)} for p in result.problems],
         columns=[t("import.col.sheet"), t("import.col.row"), t("import.col.column"), t("import.col.problem")],
     )
 

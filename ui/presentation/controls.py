@@ -26,7 +26,7 @@ from ui.shell.context import PlanContext, link_params
 from ui.presentation.slides import show_slide, show_style
 from ui.presentation.params import (MAX_AUTO_SECONDS, MIN_AUTO_SECONDS, THEME_NAMES, next_slide, parse_auto,
                                     parse_meeting, parse_slide, parse_theme)
-from ui.shell.texts import t
+from ui.shell.texts import localised, t
 
 SLIDE_KEY = "presentation_slide"
 THEME_KEY = "presentation_theme"
@@ -217,7 +217,7 @@ def _freeze(context: PlanContext, actor, meeting_id: int, meetings: pd.DataFrame
             freeze_meeting(session, actor, context.plan_id, meeting_id, context.as_of,
                            expected_counter=context.counter)
     except CommandError as exc:
-        st.error(plain(exc), icon=":material/error:")
+        st.error(plain(localised(exc)), icon=":material/error:")
         return
     day = meetings.loc[meetings["meeting_id"] == meeting_id, "meeting_date"].iloc[0]
     st.session_state[_FLASH] = ("success", t("presentation.freeze.done", date=format_date(day)))
@@ -238,7 +238,7 @@ def _delete(context: PlanContext, actor, snapshot_id: int, day: str) -> None:
         with write.transaction(context.url) as session:
             delete_snapshot(session, actor, context.plan_id, snapshot_id)
     except CommandError as exc:
-        st.session_state[_FLASH] = ("error", str(exc))
+        st.session_state[_FLASH] = ("error", localised(exc))
         return
     st.session_state[SNAPSHOT_KEY] = LIVE
     st.session_state["presentation_delete_confirm"] = False

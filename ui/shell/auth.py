@@ -35,7 +35,7 @@ from models.sign_in_sessions import (
 )
 from ui.reads.db import engine_for
 from ui.shell import write
-from ui.shell.texts import t
+from ui.shell.texts import localised, t
 
 ACTOR_KEY = "actor"
 # The local session token, or the identity provider sign-in's key.
@@ -218,7 +218,7 @@ def _open_identity_provider_session(url: str) -> str | None:
                 raise SignInRefused(t("sign_in.ended.identity"))
     except SignInRefused as refused:
         st.session_state[REFUSED_KEY] = key
-        _forget(str(refused))
+        _forget(localised(refused))
         return None
     st.session_state[SESSION_KEY] = key
     return key

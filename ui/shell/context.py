@@ -20,7 +20,7 @@ from ui.shell.auth import ANONYMOUS, role
 from ui.shell.choices import date_within, keep_offered
 from ui.views.markdown import plain
 from ui.shell.url_state import parse_choice, parse_date, shown
-from ui.shell.texts import language, pin_language, t
+from ui.shell.texts import language, localised, pin_language, t
 
 _CONTEXT_KEY = "plan_context"
 EARLIEST = dt.date(2000, 1, 1)
@@ -58,7 +58,7 @@ def open_database() -> str:
         engine_for(url)
         return url
     except ConfigurationError as exc:
-        st.error(plain(exc), icon=":material/error:")
+        st.error(plain(localised(exc)), icon=":material/error:")
     except SQLAlchemyError as exc:
         st.error(t("app.db_error", detail=type(exc).__name__), icon=":material/error:")
     st.stop()

@@ -15,7 +15,7 @@ from ui.reads.db import engine_for
 from ui.shell.auth import keep_in_browser, sign_in_locally
 from ui.shell.context import current
 from ui.shell.navigation import SIGN_IN, opened_page
-from ui.shell.texts import t
+from ui.shell.texts import localised, t
 
 
 def identity_provider_configured() -> bool:
@@ -92,7 +92,7 @@ def _sign_in(return_to: str) -> None:
     try:
         sign_in_locally(current().url, email, password, client_address())
     except SignInRefused as refused:
-        st.session_state[_ERROR_KEY] = (str(refused), ":material/lock:")
+        st.session_state[_ERROR_KEY] = (localised(refused), ":material/lock:")
         return
     keep_in_browser(return_to)
 

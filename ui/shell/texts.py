@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 import ui.strings  # noqa: F401  (registers the UI strings)
-from models.texts import text
+from models.texts import render, text
 
 
 # The session's language, pinned for the rest of a script run by ui.shell.context.select_language: t() is
@@ -29,3 +29,9 @@ def pin_language(lang: str | None) -> None:
 
 def t(key: str, **params: Any) -> str:
     return text(key, language(), **params)
+
+
+def localised(message: Any) -> str:
+    """A message from the core (a models.texts.Message, or a refusal raised with one) in this session's
+    language; plain text stays as it is. Every refusal shown on a screen goes through here."""
+    return render(message, language())

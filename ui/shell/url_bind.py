@@ -13,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 
+from ui.shell.texts import localised
 from ui.shell.url_state import parse_choice
 from ui.views.markdown import plain
 
@@ -73,4 +74,4 @@ def show_hints(place=None) -> None:
     so hints about the page's own parameters appear at the top in the same run."""
     for hint in st.session_state.pop(_HINTS, []):
         # A hint echoes text from the link: shown literally, never as Markdown.
-        (place or st).warning(plain(hint), icon=":material/link_off:")
+        (place or st).warning(plain(localised(hint)), icon=":material/link_off:")

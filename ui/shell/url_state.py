@@ -1,7 +1,8 @@
 """Plain, validated URL parameters (no Streamlit here, so every rule is unit-tested).
 
 Each parser takes the raw text from the URL and returns (value, hint): the value to use (None for
-"not given or unusable") and, when the text was unusable, a German hint for the user. Nothing in
+"not given or unusable") and, when the text was unusable, a hint for the user (a models.texts.Message from
+ui.shell.url_hints: German as a str, shown in the session's language). Nothing in
 a URL is ever evaluated or unpickled; values are matched against known choices only.
 """
 
@@ -12,6 +13,7 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 from models.formats import parse_date as german_date
+from ui.shell.url_hints import hint as say
 
 MAX_LENGTH = 200
 T = TypeVar("T")
@@ -28,15 +30,15 @@ def parse_date(raw: str | None, earliest: dt.date, latest: dt.date, label: str =
     if raw is None or raw == "":
         return None, None
     if len(raw) > MAX_LENGTH:
-        return None, f"Der Wert für „{label}“ im Link ist zu lang und wurde ignoriert."
+        return None, say("too_long", label=label)
     try:
         value = german_date(raw)
     except ValueError:
-        return None, f"„{shown(raw)}“ ist kein gültiges Datum für „{label}“ (Beispiel: 12.03.2025)."
+        return None, say("not_a_date", raw=shown(raw), label=label)
     if value > latest:
-        return None, f"Das Datum {value:%d.%m.%Y} für „{label}“ liegt in der Zukunft."
+        return None, say("future", date=value, label=label)
     if value < earliest:
-        return None, f"Das Datum {value:%d.%m.%Y} für „{label}“ liegt vor dem {earliest:%d.%m.%Y}."
+        return None, say("too_early", date=value, label=label, earliest=earliest)
     return value, None
 
 
@@ -46,7 +48,7 @@ def parse_choice(raw: str | None, choices: Mapping[str, T], label: str) -> tuple
         return None, None
     if len(raw) <= MAX_LENGTH and raw in choices:
         return choices[raw], None
-    return None, f"„{shown(raw)}“ ist für „{label}“ nicht bekannt; der Filter wurde nicht angewendet."
+    return None, say("unknown_choice", raw=shown(raw), label=label)
 
 
 def parse_choices(raw: str | None, choices: Mapping[str, T], label: str) -> tuple[list[T], str | None]:
@@ -54,13 +56,13 @@ def parse_choices(raw: str | None, choices: Mapping[str, T], label: str) -> tupl
     if raw is None or raw == "":
         return [], None
     if len(raw) > MAX_LENGTH:
-        return [], f"Der Wert für „{label}“ im Link ist zu lang und wurde ignoriert."
+        return [], say("too_long", label=label)
     words = [word.strip() for word in raw.split(",") if word.strip()]
     known = [choices[word] for word in words if word in choices]
     unknown = [word for word in words if word not in choices]
     hint = None
     if unknown:
-        hint = f"„{shown(', '.join(unknown))}“ ist für „{label}“ nicht bekannt und wurde ignoriert."
+        hint = say("unknown_choices", raw=shown(", ".join(unknown)), label=label)
     return list(dict.fromkeys(known)), hint
 
 
@@ -69,7 +71,7 @@ def parse_flag(raw: str | None, label: str) -> tuple[bool, str | None]:
         return False, None
     if raw in ("1", "ja"):
         return True, None
-    return False, f"„{shown(raw)}“ ist für „{label}“ kein gültiger Wert (1 oder 0)."
+    return False, say("not_a_flag", raw=shown(raw), label=label)
 
 
 SEARCH_MAX_LENGTH = 100
@@ -81,5 +83,5 @@ def parse_text(raw: str | None, label: str, max_length: int = SEARCH_MAX_LENGTH)
         return None, None
     text = " ".join("".join(ch if ch.isprintable() else " " for ch in raw).split())
     if len(text) > max_length:
-        return None, f"Der Suchbegriff für „{label}“ im Link ist zu lang (mehr als {max_length} Zeichen) und wurde ignoriert."
+        return None, say("search_too_long", label=label, limit=max_length)
     return text or None, None

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from models.commands.base import BulkValidationFailed, CommandError, VersionConflict
 from models.formats import format_datetime
 from ui.reads.db import engine_for
-from ui.shell.texts import t
+from ui.shell.texts import localised, t
 from ui.views.markdown import plain
 
 Result = TypeVar("Result")
@@ -35,8 +35,8 @@ def transaction(url: str) -> Iterator[Session]:
 def run(url: str, work: Callable[[Session], Result], *, flash_key: str, success: str | Callable[[Result], str],
         slots: dict[str, Any] | None = None, on_success: Callable[[Result], None] | None = None,
         on_conflict: Callable[[VersionConflict], None] | None = None) -> None:
-    """Run work (one or more commands) in one transaction. Refused: the German messages, next to the fields
-    where a slot is given; nothing changes. Done: the success note under flash_key, then a rerun."""
+    """Run work (one or more commands) in one transaction. Refused: the messages in the session's language, next
+    to the fields where a slot is given; nothing changes. Done: the success note under flash_key, then a rerun."""
     try:
         with transaction(url) as session:
             result = work(session)
@@ -63,16 +63,16 @@ def show_flash(flash_key: str) -> None:
 
 def show_refusal(refused: CommandError, slots: dict[str, Any]) -> None:
     if isinstance(refused, BulkValidationFailed):
-        lines = "\n".join(f"- {plain(problem)}" for problem in refused.problems)
-        st.error(f"{plain(refused)}\n\n{lines}", icon=":material/error:")
+        lines = "\n".join(f"- {plain(localised(problem))}" for problem in refused.problems)
+        st.error(f"{plain(localised(refused))}\n\n{lines}", icon=":material/error:")
         return
     unplaced = []
     for name, message in refused.field_errors.items():
         if name in slots:
-            slots[name].error(plain(message), icon=":material/error:")
+            slots[name].error(plain(localised(message)), icon=":material/error:")
         elif message != str(refused):
-            unplaced.append(message)
-    st.error(plain(" ".join([str(refused), *unplaced])), icon=":material/error:")
+            unplaced.append(localised(message))
+    st.error(plain(" ".join([localised(refused), *unplaced])), icon=":material/error:")
 
 
 def show_conflict(conflict: VersionConflict) -> None:
@@ -82,7 +82,7 @@ def show_conflict(conflict: VersionConflict) -> None:
           action=_word("action", change["action"]), actor=change["actor"], at=format_datetime(change["at"]))
         for change in conflict.current.get("changes", [])
     ]
-    text = plain(conflict)
+    text = plain(localised(conflict))
     if lines:
         text += "\n\n" + t("maintenance.conflict.meanwhile") + "\n" + "\n".join(f"- {plain(line)}" for line in lines)
     st.error(text, icon=":material/sync_problem:")

@@ -1,0 +1,76 @@
+"""The words of the core's own rooms outside the commands (sign-in, plan settings) in German and English.
+
+`say(key, **params)` makes a models.texts.Message: German as a str, `.render(lang)` for the screen.
+"""
+
+from __future__ import annotations
+
+from models.texts import Wording
+
+WORDS: dict[str, dict[str, str]] = {
+    # sign-in (models.auth)
+    "sign_in.wrong": {"de": "E-Mail-Adresse oder Passwort ist falsch.", "en": "E-mail address or password is wrong."},
+    "sign_in.locked": {"de": "Zu viele Fehlversuche: Die Anmeldung ist für {minutes} Minuten gesperrt. "
+                             "Bitte warten Sie.",
+                       "en": "Too many failed attempts: signing in is locked for {minutes} minutes. Please wait."},
+    "sign_in.locked_client": {"de": "Zu viele Fehlversuche von Ihrem Anschluss: Die Anmeldung ist für {minutes} "
+                                    "Minuten gesperrt. Bitte warten Sie.",
+                              "en": "Too many failed attempts from your connection: signing in is locked for "
+                                    "{minutes} minutes. Please wait."},
+    "sign_in.no_subject": {"de": "Die Anmeldung hat keine Kennung (sub) geliefert.",
+                           "en": "The sign-in did not supply an identifier (sub)."},
+    "sign_in.deactivated": {"de": "Dieses Konto ist deaktiviert. Bitte wenden Sie sich an die Administration.",
+                            "en": "This account is deactivated. Please contact the administration."},
+    "sign_in.last_admin": {"de": "Ihr Konto ist das letzte aktive Konto mit der Rolle „admin“, der "
+                                 "Identitätsanbieter nennt diese Rolle aber nicht mehr. Bitte lassen Sie die Rolle "
+                                 "dort wieder eintragen oder zuerst eine weitere Administration benennen.",
+                           "en": "Your account is the last active account with the role “admin”, but the identity "
+                                 "provider no longer names this role. Please have the role entered there again or "
+                                 "first appoint another administrator."},
+    "sign_in.password_account": {"de": "Für diese E-Mail-Adresse gibt es ein Konto mit Passwort und einer anderen "
+                                       "Rolle. Bitte melden Sie sich mit E-Mail-Adresse und Passwort an, oder bitten "
+                                       "Sie die Administration, die Rollen anzugleichen.",
+                                 "en": "There is an account with a password and a different role for this e-mail "
+                                       "address. Please sign in with e-mail address and password, or ask the "
+                                       "administration to align the roles."},
+    "sign_in.not_linked": {"de": "Für diese E-Mail-Adresse gibt es schon ein Konto, das nicht mit Ihrer Anmeldung "
+                                 "beim Identitätsanbieter verknüpft ist. Bitte wenden Sie sich an die Administration.",
+                           "en": "There is already an account for this e-mail address that is not linked to your "
+                                 "sign-in at the identity provider. Please contact the administration."},
+    # accounts (models.auth.validate_account)
+    "account.name": {"de": "Bitte geben Sie einen Namen mit höchstens {limit} Zeichen an.",
+                     "en": "Please enter a name of at most {limit} characters."},
+    "account.email": {"de": "Bitte geben Sie eine gültige E-Mail-Adresse an.",
+                      "en": "Please enter a valid e-mail address."},
+    "account.role": {"de": "Bitte wählen Sie eine gültige Rolle (viewer, editor, admin).",
+                     "en": "Please choose a valid role (viewer, editor, admin)."},
+    "account.password": {"de": "Das Passwort muss mindestens {length} Zeichen lang sein.",
+                         "en": "The password must be at least {length} characters long."},
+    # plan settings (models.settings)
+    "setting.public_view": {"de": "Bitte wählen Sie, ob die öffentliche Ansicht an oder aus ist.",
+                            "en": "Please choose whether the public view is on or off."},
+    "setting.release_required": {"de": "Bitte wählen Sie, ob Sachstände freigegeben werden müssen.",
+                                 "en": "Please choose whether status reports must be released."},
+    "setting.confidentiality_threshold": {"de": "Die Schwelle für kleine Fallzahlen muss eine ganze Zahl von 0 bis "
+                                                "100 sein.",
+                                          "en": "The threshold for small counts must be a whole number from 0 to "
+                                                "100."},
+    "setting.green_tolerance": {"de": "Die Toleranz der Ampel muss eine ganze Zahl von 0 bis 100 Prozentpunkten sein.",
+                                "en": "The traffic-light tolerance must be a whole number from 0 to 100 percentage "
+                                      "points."},
+    "setting.stale_after_days": {"de": "„Veraltet nach“ muss eine ganze Zahl von 1 bis 3.650 Tagen sein.",
+                                 "en": "“Outdated after” must be a whole number from 1 to 3,650 days."},
+    "setting.unknown": {"de": "Diese Einstellung gibt es nicht.", "en": "This setting does not exist."},
+    # database configuration (models.db)
+    "db.secrets": {"de": "Die Datei {path} ist kein gültiges TOML. Einzelheiten stehen im Protokoll des Servers.",
+                   "en": "The file {path} is not valid TOML. The server log has the details."},
+    "db.url": {"de": "Die Datenbank-Adresse (DATABASE_URL) ist ungültig. Beispiel: sqlite:///data/masterplan.db "
+                     "oder postgresql+psycopg://benutzer@host:5432/datenbank. Einzelheiten stehen im Protokoll des "
+                     "Servers.",
+               "en": "The database address (DATABASE_URL) is invalid. Example: sqlite:///data/masterplan.db or "
+                     "postgresql+psycopg://user@host:5432/database. The server log has the details."},
+    "db.backend": {"de": "Datenbank {backend} wird nicht unterstützt: bitte SQLite oder PostgreSQL verwenden.",
+                   "en": "Database {backend} is not supported: please use SQLite or PostgreSQL."},
+}
+
+say = Wording(WORDS)
