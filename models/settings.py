@@ -31,6 +31,10 @@ SETTINGS = (
             "Die Toleranz der Ampel muss eine ganze Zahl von 0 bis 100 Prozentpunkten sein."),
     Setting("stale_after_days", int, 1, 3650,
             "„Veraltet nach“ muss eine ganze Zahl von 1 bis 3.650 Tagen sein."),
+    Setting("red_share", int, 1, 100,
+            "Die Schwelle für Rot muss eine ganze Zahl von 1 bis 100 Prozent sein."),
+    Setting("yellow_share", int, 1, 100,
+            "Die Schwelle für Gelb muss eine ganze Zahl von 1 bis 100 Prozent sein."),
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}
 

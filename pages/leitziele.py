@@ -3,14 +3,14 @@
 import pandas as pd
 import streamlit as st
 
-from models.formats import format_date, format_number
+from models.formats import format_date, format_number, format_percent
 from models.rules import small_count_threshold
 from ui.widgets import components
 from ui.reads import goals as reads
 from ui.shell import url_bind
 from ui.shell.choices import keep_offered
 from ui.shell.context import current
-from ui.views.goals import counts_words, progress_words
+from ui.views.goals import counts_words, level_light_words, progress_words
 from ui.shell.texts import language, t
 from ui.shell.url_state import parse_choice, shown
 from ui.shell.navigation import leave_folder_mode
@@ -53,7 +53,9 @@ def show_overview() -> None:
     url_bind.publish("ansicht", None if view == "kacheln" else view)
     # Down to the Leitziele only; a goal's Jahresziele and Maßnahmen are on its detail view.
     st.plotly_chart(reads.hierarchy_chart(context.key, VIEWS[view]), key="goals_hierarchy")
-    st.caption(t("goals.chart_rule"))
+    shares = reads.level_light_shares(context.key)
+    st.caption(t("goals.chart_rule", year=context.as_of.year, red=format_percent(shares[0]),
+                 yellow=format_percent(shares[1])))
 
     st.subheader(t("goals.list"))
     for index, field in enumerate(fields):
@@ -78,7 +80,8 @@ def show_detail(code: str) -> None:
     st.button(t("goals.back"), on_click=_select, args=("",), icon=":material/arrow_back:")
     st.subheader(components.plain(f"{code} – {goal['guiding_goal']}"))
     st.caption(t("goals.detail_caption", field=components.plain(goal["action_field"]),
-                 progress=progress_words(goal["progress"], goal["measures"], lang), counts=counts_words(goal, lang)))
+                 progress=progress_words(goal["progress"], goal["measures"], lang), counts=counts_words(goal, lang),
+                 **level_light_words(goal, lang)))
 
     # Tables in words and the bars are built once per change counter, not on every run.
     tables = reads.goal_detail_tables(context.key, code, threshold)
