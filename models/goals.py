@@ -14,7 +14,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import aliased
 
 from models import indicators as indicator_queries
-from models.queries import LEVEL_LIGHT_COLUMNS, frame_of, level_light_shares, level_lights
+from models.queries import LEVEL_LIGHT_COLUMNS, frame_of, level_light_shares, plan_light
 from models.rules import LIGHTS
 from models.texts import light_words
 from models.schema import AnnualGoal, Measure, Plan
@@ -82,7 +82,7 @@ def hierarchy_frame(engine: Engine, plan_id: int, states: pd.DataFrame, tree: di
     )
     nodes[list(LIGHTS)] = counts.to_numpy()
     nodes["measures"] = counts.sum(axis=1).to_numpy()
-    plan_light = level_lights(states.assign(plan="plan"), "plan", level_light_shares(engine, plan_id), index=["plan"])
+    whole = plan_light(states, level_light_shares(engine, plan_id)).to_frame().T
     measure_light = pd.DataFrame({
         "light": states["light"].to_numpy(), "active": states["active"].astype(int).to_numpy(),
         "light_words": [light_words(colour) for colour in states["light"]],
@@ -90,7 +90,7 @@ def hierarchy_frame(engine: Engine, plan_id: int, states: pd.DataFrame, tree: di
         "light_distribution": "", "light_distribution_en": "",
         "light_reason": states["reason"].to_numpy(), "light_reason_en": states["reason_en"].to_numpy(),
     })
-    lights = pd.concat([plan_light, *(tree[name][list(LEVEL_LIGHT_COLUMNS)]
+    lights = pd.concat([whole, *(tree[name][list(LEVEL_LIGHT_COLUMNS)]
                                       for name in ("action_fields", "guiding_goals", "annual_goals")), measure_light],
                        ignore_index=True)
     for column in LEVEL_LIGHT_COLUMNS:

@@ -205,6 +205,11 @@ def level_lights(states: pd.DataFrame, by: str, shares: tuple[int, int], index=N
     return pd.DataFrame(columns, index=counts.index)
 
 
+def plan_light(states: pd.DataFrame, shares: tuple[int, int]) -> pd.Series:
+    """The light of the whole plan (LEVEL_LIGHT_COLUMNS) over all its active measures."""
+    return level_lights(states.assign(plan="plan"), "plan", shares, index=["plan"]).iloc[0]
+
+
 def progress_tree(engine: Engine, plan_id: int, states: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Roll-up on every level: annual goal <- measures, guiding goal <- annual goals,
     action field <- guiding goals. Levels without measures keep progress NaN ("keine Maßnahmen").
