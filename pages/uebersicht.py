@@ -28,6 +28,11 @@ row.metric(t("overview.measures"), format_number(facts.measures))
 
 st.subheader(t("overview.lights"))
 components.light_metrics(facts.shares)
+if facts.plan_light is not None:
+    light = facts.plan_light
+    st.markdown(f"{components.light_metric_label(light['colour'])} · "
+                + t("overview.plan_light", distribution=components.plain(light["distribution"]),
+                    reason=components.plain(light["reason"])))
 
 
 def progress_chart(level: str):

@@ -50,7 +50,18 @@ def test_the_form_shows_the_stored_settings(mini_app_url):
         ("Öffentliche Ansicht an", True), ("Sachstände müssen freigegeben werden", False)]
     assert [(number.label, number.value) for number in at.number_input] == [
         ("Schwelle für kleine Fallzahlen (Personen)", 5), ("Toleranz der Ampel (Prozentpunkte)", 15),
-        ("Veraltet nach (Tagen)", 180)]
+        ("Veraltet nach (Tagen)", 180), ("Schwelle für Rot einer Ebene (Prozent)", 20),
+        ("Schwelle für Gelb einer Ebene (Prozent)", 20)]
+
+
+def test_rule_level_light_thresholds_are_tuned_on_the_settings_page(mini_app_url):
+    at = _open(_actor(mini_app_url))
+    at.number_input(key="settings_red_share").set_value(40)
+    at.number_input(key="settings_yellow_share").set_value(60)
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    assert at.success[0].value == (
+        "Gespeichert: Schwelle für Rot einer Ebene (Prozent): 20 → 40; Schwelle für Gelb einer Ebene (Prozent): 20 → 60")
 
 
 def test_admin_changes_a_setting_and_the_audit_log_shows_old_and_new(mini_app_url):

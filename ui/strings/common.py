@@ -131,5 +131,6 @@ CATALOGUE.update(
         },
         "chart.progress_axis": {"de": "Fortschritt", "en": "Progress"},
         "chart.measures_hover": {"de": "Maßnahmen", "en": "measures"},
+        "chart.light_hover": {"de": "Ampel", "en": "Traffic light"},
     }
 )
