@@ -122,7 +122,7 @@ def collect(engine: Engine, plan_id: int, options: ExportOptions | None = None,
         derived = {"measures": [_state_cells(states.get(row["_id"])) for row in rows["measures"]],
                    **_level_cells(progress_tree(engine, plan_id, every_state), reader.codes)}
         names = dict(session.execute(select(Organisation.id, Organisation.name)).all())
-        info = _info(plan, options, now or dt.datetime.now(), names)
+        info = _info(plan, options, now or dt.datetime.now(dt.timezone.utc), names)
     for level_rows in rows.values():
         for row in level_rows:
             row.pop("_id", None)
