@@ -14,6 +14,7 @@ from ui.views.goals import counts_words, level_light_words, progress_words
 from ui.shell.texts import language, t
 from ui.shell.url_state import parse_choice, shown
 from ui.shell.navigation import leave_folder_mode
+from ui.shell.chrome import CHART_CONFIG
 
 leave_folder_mode()
 
@@ -52,7 +53,7 @@ def show_overview() -> None:
                     format_func=lambda key: t(f"goals.view.{VIEWS[key]}"))
     url_bind.publish("ansicht", None if view == "kacheln" else view)
     # Down to the Leitziele only; a goal's Jahresziele and Maßnahmen are on its detail view.
-    st.plotly_chart(reads.hierarchy_chart(context.key, VIEWS[view]), key="goals_hierarchy")
+    st.plotly_chart(reads.hierarchy_chart(context.key, VIEWS[view]), key="goals_hierarchy", config=CHART_CONFIG)
     shares = reads.level_light_shares(context.key)
     st.caption(t("goals.chart_rule", year=context.as_of.year, red=format_percent(shares[0]),
                  yellow=format_percent(shares[1])))
@@ -91,7 +92,8 @@ def show_detail(code: str) -> None:
         st.write(t("goals.no_annual_goals"))
     else:
         components.dataframe(tables["annual_goals"])
-        st.plotly_chart(reads.goal_annual_chart(context.key, code, threshold), key="goal_annual_chart")
+        st.plotly_chart(reads.goal_annual_chart(context.key, code, threshold), key="goal_annual_chart",
+                        config=CHART_CONFIG)
 
     st.markdown(f"#### {t('goals.indicators')}")
     indicators = detail["indicators"]

@@ -88,8 +88,32 @@ def build(role: str, public_view: bool):
     key = (role, public_view, language())
     kept = st.session_state.get(_PAGES_KEY)
     if kept is None or kept[0] != key:
-        kept = st.session_state[_PAGES_KEY] = (key, _sections(visible_pages(role, public_view)))
+        visible = visible_pages(role, public_view)
+        kept = st.session_state[_PAGES_KEY] = (key, _with_closed_pages(_sections(visible), visible, role))
     return st.navigation(kept[1], position="top")
+
+
+def _with_closed_pages(sections: dict[str, list], visible: list[PageSpec], role: str) -> dict[str, list]:
+    """Every page the role may not open stays a known address (hidden): a link or bookmark to it says in
+    German why it is closed instead of Streamlit's English "Page not found". The sign-in page is left out:
+    once signed in, its address leads to the start page (the sign-in's own way there)."""
+    shown = {spec.url_path for spec in visible}
+    closed = [spec for spec in PAGES if spec.url_path not in shown and spec.roles != (ANONYMOUS,)]
+    first = next(iter(sections))
+    sections[first] = sections[first] + [
+        st.Page(_closed_page(spec, role), title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path,
+                visibility="hidden")
+        for spec in closed
+    ]
+    return sections
+
+
+def _closed_page(spec: PageSpec, role: str):
+    def closed() -> None:
+        st.title(t(spec.title_key))
+        st.info(t("page.closed.anonymous" if role == ANONYMOUS else "page.closed.role"), icon=":material/lock:")
+    closed.__name__ = f"closed_{spec.url_path.replace('-', '_')}"
+    return closed
 
 
 def _sections(specs: list[PageSpec]) -> dict[str, list]:
