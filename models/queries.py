@@ -123,7 +123,8 @@ def measure_states(engine: Engine, plan_id: int, as_of: dt.date, released_only: 
 
     Columns add status, progress, last_report_date (from the latest report on or before as_of;
     planned and 0 % without one), light, reason (German words; reason_en in English), reason_key,
-    overdue, stale and active (counts for the light of its levels, rules.is_active_measure). released_only (the public view): reports awaiting release are left out.
+    overdue, stale and active (counts for the light of its levels, rules.is_active_measure). released_only
+    (the public view): reports awaiting release are left out.
     """
     statement = (
         select(

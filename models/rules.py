@@ -1,6 +1,6 @@
-"""Domain rules as pure functions: traffic light, roll-up (progress and the level's light), state as of a date, staleness, and the rules
-that commands, the importer, the pages and the documents share (a report's status and date, field sizes,
-"the previous meeting", who may report on a measure, small counts in the public view).
+"""Domain rules as pure functions: traffic light, roll-up (progress and the level's light), state as of a date,
+staleness, and the rules that commands, the importer, the pages and the documents share (a report's status
+and date, field sizes, "the previous meeting", who may report on a measure, small counts in the public view).
 
 No database and no Streamlit here: every rule takes plain values and returns plain values,
 so it can be tested on its edge cases and reused by queries, reports and the command line.

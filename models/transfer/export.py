@@ -159,9 +159,10 @@ def _level_cells(tree, codes: dict[str, dict[int, str]]) -> dict[str, list[list[
     cells = {}
     for name, (frame_name, id_column) in _LEVEL_FRAMES.items():
         lights = tree[frame_name].set_index(id_column)
+        empty = [None] * len(layout.LEVEL_STATE_HEADERS)
         cells[name] = [
             [light_words(lights.at[level_id, "light"]), lights.at[level_id, "light_distribution"],
-             lights.at[level_id, "light_reason"]] if level_id in lights.index else [None] * len(layout.LEVEL_STATE_HEADERS)
+             lights.at[level_id, "light_reason"]] if level_id in lights.index else empty
             for level_id in codes[name]
         ]
     return cells

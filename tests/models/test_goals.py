@@ -31,7 +31,8 @@ def test_rule_level_light_on_every_level_counts_active_measures_only(engine, min
     assert nodes.loc["LZ1", "light_words"] == "Gelb – Verzug: 0 rot · 1 gelb · 1 grün von 2 laufenden Maßnahmen"
     assert nodes.loc["LZ2", ["light", "active"]].tolist() == ["red", 1]
     assert nodes.loc["HF1", ["light", "active"]].tolist() == ["red", 3]  # the majority (green) hid M5
-    assert nodes.loc["HF1", "light_reason"] == "33,3\xa0% der laufenden Maßnahmen sind rot; ab 20\xa0% ist die Ebene rot"
+    assert nodes.loc["HF1", "light_reason"] == (
+        "33,3\xa0% der laufenden Maßnahmen sind rot; ab 20\xa0% ist die Ebene rot")
     assert nodes.loc["LZ3", ["light", "light_distribution"]].tolist() == [
         "green", "0 rot · 0 gelb · 0 grün · 1 grau von 1 laufenden Maßnahme"]
     assert nodes.loc["", ["light", "active"]].tolist() == ["red", 4]

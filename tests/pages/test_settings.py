@@ -61,7 +61,8 @@ def test_rule_level_light_thresholds_are_tuned_on_the_settings_page(mini_app_url
     at.button[0].click().run()
     assert not at.exception and not at.error
     assert at.success[0].value == (
-        "Gespeichert: Schwelle für Rot einer Ebene (Prozent): 20 → 40; Schwelle für Gelb einer Ebene (Prozent): 20 → 60")
+        "Gespeichert: Schwelle für Rot einer Ebene (Prozent): 20 → 40; "
+        "Schwelle für Gelb einer Ebene (Prozent): 20 → 60")
 
 
 def test_admin_changes_a_setting_and_the_audit_log_shows_old_and_new(mini_app_url):
