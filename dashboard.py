@@ -11,6 +11,7 @@ def main() -> None:
     # Imported here, not by the server importing this file for `app`: ui's caches belong to a running app.
     from ui.shell import run_gate, tcp_nodelay, url_bind
     from ui.shell.auth import check_sign_in, role, show_notice
+    from ui.shell.chrome import german_chrome
     from ui.shell.failsafe import german_errors
     from ui.shell.navigation import build, leave_folder_mode
     from ui.shell.context import open_database, select_as_of, select_language, select_plan
@@ -19,6 +20,7 @@ def main() -> None:
     tcp_nodelay.enable()
     leave_folder_mode()
     st.set_page_config(page_title=t("app.title"), page_icon=":material/flag:", layout="wide")
+    german_chrome()
 
     with run_gate.admitted(), german_errors():
         select_language()

@@ -10,17 +10,14 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 from sqlalchemy import Engine, func, or_, select
 
-from models.formats import format_date, format_number
+from models.formats import LOCAL_TIME, format_date, format_number, local_time
 from models.queries import frame_of
 from models.schema import AuditEvent
 
-# Audit times are stored in UTC; people read them in the district's time.
-LOCAL_TIME = ZoneInfo("Europe/Berlin")
 DEFAULT_LIMIT = 500
 PERCENT_FIELDS = frozenset({"progress"})
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -82,7 +79,7 @@ def audit_events(
         .limit(limit)
     )
     frame = frame_of(engine, statement)
-    frame["at"] = [_local(at) for at in frame["at"]]
+    frame["at"] = [local_time(at) for at in frame["at"]]
     with engine.connect() as connection:
         total = connection.execute(select(func.count()).select_from(AuditEvent).where(*conditions)).scalar()
     return frame, int(total or 0)
@@ -127,9 +124,6 @@ def local_today() -> dt.date:
     """Today in the district's time zone: the last day the date filters accept."""
     return dt.datetime.now(LOCAL_TIME).date()
 
-
-def _local(at: dt.datetime) -> dt.datetime:
-    return at.replace(tzinfo=dt.timezone.utc).astimezone(LOCAL_TIME).replace(tzinfo=None)
 
 
 def audit_choices(engine: Engine, plan_id: int) -> dict[str, list[str]]:

@@ -7,6 +7,7 @@ import datetime as dt
 import math
 import re
 from typing import Any
+from zoneinfo import ZoneInfo
 
 # Spaces as typed: blanks, tabs and the no-break spaces of office programs.
 SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
@@ -37,10 +38,21 @@ def format_date(value: dt.date | dt.datetime | None, empty: str = "–") -> str:
     return value.strftime("%d.%m.%Y")
 
 
+# Times are stored in UTC (naive, models.schema._now); people read them in the district's time.
+LOCAL_TIME = ZoneInfo("Europe/Berlin")
+
+
+def local_time(value: dt.datetime) -> dt.datetime:
+    """Rule "times in German local time": a stored time (naive means UTC) in Europe/Berlin, without tzinfo."""
+    aware = value if value.tzinfo is not None else value.replace(tzinfo=dt.timezone.utc)
+    return aware.astimezone(LOCAL_TIME).replace(tzinfo=None)
+
+
 def format_datetime(value: dt.datetime | None, empty: str = "–") -> str:
+    """'06.12.2026, 11:28 Uhr' in German local time (local_time: a naive value is UTC, as stored)."""
     if value is None:
         return empty
-    return value.strftime("%d.%m.%Y, %H:%M Uhr")
+    return local_time(value).strftime("%d.%m.%Y, %H:%M Uhr")
 
 
 def parse_number(value: Any) -> float:

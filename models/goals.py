@@ -14,31 +14,12 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import aliased
 
 from models import indicators as indicator_queries
-from models.queries import frame_of
-from models.rules import GREEN, GREY, LIGHTS, RED, YELLOW
+from models.queries import LEVEL_LIGHT_COLUMNS, frame_of, level_light_shares, plan_light
+from models.rules import LIGHTS
+from models.texts import light_words
 from models.schema import AnnualGoal, Measure, Plan
 
-# Ties in the majority rule go to the colour that asks for more attention.
-SEVERITY = (RED, YELLOW, GREEN, GREY)
 LEVELS = ("plan", "action_field", "guiding_goal", "annual_goal", "measure")
-
-
-def level_light(counts: pd.DataFrame) -> pd.Series:
-    """The traffic light of a level, from how many of its measures show each colour.
-
-    Rule (majority): the colour most of the level's measures show; on a tie the more serious colour
-    wins (red before yellow before green before grey). A level without measures has no colour
-    (missing; test it with pd.isna): it says "keine Maßnahmen" instead. The majority reads better
-    than "the worst colour present", which would paint nearly every upper level red as soon as one
-    measure anywhere is overdue; the counts per colour are shown next to it, so no red is hidden.
-
-    `counts` has the columns green, yellow, red, grey (one row per level).
-    """
-    ordered = counts.reindex(columns=list(SEVERITY), fill_value=0)
-    winners = ordered.idxmax(axis=1) if len(ordered) else pd.Series(index=ordered.index, dtype=object)
-    present = ordered.sum(axis=1) > 0
-    return pd.Series([light if any_ else None for light, any_ in zip(winners, present)],
-                     index=ordered.index, dtype=object)
 
 
 def light_counts(states: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -57,8 +38,9 @@ def hierarchy_frame(engine: Engine, plan_id: int, states: pd.DataFrame, tree: di
     """One row per node of the tree plan -> Handlungsfeld -> Leitziel -> Jahresziel -> Maßnahme.
 
     Columns: id, parent ("" for the plan), level, code, title, progress (NaN: nothing to average),
-    measures, green, yellow, red, grey (measures per colour below the node), light (level_light;
-    missing without measures), status (measures only) and value: the node's own box size with
+    measures, green, yellow, red, grey (all measures per colour below the node), the level's light over its
+    active measures (queries.LEVEL_LIGHT_COLUMNS; a measure keeps its own light and reason), status
+    (measures only) and value: the node's own box size with
     branchvalues "remainder", 1 for a measure and for an empty level (so it stays visible), 0 for a
     level with children (its box is the sum of theirs).
     """
@@ -100,7 +82,19 @@ def hierarchy_frame(engine: Engine, plan_id: int, states: pd.DataFrame, tree: di
     )
     nodes[list(LIGHTS)] = counts.to_numpy()
     nodes["measures"] = counts.sum(axis=1).to_numpy()
-    nodes["light"] = level_light(nodes[list(LIGHTS)]).to_numpy()
+    whole = plan_light(states, level_light_shares(engine, plan_id)).to_frame().T
+    measure_light = pd.DataFrame({
+        "light": states["light"].to_numpy(), "active": states["active"].astype(int).to_numpy(),
+        "light_words": [light_words(colour) for colour in states["light"]],
+        "light_words_en": [light_words(colour, "en") for colour in states["light"]],
+        "light_distribution": "", "light_distribution_en": "",
+        "light_reason": states["reason"].to_numpy(), "light_reason_en": states["reason_en"].to_numpy(),
+    })
+    lights = pd.concat([whole, *(tree[name][list(LEVEL_LIGHT_COLUMNS)]
+                                      for name in ("action_fields", "guiding_goals", "annual_goals")), measure_light],
+                       ignore_index=True)
+    for column in LEVEL_LIGHT_COLUMNS:
+        nodes[column] = lights[column].to_numpy()
     nodes["progress"] = nodes["progress"].astype(float)
     nodes["value"] = (~nodes["id"].isin(set(nodes["parent"]))).astype(int)
     return nodes
@@ -123,7 +117,6 @@ def goal_detail(
     annual = annual.merge(light_counts(states, "annual_goal_id"), left_on="annual_goal_id",
                           right_index=True, how="left")
     annual[list(LIGHTS) + ["measures"]] = annual[list(LIGHTS) + ["measures"]].fillna(0).astype(int)
-    annual["light"] = level_light(annual[list(LIGHTS)])
     measures = states[states["guiding_goal_id"] == goal_id].merge(
         annual[["annual_goal_id", "annual_goal_code"]], on="annual_goal_id", how="left"
     ).sort_values(["year", "annual_goal_code"], kind="stable")
@@ -188,7 +181,6 @@ def annual_goals_of_year(states: pd.DataFrame, tree: dict[str, pd.DataFrame], ye
         .merge(origin, on="carried_over_from_id", how="left")
     )
     frame[list(LIGHTS) + ["measures"]] = frame[list(LIGHTS) + ["measures"]].fillna(0).astype(int)
-    frame["light"] = level_light(frame[list(LIGHTS)])
     plan_order = {goal_id: order for order, goal_id in enumerate(goals["guiding_goal_id"])}
     frame = frame.sort_values("guiding_goal_id", key=lambda ids: ids.map(plan_order), kind="stable")
     return frame.reset_index(drop=True)

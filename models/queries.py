@@ -17,7 +17,10 @@ from sqlalchemy.orm import aliased
 from models.rules import (
     LIGHTS,
     PLANNED,
+    LevelLight,
+    is_active_measure,
     is_stale,
+    level_light,
     rollup_measures_frame,
     traffic_light,
 )
@@ -120,7 +123,8 @@ def measure_states(engine: Engine, plan_id: int, as_of: dt.date, released_only: 
 
     Columns add status, progress, last_report_date (from the latest report on or before as_of;
     planned and 0 % without one), light, reason (German words; reason_en in English), reason_key,
-    overdue and stale. released_only (the public view): reports awaiting release are left out.
+    overdue, stale and active (counts for the light of its levels, rules.is_active_measure). released_only
+    (the public view): reports awaiting release are left out.
     """
     statement = (
         select(
@@ -158,7 +162,7 @@ def _with_judgement(frame: pd.DataFrame, settings: tuple[int, int], as_of: dt.da
     tolerance, stale_after = settings
     rows = zip(frame["status"], frame["progress"], frame["start_date"], frame["due_date"],
                frame["last_report_date"])
-    lights, reasons, reasons_en, keys, stale = [], [], [], [], []
+    lights, reasons, reasons_en, keys, stale, active = [], [], [], [], [], []
     for status, progress, start, due, last in rows:
         last = None if pd.isna(last) else last
         light = traffic_light(status, progress, start, due, as_of, tolerance)
@@ -167,17 +171,56 @@ def _with_judgement(frame: pd.DataFrame, settings: tuple[int, int], as_of: dt.da
         reasons_en.append(light.reason("en"))
         keys.append(light.reason_key)
         stale.append(is_stale(status, last, start, as_of, stale_after))
+        active.append(is_active_measure(status, last, as_of))
     return frame.assign(light=lights, reason=reasons, reason_en=reasons_en, reason_key=keys, stale=stale,
-                        overdue=[key == "overdue" for key in keys])
+                        overdue=[key == "overdue" for key in keys], active=active)
+
+
+def level_light_shares(engine: Engine, plan_id: int) -> tuple[int, int]:
+    """The plan's thresholds of a level's light: (red_share, yellow_share) in percent."""
+    with engine.connect() as connection:
+        row = connection.execute(select(Plan.red_share, Plan.yellow_share).where(Plan.id == plan_id)).one()
+    return int(row.red_share), int(row.yellow_share)
+
+
+LEVEL_LIGHT_COLUMNS = ("light", "active", "light_words", "light_words_en", "light_distribution",
+                       "light_distribution_en", "light_reason", "light_reason_en")
+
+
+def level_lights(states: pd.DataFrame, by: str, shares: tuple[int, int], index=None) -> pd.DataFrame:
+    """The light of each level (rules.level_light) over its active measures, one row per value of `by`
+    (or per value of `index`, so that levels without measures get their grey): LEVEL_LIGHT_COLUMNS, i.e.
+    light, active (how many), light_words ("Gelb – Verzug: 1 rot · 2 gelb · 9 grün von 12 laufenden
+    Maßnahmen"), light_distribution (the same without the colour) and light_reason, the words also in
+    English (_en). `states` needs the columns light and active."""
+    running = states[states["active"].astype(bool)]
+    counts = pd.crosstab(running[by], running["light"]).reindex(columns=list(LIGHTS), fill_value=0)
+    if index is not None:
+        counts = counts.reindex(index, fill_value=0)
+    lights = [level_light(row.red, row.yellow, row.green, row.grey, *shares) for row in counts.itertuples()]
+    columns = {"light": [light.colour for light in lights], "active": [light.active for light in lights]}
+    for name, words in (("light_words", LevelLight.words), ("light_distribution", LevelLight.distribution),
+                        ("light_reason", LevelLight.reason)):
+        columns[name] = [words(light, "de") for light in lights]
+        columns[f"{name}_en"] = [words(light, "en") for light in lights]
+    return pd.DataFrame(columns, index=counts.index)
+
+
+def plan_light(states: pd.DataFrame, shares: tuple[int, int]) -> pd.Series:
+    """The light of the whole plan (LEVEL_LIGHT_COLUMNS) over all its active measures."""
+    return level_lights(states.assign(plan="plan"), "plan", shares, index=["plan"]).iloc[0]
 
 
 def progress_tree(engine: Engine, plan_id: int, states: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Roll-up on every level: annual goal <- measures, guiding goal <- annual goals,
-    action field <- guiding goals. Levels without measures keep progress NaN ("keine Maßnahmen")."""
+    action field <- guiding goals. Levels without measures keep progress NaN ("keine Maßnahmen").
+    Every level also gets its light over its active measures (level_lights: LEVEL_LIGHT_COLUMNS)."""
+    shares = level_light_shares(engine, plan_id)
     annual = annual_goals(engine, plan_id)
     measures_rollup = rollup_measures_frame(states, "annual_goal_id")
     annual = annual.merge(measures_rollup, left_on="annual_goal_id", right_index=True, how="left")
     annual[["counted", "excluded"]] = annual[["counted", "excluded"]].fillna(0).astype(int)
+    annual = _with_lights(annual, states, "annual_goal_id", shares)
 
     goals = guiding_goals(engine, plan_id)
     goal_mean = annual.groupby("guiding_goal_id")["progress"].mean()
@@ -190,7 +233,14 @@ def progress_tree(engine: Engine, plan_id: int, states: pd.DataFrame) -> dict[st
     fields = fields.merge(_counts(states, "action_field_id"), left_on="action_field_id", right_index=True, how="left")
     for frame in (goals, fields):
         frame[list(LIGHTS) + ["measures"]] = frame[list(LIGHTS) + ["measures"]].fillna(0).astype(int)
+    goals = _with_lights(goals, states, "guiding_goal_id", shares)
+    fields = _with_lights(fields, states, "action_field_id", shares)
     return {"action_fields": fields, "guiding_goals": goals, "annual_goals": annual}
+
+
+def _with_lights(frame: pd.DataFrame, states: pd.DataFrame, by: str, shares: tuple[int, int]) -> pd.DataFrame:
+    lights = level_lights(states, by, shares, index=frame[by])
+    return frame.assign(**{column: lights[column].to_numpy() for column in LEVEL_LIGHT_COLUMNS})
 
 
 def _counts(states: pd.DataFrame, by: str) -> pd.DataFrame:

@@ -1,6 +1,6 @@
-"""Domain rules as pure functions: traffic light, roll-up, state as of a date, staleness, and the rules
-that commands, the importer, the pages and the documents share (a report's status and date, field sizes,
-"the previous meeting", who may report on a measure, small counts in the public view).
+"""Domain rules as pure functions: traffic light, roll-up (progress and the level's light), state as of a date,
+staleness, and the rules that commands, the importer, the pages and the documents share (a report's status
+and date, field sizes, "the previous meeting", who may report on a measure, small counts in the public view).
 
 No database and no Streamlit here: every rule takes plain values and returns plain values,
 so it can be tested on its edge cases and reused by queries, reports and the command line.
@@ -16,8 +16,9 @@ from typing import Any, Protocol
 
 import pandas as pd
 
+import models.level_light_texts  # noqa: F401  (registers the words of the level light)
 from models.formats import format_date, format_number, format_percent
-from models.texts import text
+from models.texts import light_words, text
 
 PLANNED = "geplant"
 IN_PROGRESS = "in Umsetzung"
@@ -310,6 +311,93 @@ def rollup_children(values: Iterable[float | None]) -> RollUp:
     if not present:
         return RollUp(None, 0, 0)
     return RollUp(sum(present) / len(present), len(present), 0)
+
+
+# A level turns red when at least this share (percent) of its active measures is red, yellow when at least
+# DEFAULT_YELLOW_SHARE percent is red or yellow; both are per-plan settings.
+DEFAULT_RED_SHARE = 20
+DEFAULT_YELLOW_SHARE = 20
+
+
+def is_active_measure(status: str, last_report_date: dt.date | None, on: dt.date) -> bool:
+    """Rule "active measure" (for a level's light as of `on`): not ausgesetzt, and not abgeschlossen before
+    the calendar year of `on` began. The completion date is the date of the latest report as of `on`, the
+    one that says abgeschlossen."""
+    if status == SUSPENDED:
+        return False
+    if status == COMPLETED and last_report_date is not None and not pd.isna(last_report_date):
+        return last_report_date >= dt.date(on.year, 1, 1)
+    return True
+
+
+@dataclass(frozen=True)
+class LevelLight:
+    """A level's light with what it is counted from: the active measures per colour and the thresholds."""
+
+    colour: str
+    red: int
+    yellow: int
+    green: int
+    grey: int
+    red_share: int
+    yellow_share: int
+
+    @property
+    def active(self) -> int:
+        return self.red + self.yellow + self.green + self.grey
+
+    def distribution(self, lang: str = "de") -> str:
+        """'3 rot · 2 gelb · 9 grün von 14 laufenden Maßnahmen' (grey only when there is one)."""
+        if not self.active:
+            return text("level_light.none_active", lang)
+        parts = [f"{format_number(count)} {text(f'light.{colour}', lang)}"
+                 for colour, count in ((RED, self.red), (YELLOW, self.yellow), (GREEN, self.green), (GREY, self.grey))
+                 if count or colour != GREY]
+        key = "level_light.distribution_one" if self.active == 1 else "level_light.distribution"
+        return text(key, lang, parts=" · ".join(parts), active=format_number(self.active))
+
+    def reason(self, lang: str = "de") -> str:
+        """Why the level has its colour, in words."""
+        if not self.active:
+            return text("level_light.none_active", lang)
+        troubled = self.red if self.colour == RED else self.red + self.yellow
+        if not troubled:
+            return text("level_light.reason.green_none", lang)
+        share = self.red_share if self.colour == RED else self.yellow_share
+        return text(f"level_light.reason.{self.colour}", lang, share=_share_words(troubled, self.active),
+                    threshold=format_percent(share))
+
+    def words(self, lang: str = "de") -> str:
+        """The colour never alone: 'Gelb – Verzug: 1 rot · 2 gelb · 9 grün von 12 laufenden Maßnahmen'."""
+        if not self.active:
+            return f"{text('light.grey', lang).capitalize()} – {self.distribution(lang)}"
+        return f"{light_words(self.colour, lang)}: {self.distribution(lang)}"
+
+
+def _share_words(part: int, whole: int) -> str:
+    """A share in percent, whole when it is whole, else cut (not rounded) to one decimal: 19.96 % never
+    reads as the 20 % it stays below."""
+    tenths = 1000 * part // whole
+    return format_percent(tenths / 10, 0 if tenths % 10 == 0 else 1)
+
+
+def level_light(red: int, yellow: int, green: int, grey: int, red_share: int = DEFAULT_RED_SHARE,
+                yellow_share: int = DEFAULT_YELLOW_SHARE) -> LevelLight:
+    """Rule "light of a level" (Jahresziel, Leitziel, Handlungsfeld, plan) from its ACTIVE measures per colour
+    (see is_active_measure): red when at least red_share percent of them are red, yellow when at least
+    yellow_share percent are red or yellow, green otherwise, grey when none is active. A share exactly at the
+    threshold counts (integer arithmetic, no rounding)."""
+    counts = (int(red), int(yellow), int(green), int(grey))
+    active = sum(counts)
+    if not active:
+        colour = GREY
+    elif 100 * counts[0] >= red_share * active:
+        colour = RED
+    elif 100 * (counts[0] + counts[1]) >= yellow_share * active:
+        colour = YELLOW
+    else:
+        colour = GREEN
+    return LevelLight(colour, *counts, red_share=int(red_share), yellow_share=int(yellow_share))
 
 
 def earliest_report_date(today: dt.date, last_held_meeting: dt.date | None) -> dt.date:

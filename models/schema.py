@@ -31,6 +31,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from models.rules import (
     CODE_MAX,
+    DEFAULT_RED_SHARE,
+    DEFAULT_YELLOW_SHARE,
     MEASURE_STATUSES,
     NAME_MAX,
     ROLES,
@@ -73,6 +75,8 @@ class Plan(Base):
         CheckConstraint("green_tolerance BETWEEN 0 AND 100", name="green_tolerance_range"),
         CheckConstraint("stale_after_days > 0", name="stale_after_days_positive"),
         CheckConstraint("confidentiality_threshold >= 0", name="confidentiality_threshold_positive"),
+        CheckConstraint("red_share BETWEEN 1 AND 100", name="red_share_range"),
+        CheckConstraint("yellow_share BETWEEN 1 AND 100", name="yellow_share_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -86,6 +90,11 @@ class Plan(Base):
     change_counter: Mapped[int] = mapped_column(Integer, default=0)
     green_tolerance: Mapped[int] = mapped_column(Integer, default=15)
     stale_after_days: Mapped[int] = mapped_column(Integer, default=180)
+    # A level's light (rules.level_light): red from this share (percent) of red active measures, yellow from
+    # this share of red or yellow ones.
+    red_share: Mapped[int] = mapped_column(Integer, default=DEFAULT_RED_SHARE, server_default=str(DEFAULT_RED_SHARE))
+    yellow_share: Mapped[int] = mapped_column(Integer, default=DEFAULT_YELLOW_SHARE,
+                                              server_default=str(DEFAULT_YELLOW_SHARE))
     # Anonymous visitors may read the plan (released reports only) when the public view is on.
     public_view: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     # Editors' reports wait for an admin's release before the public view shows them.

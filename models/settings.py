@@ -29,6 +29,8 @@ SETTINGS = (
     Setting("confidentiality_threshold", int, 0, 100, say("setting.confidentiality_threshold")),
     Setting("green_tolerance", int, 0, 100, say("setting.green_tolerance")),
     Setting("stale_after_days", int, 1, 3650, say("setting.stale_after_days")),
+    Setting("red_share", int, 1, 100, say("setting.red_share")),
+    Setting("yellow_share", int, 1, 100, say("setting.yellow_share")),
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}
 

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from models import indicators as indicator_queries
 from models import queries
 from models.changes import reports_between
-from models.goals import level_light, light_counts
+from models.goals import light_counts
 from models.rules import (
     AT_RISK,
     COMPLETED,
@@ -95,6 +95,12 @@ def _lights(row) -> dict[str, int]:
     return {light: int(row[light]) for light in LIGHTS}
 
 
+def _level_light(row) -> dict[str, str | None]:
+    """A level's light with its words (the distribution over its active measures) and the reason."""
+    return {"light": _light(row["light"]), **{name: str(row[name]) for name in
+                                              ("light_words", "light_words_en", "light_reason", "light_reason_en")}}
+
+
 def _light(value) -> str | None:
     return None if value is None or pd.isna(value) else str(value)
 
@@ -131,10 +137,8 @@ def title_slide(plan: pd.Series, as_of: dt.date, figures: dict) -> dict:
 def hierarchy_slides(states: pd.DataFrame, tree: dict[str, pd.DataFrame], indicators: pd.DataFrame,
                      as_of: dt.date) -> list[dict]:
     """Per Handlungsfeld its slide, followed by the slides of its Leitziele."""
-    goals = tree["guiding_goals"].copy()
-    goals["light"] = level_light(goals[list(LIGHTS)]).to_numpy()
-    fields = tree["action_fields"].copy()
-    fields["light"] = level_light(fields[list(LIGHTS)]).to_numpy()
+    goals = tree["guiding_goals"]
+    fields = tree["action_fields"]
     annual = _annual_with_lights(tree["annual_goals"], states)
     slides = []
     for _, field in fields.iterrows():
@@ -152,7 +156,6 @@ def _annual_with_lights(annual: pd.DataFrame, states: pd.DataFrame) -> pd.DataFr
     counts = light_counts(states, "annual_goal_id")
     annual = annual.merge(counts, left_on="annual_goal_id", right_index=True, how="left")
     annual[list(LIGHTS) + ["measures"]] = annual[list(LIGHTS) + ["measures"]].fillna(0).astype(int)
-    annual["light"] = level_light(annual[list(LIGHTS)]).to_numpy()
     return annual
 
 
@@ -162,12 +165,12 @@ def action_field_slide(field: pd.Series, goals: pd.DataFrame) -> dict:
         "code": str(field["action_field_code"]),
         "title": str(field["action_field"]),
         "progress": _progress(field["progress"]),
-        "light": _light(field["light"]),
+        **_level_light(field),
         "lights": _lights(field),
         "measures": int(field["measures"]),
         "guiding_goals": [
             {"code": str(goal["guiding_goal_code"]), "title": str(goal["guiding_goal"]),
-             "progress": _progress(goal["progress"]), "light": _light(goal["light"]),
+             "progress": _progress(goal["progress"]), **_level_light(goal),
              "measures": int(goal["measures"])}
             for _, goal in goals.iterrows()
         ],
@@ -182,14 +185,14 @@ def guiding_goal_slide(goal: pd.Series, annual: pd.DataFrame, indicators: list[d
         "title": str(goal["guiding_goal"]),
         "action_field": str(goal["action_field"]),
         "progress": _progress(goal["progress"]),
-        "light": _light(goal["light"]),
+        **_level_light(goal),
         "lights": _lights(goal),
         "measures": int(goal["measures"]),
         "year": year,
         "annual_goals": [
             {"code": str(row["annual_goal_code"]), "title": str(row["annual_goal"]), "year": int(row["year"]),
              "prioritised": bool(row["prioritised"]), "decision_date": _day(row["decision_date"]),
-             "progress": _progress(row["progress"]), "light": _light(row["light"]), "measures": int(row["measures"])}
+             "progress": _progress(row["progress"]), **_level_light(row), "measures": int(row["measures"])}
             for _, row in shown.iterrows()
         ],
         "annual_goals_total": len(annual[annual["year"] == year]) if year is not None else 0,

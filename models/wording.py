@@ -60,6 +60,10 @@ WORDS: dict[str, dict[str, str]] = {
                                       "points."},
     "setting.stale_after_days": {"de": "„Veraltet nach“ muss eine ganze Zahl von 1 bis 3.650 Tagen sein.",
                                  "en": "“Outdated after” must be a whole number from 1 to 3,650 days."},
+    "setting.red_share": {"de": "Die Schwelle für Rot muss eine ganze Zahl von 1 bis 100 Prozent sein.",
+                          "en": "The threshold for red must be a whole number from 1 to 100 percent."},
+    "setting.yellow_share": {"de": "Die Schwelle für Gelb muss eine ganze Zahl von 1 bis 100 Prozent sein.",
+                             "en": "The threshold for yellow must be a whole number from 1 to 100 percent."},
     "setting.unknown": {"de": "Diese Einstellung gibt es nicht.", "en": "This setting does not exist."},
     # database configuration (models.db)
     "db.secrets": {"de": "Die Datei {path} ist kein gültiges TOML. Einzelheiten stehen im Protokoll des Servers.",

@@ -10,6 +10,7 @@ from ui.shell.context import current
 from ui.views.organisations import kind_slug, measures_table
 from ui.shell.texts import language, t
 from ui.shell.navigation import leave_folder_mode
+from ui.shell.chrome import CHART_CONFIG
 
 leave_folder_mode()
 
@@ -61,4 +62,4 @@ components.dataframe(table, width="stretch",
              column_config={t("organisations.col.name"): st.column_config.TextColumn(width=300)})
 st.caption(t("organisations.lights_note"))
 st.subheader(t("organisations.chart_title"), anchor=False)
-st.plotly_chart(figure, key="organisations_chart")
+st.plotly_chart(figure, key="organisations_chart", config=CHART_CONFIG)

@@ -73,6 +73,8 @@ with st.form("settings_form", enter_to_submit=False):
     st.subheader(t("settings.section.rules"), anchor=False)
     number("green_tolerance")
     number("stale_after_days")
+    number("red_share")
+    number("yellow_share")
     submitted = st.form_submit_button(t("settings.save"), type="primary", icon=":material/save:")
 
 

@@ -50,6 +50,8 @@ if finished is not None:
 
 st.subheader(t("import.step.file"), anchor=False)
 limits = import_limits()
+# Streamlit's own line under the drop zone is English (hidden by ui.shell.chrome): the limits in German.
+st.caption(t("import.upload.limits", megabytes=limits.file_bytes // MB, types="XLSX, XLSM, CSV, TXT, ZIP"))
 upload = st.file_uploader(t("import.upload"), type=["xlsx", "xlsm", "csv", "txt", "zip"], key="import_upload",
                           help=t("import.upload.help", megabytes=limits.file_bytes // MB,
                                  rows=format_number(limits.rows)),

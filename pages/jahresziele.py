@@ -13,6 +13,7 @@ from ui.shell.context import current, link_params
 from ui.shell.texts import language, t
 from ui.shell.url_state import shown
 from ui.shell.navigation import leave_folder_mode
+from ui.shell.chrome import CHART_CONFIG
 
 leave_folder_mode()
 
@@ -67,7 +68,7 @@ def show_year(view: annual_goals.YearView) -> None:
     st.subheader(t("annual_goals.all", year=year))
     if view.count > annual_goals.CHART_GOALS:
         st.caption(t("annual_goals.chart_by_goal", count=format_number(view.count), year=year))
-    st.plotly_chart(reads.annual_goals_chart(context.key, year), key="annual_progress_chart")
+    st.plotly_chart(reads.annual_goals_chart(context.key, year), key="annual_progress_chart", config=CHART_CONFIG)
     components.dataframe(view.table,
                  column_config={t("annual_goals.col.annual_goal"): st.column_config.TextColumn(width="large")})
 

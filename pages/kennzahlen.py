@@ -16,6 +16,7 @@ from ui.charts.indicators import has_chart
 from ui.views.indicators import date_or_none, format_value, level_text, values_table, verdict_text, with_unit
 from ui.shell.texts import language, t
 from ui.shell.navigation import leave_folder_mode
+from ui.shell.chrome import CHART_CONFIG
 
 leave_folder_mode()
 
@@ -114,7 +115,7 @@ def show_indicator(indicator) -> None:
     st.markdown(facts(indicator))
     if has_chart(indicator, own):
         figure = reads.indicator_chart(context.key, THRESHOLD, indicator["code"])
-        st.plotly_chart(figure, key=f"indicator_chart_{indicator['indicator_id']}")
+        st.plotly_chart(figure, key=f"indicator_chart_{indicator['indicator_id']}", config=CHART_CONFIG)
     else:
         st.info(t("indicators.no_chart"), icon=":material/show_chart:")
     verdict = indicator["verdict"]

@@ -3,17 +3,18 @@
 import pandas as pd
 import streamlit as st
 
-from models.formats import format_date, format_number
+from models.formats import format_date, format_number, format_percent
 from models.rules import small_count_threshold
 from ui.widgets import components
 from ui.reads import goals as reads
 from ui.shell import url_bind
 from ui.shell.choices import keep_offered
 from ui.shell.context import current
-from ui.views.goals import counts_words, progress_words
+from ui.views.goals import counts_words, level_light_words, progress_words
 from ui.shell.texts import language, t
 from ui.shell.url_state import parse_choice, shown
 from ui.shell.navigation import leave_folder_mode
+from ui.shell.chrome import CHART_CONFIG
 
 leave_folder_mode()
 
@@ -52,8 +53,10 @@ def show_overview() -> None:
                     format_func=lambda key: t(f"goals.view.{VIEWS[key]}"))
     url_bind.publish("ansicht", None if view == "kacheln" else view)
     # Down to the Leitziele only; a goal's Jahresziele and Maßnahmen are on its detail view.
-    st.plotly_chart(reads.hierarchy_chart(context.key, VIEWS[view]), key="goals_hierarchy")
-    st.caption(t("goals.chart_rule"))
+    st.plotly_chart(reads.hierarchy_chart(context.key, VIEWS[view]), key="goals_hierarchy", config=CHART_CONFIG)
+    shares = reads.level_light_shares(context.key)
+    st.caption(t("goals.chart_rule", year=context.as_of.year, red=format_percent(shares[0]),
+                 yellow=format_percent(shares[1])))
 
     st.subheader(t("goals.list"))
     for index, field in enumerate(fields):
@@ -78,7 +81,8 @@ def show_detail(code: str) -> None:
     st.button(t("goals.back"), on_click=_select, args=("",), icon=":material/arrow_back:")
     st.subheader(components.plain(f"{code} – {goal['guiding_goal']}"))
     st.caption(t("goals.detail_caption", field=components.plain(goal["action_field"]),
-                 progress=progress_words(goal["progress"], goal["measures"], lang), counts=counts_words(goal, lang)))
+                 progress=progress_words(goal["progress"], goal["measures"], lang), counts=counts_words(goal, lang),
+                 **level_light_words(goal, lang)))
 
     # Tables in words and the bars are built once per change counter, not on every run.
     tables = reads.goal_detail_tables(context.key, code, threshold)
@@ -88,7 +92,8 @@ def show_detail(code: str) -> None:
         st.write(t("goals.no_annual_goals"))
     else:
         components.dataframe(tables["annual_goals"])
-        st.plotly_chart(reads.goal_annual_chart(context.key, code, threshold), key="goal_annual_chart")
+        st.plotly_chart(reads.goal_annual_chart(context.key, code, threshold), key="goal_annual_chart",
+                        config=CHART_CONFIG)
 
     st.markdown(f"#### {t('goals.indicators')}")
     indicators = detail["indicators"]

@@ -12,6 +12,7 @@ from ui.shell.context import current
 from ui.charts.gantt import dated
 from ui.shell.texts import language, t
 from ui.shell.navigation import leave_folder_mode
+from ui.shell.chrome import CHART_CONFIG
 
 leave_folder_mode()
 
@@ -64,7 +65,7 @@ else:
                 st.info(t("measures.timeline_empty"), icon=":material/info:")
             else:
                 figure = reads.measure_timeline(context.key, filters, page)
-                st.plotly_chart(figure, key="measures_timeline")
+                st.plotly_chart(figure, key="measures_timeline", config=CHART_CONFIG)
                 if paged:
                     st.caption(t("measures.timeline_page", **rows_text))
             if undated and undated < len(page_rows):

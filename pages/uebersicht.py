@@ -9,6 +9,7 @@ from ui.reads import overview as reads
 from ui.shell.context import current
 from ui.shell.texts import language, t
 from ui.shell.navigation import leave_folder_mode
+from ui.shell.chrome import CHART_CONFIG
 
 leave_folder_mode()
 
@@ -28,6 +29,11 @@ row.metric(t("overview.measures"), format_number(facts.measures))
 
 st.subheader(t("overview.lights"))
 components.light_metrics(facts.shares)
+if facts.plan_light is not None:
+    light = facts.plan_light
+    st.markdown(f"{components.light_metric_label(light['colour'])} · "
+                + t("overview.plan_light", distribution=components.plain(light["distribution"]),
+                    reason=components.plain(light["reason"])))
 
 
 def progress_chart(level: str):
@@ -37,10 +43,10 @@ def progress_chart(level: str):
 left, right = st.columns(2)
 with left:
     st.subheader(t("overview.by_action_field"))
-    st.plotly_chart(progress_chart("action_field"), key="chart_action_fields")
+    st.plotly_chart(progress_chart("action_field"), key="chart_action_fields", config=CHART_CONFIG)
 with right:
     st.subheader(t("overview.by_guiding_goal"))
-    st.plotly_chart(progress_chart("guiding_goal"), key="chart_guiding_goals")
+    st.plotly_chart(progress_chart("guiding_goal"), key="chart_guiding_goals", config=CHART_CONFIG)
 st.caption(t("overview.rollup_note"))
 
 overview.since_last_meeting(context, lang)

@@ -53,11 +53,32 @@ class LightShare:
 
 
 @dataclass(frozen=True)
+class LevelLightEntry:
+    """A level's light (models.rules.level_light) with its words: the distribution over its active measures
+    and the reason; the colour never stands alone."""
+
+    colour: str
+    words: str  # e.g. "Rot – kritisch: 3 rot · 2 gelb · 9 grün von 14 laufenden Maßnahmen"
+    reason: str
+
+    @property
+    def line(self) -> str:
+        return f"{self.words} ({self.reason})" if self.reason != self.words.split(" – ", 1)[-1] else self.words
+
+
+def level_light_entry(row) -> LevelLightEntry:
+    """row: a Series or named tuple with queries.LEVEL_LIGHT_COLUMNS."""
+    get = row.get if isinstance(row, pd.Series) else lambda name: getattr(row, name)
+    return LevelLightEntry(str(get("light")), str(get("light_words")), str(get("light_reason")))
+
+
+@dataclass(frozen=True)
 class LevelProgress:
     code: str
     title: str
     progress: float | None  # None: "keine Maßnahmen"
     measures: int
+    light: LevelLightEntry | None = None
 
     @property
     def progress_words(self) -> str:
@@ -106,6 +127,7 @@ class GoalSection:
     lights: tuple[LightShare, ...]
     annual_goals: tuple[AnnualGoalEntry, ...]
     later_annual_goals: int  # annual goals of years after the Stand's year (left out)
+    light: LevelLightEntry | None = None
 
     @property
     def progress_words(self) -> str:
@@ -188,6 +210,7 @@ class ReportContent:
     indicators: tuple[IndicatorEntry, ...]
     meeting_title: str = ""
     created: dt.date = field(default_factory=dt.date.today)
+    plan_light: LevelLightEntry | None = None
 
     @property
     def overall_progress_words(self) -> str:
@@ -329,12 +352,12 @@ def build_content(
         lights=light_shares(states),
         action_fields=tuple(
             LevelProgress(str(row.action_field_code), str(row.action_field), _float_or_none(row.progress),
-                          int(row.measures))
+                          int(row.measures), level_light_entry(row))
             for row in fields.itertuples()
         ),
         guiding_goals=tuple(
             LevelProgress(str(row.guiding_goal_code), str(row.guiding_goal), _float_or_none(row.progress),
-                          int(row.measures))
+                          int(row.measures), level_light_entry(row))
             for row in tree["guiding_goals"].itertuples()
         ),
         changes=changes_since(engine, plan_id, since, as_of, released_only),
@@ -342,6 +365,7 @@ def build_content(
         owed=None if since is None else owed_since(engine, plan_id, since, as_of, states),
         indicators=indicator_entries(engine, plan_id, as_of, threshold),
         meeting_title=_meeting_title(engine, plan_id, as_of, since),
+        plan_light=level_light_entry(queries.plan_light(states, queries.level_light_shares(engine, plan_id))),
     ))
 
 
@@ -443,7 +467,7 @@ def goal_sections(tree: dict[str, pd.DataFrame], states: pd.DataFrame, latest: p
         sections.append(GoalSection(
             code=str(goal.guiding_goal_code), title=str(goal.guiding_goal), action_field=str(goal.action_field),
             progress=_float_or_none(goal.progress), lights=light_shares(goal_states) if len(goal_states) else (),
-            annual_goals=entries, later_annual_goals=len(own) - len(shown),
+            annual_goals=entries, later_annual_goals=len(own) - len(shown), light=level_light_entry(goal),
         ))
     return tuple(sections)
 

@@ -21,6 +21,7 @@ from models.documents.content import (
     FullText,
     GoalSection,
     IndicatorEntry,
+    LevelLightEntry,
     LevelProgress,
     MeasureEntry,
     ReportContent,
@@ -239,12 +240,35 @@ def _summary(pdf: ReportPDF, content: ReportContent) -> None:
     top = pdf.get_y()
     charts.light_doughnut(pdf, FONT, content.lights, pdf.l_margin + 2, top)
     pdf.set_xy(pdf.l_margin, top + 40)
+    _level_lights(pdf, content)
     _ensure_room(pdf, 20 + 6 * len(content.action_fields))
     _heading(pdf, words("by_action_field"), level=1)
     charts.progress_bars(pdf, FONT, content.action_fields)
     _ensure_room(pdf, 20 + 6 * min(len(content.guiding_goals), 12))
     _heading(pdf, words("by_guiding_goal"), level=1)
     charts.progress_bars(pdf, FONT, content.guiding_goals)
+
+
+def _light_line(pdf: ReportPDF, light: LevelLightEntry, line: str) -> None:
+    """A level's light: the colour's square, then the colour, distribution and reason in words."""
+    pdf.set_font(FONT, "", 9)
+    _light_mark(pdf, light.colour)
+    pdf.multi_cell(0, LINE, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _level_lights(pdf: ReportPDF, content: ReportContent) -> None:
+    """The plan's light and the light of each Handlungsfeld, with the rule in one sentence."""
+    fields = [field for field in content.action_fields if field.light is not None]
+    if content.plan_light is None and not fields:
+        return
+    _ensure_room(pdf, 20 + 6 * len(fields))
+    _heading(pdf, words("field_lights"), level=1)
+    if content.plan_light is not None:
+        _light_line(pdf, content.plan_light, words("plan_light", light=content.plan_light.line))
+    for field in fields:
+        _light_line(pdf, field.light, words("field_light", code=field.code, title=field.title, light=field.light.line))
+    _paragraph(pdf, words("level_light_note"), 8, colour=MUTED)
+    pdf.ln(2)
 
 
 def _changes(pdf: ReportPDF, content: ReportContent) -> None:
@@ -282,6 +306,8 @@ def _goal_section(pdf: ReportPDF, section: GoalSection, content: ReportContent) 
     pdf.cell(45, LINE, words("goal.progress", progress=section.progress_words))
     _progress_bar(pdf, section.progress or 0.0, 50)
     pdf.ln(LINE + 1)
+    if section.light is not None:
+        _light_line(pdf, section.light, words("goal.light", light=section.light.line))
     for light in section.lights:
         if light.count:
             pdf.set_font(FONT, "", 9)

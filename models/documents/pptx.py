@@ -231,6 +231,7 @@ def _summary_slide(deck, content: ReportContent) -> None:
         f"{words('count.annual_goals', year=content.as_of.year)}: {format_number(counts['annual_goals'])}",
         f"{words('count.measures')}: {format_number(counts['measures'])}",
         f"{words('overall')}: {content.overall_progress_words}",
+        *([words("plan_light", light=content.plan_light.line)] if content.plan_light is not None else []),
         "",
         words("lights") + ":",
         *[light_line(light) for light in content.lights],
@@ -270,6 +271,8 @@ def _goal_slides(deck, section: GoalSection) -> None:
     title = words("goal", code=section.code, title=section.title)
     slide = _slide(deck, title)
     lines = [words("goal.field", field=section.action_field), words("goal.progress", progress=section.progress_words)]
+    if section.light is not None:
+        lines.append(words("goal.light", light=section.light.line))
     lines += [light_line(light) for light in section.lights if light.count]
     _text_box(slide, lines, LEFT, TOP, Inches(5.2), CONTENT_HEIGHT, size=16)
     levels = [LevelProgress(goal.code, goal.title, goal.progress, len(goal.measures)) for goal in section.annual_goals]

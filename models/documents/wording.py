@@ -61,6 +61,13 @@ CATALOGUE.update({f"doc.{key}": {"de": value} for key, value in {
     "col.latest": "Aktueller Wert",
     "goal": "Leitziel {code}: {title}",
     "goal.field": "Handlungsfeld: {field}",
+    "goal.light": "Ampel des Leitziels: {light}",
+    "plan_light": "Ampel des Plans: {light}",
+    "field_lights": "Ampel nach Handlungsfeld",
+    "field_light": "{code} {title}: {light}",
+    "level_light_note": "Die Ampel einer Ebene zählt ihre laufenden Maßnahmen (nicht ausgesetzt, nicht in einem "
+                        "früheren Jahr abgeschlossen): rot ab einem Anteil roter, gelb ab einem Anteil roter oder "
+                        "gelber Maßnahmen (Schwellen des Plans); ohne laufende Maßnahmen grau.",
     "goal.progress": "Fortschritt: {progress}",
     "goal.later": "Jahresziele späterer Jahre ({count}) sind nicht aufgeführt.",
     "goal.no_annual": "Bis {year} sind zu diesem Leitziel keine Jahresziele erfasst.",

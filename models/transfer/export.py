@@ -5,7 +5,9 @@ What is exported (as of the Stand `as_of`, with the measure filters of the page 
   rows included, so that every reference in the file resolves;
 - the measures passing the filters (without filters: every measure, retired ones included), with
   their state as of the Stand in read-only columns (layout.MEASURE_STATE_HEADERS); the
-  organisations they name;
+  organisations they name; the Handlungsfelder, Leitziele and Jahresziele with their light as of the
+  Stand (layout.LEVEL_STATE_HEADERS: colour, distribution over the active measures, reason), counted
+  over all their measures whatever the filters;
 - the status reports of those measures dated on or before the Stand, indicator values dated on or
   before the Stand; released_only (the public view) leaves out reports awaiting release and counts
   of people below the confidentiality threshold;
@@ -38,7 +40,7 @@ from sqlalchemy.orm import Session
 
 from models.formats import format_date, format_datetime
 from models.measures import MeasureFilters, apply_filters, measure_list
-from models.queries import measure_states
+from models.queries import measure_states, progress_tree
 from models.rules import clean_text, small_count_threshold
 from models.schema import (
     ActionField,
@@ -113,21 +115,23 @@ def collect(engine: Engine, plan_id: int, options: ExportOptions | None = None,
         plan = session.get(Plan, plan_id)
         if plan is None:
             raise LookupError(plan_id)
-        states = _measure_states(engine, plan_id, options)
+        every_state = measure_states(engine, plan_id, options.stand(), released_only=options.released_only)
+        states = _measure_states(engine, plan_id, options, every_state)
         reader = _Reader(session, plan, options, states)
         rows = reader.rows()
-        derived = {"measures": [_state_cells(states.get(row["_id"])) for row in rows["measures"]]}
+        derived = {"measures": [_state_cells(states.get(row["_id"])) for row in rows["measures"]],
+                   **_level_cells(progress_tree(engine, plan_id, every_state), reader.codes)}
         names = dict(session.execute(select(Organisation.id, Organisation.name)).all())
-        info = _info(plan, options, now or dt.datetime.now(), names)
+        info = _info(plan, options, now or dt.datetime.now(dt.timezone.utc), names)
     for level_rows in rows.values():
         for row in level_rows:
             row.pop("_id", None)
     return PlanExport(info=info, rows=rows, derived=derived, slug=plan.slug)
 
 
-def _measure_states(engine: Engine, plan_id: int, options: ExportOptions) -> dict[int, dict[str, Any]]:
+def _measure_states(engine: Engine, plan_id: int, options: ExportOptions,
+                    states) -> dict[int, dict[str, Any]]:
     """State as of the Stand per measure id; with active filters only the measures passing them."""
-    states = measure_states(engine, plan_id, options.stand(), released_only=options.released_only)
     if options.filters.active:
         states = apply_filters(measure_list(engine, plan_id, options.stand(), states), options.filters)
     return {int(row["measure_id"]): row for row in states.to_dict("records")}
@@ -141,6 +145,27 @@ def _state_cells(state: dict[str, Any] | None) -> list[Any]:
         state["status"], int(state["progress"]), light_words(state["light"]), state.get("reason") or None,
         last if isinstance(last, dt.date) else None,
     ]
+
+
+# Sheet name -> (progress_tree frame, its id column).
+_LEVEL_FRAMES = {"action_fields": ("action_fields", "action_field_id"),
+                 "guiding_goals": ("guiding_goals", "guiding_goal_id"),
+                 "annual_goals": ("annual_goals", "annual_goal_id")}
+
+
+def _level_cells(tree, codes: dict[str, dict[int, str]]) -> dict[str, list[list[Any]]]:
+    """Per structure sheet, in the order of its rows (codes: id -> code in row order), the level's light in
+    words; retired levels have none."""
+    cells = {}
+    for name, (frame_name, id_column) in _LEVEL_FRAMES.items():
+        lights = tree[frame_name].set_index(id_column)
+        empty = [None] * len(layout.LEVEL_STATE_HEADERS)
+        cells[name] = [
+            [light_words(lights.at[level_id, "light"]), lights.at[level_id, "light_distribution"],
+             lights.at[level_id, "light_reason"]] if level_id in lights.index else empty
+            for level_id in codes[name]
+        ]
+    return cells
 
 
 class _Reader:
@@ -425,7 +450,7 @@ def excel_bytes(data: PlanExport) -> bytes:
 
 def _derived_kinds(level: Level) -> list[str]:
     if level.name != "measures":
-        return []
+        return [layout.TEXT] * len(level.derived)
     return [layout.TEXT, layout.INTEGER, layout.TEXT, layout.TEXT, layout.DATE]
 
 

@@ -118,6 +118,8 @@ CARRY_REASON = Column("Begründung der Übertragung", "carry_over_reason", TEXT,
                       explanation="Pflicht, wenn „Übertragen von“ gefüllt ist.")
 
 # Appended by the export to the sheet Maßnahmen: the state as of the Stand (read only).
+# The light of a Handlungsfeld, Leitziel or Jahresziel as of the Stand (models.rules.level_light), read-only.
+LEVEL_STATE_HEADERS = ("Ampel zum Stand", "Verteilung der laufenden Maßnahmen", "Begründung der Ampel")
 MEASURE_STATE_HEADERS = ("Status zum Stand", "Fortschritt zum Stand (%)", "Ampel", "Begründung der Ampel",
                          "Letzter Sachstand")
 
@@ -136,6 +138,7 @@ ACTION_FIELDS = Level(
     ),
     key=("code",),
     explanation="Die Handlungsfelder des Plans, z. B. Sprache, Bildung, Ausbildung und Beruf.",
+    derived=LEVEL_STATE_HEADERS,
 )
 
 GUIDING_GOALS = Level(
@@ -151,6 +154,7 @@ GUIDING_GOALS = Level(
     ),
     key=("code",),
     explanation="Die Leitziele 2030, je einem Handlungsfeld zugeordnet.",
+    derived=LEVEL_STATE_HEADERS,
 )
 
 ANNUAL_GOALS = Level(
@@ -177,6 +181,7 @@ ANNUAL_GOALS = Level(
     ),
     key=("code",),
     explanation="Die Jahresziele, je einem Leitziel und einem Jahr zugeordnet.",
+    derived=LEVEL_STATE_HEADERS,
 )
 
 ORGANISATIONS = Level(

@@ -166,6 +166,20 @@ def test_the_pdf_shows_a_known_measure_with_its_figures_and_light_in_words(mini_
     assert "180 Personen (30.06.2024)" in whole
 
 
+def test_rule_level_light_in_the_pdf_and_pptx_with_distribution_and_reason(mini_documents):
+    _, texts = pdf_text(mini_documents["pdf"])
+    whole = " ".join(" ".join(texts).split())
+    assert "Ampel nach Handlungsfeld" in whole
+    assert "Ampel des Plans: Rot – kritisch: 1 rot · 1 gelb · 1 grün · 1 grau von 4 laufenden Maßnahmen" in whole
+    assert ("HF1 Sprache: Rot – kritisch: 1 rot · 1 gelb · 1 grün von 3 laufenden Maßnahmen (33,3 % der "
+            "laufenden Maßnahmen sind rot; ab 20 % ist die Ebene rot)") in whole.replace("\xa0", " ")
+    assert "HF2 Wohnen: Grau – keine laufenden Maßnahmen" in whole
+    assert "Ampel des Leitziels: Rot – kritisch: 1 rot · 0 gelb · 0 grün von 1 laufenden Maßnahme" in whole
+    pptx = " ".join(slide_text(slide) for slide in slides_of(mini_documents["pptx"]))
+    assert "Ampel des Plans: Rot – kritisch: 1 rot · 1 gelb · 1 grün · 1 grau von 4 laufenden Maßnahmen" in pptx
+    assert "Ampel des Leitziels: Gelb – Verzug: 0 rot · 1 gelb · 1 grün von 2 laufenden Maßnahmen" in pptx
+
+
 def test_the_pptx_has_native_charts_with_the_right_series(mini_documents):
     slides = slides_of(mini_documents["pptx"])
     assert 10 <= len(slides) <= 20

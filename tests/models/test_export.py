@@ -182,8 +182,16 @@ def test_csv_zip_has_one_file_per_level_in_german_excel_conventions(engine, mini
     assert "05-Massnahmen.csv" in archive.namelist() and "06-Sachstaende.csv" in archive.namelist()
     assert b"\r\n" in archive.read("01-Handlungsfelder.csv")
     goals = _csv(archive, csv_file_name("Jahresziele", 3))
-    assert goals[0] == layout.ANNUAL_GOALS.headers
+    assert goals[0] == layout.ANNUAL_GOALS.headers + list(layout.LEVEL_STATE_HEADERS)
     first = {row[0]: dict(zip(goals[0], row)) for row in goals[1:]}["JZ2024-01"]
+    # rule "level light": M1 green, M2 yellow are active, M3 ausgesetzt is not
+    assert [first[header] for header in layout.LEVEL_STATE_HEADERS] == [
+        "Gelb – Verzug", "0 rot · 1 gelb · 1 grün von 2 laufenden Maßnahmen",
+        "50\xa0% der laufenden Maßnahmen sind rot oder gelb; ab 20\xa0% ist die Ebene gelb"]
+    field_rows = _csv(archive, csv_file_name("Handlungsfelder", 1))
+    fields = {row[0]: dict(zip(field_rows[0], row)) for row in field_rows[1:]}
+    assert (fields["HF1"]["Ampel zum Stand"], fields["HF2"]["Verteilung der laufenden Maßnahmen"]) == (
+        "Rot – kritisch", "keine laufenden Maßnahmen")
     assert first["Beschlussdatum"] == "01.02.2024" and first["Priorisiert"] == "ja" and first["Jahr"] == "2024"
     values = _csv(archive, csv_file_name("Kennzahlen", 7))
     indicator = dict(zip(values[0], values[1]))

@@ -51,3 +51,13 @@ def test_rule_german_numbers_as_the_forms_give_them():
     for bad in ("abc", float("nan"), True, "inf"):
         with pytest.raises(ValueError):
             parse_number(bad)
+
+
+def test_rule_times_in_german_local_time_stored_utc_shown_in_europe_berlin():
+    from models.formats import format_datetime, local_time
+    assert format_datetime(dt.datetime(2026, 12, 6, 10, 28)) == "06.12.2026, 11:28 Uhr"  # winter: UTC+1
+    assert format_datetime(dt.datetime(2026, 7, 1, 22, 30)) == "02.07.2026, 00:30 Uhr"  # summer: UTC+2
+    aware = dt.datetime(2026, 12, 6, 10, 28, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    assert format_datetime(aware) == "06.12.2026, 16:28 Uhr"
+    assert local_time(dt.datetime(2026, 3, 29, 1, 30)) == dt.datetime(2026, 3, 29, 3, 30)  # the switch to summer
+    assert format_datetime(None) == "–"

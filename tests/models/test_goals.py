@@ -23,12 +23,42 @@ def _nodes(engine, plan_id, on=ON):
     return goals.hierarchy_frame(engine, plan_id, states, tree).set_index("code")
 
 
-def test_level_light_is_the_majority_and_ties_go_to_the_more_serious_colour():
-    counts = pd.DataFrame(
-        {"green": [3, 1, 1, 0, 0], "yellow": [1, 1, 0, 0, 0], "red": [1, 0, 1, 0, 0], "grey": [0, 1, 0, 2, 0]}
-    )
-    assert goals.level_light(counts).tolist()[:4] == ["green", "yellow", "red", "grey"]
-    assert pd.isna(goals.level_light(counts).iloc[4])
+def test_rule_level_light_on_every_level_counts_active_measures_only(engine, mini_plan):
+    nodes = _nodes(engine, mini_plan)
+    # As of 30.06.2024: M1 green, M2 yellow, M3 ausgesetzt (not active), M4 abgeschlossen on 15.12.2023 (an
+    # earlier year: not active), M5 overdue (red), M6 not started (grey, active).
+    assert nodes.loc["LZ1", ["light", "active"]].tolist() == ["yellow", 2]
+    assert nodes.loc["LZ1", "light_words"] == "Gelb – Verzug: 0 rot · 1 gelb · 1 grün von 2 laufenden Maßnahmen"
+    assert nodes.loc["LZ2", ["light", "active"]].tolist() == ["red", 1]
+    assert nodes.loc["HF1", ["light", "active"]].tolist() == ["red", 3]  # the majority (green) hid M5
+    assert nodes.loc["HF1", "light_reason"] == (
+        "33,3\xa0% der laufenden Maßnahmen sind rot; ab 20\xa0% ist die Ebene rot")
+    assert nodes.loc["LZ3", ["light", "light_distribution"]].tolist() == [
+        "green", "0 rot · 0 gelb · 0 grün · 1 grau von 1 laufenden Maßnahme"]
+    assert nodes.loc["", ["light", "active"]].tolist() == ["red", 4]
+    assert nodes.loc["HF2", ["light", "light_words"]].tolist() == ["grey", "Grau – keine laufenden Maßnahmen"]
+    assert nodes.loc["JZ2023-01", ["light", "active"]].tolist() == ["red", 1]
+
+
+def test_rule_level_light_completed_in_an_earlier_year_is_excluded(engine, mini_plan):
+    # In 2023 the completed M4 still counts beside M5 (behind); from 2024 on only M5 (overdue) does.
+    assert _nodes(engine, mini_plan, dt.date(2023, 12, 31)).loc["JZ2023-01", ["light", "active"]].tolist() == [
+        "yellow", 2]
+    assert _nodes(engine, mini_plan, dt.date(2024, 1, 10)).loc["JZ2023-01", ["light", "active"]].tolist() == [
+        "red", 1]
+
+
+def test_rule_level_light_thresholds_are_the_plans(engine, mini_plan):
+    from models.schema import Plan
+    with Session(engine) as session:
+        session.get(Plan, mini_plan).red_share = 50
+        session.get(Plan, mini_plan).yellow_share = 60
+        session.commit()
+    nodes = _nodes(engine, mini_plan)
+    assert nodes.loc["HF1", "light"] == "yellow"  # 33 % red < 50 %, 67 % red or yellow >= 60 %
+    assert nodes.loc["LZ1", "light"] == "green"  # 50 % red or yellow < 60 %
+    assert nodes.loc["LZ1", "light_reason"] == (
+        "nur 50\xa0% der laufenden Maßnahmen sind rot oder gelb; gelb erst ab 60\xa0%")
 
 
 def test_hierarchy_has_one_node_per_level_and_measure(engine, mini_plan):
@@ -56,11 +86,11 @@ def test_hierarchy_progress_matches_the_known_answers(engine, mini_plan):
 def test_hierarchy_counts_and_colours(engine, mini_plan):
     nodes = _nodes(engine, mini_plan)
     assert nodes.loc["LZ1", ["green", "yellow", "red", "grey", "measures"]].tolist() == [1, 1, 0, 1, 3]
-    assert nodes.loc["LZ1", "light"] == "yellow"  # one each of green, yellow, grey: yellow is more serious
-    assert nodes.loc["LZ2", "light"] == "red"  # M4 completed, M5 overdue
-    assert nodes.loc["HF1", "light"] == "green"  # 2 green of 5
+    assert nodes.loc["LZ1", "light"] == "yellow"  # active: M1 green, M2 yellow (M3 ausgesetzt)
+    assert nodes.loc["LZ2", "light"] == "red"  # M4 completed in 2023, M5 overdue
+    assert nodes.loc["HF1", "light"] == "red"  # 1 red of 3 active (the old majority rule said green)
     assert nodes.loc["M3", ["status", "light"]].tolist() == ["ausgesetzt", "grey"]
-    assert pd.isna(nodes.loc["HF2", "light"]) and nodes.loc["HF2", "measures"] == 0
+    assert nodes.loc["HF2", "light"] == "grey" and nodes.loc["HF2", "measures"] == 0
     assert nodes.loc["", "measures"] == 6
 
 

@@ -19,6 +19,8 @@ from models.rules import (
     YELLOW,
     CODE_MAX,
     CONFERENCE_ELSE_FACHBEIRAT_ELSE_ANY,
+    DEFAULT_RED_SHARE,
+    DEFAULT_YELLOW_SHARE,
     FACHBEIRAT_ELSE_ANY,
     FACHBEIRAT_ONLY,
     NAME_MAX,
@@ -29,7 +31,9 @@ from models.rules import (
     clean_text,
     completion_matches,
     expected_progress,
+    is_active_measure,
     is_stale,
+    level_light,
     may_report_on,
     previous_meeting,
     previous_meeting_row,
@@ -350,3 +354,87 @@ def test_rule_previous_meeting_falls_back_to_any_body_only_when_asked():
     assert previous_meeting(without_fachbeirat, D(2024, 12, 1), FACHBEIRAT_ONLY) is None
     assert previous_meeting(without_fachbeirat, D(2024, 12, 1), FACHBEIRAT_ELSE_ANY) == D(2024, 10, 1)
     assert previous_meeting(MEETINGS.iloc[0:0], D(2024, 12, 1), FACHBEIRAT_ELSE_ANY) is None
+
+
+# --- light of a level (Jahresziel, Leitziel, Handlungsfeld, plan) -----------------------------
+
+
+def test_rule_level_light_thresholds_default_to_20_and_20():
+    assert (DEFAULT_RED_SHARE, DEFAULT_YELLOW_SHARE) == (20, 20)
+
+
+@pytest.mark.parametrize("red, yellow, green, grey, colour", [
+    (3, 1, 7, 0, RED),      # 27 % red
+    (1, 2, 11, 0, YELLOW),  # 7 % red, 21 % red or yellow
+    (0, 1, 9, 0, GREEN),    # 10 % red or yellow
+    (0, 0, 5, 2, GREEN),    # not-started measures count as active but are neither red nor yellow
+])
+def test_rule_level_light_red_and_yellow_by_share_of_active_measures(red, yellow, green, grey, colour):
+    assert level_light(red, yellow, green, grey).colour == colour
+
+
+def test_rule_level_light_three_red_of_eleven_is_not_hidden_by_a_green_majority():
+    light = level_light(3, 1, 7, 0)
+    assert light.colour == RED
+    assert light.distribution() == "3 rot · 1 gelb · 7 grün von 11 laufenden Maßnahmen"
+    assert light.reason() == "27,2\xa0% der laufenden Maßnahmen sind rot; ab 20\xa0% ist die Ebene rot"
+    assert light.words() == "Rot – kritisch: 3 rot · 1 gelb · 7 grün von 11 laufenden Maßnahmen"
+
+
+def test_rule_level_light_ties_at_exactly_the_threshold_count():
+    assert level_light(1, 0, 4, 0).colour == RED  # exactly 20 % red
+    assert level_light(0, 1, 4, 0).colour == YELLOW  # exactly 20 % red or yellow
+    assert level_light(1, 1, 8, 0).colour == YELLOW  # 10 % red, exactly 20 % red or yellow
+    assert level_light(1, 0, 5, 0).colour == GREEN  # 16,7 % red: below both thresholds
+    assert level_light(0, 0, 0, 0).colour == GREY
+
+
+def test_rule_level_light_thresholds_are_per_plan():
+    assert level_light(1, 0, 9, 0, red_share=10, yellow_share=20).colour == RED
+    assert level_light(1, 0, 9, 0, red_share=20, yellow_share=10).colour == YELLOW
+    assert level_light(1, 0, 9, 0, red_share=50, yellow_share=50).colour == GREEN
+    assert level_light(1, 0, 9, 0, red_share=50, yellow_share=50).reason() == (
+        "nur 10\xa0% der laufenden Maßnahmen sind rot oder gelb; gelb erst ab 50\xa0%")
+
+
+def test_rule_level_light_share_below_the_threshold_never_reads_as_the_threshold():
+    light = level_light(0, 49, 201, 0)  # 19,6 %
+    assert light.colour == GREEN and "19,6\xa0%" in light.reason()
+
+
+def test_rule_level_light_empty_level_is_grey_with_no_active_measures():
+    light = level_light(0, 0, 0, 0)
+    assert (light.colour, light.active) == (GREY, 0)
+    assert light.distribution() == light.reason() == "keine laufenden Maßnahmen"
+    assert light.words() == "Grau – keine laufenden Maßnahmen"
+    assert light.words("en") == "Grey – no active measures"
+
+
+def test_rule_level_light_distribution_of_one_measure_and_grey_only_when_present():
+    assert level_light(0, 1, 0, 0).distribution() == "0 rot · 1 gelb · 0 grün von 1 laufenden Maßnahme"
+    assert level_light(0, 0, 2, 1).distribution() == "0 rot · 0 gelb · 2 grün · 1 grau von 3 laufenden Maßnahmen"
+    assert level_light(0, 0, 2, 1).reason() == "keine laufende Maßnahme ist rot oder gelb"
+
+
+@pytest.mark.parametrize("status, last_report, active", [
+    (IN_PROGRESS, D(2025, 5, 1), True),
+    (PLANNED, None, True),
+    (AT_RISK, D(2023, 5, 1), True),
+    (SUSPENDED, D(2026, 3, 1), False),              # ausgesetzt never counts
+    (COMPLETED, D(2025, 12, 31), False),            # completed in an earlier year
+    (COMPLETED, D(2026, 1, 1), True),               # completed this year: still part of this year's picture
+    (COMPLETED, D(2026, 11, 30), True),
+])
+def test_rule_level_light_active_measures_only(status, last_report, active):
+    assert is_active_measure(status, last_report, D(2026, 12, 6)) is active
+
+
+def test_rule_level_light_completed_in_an_earlier_year_is_excluded_from_the_count():
+    measures = [(RED, IN_PROGRESS, D(2026, 6, 1)), (GREEN, COMPLETED, D(2020, 6, 1)),
+                (GREEN, COMPLETED, D(2021, 6, 1)), (GREEN, COMPLETED, D(2022, 6, 1)),
+                (GREEN, COMPLETED, D(2023, 6, 1)), (GREEN, IN_PROGRESS, D(2026, 6, 1)),
+                (GREY, SUSPENDED, D(2026, 6, 1))]
+    running = [colour for colour, status, last in measures if is_active_measure(status, last, D(2026, 12, 6))]
+    counts = {colour: running.count(colour) for colour in (RED, YELLOW, GREEN, GREY)}
+    light = level_light(counts[RED], counts[YELLOW], counts[GREEN], counts[GREY])
+    assert (light.colour, light.active) == (RED, 2)  # 1 of 2 running is red; with the old ones it was 1 of 7

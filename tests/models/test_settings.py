@@ -32,6 +32,7 @@ def test_plan_settings_reads_the_defaults(engine, mini_plan):
     assert settings == {
         "change_counter": 1, "public_view": True, "release_required": False,
         "confidentiality_threshold": 5, "green_tolerance": 15, "stale_after_days": 180,
+        "red_share": 20, "yellow_share": 20,
     }
 
 
@@ -78,6 +79,10 @@ def test_viewer_and_editor_are_refused_and_nothing_is_written(engine, mini_plan,
         ({"public_view": "ja"}, "public_view", "öffentliche Ansicht an oder aus"),
         ({"release_required": 1}, "release_required", "freigegeben werden müssen"),
         ({"horizon_year": 2040}, "horizon_year", "gibt es nicht"),
+        ({"red_share": 0}, "red_share", "Schwelle für Rot muss eine ganze Zahl von 1 bis 100 Prozent"),
+        ({"red_share": 101}, "red_share", "von 1 bis 100 Prozent"),
+        ({"yellow_share": 20.5}, "yellow_share", "Schwelle für Gelb muss eine ganze Zahl"),
+        ({"yellow_share": "20"}, "yellow_share", "von 1 bis 100 Prozent"),
     ],
 )
 def test_invalid_values_are_refused_in_german_and_nothing_is_written(engine, mini_plan, values, field, words):
@@ -87,6 +92,22 @@ def test_invalid_values_are_refused_in_german_and_nothing_is_written(engine, min
     assert set(refused.value.field_errors) == {field}
     assert words in refused.value.field_errors[field]
     assert _snapshot(engine, mini_plan) == before
+
+
+def test_rule_level_light_thresholds_are_a_plan_setting_that_changes_the_light(engine, mini_plan):
+    on = dt.date(2024, 6, 30)
+
+    def hf1_light():
+        states = queries.measure_states(engine, mini_plan, on)
+        tree = queries.progress_tree(engine, mini_plan, states)
+        return tree["action_fields"].set_index("action_field_code").loc["HF1", "light"]
+
+    assert hf1_light() == "red"  # 1 of 3 active measures red
+    assert _update(engine, mini_plan, red_share=40, yellow_share=100) == {"red_share": [20, 40],
+                                                                          "yellow_share": [20, 100]}
+    assert hf1_light() == "green"  # 33 % red < 40 %, 67 % red or yellow < 100 %
+    assert (plan_settings(engine, mini_plan)["red_share"], queries.level_light_shares(engine, mini_plan)) == (
+        40, (40, 100))
 
 
 def test_limits_themselves_are_accepted(engine, mini_plan):

@@ -49,7 +49,9 @@ def _check_hierarchy(deck: dict) -> None:
     assert (fields["HF1"]["progress"], fields["HF1"]["lights"]) == (50.0, {"green": 2, "yellow": 1, "red": 1, "grey": 1})
     assert [(g["code"], g["progress"], g["light"]) for g in fields["HF1"]["guiding_goals"]] == [
         ("LZ1", 20.0, "yellow"), ("LZ2", 80.0, "red")]
-    assert (fields["HF2"]["progress"], fields["HF2"]["light"], fields["HF2"]["guiding_goals"]) == (None, None, [])
+    assert (fields["HF2"]["progress"], fields["HF2"]["light"], fields["HF2"]["guiding_goals"]) == (None, "grey", [])
+    assert (fields["HF1"]["light"], fields["HF1"]["light_words"]) == (
+        "red", "Rot – kritisch: 1 rot · 1 gelb · 1 grün von 3 laufenden Maßnahmen")
 
     lz1 = goals["LZ1"]
     assert (lz1["progress"], lz1["action_field"], lz1["year"]) == (20.0, "Sprache", 2024)

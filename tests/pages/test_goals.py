@@ -47,13 +47,16 @@ def test_hierarchy_chart_shows_the_levels_down_to_the_guiding_goals_with_progres
     assert trace["ids"] == ["plan", "hf1", "hf2", "hf3", "lz1", "lz2", "lz3"]
     texts = dict(zip(trace["labels"], trace["text"]))
     assert texts["<b>LZ1</b><br>Alle sprechen Deutsch"] == (
-        "20\xa0% · Gelb – Verzug<br>1 grün, 1 gelb, 1 grau")
+        "20\xa0% · Gelb – Verzug<br>0 rot · 1 gelb · 1 grün von 2 laufenden Maßnahmen")
     assert texts["<b>LZ2</b><br>Kurse werden abgeschlossen"].startswith("80\xa0% · Rot – kritisch")
-    assert texts["<b>LZ3</b><br>Arbeit für alle"].startswith("0\xa0% · Grau")
+    # LZ3's only measure has not started: active, neither red nor yellow
+    assert texts["<b>LZ3</b><br>Arbeit für alle"] == (
+        "0\xa0% · Grün – im Plan<br>0 rot · 0 gelb · 0 grün · 1 grau von 1 laufenden Maßnahme")
     assert texts["<b>HF2</b><br>Wohnen"] == "keine Maßnahmen"
     hover = dict(zip(trace["ids"], trace["customdata"]))
     assert hover["lz1"][3] == "1 Grün – im Plan<br>1 Gelb – Verzug<br>1 Grau – nicht begonnen oder ausgesetzt"
-    assert any("die meisten ihrer Maßnahmen" in caption.value and "Detailansicht" in caption.value
+    assert hover["lz1"][4] == "50\xa0% der laufenden Maßnahmen sind rot oder gelb; ab 20\xa0% ist die Ebene gelb"
+    assert any("mindestens 20\xa0% davon rot" in caption.value and "Detailansicht" in caption.value
                for caption in at.caption)
 
 
@@ -63,6 +66,9 @@ def test_the_detail_shows_the_annual_goals_and_measures_the_overview_chart_leave
     assert annual.loc["JZ2024-02", "Maßnahmen nach Ampel"] == "keine Maßnahmen"
     assert annual.loc["JZ2024-01", "Maßnahmen nach Ampel"] == (
         "1 Grün – im Plan, 1 Gelb – Verzug, 1 Grau – nicht begonnen oder ausgesetzt")
+    assert annual.loc["JZ2024-01", "Ampel"] == (
+        "Gelb – Verzug: 0 rot · 1 gelb · 1 grün von 2 laufenden Maßnahmen (50\xa0% der laufenden Maßnahmen "
+        "sind rot oder gelb; ab 20\xa0% ist die Ebene gelb)")
     assert len(_table(at, "Maßnahme")) == 3
 
 
@@ -76,9 +82,11 @@ def test_goals_per_action_field_in_expanders(mini_app_url):
         at.session_state[f"goals_field_{index}"] = True
     at.run()
     captions = [caption.value for caption in at.caption]
-    assert ("Fortschritt: 20\xa0% · Maßnahmen: 1 Grün – im Plan, 1 Gelb – Verzug, "
-            "1 Grau – nicht begonnen oder ausgesetzt") in captions
-    assert "Fortschritt: 80\xa0% · Maßnahmen: 1 Grün – im Plan, 1 Rot – kritisch" in captions
+    assert ("Fortschritt: 20\xa0% · Ampel: Gelb – Verzug: 0 rot · 1 gelb · 1 grün von 2 laufenden Maßnahmen "
+            "(50\xa0% der laufenden Maßnahmen sind rot oder gelb; ab 20\xa0% ist die Ebene gelb)") in captions
+    # LZ2: M4 was completed in 2023 and no longer counts in 2024; M5 is overdue
+    assert ("Fortschritt: 80\xa0% · Ampel: Rot – kritisch: 1 rot · 0 gelb · 0 grün von 1 laufenden Maßnahme "
+            "(100\xa0% der laufenden Maßnahmen sind rot; ab 20\xa0% ist die Ebene rot)") in captions
     assert any("keine Leitziele" in md.value for md in at.expander[1].markdown)
 
 
@@ -172,3 +180,20 @@ def test_example_plan_goal_with_its_indicators(example_app_url):
     assert own and all(any(f"**{code}**" in value for value in shown) for code in own)
     measures = _table(at, "Maßnahme")
     assert len(measures) == sum(len(a.get("measures", [])) for a in goal["annual_goals"])
+
+
+def test_rule_level_light_example_plan_map_shows_the_leitziel_with_three_red_measures_with_its_distribution(
+        example_app_url):
+    """LZ10 of the example plan has three red measures: the majority rule painted it green."""
+    at = _open(stand="2026-12-06")
+    assert not at.exception
+    trace = _chart(at, "goals_hierarchy")
+    box = dict(zip(trace["ids"], trace["text"]))
+    codes = dict(zip(trace["ids"], trace["labels"]))
+    lz10 = next(node for node, label in codes.items() if label.startswith("<b>LZ10</b>"))
+    assert "Rot – kritisch<br>3 rot · 1 gelb · 0 grün · 1 grau von 5 laufenden Maßnahmen" in box[lz10]
+    colours = dict(zip(trace["ids"], trace["marker"]["colors"]))
+    assert colours[lz10] == "#D55E00"  # red
+    assert colours["plan"] in ("#D55E00", "#E69F00")  # no longer green
+    hover = dict(zip(trace["ids"], trace["customdata"]))
+    assert hover[lz10][4] == "60\xa0% der laufenden Maßnahmen sind rot; ab 20\xa0% ist die Ebene rot"

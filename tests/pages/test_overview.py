@@ -1,6 +1,7 @@
 """AppTest of the overview page: the figures it shows, for the mini plan and the example plan."""
 
 import datetime as dt
+import json
 
 import yaml
 
@@ -22,6 +23,19 @@ def test_overview_shows_the_mini_plans_figures(mini_app_url):
     assert shown["Gelb – Verzug"] == "0 (0\xa0%)"
     assert shown["Rot – kritisch"] == "4 (67\xa0%)"
     assert shown["Grau – nicht begonnen oder ausgesetzt"] == "1 (17\xa0%)"
+
+
+def test_rule_level_light_of_the_plan_on_the_overview_with_distribution_and_reason(mini_app_url):
+    at = app()
+    at.query_params["stand"] = "2024-06-30"
+    at.run()
+    assert not at.exception
+    line = next(md.value for md in at.markdown if "Ampel des Plans" in md.value)
+    assert line.startswith(":red-badge[") and "Rot] kritisch" in line
+    assert "**Ampel des Plans:** 1 rot · 1 gelb · 1 grün · 1 grau von 4 laufenden Maßnahmen" in line
+    assert "25\xa0% der laufenden Maßnahmen sind rot; ab 20\xa0% ist die Ebene rot" in line
+    bars = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    assert bars["hovertext"][0] == "Rot – kritisch: 1 rot · 1 gelb · 1 grün von 3 laufenden Maßnahmen"
 
 
 def test_overview_chart_says_no_measures_for_an_empty_action_field(mini_app_url):

@@ -46,7 +46,8 @@ def _slide(at) -> str:
 
 
 def _style(at) -> str:
-    return next(element.proto.body for element in at.get("html") if "<style>" in element.proto.body)
+    return next(element.proto.body for element in at.get("html")
+                if "<style>" in element.proto.body and ".mpc-slide" in element.proto.body)
 
 
 def _button(at, label):

@@ -50,7 +50,19 @@ def test_the_form_shows_the_stored_settings(mini_app_url):
         ("Öffentliche Ansicht an", True), ("Sachstände müssen freigegeben werden", False)]
     assert [(number.label, number.value) for number in at.number_input] == [
         ("Schwelle für kleine Fallzahlen (Personen)", 5), ("Toleranz der Ampel (Prozentpunkte)", 15),
-        ("Veraltet nach (Tagen)", 180)]
+        ("Veraltet nach (Tagen)", 180), ("Schwelle für Rot einer Ebene (Prozent)", 20),
+        ("Schwelle für Gelb einer Ebene (Prozent)", 20)]
+
+
+def test_rule_level_light_thresholds_are_tuned_on_the_settings_page(mini_app_url):
+    at = _open(_actor(mini_app_url))
+    at.number_input(key="settings_red_share").set_value(40)
+    at.number_input(key="settings_yellow_share").set_value(60)
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    assert at.success[0].value == (
+        "Gespeichert: Schwelle für Rot einer Ebene (Prozent): 20 → 40; "
+        "Schwelle für Gelb einer Ebene (Prozent): 20 → 60")
 
 
 def test_admin_changes_a_setting_and_the_audit_log_shows_old_and_new(mini_app_url):
@@ -89,8 +101,9 @@ def test_public_view_off_leaves_anonymous_visitors_only_the_sign_in(mini_app_url
     visitor = app().run()
     assert not visitor.exception
     assert visitor.title[0].value == "Anmelden"
-    # only the sign-in (the default page, and its hidden alias at /anmelden)
-    with pytest.raises(ValueError, match=r"Known pages: \[(?:'[^']*anmelden\.py'(?:, )?)+\]"):
+    # only the sign-in (the default page, and its hidden alias at /anmelden) is a page file; the other
+    # addresses are closed pages that say so in German (ui.shell.navigation), not "Page not found"
+    with pytest.raises(ValueError, match=r"Known pages: \[(?:'[^']*anmelden\.py', )+(?:'[a-z-]+'(?:, )?)+\]"):
         visitor.switch_page("pages/uebersicht.py")
 
 

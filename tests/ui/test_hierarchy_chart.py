@@ -29,6 +29,16 @@ def _nodes() -> pd.DataFrame:
                "light", "value"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["measures"] = frame[["green", "yellow", "red", "grey"]].sum(axis=1)
+    level = frame["level"] != "measure"
+    frame["light"] = frame["light"].where(frame["measures"] > 0, "grey")
+    frame["light_distribution"] = ["1 rot · 1 gelb · 1 grün von 3 laufenden Maßnahmen" if n and is_level else ""
+                                   for n, is_level in zip(frame["measures"], level)]
+    frame["light_distribution_en"] = frame["light_distribution"].str.replace("von 3 laufenden Maßnahmen",
+                                                                             "of 3 active measures")
+    frame["light_reason"] = ["33,3\xa0% der laufenden Maßnahmen sind rot; ab 20\xa0% ist die Ebene rot"
+                             if n and is_level else "keine laufenden Maßnahmen" if is_level else "Grund"
+                             for n, is_level in zip(frame["measures"], level)]
+    frame["light_reason_en"] = frame["light_reason"]
     return frame
 
 
@@ -52,7 +62,7 @@ def test_every_coloured_box_says_its_light_in_words_and_empty_ones_say_no_measur
     assert texts["m1"] == "50\xa0% · Grün – im Plan"
     assert texts["m2"] == "20\xa0% · Gelb – Verzug"
     assert texts["m3"] == "10\xa0% · Rot – kritisch"
-    assert texts["lz1"] == "35\xa0% · Rot – kritisch<br>1 grün, 1 gelb, 1 rot"
+    assert texts["lz1"] == "35\xa0% · Rot – kritisch<br>1 rot · 1 gelb · 1 grün von 3 laufenden Maßnahmen"
     assert texts["hf2"] == "keine Maßnahmen"
     labels = dict(zip(trace.ids, trace.labels))
     assert labels["lz1"] == "<b>LZ1</b><br>Alle sprechen Deutsch"
@@ -62,12 +72,13 @@ def test_every_coloured_box_says_its_light_in_words_and_empty_ones_say_no_measur
 def test_hover_names_the_level_the_light_and_the_counts_in_words():
     trace = hierarchy_figure(_nodes()).data[0]
     hover = dict(zip(trace.ids, trace.customdata))
-    level, title, state, counts = hover["lz1"]
+    level, title, state, counts, _ = hover["lz1"]
     assert (level, title) == ("Leitziel", "Alle sprechen Deutsch")
     assert state == "35\xa0% · Rot – kritisch"
     assert counts == "1 Grün – im Plan<br>1 Gelb – Verzug<br>1 Rot – kritisch"
+    assert hover["lz1"][4] == "33,3\xa0% der laufenden Maßnahmen sind rot; ab 20\xa0% ist die Ebene rot"
     assert hover["hf2"][3] == "keine Maßnahmen"
-    assert "Maßnahmen nach Ampel" in trace.hovertemplate
+    assert "Maßnahmen nach Ampel" in trace.hovertemplate and "Ampel: %{customdata[4]}" in trace.hovertemplate
 
 
 def test_sunburst_and_english():
@@ -114,7 +125,7 @@ def test_overview_stops_at_the_guiding_goals_and_keeps_the_counts_of_all_measure
     assert nodes.set_index("id")["value"].to_dict() == {"plan": 0, "hf1": 0, "hf2": 1, "lz1": 3}
     trace = hierarchy_figure(nodes).data[0]
     texts = dict(zip(trace.ids, trace.text))
-    assert texts["lz1"] == "35\xa0% · Rot – kritisch<br>1 grün, 1 gelb, 1 rot"
+    assert texts["lz1"] == "35\xa0% · Rot – kritisch<br>1 rot · 1 gelb · 1 grün von 3 laufenden Maßnahmen"
     assert texts["hf2"] == "keine Maßnahmen"
     assert dict(zip(trace.ids, trace.customdata))["lz1"][3] == "1 Grün – im Plan<br>1 Gelb – Verzug<br>1 Rot – kritisch"
 
@@ -133,5 +144,6 @@ def test_goal_list_names_progress_and_lights_in_words(engine, mini_plan):
     assert [field["label"] for field in fields] == [
         "HF1 · Sprache – 50\xa0%", "HF2 · Wohnen – keine Maßnahmen", "HF3 · Arbeit – 0\xa0%"]
     assert [goal["code"] for goal in fields[0]["goals"]] == ["LZ1", "LZ2"] and fields[1]["goals"] == []
-    assert fields[0]["goals"][0]["line"] == ("Fortschritt: 20\xa0% · Maßnahmen: 1 Grün – im Plan, 1 Gelb – Verzug, "
-                                             "1 Grau – nicht begonnen oder ausgesetzt")
+    assert fields[0]["goals"][0]["line"] == (
+        "Fortschritt: 20\xa0% · Ampel: Gelb – Verzug: 0 rot · 1 gelb · 1 grün von 2 laufenden Maßnahmen "
+        "(50\xa0% der laufenden Maßnahmen sind rot oder gelb; ab 20\xa0% ist die Ebene gelb)")

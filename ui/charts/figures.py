@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from models.formats import format_percent
 import ui.strings  # noqa: F401  (registers the UI strings)
-from models.texts import text
+from models.texts import localised_column, text
 
 BAR_COLOUR = "#0b5394"
 EMPTY_COLOUR = "#8a96a3"
@@ -46,7 +46,10 @@ def wrap_label(label: str, width: int = 42, max_lines: int = 3) -> str:
 
 
 def progress_bars(frame: pd.DataFrame, label: str, lang: str = "de") -> go.Figure:
-    """Horizontal bars of progress (0-100 %), one per row; empty levels say so instead of 0 %."""
+    """Horizontal bars of progress (0-100 %), one per row; empty levels say so instead of 0 %. With the
+    level's light (queries.LEVEL_LIGHT_COLUMNS) the hover names it with its distribution."""
+    light = localised_column("light_words", lang)
+    has_light = light in frame
     progress = frame["progress"].astype(float)
     empty = progress.isna()
     labels = [
@@ -63,8 +66,10 @@ def progress_bars(frame: pd.DataFrame, label: str, lang: str = "de") -> go.Figur
             cliponaxis=False,
             marker_color=[EMPTY_COLOUR if is_empty else BAR_COLOUR for is_empty in empty],
             customdata=frame["measures"].tolist() if "measures" in frame else None,
+            hovertext=frame[light].tolist() if has_light else None,
             hovertemplate="%{y}<br>%{text}"
             + ("<br>%{customdata} " + text("chart.measures_hover", lang) if "measures" in frame else "")
+            + ("<br>" + text("chart.light_hover", lang) + ": %{hovertext}" if has_light else "")
             + "<extra></extra>",
         )
     )

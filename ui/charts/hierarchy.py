@@ -2,7 +2,8 @@
 plotly Figure out. No Streamlit, no database.
 
 Every box carries its words, not only its colour: short title, progress in German format and the
-traffic light's name and meaning; the hover adds the rule's counts per colour.
+traffic light's name and meaning; a level adds the distribution over its active measures its light is counted
+from (models.rules.level_light); the hover adds the reason in words and the counts of all measures per colour.
 """
 
 from __future__ import annotations
@@ -11,9 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import ui.strings  # noqa: F401  (registers the UI strings)
-from models.formats import format_number
-from models.rules import LIGHTS
-from models.texts import light_words, text
+from models.texts import light_words, localised_column, text
 from ui.charts.figures import FONT, wrap_label
 from ui.views.goals import counts_words, progress_words
 
@@ -25,20 +24,25 @@ KINDS = ("treemap", "sunburst")
 
 def _state_line(row, lang: str) -> str:
     progress = progress_words(row.progress, row.measures, lang)
-    if pd.isna(row.light):
+    if pd.isna(row.light) or (row.level != "measure" and not row.measures):
         return progress
     return f"{progress} · {light_words(row.light, lang)}"
 
 
 def _box_text(row, lang: str) -> str:
-    """State line, and for a level its measures per colour in short words ('8 grün, 1 rot'), so that
-    a red measure stays visible under a green majority."""
+    """State line, and for a level the distribution its light is counted from ('1 rot · 0 gelb · 8 grün von
+    9 laufenden Maßnahmen')."""
     state = _state_line(row, lang)
     if row.level == "measure" or not row.measures:
         return state
-    counts = ", ".join(f"{format_number(getattr(row, colour))} {text(f'light.{colour}', lang)}"
-                       for colour in LIGHTS if getattr(row, colour))
-    return f"{state}<br>{counts}"
+    return f"{state}<br>{getattr(row, localised_column('light_distribution', lang))}"
+
+
+def _colour(row) -> str:
+    """The light's colour; a level without any measure is drawn lighter than one without active measures."""
+    if pd.isna(row.light) or (row.level != "measure" and not row.measures):
+        return EMPTY_COLOUR
+    return LIGHT_COLOURS[row.light]
 
 
 def _label(row, kind: str) -> str:
@@ -52,11 +56,13 @@ def _label(row, kind: str) -> str:
 def hierarchy_figure(nodes: pd.DataFrame, kind: str = "treemap", lang: str = "de") -> go.Figure:
     """Treemap (default) or sunburst of the node table; colour = traffic light of the node."""
     rows = list(nodes.itertuples(index=False))
-    colours = [EMPTY_COLOUR if pd.isna(row.light) else LIGHT_COLOURS[row.light] for row in rows]
+    colours = [_colour(row) for row in rows]
     text_colours = [LIGHT_TEXT if row.light == "red" else DARK_TEXT for row in rows]
     level_names = {level: text(f"goals.level.{level}", lang) for level in nodes["level"].unique()}
+    reason = localised_column("light_reason", lang)
     customdata = [
-        [level_names[row.level], row.title, _state_line(row, lang), counts_words(row, lang, "<br>")] for row in rows
+        [level_names[row.level], row.title, _state_line(row, lang), counts_words(row, lang, "<br>"),
+         getattr(row, reason)] for row in rows
     ]
     trace_class = go.Sunburst if kind == "sunburst" else go.Treemap
     trace = trace_class(
@@ -70,6 +76,7 @@ def hierarchy_figure(nodes: pd.DataFrame, kind: str = "treemap", lang: str = "de
         customdata=customdata,
         hovertemplate=(
             "%{customdata[0]}: %{customdata[1]}<br>%{customdata[2]}<br>"
+            + text("goals.chart.reason_hover", lang) + ": %{customdata[4]}<br>"
             + text("goals.chart.counts_hover", lang) + ":<br>%{customdata[3]}<extra></extra>"
         ),
         marker=dict(colors=colours, line=dict(color="#ffffff", width=1.5)),

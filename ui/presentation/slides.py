@@ -16,7 +16,7 @@ import streamlit as st
 
 from models.formats import format_date, format_number, format_percent
 from models.rules import LIGHTS
-from models.texts import light_words
+from models.texts import light_words, localised_column
 from ui.shell.texts import language, t
 
 
@@ -174,6 +174,21 @@ def _light_badge(colour: str | None, text: str | None = None) -> str:
     return f'<span class="mpc-light mpc-light-{e(colour)}">{e(words)}</span>'
 
 
+def _level_badge(level: dict) -> str:
+    """A level's light with its distribution over the active measures (decks frozen before it: colour words)."""
+    words = level.get(localised_column("light_words", language()))
+    return _light_badge(level["light"], words)
+
+
+def _level_light_line(slide: dict) -> str:
+    """The level's own light in a sentence: colour, distribution and the reason (not in decks frozen before)."""
+    if "light_words" not in slide:
+        return ""
+    lang = language()
+    return (f'<p class="mpc-note">{_level_badge(slide)} '
+            f'{e(slide[localised_column("light_reason", lang)])}</p>')
+
+
 def _lights_row(lights: dict[str, int]) -> str:
     badges = [
         _light_badge(colour, t("presentation.light_count", words=light_words(colour, language()),
@@ -216,6 +231,7 @@ def action_field_body(slide: dict) -> str:
     parts = [f'<div class="mpc-kicker">{e(t("presentation.kicker.field", code=slide["code"]))}</div>',
              f'<h1>{e(slide["title"])}</h1>',
              _progress_bar(slide["progress"]),
+             _level_light_line(slide),
              f'<h2>{e(t("presentation.lights", count=format_number(slide["measures"])))}</h2>'
              + _lights_row(slide["lights"]),
              f'<h2>{e(t("presentation.goals"))}</h2>']
@@ -224,7 +240,7 @@ def action_field_body(slide: dict) -> str:
         return "".join(parts)
     rows = [
         f'<li><div class="mpc-row"><span class="mpc-code">{e(goal["code"])}</span><span>{e(goal["title"])}</span>'
-        f'{_light_badge(goal["light"])}</div>{_progress_bar(goal["progress"])}</li>'
+        f'{_level_badge(goal)}</div>{_progress_bar(goal["progress"])}</li>'
         for goal in slide["guiding_goals"]
     ]
     parts.append(f'<ul class="mpc-list">{"".join(rows)}</ul>')
@@ -235,6 +251,7 @@ def guiding_goal_body(slide: dict) -> str:
     parts = [f'<div class="mpc-kicker">{e(t("presentation.kicker.goal", code=slide["code"], field=slide["action_field"]))}</div>',
              f'<h1>{e(slide["title"])}</h1>',
              _progress_bar(slide["progress"]),
+             _level_light_line(slide),
              f'<h2>{e(t("presentation.lights", count=format_number(slide["measures"])))}</h2>'
              + _lights_row(slide["lights"]),
              f'<div class="mpc-columns"><div>{_annual_goals(slide)}</div><div>{_indicators(slide)}</div></div>']
@@ -249,7 +266,7 @@ def _annual_goals(slide: dict) -> str:
     for goal in slide["annual_goals"]:
         marker = f'<span class="mpc-example">{e(t("presentation.prioritised"))}</span>' if goal["prioritised"] else ""
         rows.append(f'<li><div class="mpc-row"><span class="mpc-code">{e(goal["code"])}</span>'
-                    f'<span>{e(goal["title"])}</span>{marker}{_light_badge(goal["light"])}</div>'
+                    f'<span>{e(goal["title"])}</span>{marker}{_level_badge(goal)}</div>'
                     f'{_progress_bar(goal["progress"])}</li>')
     more = _more(len(slide["annual_goals"]), slide["annual_goals_total"], "presentation.annual_more")
     return f'<h2>{e(t("presentation.annual", year=slide["year"]))}</h2><ul class="mpc-list">{"".join(rows)}{more}</ul>'

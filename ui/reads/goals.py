@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from models import goals as goal_queries
+from models import goals as goal_queries, queries
 from models.indicators import DEFAULT_CONFIDENTIALITY_THRESHOLD
 from ui.charts.figures import progress_bars, shared_figure
 from ui.charts.hierarchy import hierarchy_figure
@@ -60,3 +60,9 @@ def goal_annual_chart(key: PlanKey, code: str, threshold: int = 0):
     annual = goal_detail(key, code, threshold)["annual_goals"]
     bars = annual.assign(label=annual["year"].astype(str) + " · " + annual["annual_goal_code"])
     return shared_figure(progress_bars(bars, "label", key.lang))
+
+
+@shared(32)
+def level_light_shares(key: PlanKey) -> tuple[int, int]:
+    """The plan's thresholds of a level's light (red_share, yellow_share), for the chart's caption."""
+    return queries.level_light_shares(engine_for(key.url), key.plan_id)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from models import changes
+from models import changes, queries
 from ui.charts.figures import progress_bars, shared_figure
 from ui.reads.db import engine_for
 from ui.reads.key import PlanKey
@@ -17,7 +17,9 @@ from ui.views import overview_facts
 
 @shared(32)  # shared read-only: read every run
 def overview(key: PlanKey) -> overview_facts.OverviewFacts:
-    return overview_facts.overview_facts(measure_states(key), progress_tree(key), key.as_of.year, key.lang)
+    states = measure_states(key)
+    plan_light = queries.plan_light(states, queries.level_light_shares(engine_for(key.url), key.plan_id))
+    return overview_facts.overview_facts(states, progress_tree(key), key.as_of.year, key.lang, plan_light)
 
 
 @shared(32)  # shared read-only: read every run

@@ -98,7 +98,7 @@ def build(role: str, public_view: bool):
         sections = _sections(specs)
         if asked is not None:
             sections[t(SIGN_IN.section_key)].append(_sign_in_first(asked))
-        kept = st.session_state[_PAGES_KEY] = (key, sections)
+        kept = st.session_state[_PAGES_KEY] = (key, _with_closed_pages(sections, specs, role, asked))
     page = st.navigation(kept[1], position="top")
     st.session_state[_OPENED_KEY] = page.url_path
     return page
@@ -126,6 +126,32 @@ def opened_page() -> PageSpec | None:
     """The page whose address this run opened (for the sign-in shown in place of another page)."""
     url_path = st.session_state.get(_OPENED_KEY)
     return next((spec for spec in PAGES if spec.url_path == url_path), None)
+
+
+def _with_closed_pages(sections: dict[str, list], visible: list[PageSpec], role: str,
+                       asked: PageSpec | None) -> dict[str, list]:
+    """Every page the role may not open stays a known address (hidden): a link or bookmark to it says in
+    German why it is closed instead of Streamlit's English "Page not found". Left out: the page a signed-out
+    visitor asked for (the sign-in stands at its address) and the sign-in page (once signed in, its address
+    leads to the start page, the sign-in's own way there)."""
+    shown = {spec.url_path for spec in visible}
+    closed = [spec for spec in PAGES
+              if spec.url_path not in shown and spec.roles != (ANONYMOUS,) and spec != asked]
+    first = next(iter(sections))
+    sections[first] = sections[first] + [
+        st.Page(_closed_page(spec, role), title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path,
+                visibility="hidden")
+        for spec in closed
+    ]
+    return sections
+
+
+def _closed_page(spec: PageSpec, role: str):
+    def closed() -> None:
+        st.title(t(spec.title_key))
+        st.info(t("page.closed.anonymous" if role == ANONYMOUS else "page.closed.role"), icon=":material/lock:")
+    closed.__name__ = f"closed_{spec.url_path.replace('-', '_')}"
+    return closed
 
 
 def _sections(specs: list[PageSpec]) -> dict[str, list]:

@@ -42,6 +42,8 @@ _FIELDS = {
     "confidentiality_threshold": ("Schwelle für kleine Fallzahlen", "Small-count threshold"),
     "green_tolerance": ("Toleranz der Ampel (Prozentpunkte)", "Traffic-light tolerance (points)"),
     "stale_after_days": ("Veraltet nach (Tagen)", "Stale after (days)"),
+    "red_share": ("Schwelle für Rot einer Ebene (Prozent)", "Red threshold of a level (percent)"),
+    "yellow_share": ("Schwelle für Gelb einer Ebene (Prozent)", "Yellow threshold of a level (percent)"),
     "email": ("E-Mail", "E-mail"),
     "role": ("Rolle", "Role"),
     "name": ("Name", "Name"),

@@ -61,6 +61,17 @@ CATALOGUE.update(
         "page.settings": {"de": "Einstellungen", "en": "Settings"},
         "page.sign_in": {"de": "Anmelden", "en": "Sign in"},
         "page.account": {"de": "Mein Konto", "en": "My account"},
+        "page.closed.anonymous": {
+            "de": "Diese Seite ist nur nach der Anmeldung zugänglich. Bitte melden Sie sich über „Konto → "
+                  "Anmelden“ an und öffnen Sie die Seite dann erneut.",
+            "en": "This page is only available after signing in. Please sign in via “Account → Sign in” and "
+                  "open the page again.",
+        },
+        "page.closed.role": {
+            "de": "Diese Seite ist für Ihre Rolle nicht freigegeben. Wenden Sie sich an die Administration, "
+                  "wenn Sie sie brauchen.",
+            "en": "This page is not available for your role. Ask the administration if you need it.",
+        },
         "sign_in.intro": {
             "de": "Melden Sie sich an, um Sachstände zu Ihren Maßnahmen zu melden oder den Plan zu pflegen.",
             "en": "Sign in to report on your measures or to maintain the plan.",
@@ -133,5 +144,6 @@ CATALOGUE.update(
         },
         "chart.progress_axis": {"de": "Fortschritt", "en": "Progress"},
         "chart.measures_hover": {"de": "Maßnahmen", "en": "measures"},
+        "chart.light_hover": {"de": "Ampel", "en": "Traffic light"},
     }
 )

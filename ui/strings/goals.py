@@ -14,25 +14,29 @@ CATALOGUE.update(
         "goals.view": {"de": "Darstellung", "en": "Chart"},
         "goals.view.treemap": {"de": "Kacheln", "en": "Treemap"},
         "goals.view.sunburst": {"de": "Sonnendiagramm", "en": "Sunburst"},
+        "goals.chart.reason_hover": {"de": "Ampel", "en": "Traffic light"},
         "goals.chart_rule": {
-            "de": "Jede Fläche zeigt Kürzel, Titel, Fortschritt und Ampel in Worten. Die Farbe einer Ebene ist die "
-            "Ampel, die die meisten ihrer Maßnahmen zeigen; bei Gleichstand zählt die ernstere Farbe (rot vor gelb "
-            "vor grün vor grau). Wie viele Maßnahmen welche Ampel haben, zeigt der Tooltip. Hellgrau und „keine "
-            "Maßnahmen“: Ebene ohne Maßnahmen. Klicken Sie auf eine Fläche, um hineinzuzoomen. Das Diagramm reicht bis "
-            "zu den Leitzielen; Jahresziele und Maßnahmen eines Leitziels zeigt seine Detailansicht (Auswahl oben "
-            "oder „Details“ in der Liste).",
-            "en": "Every box shows code, title, progress and the traffic light in words. A level's colour is the "
-            "light most of its measures show; on a tie the more serious one wins (red before yellow before green "
-            "before grey). The tooltip counts the measures per light. Light grey and “no measures”: a level without "
-            "measures. Click a box to zoom in. The chart goes down to the guiding goals; a goal's annual goals and "
-            "measures are on its detail view (choose it above or press “Details” in the list).",
+            "de": "Jede Fläche zeigt Kürzel, Titel, Fortschritt und Ampel in Worten. Die Ampel einer Ebene zählt "
+            "ihre laufenden Maßnahmen (nicht ausgesetzt, nicht vor {year} abgeschlossen): rot, wenn mindestens "
+            "{red} davon rot sind; gelb, wenn mindestens {yellow} rot oder gelb sind; sonst grün; grau ohne "
+            "laufende Maßnahmen. Die Verteilung steht in jeder Fläche, der Grund und alle Maßnahmen nach Ampel im "
+            "Tooltip. Hellgrau und „keine Maßnahmen“: Ebene ohne Maßnahmen. Klicken Sie auf eine Fläche, um "
+            "hineinzuzoomen. Das Diagramm reicht bis zu den Leitzielen; Jahresziele und Maßnahmen eines Leitziels "
+            "zeigt seine Detailansicht (Auswahl oben oder „Details“ in der Liste).",
+            "en": "Every box shows code, title, progress and the traffic light in words. A level's light counts its "
+            "active measures (not suspended, not completed before {year}): red when at least {red} of them are red; "
+            "yellow when at least {yellow} are red or yellow; green otherwise; grey without active measures. Every "
+            "box shows the distribution, the tooltip the reason and all measures per light. Light grey and “no "
+            "measures”: a level without measures. Click a box to zoom in. The chart goes down to the guiding goals; "
+            "a goal's annual goals and measures are on its detail view (choose it above or press “Details” in the "
+            "list).",
         },
         "goals.list": {"de": "Leitziele nach Handlungsfeld", "en": "Guiding goals by action field"},
         "goals.field_expander": {"de": "{code} · {title} – {progress}", "en": "{code} · {title} – {progress}"},
         "goals.no_goals": {"de": "Für dieses Handlungsfeld sind keine Leitziele erfasst.",
                            "en": "No guiding goals are recorded for this action field."},
-        "goals.goal_line": {"de": "Fortschritt: {progress} · Maßnahmen: {counts}",
-                            "en": "Progress: {progress} · measures: {counts}"},
+        "goals.goal_line": {"de": "Fortschritt: {progress} · Ampel: {light} ({reason})",
+                            "en": "Progress: {progress} · traffic light: {light} ({reason})"},
         "goals.details": {"de": "Details zu diesem Leitziel öffnen", "en": "Open the details of this guiding goal"},
         "goals.select": {"de": "Leitziel im Detail", "en": "Guiding goal in detail"},
         "goals.select_all": {"de": "Alle Leitziele (Übersicht)", "en": "All guiding goals (overview)"},
@@ -41,8 +45,10 @@ CATALOGUE.update(
             "en": "The guiding goal “{code}” from the link does not exist in this plan; showing the overview.",
         },
         "goals.back": {"de": "Zurück zu allen Leitzielen", "en": "Back to all guiding goals"},
-        "goals.detail_caption": {"de": "Handlungsfeld: {field} · Fortschritt: {progress} · Maßnahmen: {counts}",
-                                 "en": "Action field: {field} · progress: {progress} · measures: {counts}"},
+        "goals.detail_caption": {"de": "Handlungsfeld: {field} · Fortschritt: {progress} · Ampel: {light} ({reason}) "
+                                       "· alle Maßnahmen: {counts}",
+                                 "en": "Action field: {field} · progress: {progress} · traffic light: {light} "
+                                       "({reason}) · all measures: {counts}"},
         "goals.annual_goals": {"de": "Jahresziele über die Jahre", "en": "Annual goals over the years"},
         "goals.no_annual_goals": {"de": "Für dieses Leitziel sind keine Jahresziele erfasst.",
                                   "en": "No annual goals are recorded for this guiding goal."},
@@ -69,5 +75,6 @@ CATALOGUE.update(
         "goals.col.lead": {"de": "Federführung", "en": "Lead"},
         "goals.col.status": {"de": "Status", "en": "Status"},
         "goals.col.light": {"de": "Ampel", "en": "Traffic light"},
+        "goals.light_cell": {"de": "{light} ({reason})", "en": "{light} ({reason})"},
     }
 )

@@ -28,6 +28,8 @@ CATALOGUE.update(
         "import.template.csv": {"de": "CSV-Vorlage (Zip) herunterladen", "en": "Download CSV template (zip)"},
         "import.step.file": {"de": "1. Datei wählen", "en": "1. Choose a file"},
         "import.upload": {"de": "Excel-, CSV- oder Zip-Datei", "en": "Excel, CSV or zip file"},
+        "import.upload.limits": {"de": "Höchstens {megabytes} MB je Datei · Dateitypen: {types}",
+                                 "en": "At most {megabytes} MB per file · file types: {types}"},
         "import.upload.help": {
             "de": "Excel (.xlsx), CSV mit Semikolon oder Komma (UTF-8 oder Windows-Zeichensatz) oder ein Zip mit "
                   "CSV-Dateien; höchstens {megabytes} MB und {rows} Zeilen je Tabelle.",

@@ -9,6 +9,8 @@ CATALOGUE.update(
         "overview.annual_goals": {"de": "Jahresziele {year}", "en": "Annual goals {year}"},
         "overview.measures": {"de": "Maßnahmen", "en": "Measures"},
         "overview.lights": {"de": "Ampel der Maßnahmen", "en": "Traffic light of measures"},
+        "overview.plan_light": {"de": "**Ampel des Plans:** {distribution} – {reason}.",
+                                "en": "**Traffic light of the plan:** {distribution} – {reason}."},
         "overview.light_metric": {"de": "{count} ({share})", "en": "{count} ({share})"},
         "overview.by_action_field": {"de": "Fortschritt nach Handlungsfeld", "en": "Progress by action field"},
         "overview.by_guiding_goal": {"de": "Fortschritt nach Leitziel", "en": "Progress by guiding goal"},

@@ -53,6 +53,27 @@ CATALOGUE.update(
             "de": "Eine laufende Maßnahme gilt als veraltet, wenn ihr letzter Sachstand älter ist.",
             "en": "A running measure counts as stale when its latest report is older than this.",
         },
+        "settings.red_share": {
+            "de": "Schwelle für Rot einer Ebene (Prozent)",
+            "en": "Red threshold of a level (percent)",
+        },
+        "settings.red_share.help": {
+            "de": "Ein Jahresziel, Leitziel, Handlungsfeld oder der Plan ist rot, sobald mindestens dieser Anteil "
+                  "seiner laufenden Maßnahmen rot ist (laufend: nicht ausgesetzt und nicht vor Beginn des "
+                  "Stand-Jahres abgeschlossen).",
+            "en": "An annual goal, guiding goal, action field or the plan is red as soon as at least this share "
+                  "of its active measures is red (active: not suspended and not completed before the Stand's year).",
+        },
+        "settings.yellow_share": {
+            "de": "Schwelle für Gelb einer Ebene (Prozent)",
+            "en": "Yellow threshold of a level (percent)",
+        },
+        "settings.yellow_share.help": {
+            "de": "Sonst ist die Ebene gelb, sobald mindestens dieser Anteil ihrer laufenden Maßnahmen rot oder "
+                  "gelb ist; darunter grün. Ohne laufende Maßnahmen ist sie grau.",
+            "en": "Otherwise the level is yellow as soon as at least this share of its active measures is red or "
+                  "yellow; below that green. Without active measures it is grey.",
+        },
         "settings.save": {"de": "Einstellungen speichern", "en": "Save settings"},
         "settings.saved": {"de": "Gespeichert: {changes}", "en": "Saved: {changes}"},
         "settings.unchanged": {

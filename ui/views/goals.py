@@ -33,6 +33,12 @@ def counts_words(row, lang: str = "de", separator: str = ", ") -> str:
     return separator.join(parts) if parts else text("rollup.empty", lang)
 
 
+def level_light_words(row, lang: str = "de") -> dict[str, str]:
+    """A level's light for a sentence: light (colour with the distribution over its active measures) and
+    reason. row: a Series or mapping with queries.LEVEL_LIGHT_COLUMNS."""
+    return {"light": row[localised_column("light_words", lang)], "reason": row[localised_column("light_reason", lang)]}
+
+
 def overview_nodes(nodes: pd.DataFrame) -> pd.DataFrame:
     """The node table down to the Leitziele (OVERVIEW_LEVELS). Counts and lights stay those of all
     measures below a node; a box without children is sized by its measures (at least 1, so that a
@@ -55,7 +61,7 @@ def goal_list(tree: dict[str, pd.DataFrame], lang: str = "de") -> list[dict]:
             "goals": [
                 {"code": goal["guiding_goal_code"], "title": goal["guiding_goal"],
                  "line": text("goals.goal_line", lang, progress=progress_words(goal["progress"], goal["measures"], lang),
-                              counts=counts_words(goal, lang))}
+                              **level_light_words(goal, lang))}
                 for goal in by_field.get(field["action_field_id"], [])
             ],
         }
@@ -72,6 +78,8 @@ def annual_goal_table(annual: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
         col("annual_goal"): annual["annual_goal"],
         col("prioritised"): [text("goals.yes" if p else "goals.no", lang) for p in annual["prioritised"]],
         col("progress"): [progress_words(p, m, lang) for p, m in zip(annual["progress"], annual["measures"])],
+        col("light"): [text("goals.light_cell", lang, **level_light_words(row, lang))
+                       for row in annual.to_dict("records")],
         col("measures"): [counts_words(row, lang) for row in annual[list(LIGHTS)].to_dict("records")],
     })
 

@@ -14,7 +14,7 @@ import ui.strings  # noqa: F401  (registers the UI strings)
 from models import queries
 from models.changes import PLANNED
 from models.formats import format_date, format_number
-from models.texts import light_words, text
+from models.texts import light_words, localised_column, text
 
 MEASURES_SHOWN = 10  # rows of the overdue and stale lists
 CHANGES_SHOWN = 20  # newest reports listed under "Seit der letzten Sitzung"
@@ -42,10 +42,13 @@ class OverviewFacts:
     prioritised: Prioritised
     overdue: MeasureList
     stale: MeasureList
+    plan_light: dict[str, str] | None = None  # colour, distribution (over the active measures), reason
 
 
-def overview_facts(states: pd.DataFrame, tree: dict[str, pd.DataFrame], year: int, lang: str) -> OverviewFacts:
-    """states: models.queries.measure_states; tree: models.queries.progress_tree (same Stand)."""
+def overview_facts(states: pd.DataFrame, tree: dict[str, pd.DataFrame], year: int, lang: str,
+                   plan_light: pd.Series | None = None) -> OverviewFacts:
+    """states: models.queries.measure_states; tree: models.queries.progress_tree (same Stand); plan_light:
+    models.queries.plan_light of the same states."""
     annual = tree["annual_goals"]
     return OverviewFacts(
         action_fields=len(tree["action_fields"]),
@@ -56,6 +59,10 @@ def overview_facts(states: pd.DataFrame, tree: dict[str, pd.DataFrame], year: in
         prioritised=prioritised_goals(annual, year, lang),
         overdue=measure_list(states[states["overdue"]], lang),
         stale=measure_list(states[states["stale"]], lang),
+        plan_light=None if plan_light is None else {
+            "colour": str(plan_light["light"]),
+            "distribution": str(plan_light[localised_column("light_distribution", lang)]),
+            "reason": str(plan_light[localised_column("light_reason", lang)])},
     )
 
 
