@@ -42,12 +42,12 @@ def _assert_german(page: Page, where: str) -> None:
 def test_no_english_on_the_uploader_page_the_measures_page_and_a_closed_page(import_app, tmp_path):  # noqa: F811
     page, app_url = import_app
 
-    # Signed out: an address that needs a sign-in answers in German, not with "Page not found".
+    # Signed out: an address that needs a sign-in answers with the sign-in, in German, not "Page not found".
     page.goto(f"{app_url}/pflege")
-    wait_for_run(page, "Pflege")
+    wait_for_run(page, "Anmelden")
     assert_no_exception(page)
-    expect(page.get_by_text("nur nach der Anmeldung zugänglich")).to_be_visible()
-    _assert_german(page, "closed page")
+    expect(page.get_by_text("um „Pflege“ zu öffnen")).to_be_visible()
+    _assert_german(page, "sign-in at a closed page")
 
     # Maßnahmen while typing in the search field (Streamlit's hint appears only then).
     page.goto(f"{app_url}/massnahmen")

@@ -26,8 +26,8 @@ _CSS = """<style>
 /* File uploader: "Upload", "20MB per file • XLSX, ...", "Drag and drop a file here" and the refusal
    "File must be 20.0MB or smaller." are English; the page says limits and types in its own label/help. */
 [data-testid="stFileUploaderDropzoneInstructions"] {display: none;}
-[data-testid="stFileUploaderDropzone"] button > * {display: none;}
-[data-testid="stFileUploaderDropzone"] button::after {content: "Datei auswählen";}
+[data-testid="stFileUploaderDropzone"] button:not([data-testid="stFileChips"] *) > * {display: none;}
+[data-testid="stFileUploaderDropzone"] button:not([data-testid="stFileChips"] *)::after {content: "Datei auswählen";}
 [data-testid="stFileUploaderDropzone"] > div:not(:has(button)):not(:has(input)) {visibility: hidden;}
 [data-testid="stFileUploaderDropzone"] > div:not(:has(button)):not(:has(input))::after
   {visibility: visible; content: "Datei hier ablegen";}
