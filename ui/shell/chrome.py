@@ -26,7 +26,9 @@ _CSS = """<style>
 /* File uploader: "Upload", "20MB per file • XLSX, ...", "Drag and drop a file here" and the refusal
    "File must be 20.0MB or smaller." are English; the page says limits and types in its own label/help. */
 [data-testid="stFileUploaderDropzoneInstructions"] {display: none;}
-[data-testid="stFileUploaderDropzone"] button:not([data-testid="stFileChips"] *) > * {display: none;}
+/* The button's own text stays for screen readers (its name), out of sight; the German words are drawn after it. */
+[data-testid="stFileUploaderDropzone"] button:not([data-testid="stFileChips"] *) > *
+  {position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;}
 [data-testid="stFileUploaderDropzone"] button:not([data-testid="stFileChips"] *)::after {content: "Datei auswählen";}
 [data-testid="stFileUploaderDropzone"] > div:not(:has(button)):not(:has(input)) {visibility: hidden;}
 [data-testid="stFileUploaderDropzone"] > div:not(:has(button)):not(:has(input))::after

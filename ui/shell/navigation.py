@@ -98,7 +98,7 @@ def build(role: str, public_view: bool):
         sections = _sections(specs)
         if asked is not None:
             sections[t(SIGN_IN.section_key)].append(_sign_in_first(asked))
-        kept = st.session_state[_PAGES_KEY] = (key, _with_closed_pages(sections, specs, role, asked))
+        kept = st.session_state[_PAGES_KEY] = (key, _with_closed_pages(sections, specs, role))
     page = st.navigation(kept[1], position="top")
     st.session_state[_OPENED_KEY] = page.url_path
     return page
@@ -128,15 +128,16 @@ def opened_page() -> PageSpec | None:
     return next((spec for spec in PAGES if spec.url_path == url_path), None)
 
 
-def _with_closed_pages(sections: dict[str, list], visible: list[PageSpec], role: str,
-                       asked: PageSpec | None) -> dict[str, list]:
+def _with_closed_pages(sections: dict[str, list], visible: list[PageSpec], role: str) -> dict[str, list]:
     """Every page the role may not open stays a known address (hidden): a link or bookmark to it says in
-    German why it is closed instead of Streamlit's English "Page not found". Left out: the page a signed-out
-    visitor asked for (the sign-in stands at its address) and the sign-in page (once signed in, its address
-    leads to the start page, the sign-in's own way there)."""
+    German why it is closed instead of Streamlit's English "Page not found". Not for a signed-out visitor: the
+    sign-in stands at the address asked for, and the navigation sent to them lists no signed-in page. Left out
+    too: the sign-in page (once signed in, its address leads to the start page, the sign-in's own way there)."""
+    if role == ANONYMOUS:
+        return sections
     shown = {spec.url_path for spec in visible}
     closed = [spec for spec in PAGES
-              if spec.url_path not in shown and spec.roles != (ANONYMOUS,) and spec != asked]
+              if spec.url_path not in shown and spec.roles != (ANONYMOUS,)]
     first = next(iter(sections))
     sections[first] = sections[first] + [
         st.Page(_closed_page(spec, role), title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path,
@@ -149,7 +150,7 @@ def _with_closed_pages(sections: dict[str, list], visible: list[PageSpec], role:
 def _closed_page(spec: PageSpec, role: str):
     def closed() -> None:
         st.title(t(spec.title_key))
-        st.info(t("page.closed.anonymous" if role == ANONYMOUS else "page.closed.role"), icon=":material/lock:")
+        st.info(t("page.closed.role"), icon=":material/lock:")
     closed.__name__ = f"closed_{spec.url_path.replace('-', '_')}"
     return closed
 

@@ -61,12 +61,6 @@ CATALOGUE.update(
         "page.settings": {"de": "Einstellungen", "en": "Settings"},
         "page.sign_in": {"de": "Anmelden", "en": "Sign in"},
         "page.account": {"de": "Mein Konto", "en": "My account"},
-        "page.closed.anonymous": {
-            "de": "Diese Seite ist nur nach der Anmeldung zugänglich. Bitte melden Sie sich über „Konto → "
-                  "Anmelden“ an und öffnen Sie die Seite dann erneut.",
-            "en": "This page is only available after signing in. Please sign in via “Account → Sign in” and "
-                  "open the page again.",
-        },
         "page.closed.role": {
             "de": "Diese Seite ist für Ihre Rolle nicht freigegeben. Wenden Sie sich an die Administration, "
                   "wenn Sie sie brauchen.",
