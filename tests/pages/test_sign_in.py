@@ -33,9 +33,14 @@ def _sign_in(email, password, **params):
     return at
 
 
+def _signed_in(email, password):
+    """Signed in: the browser follows the hand-over redirect to a fresh page; AppTest runs the app again."""
+    return _sign_in(email, password).run()
+
+
 def test_local_sign_in_opens_the_role_s_pages(mini_app_url):
     _accounts(mini_app_url)
-    at = _sign_in("buero@kreis.example", PASSWORD)
+    at = _signed_in("buero@kreis.example", PASSWORD)
     assert not at.exception and not at.error
     assert at.session_state["actor"].role == "admin"
     at.switch_page("pages/konto.py").run()
@@ -72,7 +77,7 @@ def test_empty_fields_get_a_message(mini_app_url):
 
 def test_sign_out_returns_to_anonymous(mini_app_url):
     _accounts(mini_app_url)
-    at = _sign_in("gast@kreis.example", PASSWORD)
+    at = _signed_in("gast@kreis.example", PASSWORD)
     at.switch_page("pages/konto.py").run()
     at.button[0].click().run()
     assert "actor" not in at.session_state
@@ -87,10 +92,10 @@ def test_account_page_shows_the_organisation_and_how_someone_signed_in(mini_app_
         create_user(session, SYSTEM, name="Ohne Organisation", email="ohne@kreis.example", role="editor",
                     password=PASSWORD)
     engine.dispose()
-    at = _sign_in("leitung@vhs.example", PASSWORD)
+    at = _signed_in("leitung@vhs.example", PASSWORD)
     at.switch_page("pages/konto.py").run()
     assert "Organisation: Volkshochschule Testkreis" in [md.value for md in at.markdown]
     assert "Angemeldet mit einem lokalen Konto." in [caption.value for caption in at.caption]
-    at = _sign_in("ohne@kreis.example", PASSWORD)
+    at = _signed_in("ohne@kreis.example", PASSWORD)
     at.switch_page("pages/konto.py").run()
     assert at.warning[0].value.startswith("Ihrem Konto ist keine Organisation zugeordnet.")

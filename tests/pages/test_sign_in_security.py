@@ -40,7 +40,7 @@ def _signed_in(email="vera@vhs.example"):
     at.text_input[1].input(PASSWORD)
     at.button[0].click().run()
     assert not at.exception and not at.error
-    return at
+    return at.run()  # the browser follows the hand-over redirect to a fresh page; AppTest runs the app again
 
 
 def _change(url, user_id, **changes):

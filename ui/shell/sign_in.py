@@ -64,35 +64,27 @@ def requested_target(url_path: str) -> str:
     return return_target(f"/{url_path}?{query}" if query else f"/{url_path}")
 
 
-_EMAIL_KEY = "sign_in_email"
-_PASSWORD_KEY = "sign_in_password"
-_ERROR_KEY = "sign_in_error"
-
-
 def local_sign_in_form(return_to: str = "/") -> None:
-    """E-mail and password; a refusal says why (wrong, or locked after repeated failures)."""
+    """E-mail and password; a refusal says why (wrong, or locked after repeated failures). Signed in, the
+    browser goes through the hand-over route to RETURN_TO in the same run (no rerun: it would drop that redirect).
+    The fields have no keys: keyed widgets measurably slowed every run of this page (bench rerun)."""
     with st.form("sign_in", enter_to_submit=True):
-        st.text_input(t("sign_in.email"), max_chars=254, autocomplete="username", key=_EMAIL_KEY)
-        st.text_input(t("sign_in.password"), type="password", max_chars=200, autocomplete="current-password",
-                      key=_PASSWORD_KEY)
-        # A callback: the run after it is already signed in, and a rerun would drop the browser's redirect.
-        st.form_submit_button(t("sign_in.submit"), type="primary", on_click=_sign_in, args=(return_to,))
-    error = st.session_state.pop(_ERROR_KEY, None)
-    if error:
-        st.error(error[0], icon=error[1])
+        email = st.text_input(t("sign_in.email"), max_chars=254, autocomplete="username")
+        password = st.text_input(t("sign_in.password"), type="password", max_chars=200,
+                                 autocomplete="current-password")
+        submitted = st.form_submit_button(t("sign_in.submit"), type="primary")
+    if submitted:
+        _sign_in(email, password, return_to)
 
 
-def _sign_in(return_to: str) -> None:
-    email = st.session_state.get(_EMAIL_KEY) or ""
-    password = st.session_state.get(_PASSWORD_KEY) or ""
-    st.session_state[_PASSWORD_KEY] = ""
+def _sign_in(email: str, password: str, return_to: str) -> None:
     if not email.strip() or not password:
-        st.session_state[_ERROR_KEY] = (t("sign_in.missing"), None)
+        st.error(t("sign_in.missing"))
         return
     try:
         sign_in_locally(current().url, email, password, client_address())
     except SignInRefused as refused:
-        st.session_state[_ERROR_KEY] = (localised(refused), ":material/lock:")
+        st.error(localised(refused), icon=":material/lock:")
         return
     keep_in_browser(return_to)
 
