@@ -38,7 +38,7 @@ def format_date(value: dt.date | dt.datetime | None, empty: str = "–") -> str:
     return value.strftime("%d.%m.%Y")
 
 
-# Times are stored in UTC (naive, models.schema._now); people read them in the district's time.
+# Times are stored in UTC (naive, models.schema.utc_now); people read them in the district's time.
 LOCAL_TIME = ZoneInfo("Europe/Berlin")
 
 

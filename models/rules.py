@@ -54,6 +54,16 @@ BACKDATE_DAYS = 30
 # The body whose meetings the presentation speaks of ("seit der letzten Konferenz").
 CONFERENCE_BODY_KIND = "Integrationskonferenz"
 
+# Feedback on barriers (§ 4 Abs. 2 Nr. 2 and § 6 HVBIT, Hessen): a report unanswered after six weeks lets the
+# reporter ask the Land's enforcement body (Durchsetzungsstelle) to step in.
+BARRIER_ANSWER_DAYS = 42
+BARRIERS_PER_DAY = 50  # new barrier reports the app takes per day from everyone together (a form without sign-in)
+
+
+def barrier_answer_due(reported_on: dt.date) -> dt.date:
+    """The day by which a barrier report is to be answered."""
+    return reported_on + dt.timedelta(days=BARRIER_ANSWER_DAYS)
+
 # Sizes of the plan's data: years of plans and annual goals, and the longest text of each kind of field
 # (the schema's String(n) columns; the importer and the maintenance forms check against the same numbers).
 YEAR_MIN, YEAR_MAX = 2000, 2100

@@ -59,7 +59,7 @@ def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({quoted})"
 
 
-def _now() -> dt.datetime:
+def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
@@ -101,7 +101,7 @@ class Plan(Base):
     release_required: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Counts of people below this are hidden in the public view (statistical confidentiality).
     confidentiality_threshold: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
     action_fields: Mapped[list[ActionField]] = relationship(
         back_populates="plan", order_by="ActionField.position"
@@ -234,7 +234,7 @@ class Measure(Base):
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
     # Optimistic locking: a write names the version it read; a mismatch is a conflict.
     version: Mapped[int] = mapped_column(Integer, default=1)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
 
     annual_goal: Mapped[AnnualGoal] = relationship(back_populates="measures")
     lead_organisation: Mapped[Organisation | None] = relationship()
@@ -273,7 +273,7 @@ class StatusReport(Base):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     author_name: Mapped[str] = mapped_column(String(200), default="")
     released: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
     measure: Mapped[Measure] = relationship(back_populates="reports")
 
@@ -385,7 +385,7 @@ class MeetingSnapshot(Base):
     meeting_date: Mapped[dt.date] = mapped_column(Date)
     title: Mapped[str] = mapped_column(String(200), default="")
     as_of: Mapped[dt.date] = mapped_column(Date)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     created_by: Mapped[str] = mapped_column(String(200), default="")
     content: Mapped[dict] = mapped_column(JSON)
 
@@ -406,7 +406,7 @@ class User(Base):
     oidc_issuer: Mapped[str | None] = mapped_column(String(500))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
     organisation: Mapped[Organisation | None] = relationship()
 
@@ -420,7 +420,7 @@ class SignInThrottle(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
 
 class SignInSession(Base):
@@ -435,8 +435,8 @@ class SignInSession(Base):
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), index=True)
     method: Mapped[str] = mapped_column(String(10))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
-    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     end_reason: Mapped[str | None] = mapped_column(String(20))
 
@@ -449,10 +449,30 @@ class AuditEvent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
-    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     actor_name: Mapped[str] = mapped_column(String(200), default="")
     action: Mapped[str] = mapped_column(String(40))
     object_type: Mapped[str] = mapped_column(String(40))
     object_id: Mapped[int | None] = mapped_column(Integer)
     changes: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+BARRIER_STATES = ("offen", "beantwortet")
+
+
+class BarrierReport(Base):
+    """A barrier someone met in the app (the feedback mechanism of the accessibility statement). Not plan data;
+    the reporter's address, given only for the answer, is deleted once the report is answered."""
+
+    __tablename__ = "barrier_report"
+    __table_args__ = (CheckConstraint(_in("state", BARRIER_STATES), name="state_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, index=True)
+    page: Mapped[str] = mapped_column(String(NAME_MAX), default="")
+    description: Mapped[str] = mapped_column(Text)
+    contact: Mapped[str | None] = mapped_column(String(254))
+    state: Mapped[str] = mapped_column(String(20), default="offen")
+    answered_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    answer_note: Mapped[str] = mapped_column(Text, default="")

@@ -22,7 +22,7 @@ _LABELS = {
     "Datum des Kreistagsbeschlusses": "Date of the council decision", "Beschluss (Drucksache)": "Decision (paper)",
     "Datum des Ausgangswerts": "Baseline date", "Zieldatum": "Target date", "Einheit": "Unit", "Quelle": "Source",
     "Ausgangswert": "Baseline value", "Zielwert": "Target value", "Datum": "Date", "Wert": "Value",
-    "Anmerkung": "Note", "Kurzname": "Short name", "Art": "Kind", "Bezeichnung": "Label",
+    "Anmerkung": "Note", "Seite": "Page", "E-Mail-Adresse": "E-mail address", "Kurzname": "Short name", "Art": "Kind", "Bezeichnung": "Label",
 }
 
 _KINDS = {
@@ -220,6 +220,13 @@ WORDS: dict[str, dict[str, str]] = {
                                "en": "Please shorten the reason to at most {limit} characters."},
     "report.conflict": {"de": "Diese Maßnahme wurde inzwischen von jemand anderem geändert. " + _KEPT_DE,
                         "en": "Someone else has changed this measure in the meantime. " + _KEPT_EN},
+    # barrier reports (page Barrierefreiheit)
+    "barrier.contact": {"de": "Bitte geben Sie eine gültige E-Mail-Adresse an oder lassen Sie das Feld leer.",
+                        "en": "Please enter a valid e-mail address or leave the field empty."},
+    "barrier.day_full": {"de": "Heute sind schon sehr viele Meldungen eingegangen. Bitte versuchen Sie es morgen "
+                               "noch einmal; Ihr Text ist erhalten.",
+                         "en": "Very many reports have arrived today. Please try again tomorrow; your text is kept."},
+    "barrier.gone": {"de": "Diese Meldung gibt es nicht (mehr).", "en": "This report does not exist (any more)."},
     # settings
     "settings.admins_only": {"de": "Nur die Administration darf die Einstellungen eines Plans ändern.",
                              "en": "Only administrators may change a plan's settings."},

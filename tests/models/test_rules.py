@@ -438,3 +438,11 @@ def test_rule_level_light_completed_in_an_earlier_year_is_excluded_from_the_coun
     counts = {colour: running.count(colour) for colour in (RED, YELLOW, GREEN, GREY)}
     light = level_light(counts[RED], counts[YELLOW], counts[GREEN], counts[GREY])
     assert (light.colour, light.active) == (RED, 2)  # 1 of 2 running is red; with the old ones it was 1 of 7
+
+
+def test_rule_barrier_answer_due_after_six_weeks():
+    """§ 6 HVBIT: a barrier report unanswered for six weeks opens the enforcement procedure."""
+    from models.rules import BARRIER_ANSWER_DAYS, barrier_answer_due
+
+    assert BARRIER_ANSWER_DAYS == 42
+    assert barrier_answer_due(dt.date(2026, 12, 6)) == dt.date(2027, 1, 17)

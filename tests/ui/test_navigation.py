@@ -13,22 +13,23 @@ def _paths(role, public_view=True):
 
 VIEW = {"uebersicht", "leitziele", "jahresziele", "massnahmen", "kennzahlen", "akteure", "berichte", "export",
         "praesentation"}
+EVERYONE = {"barrierefreiheit"}  # the accessibility statement and the barrier form, for every visitor
 
 
 def test_anonymous_visitors_see_the_plan_and_the_sign_in_when_the_public_view_is_on():
-    assert _paths("anonymous") == VIEW | {"anmelden"}
+    assert _paths("anonymous") == VIEW | EVERYONE | {"anmelden"}
 
 
-def test_anonymous_visitors_see_only_the_sign_in_when_the_public_view_is_off():
-    assert _paths("anonymous", public_view=False) == {"anmelden"}
+def test_anonymous_visitors_see_only_the_sign_in_and_the_accessibility_page_when_the_public_view_is_off():
+    assert _paths("anonymous", public_view=False) == EVERYONE | {"anmelden"}
 
 
 def test_viewers_see_the_plan_and_their_account_but_no_form():
-    assert _paths("viewer", public_view=False) == VIEW | {"konto"}
+    assert _paths("viewer", public_view=False) == VIEW | EVERYONE | {"konto"}
 
 
 def test_editors_also_report():
-    assert _paths("editor") == VIEW | {"konto", "sachstand-melden"}
+    assert _paths("editor") == VIEW | EVERYONE | {"konto", "sachstand-melden"}
 
 
 def test_admins_see_everything_but_the_sign_in():

@@ -66,6 +66,8 @@ PAGES = (
              "app.section.account", (ANONYMOUS,)),
     PageSpec("page.account", ":material/account_circle:", "konto", "app.section.account",
              SIGNED_IN),
+    PageSpec("page.accessibility", ":material/accessibility_new:", "barrierefreiheit", "app.section.account",
+             VIEWERS),
 )
 
 SIGN_IN = next(page for page in PAGES if page.url_path == "anmelden")

@@ -61,6 +61,7 @@ CATALOGUE.update(
         "page.settings": {"de": "Einstellungen", "en": "Settings"},
         "page.sign_in": {"de": "Anmelden", "en": "Sign in"},
         "page.account": {"de": "Mein Konto", "en": "My account"},
+        "page.accessibility": {"de": "Barrierefreiheit", "en": "Accessibility"},
         "page.closed.role": {
             "de": "Diese Seite ist für Ihre Rolle nicht freigegeben. Wenden Sie sich an die Administration, "
                   "wenn Sie sie brauchen.",
