@@ -16,7 +16,6 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-import models.level_light_texts  # noqa: F401  (registers the words of the level light)
 from models.formats import format_date, format_number, format_percent
 from models.texts import light_words, text
 
