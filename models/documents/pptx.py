@@ -16,6 +16,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
 from models.documents.content import (
@@ -300,6 +301,7 @@ def indicator_chart(slide, entry: IndicatorEntry, left, top, width, height):
     axis = chart.category_axis
     axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = DATE_FORMAT, False
     axis.tick_labels.font.size = Pt(CHART_SIZE)
+    axis._element.find(qn("c:auto")).set("val", "0")  # a date axis always, not "chosen from the data"
     chart.value_axis.tick_labels.font.size = Pt(CHART_SIZE)
     series = chart.plots[0].series[0]
     series.format.line.color.rgb = BAR_RGB
@@ -338,12 +340,11 @@ def _summary_slide(deck, content: ReportContent) -> None:
         f"{words('count.measures')}: {format_number(counts['measures'])}",
         f"{words('overall')}: {content.overall_progress_words}",
         *([words("plan_light", light=content.plan_light.line)] if content.plan_light is not None else []),
-        "",
         words("lights") + ":",
         *[light_line(light) for light in content.lights],
     ]
-    _text_box(slide, lines, LEFT, top, Inches(6.2))
-    light_chart(slide, content.lights, Inches(7.0), top, Inches(5.7), BOTTOM - top)
+    _text_box(slide, lines, LEFT, top, Inches(7.7))
+    light_chart(slide, content.lights, Inches(8.5), top, Inches(4.2), BOTTOM - top)
 
 
 def _bar_slide(deck, title: str, levels: Sequence[LevelProgress]) -> None:
