@@ -369,7 +369,7 @@ def _changes_slides(deck, content: ReportContent) -> None:
         return
     rows = [[format_date(e.report_date), e.code, e.title, e.change, e.summary] for e in changes.entries]
     header = [words(f"col.{key}") for key in ("date", "code", "measure", "change", "summary")]
-    _table_slides(deck, words("changes"), header, rows, (1.2, 0.8, 3, 2.6, 4.4))
+    _table_slides(deck, words("changes"), header, rows, (1, 0.8, 2.6, 2.2, 5))
 
 
 def _goal_slides(deck, section: GoalSection) -> None:
@@ -382,14 +382,15 @@ def _goal_slides(deck, section: GoalSection) -> None:
     levels = [LevelProgress(goal.code, goal.title, goal.progress, len(goal.measures)) for goal in section.annual_goals]
     if levels:
         progress_chart(slide, levels, Inches(6.0), top, Inches(6.7), BOTTOM - top)
-    rows = [[m.code, m.title, m.status, format_percent(m.progress), m.light_words,
+    # status and progress share a column at 14 pt, so that the Sachstand keeps room
+    rows = [[m.code, m.title, f"{m.status} · {format_percent(m.progress)}", m.light_words,
              format_date(m.report_date, words("owed.never")), m.summary]
             for m in section.measures]
     if not rows:
         return
-    header = [words(f"col.{key}") for key in ("code", "measure", "status", "progress", "light", "last_report",
-                                                "summary")]
-    _table_slides(deck, words("goal.measures", code=section.code), header, rows, (0.8, 3, 1.4, 1.1, 2.2, 1.4, 3.4))
+    header = [words("col.code"), words("col.measure"), words("col.status_progress"), words("col.light"),
+              words("col.last_report"), words("col.summary")]
+    _table_slides(deck, words("goal.measures", code=section.code), header, rows, (0.8, 2.6, 1.4, 1, 1, 4.6))
 
 
 def _owed_slides(deck, content: ReportContent) -> None:

@@ -55,6 +55,7 @@ CATALOGUE.update({f"doc.{key}": {"de": value} for key, value in {
     "col.light": "Ampel",
     "col.status": "Status",
     "col.progress": "Fortschritt",
+    "col.status_progress": "Status · Fortschritt",
     "col.indicator": "Kennzahl",
     "col.baseline": "Ausgangswert",
     "col.target": "Zielwert",

@@ -209,7 +209,7 @@ def test_the_pptx_names_every_goal_and_a_known_measures_figures(mini_documents):
     table = next(shape.table for slide in slides for shape in slide.shapes
                  if shape.has_table and shape.table.cell(1, 0).text == "M1")
     assert [cell.text for cell in table.rows[1].cells] == [
-        "M1", "Sprachkurs A", "in Umsetzung", "50\xa0%", "Grün – im Plan", "01.06.2024", "Halbzeit"]
+        "M1", "Sprachkurs A", "in Umsetzung · 50\xa0%", "Grün – im Plan", "01.06.2024", "Halbzeit"]
 
 
 def test_a_plan_without_measures_still_gives_both_files(tmp_path):
