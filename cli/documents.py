@@ -3,6 +3,9 @@
     python -m cli report --format pdf --as-of 2026-03-12 --out bericht.pdf [--plan SLUG]
         [--since-meeting YYYY-MM-DD | --since-meeting keine] [--public]
 
+--out may name a folder: the file is then named as on the page Berichte, the internal and the public
+version apart (models.documents.names).
+
 Exit codes: 0 written; 1 the database holds no tables yet; 2 bad input (date, plan, meeting, format,
 output file), each with a German message on standard error.
 """
@@ -31,7 +34,9 @@ def register(commands) -> None:
     )
     report.add_argument("--format", required=True, metavar="pdf|pptx", help="pdf oder pptx")
     report.add_argument("--as-of", metavar="JJJJ-MM-TT", help="Stand (Voreinstellung: heute)")
-    report.add_argument("--out", required=True, metavar="DATEI", help="Ausgabedatei")
+    report.add_argument("--out", required=True, metavar="DATEI",
+                        help="Ausgabedatei, oder ein Ordner: dann heißt die Datei wie auf der Seite Berichte "
+                             "(…_intern bzw. …_oeffentlich)")
     report.add_argument("--plan", metavar="KÜRZEL", help="Kürzel des Plans (Voreinstellung: der erste Plan)")
     report.add_argument("--since-meeting", metavar="JJJJ-MM-TT",
                         help="Datum der vorherigen Sitzung (Voreinstellung: die letzte Fachbeiratssitzung vor "
@@ -83,6 +88,10 @@ def _report(args: argparse.Namespace) -> int:
     content = report_content.build_content(engine, plan_id, as_of, since, use_default_meeting=use_default,
                                            released_only=args.public)
     data = _render(kind, content)
+    if out.is_dir():
+        from models.documents.names import report_file_name
+
+        out = out / report_file_name(str(plan["slug"]), as_of, args.public, kind)
     try:
         out.write_bytes(data)
     except OSError as exc:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from models.rules import FACHBEIRAT_ELSE_ANY, previous_meeting
 from models.documents.content import ReportContent, build_content, meeting_title
+from models.documents.names import report_file_name
 from models.documents.pdf import build_pdf
 from models.documents.pptx import build_pptx
 from models.formats import format_date, format_number
@@ -123,21 +124,24 @@ def build(key: ReportKey) -> tuple[str, ...]:
 
 def downloads(key: ReportKey, slug: str, built: tuple[str, ...] = tuple(FILES)) -> None:
     """The download buttons of the files built (the bytes come from the cache, nothing is rebuilt)."""
-    name = f"Fachbeirat-Bericht_{slug}_{key.as_of.isoformat()}"
     since = format_date(key.since) if key.since else t("reports.meeting_none")
+
+    def name(extension: str) -> str:  # the internal and the public version differ in name
+        return report_file_name(slug, key.as_of, key.released_only, extension)
+
     st.success(t("reports.ready", date=format_date(key.as_of), meeting=since), icon=":material/task_alt:")
     for missing in (file for file in FILES if file not in built):
         st.warning(t("reports.missing_file", file=t(FILES[missing][2])), icon=":material/warning:")
     left, right = st.columns(2)
     if "pdf" in built:
         pdf = pdf_bytes(key)
-        left.download_button(t("reports.download_pdf", size=_size(pdf)), pdf, file_name=f"{name}.pdf",
+        left.download_button(t("reports.download_pdf", size=_size(pdf)), pdf, file_name=name("pdf"),
                              mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore",
                              key="reports_pdf", type="primary")
     if "pptx" in built:
         pptx = pptx_bytes(key)
         right.download_button(
-            t("reports.download_pptx", size=_size(pptx)), pptx, file_name=f"{name}.pptx",
+            t("reports.download_pptx", size=_size(pptx)), pptx, file_name=name("pptx"),
             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
             icon=":material/slideshow:", on_click="ignore", key="reports_pptx",
         )

@@ -55,6 +55,7 @@ CATALOGUE.update({f"doc.{key}": {"de": value} for key, value in {
     "col.light": "Ampel",
     "col.status": "Status",
     "col.progress": "Fortschritt",
+    "col.status_progress": "Status · Fortschritt",
     "col.indicator": "Kennzahl",
     "col.baseline": "Ausgangswert",
     "col.target": "Zielwert",
@@ -106,6 +107,8 @@ CATALOGUE.update({f"doc.{key}": {"de": value} for key, value in {
     "appendix": "Anhang: Sachstände im Wortlaut",
     "appendix.intro": "In den Tabellen sind diese Sachstände gekürzt („…“); hier stehen sie vollständig.",
     "appendix.see": "(vollständig im Anhang)",
+    "appendix.continued": "{code} {title} (Fortsetzung)",
+    "internal_mark": "Intern – nicht zur Veröffentlichung",
     "error.no_plans": "In der Datenbank ist noch kein Plan erfasst.",
     "error.unknown_plan": "Den Plan „{slug}“ gibt es nicht. Vorhandene Pläne: {plans}.",
     "error.not_a_meeting": ("Am {date} ist keine Sitzung vor dem Stand {as_of} erfasst. "

@@ -21,6 +21,19 @@ def test_the_command_line_writes_the_pptx(mini_url, tmp_path):
     assert "Testplan Mini" in slide_text(slides_of(out.read_bytes())[0])
 
 
+def test_the_command_line_names_the_internal_and_the_public_version_apart_in_a_folder(mini_url, tmp_path):
+    for extra in ([], ["--public"]):
+        result = cli("report", "--format", "pptx", "--as-of", "2024-06-30", "--plan", "mini", "--out",
+                     str(tmp_path), *extra, url=mini_url)
+        assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "Fachbeirat-Bericht_mini_2024-06-30_intern.pptx", "Fachbeirat-Bericht_mini_2024-06-30_oeffentlich.pptx"]
+    internal = slides_of((tmp_path / "Fachbeirat-Bericht_mini_2024-06-30_intern.pptx").read_bytes())
+    public = slides_of((tmp_path / "Fachbeirat-Bericht_mini_2024-06-30_oeffentlich.pptx").read_bytes())
+    assert all("Intern – nicht zur Veröffentlichung" in slide_text(slide) for slide in internal)
+    assert not any("Intern – nicht zur Veröffentlichung" in slide_text(slide) for slide in public)
+
+
 @pytest.mark.parametrize("arguments, message", [
     (["--as-of", "2024-02-30"], "Der Stand „2024-02-30“ ist kein gültiges Datum"),
     (["--as-of", "2024-06-30", "--since-meeting", "2024-01-01"],

@@ -59,6 +59,9 @@ def test_a_viewer_builds_the_report_and_gets_both_downloads_without_rebuilding(m
     built = []
     original = board_reports.build_pdf
     monkeypatch.setattr(board_reports, "build_pdf", lambda content: built.append(content) or original(content))
+    names = []
+    naming = board_reports.report_file_name
+    monkeypatch.setattr(board_reports, "report_file_name", lambda *args: names.append(naming(*args)) or names[-1])
     at = _open(_viewer(mini_app_url))
     assert at.title[0].value == "Berichte"
     picker = at.selectbox(key="reports_meeting")
@@ -69,6 +72,7 @@ def test_a_viewer_builds_the_report_and_gets_both_downloads_without_rebuilding(m
     assert not at.exception
     labels = [button.label for button in at.download_button]
     assert labels[0].startswith("PDF herunterladen") and labels[1].startswith("PowerPoint herunterladen")
+    assert names == ["Fachbeirat-Bericht_mini_2024-06-30_intern.pdf", "Fachbeirat-Bericht_mini_2024-06-30_intern.pptx"]
     at.run()  # a rerun offers the same files from the cache
     assert len(at.download_button) == 2 and len(built) == 1
     assert "reports_build" not in [button.key for button in at.button]  # built: downloads instead of the button
@@ -77,8 +81,11 @@ def test_a_viewer_builds_the_report_and_gets_both_downloads_without_rebuilding(m
                                                                          dt.date(2024, 3, 15))
 
 
-def test_the_public_view_builds_the_public_version(mini_app_url):
+def test_the_public_view_builds_the_public_version(mini_app_url, monkeypatch):
     _hold_back_half_time(mini_app_url)
+    names = []
+    original = board_reports.report_file_name
+    monkeypatch.setattr(board_reports, "report_file_name", lambda *args: names.append(original(*args)) or names[-1])
     at = _open()
     assert any("Öffentliche Fassung" in info.value for info in at.info)
     at.button(key="reports_build").click().run()
@@ -88,6 +95,8 @@ def test_the_public_view_builds_the_public_version(mini_app_url):
     text = _pdf_text(board_reports.pdf_bytes(key))
     assert "Öffentliche Fassung" in text and "Sprachkurs A" in text
     assert "Halbzeit" not in text and "Sachstand: Start" in text  # M1's report awaiting release stays out
+    assert names == ["Fachbeirat-Bericht_mini_2024-06-30_oeffentlich.pdf",
+                     "Fachbeirat-Bericht_mini_2024-06-30_oeffentlich.pptx"]
 
 
 def test_b5_a_report_of_the_full_allowed_length_gives_both_files(mini_app_url):
