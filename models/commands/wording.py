@@ -220,6 +220,12 @@ WORDS: dict[str, dict[str, str]] = {
                                "en": "Please shorten the reason to at most {limit} characters."},
     "report.conflict": {"de": "Diese Maßnahme wurde inzwischen von jemand anderem geändert. " + _KEPT_DE,
                         "en": "Someone else has changed this measure in the meantime. " + _KEPT_EN},
+    "report.unchanged_summary": {"de": "Unverändert gegenüber dem Sachstand vom {date}.",
+                                 "en": "Unchanged since the status report of {date}."},
+    "report.unchanged_none": {"de": "Zu dieser Maßnahme gibt es noch keinen Sachstand, der unverändert gelten "
+                                    "könnte. Bitte melden Sie den Sachstand mit dem Formular.",
+                              "en": "This measure has no status report yet that could stay unchanged. Please report "
+                                    "with the form."},
     # settings
     "settings.admins_only": {"de": "Nur die Administration darf die Einstellungen eines Plans ändern.",
                              "en": "Only administrators may change a plan's settings."},
