@@ -70,6 +70,9 @@ def last_report_words(days: int | None, last: dt.date | None) -> str:
 
 
 def _due_words(row: dict) -> str:
+    """The round's deadline of a measure the organisation leads (a partner's report is not asked for)."""
+    if not row["is_lead"]:
+        return ""
     due = row["due"]
     dated = due is not None and not pd.isna(due)
     if row["overdue"]:
@@ -84,7 +87,7 @@ def _row(row: dict, context: PlanContext, actor: Actor, today: dt.date, quick: b
         text_column, action_column = st.columns([3, 1], vertical_alignment="center")
         with text_column:
             st.markdown(f"**{plain(code)}** – {plain(row['title'])}")
-            light = f"{components.light_label(row['light'])}: {plain(row[localised_column('reason', language())])}"
+            light = f"{components.light_metric_label(row['light'])}: {plain(row[localised_column('reason', language())])}"
             st.markdown(f"{light}  \n{plain(state)} · {plain(last_report_words(row['days_since'], row['last_report_date']))}")
             due = _due_words(row)
             if due:
