@@ -76,7 +76,7 @@ PAGES = (
 SIGN_IN = next(page for page in PAGES if page.url_path == "anmelden")
 
 
-def visible_pages(role: str, public_view: bool, organisation: bool = True) -> list[PageSpec]:
+def visible_pages(role: str, public_view: bool, organisation: bool = False) -> list[PageSpec]:
     """The pages a role may open; anonymous visitors see the plan only when the public view is on. Meine Maßnahmen
     is an admin's only when the admin reports for an organisation (an editor without one reads why it is empty)."""
     pages = [page for page in PAGES if role in page.roles
