@@ -1,8 +1,7 @@
 """Meine Maßnahmen: what one organisation owes in the current reporting round, for its project lead's start page.
 
 The rules come from models.rules and models.reporting, once: the round's window (reporting_round), its deadline
-(report_deadline), who owes a report (owes_report) and the reporting scope (may_report_on, through
-measures_to_report). States are as of today (not as of the meeting), so the light reads as everywhere else.
+(report_deadline), who owes a report (owes_report) and the reporting scope (may_report_on). States are as of today (not as of the meeting), so the light reads as everywhere else.
 """
 
 from __future__ import annotations
@@ -20,20 +19,22 @@ from models.reporting import (
     natural_order,
     next_meeting,
     owing,
+    partnered_measures,
     reporting_round,
 )
-from models.rules import COMPLETED, report_deadline
+from models.rules import COMPLETED, may_report_on, report_deadline
 
 COLUMNS = ["measure_id", "code", "title", "version", "is_lead", "lead_organisation", "status", "progress", "light",
-           "reason", "reason_en", "last_report_date", "days_since", "due", "owes", "overdue", "stale"]
+           "reason", "reason_en", "last_report_date", "days_since", "due", "owes", "overdue", "stale", "may_report"]
 
 
 @dataclass(frozen=True)
 class MyMeasures:
     """An organisation's measures in four groups (each a frame of COLUMNS, overdue first, then by due date and
     code): `owed`, the ones it leads that need a report in this round; `led`, the other running ones it leads
-    (reported in this round already, not started or suspended); `partner`, the running ones it is a partner of
-    (it may report on them, models.rules.may_report_on); `completed`, the completed ones of either kind."""
+    (reported in this round already, not started or suspended); `partner`, the running ones it is a partner of;
+    `completed`, the completed ones of either kind. Column may_report: whether its editors may report on the
+    measure (models.rules.may_report_on; today partners may, else their rows are read-only)."""
 
     window: ReportingRound
     deadline: dt.date | None
@@ -61,7 +62,15 @@ def my_measures(engine: Engine, plan_id: int, organisation_id: int, today: dt.da
     window = reporting_round(meetings, today)
     meeting = next_meeting(meetings, today)
     deadline = None if meeting is None else report_deadline(meeting)
-    frame = measures_to_report(engine, plan_id, today, organisation_id, states=states)
+    frame = measures_to_report(engine, plan_id, today, states=states)  # every measure of the plan
+    partnered = frame["measure_id"].isin(partnered_measures(engine, organisation_id))
+    leads = frame["lead_organisation_id"]
+    frame = frame.assign(is_lead=(leads == organisation_id).fillna(False).astype(bool))
+    frame = frame[frame["is_lead"] | partnered].reset_index(drop=True)
+    frame["may_report"] = [
+        may_report_on("editor", organisation_id, None if pd.isna(lead) else int(lead),
+                      () if is_lead else (organisation_id,))
+        for lead, is_lead in zip(frame["lead_organisation_id"], frame["is_lead"])]
     owes = owing(frame, window.since, window.until)
     late = (today > deadline) if deadline is not None else frame["stale"].astype(bool)
     frame = frame.assign(

@@ -67,10 +67,7 @@ def measures_to_report(
     if organisation_id is None:
         frame["is_lead"] = True
     else:
-        partnered = set(frame_of(
-            engine,
-            select(measure_partner.c.measure_id).where(measure_partner.c.organisation_id == organisation_id),
-        )["measure_id"])
+        partnered = partnered_measures(engine, organisation_id)
         frame["is_lead"] = (frame["lead_organisation_id"] == organisation_id).fillna(False).astype(bool)
         frame = frame.loc[[may_report_on("editor", organisation_id, None if pd.isna(lead) else int(lead),
                                          {organisation_id} if measure_id in partnered else ())
@@ -78,6 +75,14 @@ def measures_to_report(
     frame = frame.assign(_code=natural_order(frame["code"]))
     frame = frame.sort_values(["stale", "overdue", "_code"], ascending=[False, False, True])
     return frame.drop(columns="_code").reset_index(drop=True)
+
+
+def partnered_measures(engine: Engine, organisation_id: int) -> set[int]:
+    """The ids of the measures the organisation is a partner of."""
+    return set(frame_of(
+        engine,
+        select(measure_partner.c.measure_id).where(measure_partner.c.organisation_id == organisation_id),
+    )["measure_id"])
 
 
 def report_log(engine: Engine, measure_id: int) -> pd.DataFrame:

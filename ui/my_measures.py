@@ -94,6 +94,9 @@ def _row(row: dict, context: PlanContext, actor: Actor, today: dt.date, quick: b
                 icon = ":material/warning:" if row["overdue"] else ":material/event:"
                 st.markdown(f":{'red' if row['overdue'] else 'blue'}-badge[{icon} {plain(due)}]")
         with action_column:
+            if not row["may_report"]:
+                st.caption(t("my_measures.read_only"))
+                return
             st.page_link(FORM_PAGE, label=t("my_measures.to_form"), icon=":material/edit_note:",
                          query_params=link_params(context, massnahme=code))
             if quick and not pd.isna(row["last_report_date"]):

@@ -64,6 +64,9 @@ def test_the_jobcenter_owes_m5_then_sees_its_other_measures_and_the_partner_one(
     assert _codes(mine.led) == ["M3", "M6"]  # suspended; starts 2025
     assert _codes(mine.partner) == ["M1"]
     assert _codes(mine.completed) == []
+    # the reporting scope (models.rules.may_report_on) lets partners report too, so no row is read-only
+    assert all(frame["may_report"].all() for frame in (mine.owed, mine.led, mine.partner))
+    assert mine.partner["is_lead"].tolist() == [False]
 
 
 def test_after_the_deadline_an_owed_report_is_overdue_and_comes_first(engine, mini_plan):

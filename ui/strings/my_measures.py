@@ -58,6 +58,8 @@ CATALOGUE.update(
         "my_measures.overdue": {"de": "überfällig seit {date}", "en": "overdue since {date}"},
         "my_measures.overdue_stale": {"de": "überfällig (veraltet)", "en": "overdue (stale)"},
         "my_measures.to_form": {"de": "Sachstand melden", "en": "Report status"},
+        "my_measures.read_only": {"de": "Nur zur Ansicht: Hier meldet die Federführung.",
+                                  "en": "Read only: the lead reports here."},
         "my_measures.unchanged": {"de": "Unverändert melden", "en": "Report unchanged"},
         "my_measures.unchanged_help": {
             "de": "Meldet denselben Status und Fortschritt mit dem heutigen Datum (nach einer Bestätigung).",
