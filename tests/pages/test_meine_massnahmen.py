@@ -179,3 +179,13 @@ def test_the_command_refuses_a_measure_of_another_organisation(mini_app_url):
         measure = session.scalars(select(Measure).where(Measure.code == "M2")).one()
         report_unchanged(session, actor, measure.id, measure.version)
     engine.dispose()
+
+
+def test_in_english(mini_app_url):
+    at = app()
+    sign_in(at, _actor(mini_app_url, "editor", "JC", name="Jana Beispiel", email="jana@jc.example"))
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "My measures" and at.subheader[0].value == "To report now (2)"
+    assert at.button(key="my_measures_unchanged_M5").label == "Report unchanged"
