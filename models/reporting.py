@@ -19,14 +19,14 @@ from models.formats import format_date
 from models.measures import measure_list
 from models.queries import frame_of, measure_states
 from models.rules import (
-    COMPLETED,
     DEFAULT_STALE_AFTER_DAYS,
     FACHBEIRAT_ELSE_ANY,
-    PLANNED,
+    REPORT_DAYS_BEFORE_MEETING,
     REPORTING_BODY_KIND,
-    SUSPENDED,
     may_report_on,
+    owes_report,
     previous_meeting,
+    report_deadline,
 )
 from models.schema import Body, Measure, Meeting, StatusReport, User, measure_partner
 from models.texts import CATALOGUE, text
@@ -34,10 +34,10 @@ from models.texts import CATALOGUE, text
 REMINDER_ROLES = ("editor", "admin")
 # Placeholder addresses of accounts created from an identity provider without an e-mail claim.
 NO_MAIL_SUFFIX = ".invalid"
-REPLY_DAYS_BEFORE_MEETING = 7
+REPLY_DAYS_BEFORE_MEETING = REPORT_DAYS_BEFORE_MEETING
 
 
-def _natural(codes: pd.Series) -> pd.Series:
+def natural_order(codes: pd.Series) -> pd.Series:
     """Sort key for codes such as M2 < M10: every number padded to the same width."""
     return codes.astype(str).str.replace(r"\d+", lambda match: match.group().zfill(10), regex=True)
 
@@ -67,17 +67,22 @@ def measures_to_report(
     if organisation_id is None:
         frame["is_lead"] = True
     else:
-        partnered = set(frame_of(
-            engine,
-            select(measure_partner.c.measure_id).where(measure_partner.c.organisation_id == organisation_id),
-        )["measure_id"])
+        partnered = partnered_measures(engine, organisation_id)
         frame["is_lead"] = (frame["lead_organisation_id"] == organisation_id).fillna(False).astype(bool)
         frame = frame.loc[[may_report_on("editor", organisation_id, None if pd.isna(lead) else int(lead),
                                          {organisation_id} if measure_id in partnered else ())
                            for measure_id, lead in zip(frame["measure_id"], frame["lead_organisation_id"])]]
-    frame = frame.assign(_code=_natural(frame["code"]))
+    frame = frame.assign(_code=natural_order(frame["code"]))
     frame = frame.sort_values(["stale", "overdue", "_code"], ascending=[False, False, True])
     return frame.drop(columns="_code").reset_index(drop=True)
+
+
+def partnered_measures(engine: Engine, organisation_id: int) -> set[int]:
+    """The ids of the measures the organisation is a partner of."""
+    return set(frame_of(
+        engine,
+        select(measure_partner.c.measure_id).where(measure_partner.c.organisation_id == organisation_id),
+    )["measure_id"])
 
 
 def report_log(engine: Engine, measure_id: int) -> pd.DataFrame:
@@ -160,27 +165,28 @@ def owed_reports(
     until: dt.date,
     states: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Running measures that owe a report: not completed or suspended, started by `until`, and
-    without a report dated after `since` up to `until`. State, traffic light and staleness are
+    """Running measures that owe a report (rule models.rules.owes_report: not completed or suspended, started
+    by `until`, without a report dated after `since` up to `until`). State, traffic light and staleness are
     taken as of `until` (the meeting). Sorted by lead organisation, stale first, then by code.
 
     Columns: measure_id, code, title, lead_organisation_id, lead_organisation, status, progress,
     last_report_date, due_date, light, reason, overdue, stale.
     """
     frame = measure_list(engine, plan_id, until, states=states)
-    started = frame["start_date"].map(lambda start: start is not None and not pd.isna(start) and start <= until)
-    undated_running = frame["start_date"].isna() & (frame["status"] != PLANNED)
-    last = frame["last_report_date"]
-    owed = frame[
-        ~frame["status"].isin([COMPLETED, SUSPENDED])
-        & (started | undated_running)
-        & (last.isna() | last.map(lambda day: day is not None and not pd.isna(day) and day <= since))
-    ]
-    owed = owed.assign(_code=_natural(owed["code"]), _org=owed["lead_organisation"].str.casefold())
+    owed = frame[owing(frame, since, until)]
+    owed = owed.assign(_code=natural_order(owed["code"]), _org=owed["lead_organisation"].str.casefold())
     owed = owed.sort_values(["_org", "stale", "_code"], ascending=[True, False, True])
     columns = ["measure_id", "code", "title", "lead_organisation_id", "lead_organisation", "status", "progress",
                "last_report_date", "due_date", "light", "reason", "overdue", "stale"]
     return owed[columns].reset_index(drop=True)
+
+
+def owing(frame: pd.DataFrame, since: dt.date, until: dt.date) -> pd.Series:
+    """Per measure (columns status, start_date, last_report_date): does it owe a report in the round since..until
+    (models.rules.owes_report)?"""
+    return pd.Series([owes_report(status, start, last, since, until) for status, start, last
+                      in zip(frame["status"], frame["start_date"], frame["last_report_date"])],
+                     index=frame.index, dtype=bool)
 
 
 def organisation_contacts(engine: Engine, organisation_ids: Sequence[int]) -> pd.DataFrame:
@@ -198,8 +204,8 @@ def organisation_contacts(engine: Engine, organisation_ids: Sequence[int]) -> pd
 
 
 def reply_by(meeting: dt.date, today: dt.date) -> dt.date:
-    """When reports are asked for: a week before the meeting, but never before today."""
-    return max(today, meeting - dt.timedelta(days=REPLY_DAYS_BEFORE_MEETING))
+    """When reports are asked for: the round's deadline (models.rules.report_deadline), but never before today."""
+    return max(today, report_deadline(meeting, REPLY_DAYS_BEFORE_MEETING))
 
 
 def reminder_subject(plan_name: str, meeting: dt.date, lang: str = "de") -> str:

@@ -417,3 +417,26 @@ def earliest_report_date(today: dt.date, last_held_meeting: dt.date | None) -> d
     if last_held_meeting is not None:
         earliest = max(earliest, last_held_meeting + dt.timedelta(days=1))
     return min(earliest, today)
+
+
+# Reports for a reporting round are asked for this many days before its meeting (the round's deadline).
+REPORT_DAYS_BEFORE_MEETING = 7
+
+
+def owes_report(status: str, start: dt.date | None, last_report_date: dt.date | None, since: dt.date,
+                until: dt.date) -> bool:
+    """Rule "owes a report in the round" (the window since..until of models.reporting.reporting_round): a running
+    measure, neither abgeschlossen nor ausgesetzt, started by `until` (without a start date: not geplant any more),
+    with no report dated after `since`."""
+    if status in (COMPLETED, SUSPENDED):
+        return False
+    start = None if start is None or pd.isna(start) else start
+    if start is None and status == PLANNED or start is not None and start > until:
+        return False
+    last = None if last_report_date is None or pd.isna(last_report_date) else last_report_date
+    return last is None or last <= since
+
+
+def report_deadline(meeting: dt.date, days_before: int = REPORT_DAYS_BEFORE_MEETING) -> dt.date:
+    """Rule "deadline of a round": reports are due `days_before` days before the meeting they prepare."""
+    return meeting - dt.timedelta(days=days_before)

@@ -15,9 +15,9 @@ from models.commands.base import (
     VersionConflict,
     record,
 )
-from models.commands.reports import add_status_report, latest_version, report_date_floor
+from models.commands.reports import add_status_report, latest_version, report_date_floor, report_unchanged
 
 __all__ = [
     "SYSTEM", "TEXT_MAX", "Actor", "CommandError", "PermissionDenied", "ValidationFailed", "VersionConflict",
-    "actor_of", "add_status_report", "latest_version", "record", "report_date_floor",
+    "actor_of", "add_status_report", "latest_version", "record", "report_date_floor", "report_unchanged",
 ]

@@ -146,6 +146,37 @@ def add_status_report(
     return report
 
 
+def report_unchanged(
+    session: Session,
+    actor: Actor,
+    measure_id: int,
+    expected_version: int,
+    *,
+    note: str = "",
+    today: dt.date | None = None,
+) -> StatusReport:
+    """Sachstand "unverändert": the latest report's status and progress again, dated today, with the sentence
+    "Unverändert gegenüber dem Sachstand vom …" and the optional note as its summary. Written by
+    add_status_report, so the same rules hold (scope checked again here, version, release, audit); a measure
+    without any report has nothing to keep (ValidationFailed)."""
+    measure = session.get(Measure, measure_id)
+    if measure is None:
+        raise ValidationFailed(say("report.measure_gone"))
+    if not _may_report_on(actor, measure):
+        raise PermissionDenied(say("report.not_yours"))
+    if measure.version != expected_version:
+        raise _conflict(session, measure)
+    latest = state_as_of(measure.reports, dt.date.max)
+    if latest.report_date is None:
+        raise ValidationFailed(say("report.unchanged_none"))
+    sentence = str(say("report.unchanged_summary", date=latest.report_date))
+    note = clean_text(note or "").strip()
+    return add_status_report(
+        session, actor, measure_id, expected_version, report_date=today or dt.date.today(), status=latest.status,
+        progress=latest.progress, summary=f"{sentence}\n{note}" if note else sentence, today=today,
+    )
+
+
 def report_date_floor(session: Session, plan_id: int, today: dt.date) -> dt.date:
     """The earliest date an editor may give a Sachstand of this plan today."""
     last_held = session.scalar(

@@ -227,6 +227,12 @@ WORDS: dict[str, dict[str, str]] = {
                                "noch einmal; Ihr Text ist erhalten.",
                          "en": "Very many reports have arrived today. Please try again tomorrow; your text is kept."},
     "barrier.gone": {"de": "Diese Meldung gibt es nicht (mehr).", "en": "This report does not exist (any more)."},
+    "report.unchanged_summary": {"de": "Unverändert gegenüber dem Sachstand vom {date}.",
+                                 "en": "Unchanged since the status report of {date}."},
+    "report.unchanged_none": {"de": "Zu dieser Maßnahme gibt es noch keinen Sachstand, der unverändert gelten "
+                                    "könnte. Bitte melden Sie den Sachstand mit dem Formular.",
+                              "en": "This measure has no status report yet that could stay unchanged. Please report "
+                                    "with the form."},
     # settings
     "settings.admins_only": {"de": "Nur die Administration darf die Einstellungen eines Plans ändern.",
                              "en": "Only administrators may change a plan's settings."},

@@ -57,13 +57,14 @@ def de(key: str) -> str:
     return text(key, "de")
 
 
-def sign_in(page: Page, app_url: str, email: str) -> None:
+def sign_in(page: Page, app_url: str, email: str, start: str = "page.overview") -> None:
+    """Sign in locally; the run ends on the role's start page (title key START)."""
     page.goto(f"{app_url}/anmelden")
     wait_for_run(page, de("page.sign_in"))
     page.get_by_label(text("sign_in.email", "de"), exact=True).fill(email)
     page.get_by_label(text("sign_in.password", "de"), exact=True).fill(LOCAL_PASSWORD)
     page.get_by_role("button", name=de("sign_in.submit")).click()
-    wait_for_run(page, de("page.overview"))
+    wait_for_run(page, de(start))
 
 
 def open_by_navigation(page: Page, spec: PageSpec) -> None:
@@ -129,7 +130,7 @@ def test_every_page_has_no_serious_violation(browser: Browser, app_url: str, loc
             page.goto(f"{app_url}/?plan={EXAMPLE_PLAN_SLUG}")
             wait_for_run(page, de("page.overview"))
         else:
-            sign_in(page, app_url, local_accounts[role])
+            sign_in(page, app_url, local_accounts[role], visible_pages(role, public_view=True)[0].title_key)
         found = check_pages(page, role)
     finally:
         context.close()

@@ -98,7 +98,7 @@ def sign_in_by_keyboard(page: Page, app_url: str, email: str) -> None:
     expect(page.get_by_label(de("sign_in.password"), exact=True)).to_be_focused()
     page.keyboard.type(LOCAL_PASSWORD)
     page.keyboard.press("Enter")  # the sign-in form submits on Enter
-    wait_for_run(page, de("page.overview"))
+    wait_for_run(page, de("page.my_measures"))  # an editor starts on her measures
 
 
 def open_report_page_by_keyboard(page: Page) -> None:

@@ -239,8 +239,9 @@ def test_local_editor_reports_and_the_overview_shows_it(visitor: Page, sign_in_a
     summary = "Zwei neue Botschafterinnen geschult; Termine an drei Schulen vereinbart."
     _open_sign_in(visitor, sign_in_app.base_url)
     _sign_in_locally(visitor, EDITOR["email"], PASSWORD)
-    wait_for_run(visitor, "Übersicht")
-    expect(_sections(visitor)).to_have_text(["Überblick", "Berichten", "Konto"])
+    wait_for_run(visitor, "Meine Maßnahmen")  # an editor starts on her measures
+    expect(_sections(visitor)).to_have_text(["Berichten", "Überblick", "Konto"])
+    _open(visitor, "Überblick", "Übersicht")
     before = _new_reports_since_last_meeting(visitor)
 
     _open(visitor, "Berichten", "Sachstand melden")
@@ -314,9 +315,9 @@ def test_oidc_editor_gets_role_and_organisation_from_claims_and_signs_out(visito
         "roles": ["masterplan-editor"], "organisation": OIDC_ORGANISATION,
     })
     _sign_in_at_provider(visitor, sign_in_app, "olga.lotsin")
-    wait_for_run(visitor, "Übersicht")
-    expect(_sections(visitor)).to_have_text(["Überblick", "Berichten", "Konto"])  # no "Verwaltung"
-    _expect_menu(visitor, "Berichten", ["Sachstand melden"])  # not the admin's Berichtsrunde
+    wait_for_run(visitor, "Meine Maßnahmen")  # an editor starts on her measures
+    expect(_sections(visitor)).to_have_text(["Berichten", "Überblick", "Konto"])  # no "Verwaltung"
+    _expect_menu(visitor, "Berichten", ["Meine Maßnahmen", "Sachstand melden"])  # not the admin's Berichtsrunde
 
     _open(visitor, "Konto", "Mein Konto")
     main = visitor.get_by_test_id("stMain")
@@ -366,8 +367,8 @@ def test_b3_identity_cookie_replayed_after_sign_out_gives_no_access(browser: Bro
         "roles": ["masterplan-editor"], "organisation": OIDC_ORGANISATION,
     })
     _sign_in_at_provider(visitor, sign_in_app, "ed.oidc")
-    wait_for_run(visitor, "Übersicht")
-    expect(_sections(visitor)).to_have_text(["Überblick", "Berichten", "Konto"])
+    wait_for_run(visitor, "Meine Maßnahmen")  # an editor starts on her measures
+    expect(_sections(visitor)).to_have_text(["Berichten", "Überblick", "Konto"])
     copied = [cookie for cookie in visitor.context.cookies() if cookie["name"].startswith("_streamlit_user")]
     assert copied
     _open(visitor, "Konto", "Mein Konto")
@@ -395,8 +396,8 @@ def test_b3_role_removed_at_the_provider_is_a_viewer_at_the_next_sign_in(browser
     claims = {"name": "Rolf Rolle", "email": "rolf.rolle@caritas.example", "organisation": OIDC_ORGANISATION}
     _preset_provider_user(sign_in_app.provider_url, "rolf.rolle", {**claims, "roles": ["masterplan-editor"]})
     _sign_in_at_provider(visitor, sign_in_app, "rolf.rolle")
-    wait_for_run(visitor, "Übersicht")
-    expect(_sections(visitor)).to_have_text(["Überblick", "Berichten", "Konto"])
+    wait_for_run(visitor, "Meine Maßnahmen")  # an editor starts on her measures
+    expect(_sections(visitor)).to_have_text(["Berichten", "Überblick", "Konto"])
 
     _preset_provider_user(sign_in_app.provider_url, "rolf.rolle", {**claims, "roles": []})
     second = browser.new_context(viewport=VIEWPORT, locale="de-DE")
@@ -465,15 +466,15 @@ def test_local_sign_in_survives_reload_and_new_tabs_and_sign_out_ends_it_everywh
                                                                                        sign_in_app: SignInApp):
     _open_sign_in(visitor, sign_in_app.base_url)
     _sign_in_locally(visitor, EDITOR["email"], PASSWORD)
-    wait_for_run(visitor, "Übersicht")
-    expect(_sections(visitor)).to_have_text(["Überblick", "Berichten", "Konto"])
+    wait_for_run(visitor, "Meine Maßnahmen")  # an editor starts on her measures
+    expect(_sections(visitor)).to_have_text(["Berichten", "Überblick", "Konto"])
     cookie = _sign_in_cookie(visitor)
     assert (cookie["httpOnly"], cookie["sameSite"], cookie["path"]) == (True, "Lax", "/")
     assert cookie["secure"] is False  # plain HTTP on loopback; behind TLS Secure (see web/sign_in.py)
 
     visitor.reload()
-    wait_for_run(visitor, "Übersicht")
-    expect(_sections(visitor)).to_have_text(["Überblick", "Berichten", "Konto"])
+    wait_for_run(visitor, "Meine Maßnahmen")  # an editor starts on her measures
+    expect(_sections(visitor)).to_have_text(["Berichten", "Überblick", "Konto"])
     assert_no_exception(visitor)
 
     second = visitor.context.new_page()
@@ -517,7 +518,7 @@ def test_the_hand_over_refuses_a_foreign_return_target_and_a_used_ticket(visitor
     wait_for_run(visitor, "Anmelden")
     with visitor.expect_request(re.compile(r"/anmelden/sitzung\?")) as hand_over:
         _sign_in_locally(visitor, EDITOR["email"], PASSWORD)
-    wait_for_run(visitor, "Übersicht")
+    wait_for_run(visitor, "Meine Maßnahmen")  # an editor starts on her measures
     assert visitor.url.startswith(sign_in_app.base_url + "/")
     used = visitor.context.new_page()
     used.context.clear_cookies()

@@ -28,12 +28,23 @@ def test_viewers_see_the_plan_and_their_account_but_no_form():
     assert _paths("viewer", public_view=False) == VIEW | EVERYONE | {"konto"}
 
 
-def test_editors_also_report():
-    assert _paths("editor") == VIEW | EVERYONE | {"konto", "sachstand-melden"}
+def test_editors_also_report_and_start_on_their_measures():
+    assert _paths("editor") == VIEW | EVERYONE | {"konto", "sachstand-melden", "meine-massnahmen"}
+    assert visible_pages("editor", True)[0].url_path == "meine-massnahmen"
+
+
+def test_admins_start_on_their_measures_only_when_they_report_for_an_organisation():
+    assert visible_pages("admin", True, organisation=True)[0].url_path == "meine-massnahmen"
+    assert "meine-massnahmen" not in _paths_of(visible_pages("admin", True, organisation=False))
+    assert visible_pages("admin", True, organisation=False)[0].url_path == "uebersicht"
+
+
+def _paths_of(pages):
+    return {page.url_path for page in pages}
 
 
 def test_admins_see_everything_but_the_sign_in():
-    assert _paths("admin") == {page.url_path for page in PAGES} - {"anmelden"}
+    assert _paths_of(visible_pages("admin", True, organisation=True)) == {page.url_path for page in PAGES} - {"anmelden"}
 
 
 def test_every_registered_page_exists_and_url_paths_are_unique_ascii():

@@ -1,4 +1,4 @@
-"""Reads of the pages Sachstand melden and Berichtsrunde (signed-in: unreleased reports count too)."""
+"""Reads of the pages Sachstand melden, Meine Maßnahmen and Berichtsrunde (signed-in: unreleased reports count too)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from models import reporting
+from models.my_measures import MyMeasures, my_measures as my_measures_of
 from ui.reads.db import engine_for
 from ui.reads.key import PlanKey
 from ui.reads.plan import measure_states
@@ -38,3 +39,10 @@ def owed_reports(key: PlanKey, since: dt.date, until: dt.date) -> pd.DataFrame:
 def organisation_contacts(url: str, organisation_ids: tuple[int, ...]) -> pd.DataFrame:
     """Not cached: accounts belong to no plan, so no plan's change counter follows them."""
     return reporting.organisation_contacts(engine_for(url), organisation_ids)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def my_measures(key: PlanKey, organisation_id: int) -> MyMeasures:
+    """Meine Maßnahmen of an organisation as of key.as_of (unreleased reports count: they are its own)."""
+    return my_measures_of(engine_for(key.url), key.plan_id, organisation_id, key.as_of,
+                          states=measure_states(key.with_unreleased()), meetings=cutoff_meetings(key))

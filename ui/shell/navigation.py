@@ -10,7 +10,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 from streamlit.util import calc_hash
 
-from ui.shell.auth import ANONYMOUS
+from ui.shell.auth import ANONYMOUS, current_actor
 from ui.shell.texts import language, t
 
 PAGES_FOLDER = "pages"
@@ -32,7 +32,12 @@ class PageSpec:
         return f"{PAGES_FOLDER}/{self.url_path}.py"
 
 
+# The project lead's start page: first for editors, and for admins who report for an organisation (MY_MEASURES).
+MY_MEASURES = "meine-massnahmen"
+
 PAGES = (
+    PageSpec("page.my_measures", ":material/assignment_turned_in:", MY_MEASURES, "app.section.report",
+             ("editor", "admin")),
     PageSpec("page.overview", ":material/dashboard:", "uebersicht",
              "app.section.view", VIEWERS),
     PageSpec("page.goals", ":material/flag:", "leitziele", "app.section.view", VIEWERS),
@@ -73,9 +78,11 @@ PAGES = (
 SIGN_IN = next(page for page in PAGES if page.url_path == "anmelden")
 
 
-def visible_pages(role: str, public_view: bool) -> list[PageSpec]:
-    """The pages a role may open; anonymous visitors see the plan only when the public view is on."""
-    pages = [page for page in PAGES if role in page.roles]
+def visible_pages(role: str, public_view: bool, organisation: bool = False) -> list[PageSpec]:
+    """The pages a role may open; anonymous visitors see the plan only when the public view is on. Meine Maßnahmen
+    is an admin's only when the admin reports for an organisation (an editor without one reads why it is empty)."""
+    pages = [page for page in PAGES if role in page.roles
+             and (page.url_path != MY_MEASURES or role != "admin" or organisation)]
     if role == ANONYMOUS and not public_view:
         pages = [page for page in pages if page.section_key == "app.section.account"]
     return pages
@@ -92,9 +99,11 @@ def build(role: str, public_view: bool):
     The st.Page objects are kept in the session: building one resolves its file on disk, which cost
     more than the rest of an empty run. They are not shared between sessions, because st.navigation
     and Page.run() mark them per run."""
-    specs = visible_pages(role, public_view)
+    actor = current_actor()
+    organisation = actor is not None and actor.organisation_id is not None
+    specs = visible_pages(role, public_view, organisation)
     asked = _asked_unseen(specs) if role == ANONYMOUS else None
-    key = (role, public_view, language(), asked)
+    key = (role, public_view, organisation, language(), asked)
     kept = st.session_state.get(_PAGES_KEY)
     if kept is None or kept[0] != key:
         sections = _sections(specs)

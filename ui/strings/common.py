@@ -47,6 +47,7 @@ CATALOGUE.update(
         "asof.meeting": {"de": "{body}, {date}", "en": "{body}, {date}"},
         "asof.other": {"de": "Anderes Datum …", "en": "Other date …"},
         "asof.date": {"de": "Datum des Stands", "en": "Date"},
+        "page.my_measures": {"de": "Meine Maßnahmen", "en": "My measures"},
         "page.overview": {"de": "Übersicht", "en": "Overview"},
         "page.goals": {"de": "Leitziele 2030", "en": "Guiding goals 2030"},
         "page.annual_goals": {"de": "Jahresziele", "en": "Annual goals"},
