@@ -126,7 +126,7 @@ def previous_cutoff(meetings: pd.DataFrame, until: dt.date) -> dt.date | None:
 
 
 @dataclass(frozen=True)
-class ReportingRound:
+class RoundWindow:
     """The window of a reporting round: reports dated after `since` up to `until` (the meeting) count, and
     the reminder is signed in the name of `body` ("" when no body meets on that day)."""
 
@@ -136,13 +136,13 @@ class ReportingRound:
 
 
 def reporting_round(meetings: pd.DataFrame, today: dt.date, until: dt.date | None = None,
-                    since: dt.date | None = None) -> ReportingRound:
+                    since: dt.date | None = None) -> RoundWindow:
     """Rule "reporting round" (meetings: cutoff_meetings): the round prepares `until`, by default the next
     meeting (next_meeting, else today); it counts reports since `since`, by default the previous cut-off,
     else DEFAULT_STALE_AFTER_DAYS before the meeting (a report older than that is stale anyway)."""
     until = until or next_meeting(meetings, today) or today
     since = since or previous_cutoff(meetings, until) or until - dt.timedelta(days=DEFAULT_STALE_AFTER_DAYS)
-    return ReportingRound(until, since, reminder_body(meetings, until))
+    return RoundWindow(until, since, reminder_body(meetings, until))
 
 
 def reminder_body(meetings: pd.DataFrame, until: dt.date) -> str:

@@ -227,6 +227,19 @@ WORDS: dict[str, dict[str, str]] = {
                                "noch einmal; Ihr Text ist erhalten.",
                          "en": "Very many reports have arrived today. Please try again tomorrow; your text is kept."},
     "barrier.gone": {"de": "Diese Meldung gibt es nicht (mehr).", "en": "This report does not exist (any more)."},
+    # reporting rounds
+    "round.too_late": {"de": "Für die Sitzung am {meeting} ist die Frist schon vorbei (am {deadline}, {days} Tage "
+                             "vor der Sitzung). Bitte wählen Sie eine spätere Sitzung oder verkürzen Sie die Vorlaufzeit "
+                             "in den Einstellungen.",
+                       "en": "For the meeting on {meeting} the deadline has passed ({deadline}, {days} days before the "
+                             "meeting). Please choose a later meeting or shorten the lead time in the settings."},
+    "round.window": {"de": "Der Beginn des Berichtszeitraums muss vor der Sitzung liegen.",
+                     "en": "The start of the reporting period must lie before the meeting."},
+    "round.exists": {"de": "Für die Sitzung am {meeting} ist schon eine Berichtsrunde eröffnet.",
+                     "en": "A reporting round for the meeting on {meeting} is already open."},
+    "round.gone": {"de": "Diese Berichtsrunde gibt es nicht (mehr).", "en": "This reporting round does not exist (any more)."},
+    "round.no_account": {"de": "Diese Einstellung gibt es nur für ein eigenes Konto.",
+                         "en": "This setting exists only for an account of one's own."},
     # settings
     "settings.admins_only": {"de": "Nur die Administration darf die Einstellungen eines Plans ändern.",
                              "en": "Only administrators may change a plan's settings."},
