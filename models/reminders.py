@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
 import pandas as pd
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -284,3 +284,30 @@ def _mail(round_id: int, kind: str, organisation_id: int, recipient: str, name: 
     page = f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{html.escape(subject)}</title></head>' \
            f"<body>{body}</body></html>"
     return Mail(round_id, kind, organisation_id, recipient, name, subject, text, page)
+
+
+@dataclass(frozen=True)
+class RoundRow:
+    id: int
+    meeting_date: dt.date
+    since: dt.date
+    deadline: dt.date
+    opened_on: dt.date
+    opened_by: str
+    closed: bool
+    mails: int
+
+
+def plan_rounds(engine: Engine, plan_id: int) -> list[RoundRow]:
+    """The plan's reporting rounds, newest meeting first, each with how many mails went out for it."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(ReportingRound.id, ReportingRound.meeting_date, ReportingRound.since, ReportingRound.deadline,
+                   ReportingRound.opened_on, ReportingRound.opened_by, ReportingRound.closed_at.is_not(None),
+                   func.count(MailSent.id))
+            .outerjoin(MailSent, MailSent.round_id == ReportingRound.id)
+            .where(ReportingRound.plan_id == plan_id)
+            .group_by(ReportingRound.id)
+            .order_by(ReportingRound.meeting_date.desc())
+        ).all()
+    return [RoundRow(*row) for row in rows]

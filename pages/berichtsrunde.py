@@ -13,6 +13,7 @@ import streamlit as st
 
 from models import reporting
 from models.formats import format_date, format_number, format_percent
+from ui.reporting_round import round_panel
 from ui.widgets import components
 from ui.reads import reporting as reads
 from ui.shell import url_bind
@@ -142,6 +143,7 @@ until = pick_until(reporting.reporting_round(meetings, today).until)
 window = reporting.reporting_round(meetings, today, until, pick_since(until))
 until, since = window.until, window.since
 st.caption(t("reporting_round.window", since=format_date(since), until=format_date(until)))
+round_panel(context, until, since, today)
 
 owed = reads.owed_reports(context.key, since, until)
 columns = st.columns(3)
