@@ -22,7 +22,7 @@ _LABELS = {
     "Datum des Kreistagsbeschlusses": "Date of the council decision", "Beschluss (Drucksache)": "Decision (paper)",
     "Datum des Ausgangswerts": "Baseline date", "Zieldatum": "Target date", "Einheit": "Unit", "Quelle": "Source",
     "Ausgangswert": "Baseline value", "Zielwert": "Target value", "Datum": "Date", "Wert": "Value",
-    "Anmerkung": "Note", "Seite": "Page", "E-Mail-Adresse": "E-mail address", "Kurzname": "Short name", "Art": "Kind", "Bezeichnung": "Label",
+    "Anmerkung": "Note", "Seite": "Page", "Kontaktadresse (E-Mail)": "Contact address (e-mail)", "E-Mail-Adresse": "E-mail address", "Kurzname": "Short name", "Art": "Kind", "Bezeichnung": "Label",
 }
 
 _KINDS = {
@@ -228,6 +228,8 @@ WORDS: dict[str, dict[str, str]] = {
                          "en": "Very many reports have arrived today. Please try again tomorrow; your text is kept."},
     "barrier.gone": {"de": "Diese Meldung gibt es nicht (mehr).", "en": "This report does not exist (any more)."},
     # reporting rounds
+    "organisation.contact_email": {"de": "Die Kontaktadresse muss eine E-Mail-Adresse sein (oder leer bleiben).",
+                                   "en": "The contact address must be an e-mail address (or stay empty)."},
     "round.too_late": {"de": "Für die Sitzung am {meeting} ist die Frist schon vorbei (am {deadline}, {days} Tage "
                              "vor der Sitzung). Bitte wählen Sie eine spätere Sitzung oder verkürzen Sie die Vorlaufzeit "
                              "in den Einstellungen.",
