@@ -9,7 +9,7 @@ import sys
 
 from sqlalchemy.exc import OperationalError
 
-from cli import documents, plan_import, transfer
+from cli import documents, plan_import, reminders, transfer
 from models import queries
 from models.bootstrap import prepare_database
 from models.db import ConfigurationError, database_url, make_engine
@@ -115,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     transfer.register(commands)
     plan_import.register(commands)
     documents.register(commands)
+    reminders.register(commands)
     return parser
 
 

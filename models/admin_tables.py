@@ -34,7 +34,8 @@ def maintenance_frames(engine: Engine, plan_id: int) -> dict[str, pd.DataFrame]:
         "annual_goals": _annual_goals(engine, plan_id),
         "measures": _measures(engine, plan_id),
         "organisations": frame_of(engine, select(
-            Organisation.id, Organisation.name, Organisation.short_name, Organisation.kind, Organisation.retired)
+            Organisation.id, Organisation.name, Organisation.short_name, Organisation.kind, Organisation.retired,
+            Organisation.contact_email)
             .order_by(Organisation.name)),
         "indicators": frame_of(engine, select(Indicator).where(Indicator.plan_id == plan_id)
                                .order_by(Indicator.position, Indicator.id)),

@@ -1,7 +1,7 @@
 """Meine Maßnahmen: what one organisation owes in the current reporting round, for its project lead's start page.
 
 The rules come from models.rules and models.reporting, once: the round's window (reporting_round), its deadline
-(report_deadline), who owes a report (owes_report) and the reporting scope (may_report_on). States are as of today (not as of the meeting), so the light reads as everywhere else.
+(round_deadline, with the plan's lead time), who owes a report (owes_report) and the reporting scope (may_report_on). States are as of today (not as of the meeting), so the light reads as everywhere else.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from models.reporting import (
-    ReportingRound,
+    RoundWindow,
     cutoff_meetings,
     measures_to_report,
     natural_order,
@@ -22,7 +22,8 @@ from models.reporting import (
     partnered_measures,
     reporting_round,
 )
-from models.rules import COMPLETED, may_report_on, report_deadline
+from models.rules import COMPLETED, may_report_on, round_deadline
+from models.schema import Plan
 
 COLUMNS = ["measure_id", "code", "title", "version", "is_lead", "lead_organisation", "status", "progress", "light",
            "reason", "reason_en", "last_report_date", "days_since", "due", "owes", "overdue", "stale", "may_report"]
@@ -36,7 +37,7 @@ class MyMeasures:
     `completed`, the completed ones of either kind. Column may_report: whether its editors may report on the
     measure (models.rules.may_report_on; today partners may, else their rows are read-only)."""
 
-    window: ReportingRound
+    window: RoundWindow
     deadline: dt.date | None
     owed: pd.DataFrame
     led: pd.DataFrame
@@ -53,15 +54,15 @@ def my_measures(engine: Engine, plan_id: int, organisation_id: int, today: dt.da
                 states: pd.DataFrame | None = None, meetings: pd.DataFrame | None = None) -> MyMeasures:
     """The measures of ORGANISATION_ID in the plan as of TODAY, grouped (see MyMeasures).
 
-    The round is the one before the next meeting (reporting_round); its deadline is report_deadline of that
-    meeting, none when no meeting is planned. A measure that owes a report is overdue once the deadline has
+    The round is the one before the next meeting (reporting_round); its deadline is round_deadline of that
+    meeting with the plan's lead time, none when no meeting is planned. A measure that owes a report is overdue once the deadline has
     passed; without a deadline, once it is stale (models.rules.is_stale). states: queries.measure_states as of
     today (the caller's cached read, unreleased reports included); meetings: reporting.cutoff_meetings."""
     if meetings is None:
         meetings = cutoff_meetings(engine, plan_id)
     window = reporting_round(meetings, today)
     meeting = next_meeting(meetings, today)
-    deadline = None if meeting is None else report_deadline(meeting)
+    deadline = None if meeting is None else round_deadline(meeting, _lead_days(engine, plan_id))
     frame = measures_to_report(engine, plan_id, today, states=states)  # every measure of the plan
     partnered = frame["measure_id"].isin(partnered_measures(engine, organisation_id))
     leads = frame["lead_organisation_id"]
@@ -95,3 +96,8 @@ def my_measures(engine: Engine, plan_id: int, organisation_id: int, today: dt.da
 
 def _part(frame: pd.DataFrame, rows: pd.Series) -> pd.DataFrame:
     return frame[rows.astype(bool)].reset_index(drop=True)
+
+
+def _lead_days(engine: Engine, plan_id: int) -> int:
+    with engine.connect() as connection:
+        return int(connection.scalar(select(Plan.round_lead_days).where(Plan.id == plan_id)))

@@ -19,14 +19,14 @@ from models.formats import format_date
 from models.measures import measure_list
 from models.queries import frame_of, measure_states
 from models.rules import (
+    DEFAULT_ROUND_LEAD_DAYS,
     DEFAULT_STALE_AFTER_DAYS,
     FACHBEIRAT_ELSE_ANY,
-    REPORT_DAYS_BEFORE_MEETING,
     REPORTING_BODY_KIND,
     may_report_on,
     owes_report,
     previous_meeting,
-    report_deadline,
+    round_deadline,
 )
 from models.schema import Body, Measure, Meeting, StatusReport, User, measure_partner
 from models.texts import CATALOGUE, text
@@ -34,7 +34,6 @@ from models.texts import CATALOGUE, text
 REMINDER_ROLES = ("editor", "admin")
 # Placeholder addresses of accounts created from an identity provider without an e-mail claim.
 NO_MAIL_SUFFIX = ".invalid"
-REPLY_DAYS_BEFORE_MEETING = REPORT_DAYS_BEFORE_MEETING
 
 
 def natural_order(codes: pd.Series) -> pd.Series:
@@ -131,7 +130,7 @@ def previous_cutoff(meetings: pd.DataFrame, until: dt.date) -> dt.date | None:
 
 
 @dataclass(frozen=True)
-class ReportingRound:
+class RoundWindow:
     """The window of a reporting round: reports dated after `since` up to `until` (the meeting) count, and
     the reminder is signed in the name of `body` ("" when no body meets on that day)."""
 
@@ -141,13 +140,13 @@ class ReportingRound:
 
 
 def reporting_round(meetings: pd.DataFrame, today: dt.date, until: dt.date | None = None,
-                    since: dt.date | None = None) -> ReportingRound:
+                    since: dt.date | None = None) -> RoundWindow:
     """Rule "reporting round" (meetings: cutoff_meetings): the round prepares `until`, by default the next
     meeting (next_meeting, else today); it counts reports since `since`, by default the previous cut-off,
     else DEFAULT_STALE_AFTER_DAYS before the meeting (a report older than that is stale anyway)."""
     until = until or next_meeting(meetings, today) or today
     since = since or previous_cutoff(meetings, until) or until - dt.timedelta(days=DEFAULT_STALE_AFTER_DAYS)
-    return ReportingRound(until, since, reminder_body(meetings, until))
+    return RoundWindow(until, since, reminder_body(meetings, until))
 
 
 def reminder_body(meetings: pd.DataFrame, until: dt.date) -> str:
@@ -203,9 +202,9 @@ def organisation_contacts(engine: Engine, organisation_ids: Sequence[int]) -> pd
     return contacts[~contacts["email"].str.lower().str.endswith(NO_MAIL_SUFFIX)].reset_index(drop=True)
 
 
-def reply_by(meeting: dt.date, today: dt.date) -> dt.date:
-    """When reports are asked for: the round's deadline (models.rules.report_deadline), but never before today."""
-    return max(today, report_deadline(meeting, REPLY_DAYS_BEFORE_MEETING))
+def reply_by(meeting: dt.date, today: dt.date, lead_days: int = DEFAULT_ROUND_LEAD_DAYS) -> dt.date:
+    """When reports are asked for: the round's deadline (models.rules.round_deadline), but never before today."""
+    return max(today, round_deadline(meeting, lead_days))
 
 
 def reminder_subject(plan_name: str, meeting: dt.date, lang: str = "de") -> str:

@@ -409,6 +409,29 @@ def level_light(red: int, yellow: int, green: int, grey: int, red_share: int = D
     return LevelLight(colour, *counts, red_share=int(red_share), yellow_share=int(yellow_share))
 
 
+# Reporting round (Berichtsrunde): its deadline lies this many days before the meeting (per plan), reminders go
+# out this many days before the deadline (per plan), on the deadline, and once after it (the escalation).
+DEFAULT_ROUND_LEAD_DAYS = 14
+DEFAULT_REMINDER_DAYS = 7
+INVITATION, REMINDER, DEADLINE, ESCALATION = "einladung", "erinnerung", "frist", "eskalation"
+
+
+def round_deadline(meeting: dt.date, lead_days: int) -> dt.date:
+    """Rule "deadline of a reporting round": the meeting date minus the plan's lead time."""
+    return meeting - dt.timedelta(days=lead_days)
+
+
+def round_mail_due(today: dt.date, opened_on: dt.date, deadline: dt.date, reminder_days: int) -> str:
+    """Rule "which mail of a round is due": the escalation after the deadline, the deadline mail on it, a reminder
+    from reminder_days before it (unless the round opened inside that window: its invitation says the same),
+    else the invitation. Each goes to each recipient once (the mail ledger)."""
+    if today > deadline:
+        return ESCALATION
+    if today == deadline:
+        return DEADLINE
+    reminder_from = deadline - dt.timedelta(days=reminder_days)
+    return REMINDER if today >= reminder_from and opened_on < reminder_from else INVITATION
+
 def earliest_report_date(today: dt.date, last_held_meeting: dt.date | None) -> dt.date:
     """Rule "dating a Sachstand": the earliest date an editor may give a report, i.e. at most BACKDATE_DAYS
     back and after the last held meeting of the plan's Fachbeirat (its view is frozen). Admins may date
@@ -417,10 +440,6 @@ def earliest_report_date(today: dt.date, last_held_meeting: dt.date | None) -> d
     if last_held_meeting is not None:
         earliest = max(earliest, last_held_meeting + dt.timedelta(days=1))
     return min(earliest, today)
-
-
-# Reports for a reporting round are asked for this many days before its meeting (the round's deadline).
-REPORT_DAYS_BEFORE_MEETING = 7
 
 
 def owes_report(status: str, start: dt.date | None, last_report_date: dt.date | None, since: dt.date,
@@ -436,7 +455,3 @@ def owes_report(status: str, start: dt.date | None, last_report_date: dt.date | 
     last = None if last_report_date is None or pd.isna(last_report_date) else last_report_date
     return last is None or last <= since
 
-
-def report_deadline(meeting: dt.date, days_before: int = REPORT_DAYS_BEFORE_MEETING) -> dt.date:
-    """Rule "deadline of a round": reports are due `days_before` days before the meeting they prepare."""
-    return meeting - dt.timedelta(days=days_before)

@@ -32,6 +32,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from models.rules import (
     CODE_MAX,
     DEFAULT_RED_SHARE,
+    DEFAULT_REMINDER_DAYS,
+    DEFAULT_ROUND_LEAD_DAYS,
     DEFAULT_YELLOW_SHARE,
     MEASURE_STATUSES,
     NAME_MAX,
@@ -77,6 +79,8 @@ class Plan(Base):
         CheckConstraint("confidentiality_threshold >= 0", name="confidentiality_threshold_positive"),
         CheckConstraint("red_share BETWEEN 1 AND 100", name="red_share_range"),
         CheckConstraint("yellow_share BETWEEN 1 AND 100", name="yellow_share_range"),
+        CheckConstraint("round_lead_days BETWEEN 0 AND 90", name="round_lead_days_range"),
+        CheckConstraint("reminder_days BETWEEN 1 AND 60", name="reminder_days_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -101,6 +105,11 @@ class Plan(Base):
     release_required: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Counts of people below this are hidden in the public view (statistical confidentiality).
     confidentiality_threshold: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
+    # Reporting rounds: the deadline this many days before the meeting, reminders this many days before it.
+    round_lead_days: Mapped[int] = mapped_column(Integer, default=DEFAULT_ROUND_LEAD_DAYS,
+                                                 server_default=str(DEFAULT_ROUND_LEAD_DAYS))
+    reminder_days: Mapped[int] = mapped_column(Integer, default=DEFAULT_REMINDER_DAYS,
+                                               server_default=str(DEFAULT_REMINDER_DAYS))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
     action_fields: Mapped[list[ActionField]] = relationship(
@@ -197,6 +206,8 @@ class Organisation(Base):
     short_name: Mapped[str] = mapped_column(String(SHORT_MAX), default="")
     kind: Mapped[str] = mapped_column(String(SHORT_MAX), default="Sonstige")
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The organisation's functional address (e.g. its integration office): the escalation of a round goes there.
+    contact_email: Mapped[str | None] = mapped_column(String(254))
 
 
 class Measure(Base):
@@ -405,6 +416,8 @@ class User(Base):
     oidc_subject: Mapped[str | None] = mapped_column(String(200), unique=True)
     oidc_issuer: Mapped[str | None] = mapped_column(String(500))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The account's holder asked for no reminder mails of reporting rounds (the opt-out line of every mail).
+    reminders_off: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
@@ -476,3 +489,36 @@ class BarrierReport(Base):
     state: Mapped[str] = mapped_column(String(20), default="offen")
     answered_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     answer_note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReportingRound(Base):
+    """A Berichtsrunde the office opened for a meeting: reports dated after `since` count; its deadline is the
+    meeting minus the plan's lead time (rules.round_deadline). Its mails are in MailSent."""
+
+    __tablename__ = "reporting_round"
+    __table_args__ = (UniqueConstraint("plan_id", "meeting_date", name="uq_reporting_round_plan_meeting"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    meeting_date: Mapped[dt.date] = mapped_column(Date)
+    since: Mapped[dt.date] = mapped_column(Date)
+    deadline: Mapped[dt.date] = mapped_column(Date)
+    opened_on: Mapped[dt.date] = mapped_column(Date)
+    opened_by: Mapped[str] = mapped_column(String(NAME_MAX), default="")
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class MailSent(Base):
+    """Every mail the reminder job sent, so that a rerun sends nothing twice: one row per round, kind,
+    organisation and recipient (the digest's kind carries its day)."""
+
+    __tablename__ = "mail_sent"
+    __table_args__ = (UniqueConstraint("round_id", "kind", "organisation_id", "recipient", name="uq_mail_sent_once"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("reporting_round.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    organisation_id: Mapped[int] = mapped_column(Integer, default=0)  # 0: not for one organisation (the digest)
+    recipient: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(TITLE_MAX), default="")
+    sent_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)

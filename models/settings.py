@@ -31,6 +31,8 @@ SETTINGS = (
     Setting("stale_after_days", int, 1, 3650, say("setting.stale_after_days")),
     Setting("red_share", int, 1, 100, say("setting.red_share")),
     Setting("yellow_share", int, 1, 100, say("setting.yellow_share")),
+    Setting("round_lead_days", int, 0, 90, say("setting.round_lead_days")),
+    Setting("reminder_days", int, 1, 60, say("setting.reminder_days")),
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}
 

@@ -64,6 +64,11 @@ WORDS: dict[str, dict[str, str]] = {
                           "en": "The threshold for red must be a whole number from 1 to 100 percent."},
     "setting.yellow_share": {"de": "Die Schwelle für Gelb muss eine ganze Zahl von 1 bis 100 Prozent sein.",
                              "en": "The threshold for yellow must be a whole number from 1 to 100 percent."},
+    "setting.round_lead_days": {"de": "Die Vorlaufzeit einer Berichtsrunde muss eine ganze Zahl von 0 bis 90 Tagen "
+                                      "sein.",
+                                "en": "The lead time of a reporting round must be a whole number from 0 to 90 days."},
+    "setting.reminder_days": {"de": "Die Erinnerung vor der Frist muss eine ganze Zahl von 1 bis 60 Tagen sein.",
+                              "en": "The reminder before the deadline must be a whole number from 1 to 60 days."},
     "setting.unknown": {"de": "Diese Einstellung gibt es nicht.", "en": "This setting does not exist."},
     # database configuration (models.db)
     "db.secrets": {"de": "Die Datei {path} ist kein gültiges TOML. Einzelheiten stehen im Protokoll des Servers.",

@@ -13,7 +13,9 @@ import streamlit as st
 
 from models import reporting
 from models.formats import format_date, format_number, format_percent
+from ui.reporting_round import round_panel
 from ui.widgets import components
+from ui.reads import admin as admin_reads
 from ui.reads import reporting as reads
 from ui.shell import url_bind
 from ui.shell.choices import date_within, keep_offered
@@ -123,7 +125,7 @@ def organisation_block(name: str, group: pd.DataFrame, contacts: pd.DataFrame, u
         body_text = reporting.reminder_text(
             name, list(zip(group["code"], group["title"], group["last_report_date"].map(
                 lambda day: None if pd.isna(day) else day))),
-            plan_name=context.name, meeting=until, since=since, reply_by=reporting.reply_by(until, today),
+            plan_name=context.name, meeting=until, since=since, reply_by=reporting.reply_by(until, today, lead_days),
             body=body, lang=lang)
         with st.expander(t("reporting_round.reminder"), icon=":material/content_copy:"):
             st.code(t("reporting_round.subject", subject=subject), language=None, wrap_lines=True)
@@ -139,9 +141,11 @@ def organisation_block(name: str, group: pd.DataFrame, contacts: pd.DataFrame, u
 
 
 until = pick_until(reporting.reporting_round(meetings, today).until)
+lead_days = admin_reads.plan_settings(context.key)["round_lead_days"]
 window = reporting.reporting_round(meetings, today, until, pick_since(until))
 until, since = window.until, window.since
 st.caption(t("reporting_round.window", since=format_date(since), until=format_date(until)))
+round_panel(context, until, since, today)
 
 owed = reads.owed_reports(context.key, since, until)
 columns = st.columns(3)

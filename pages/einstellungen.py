@@ -75,6 +75,9 @@ with st.form("settings_form", enter_to_submit=False):
     number("stale_after_days")
     number("red_share")
     number("yellow_share")
+    st.subheader(t("settings.section.rounds"), anchor=False)
+    number("round_lead_days")
+    number("reminder_days")
     submitted = st.form_submit_button(t("settings.save"), type="primary", icon=":material/save:")
 
 

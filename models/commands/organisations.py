@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.actors import Actor
+from models.auth import EMAIL_PATTERN
 from models.commands.base import save_changes, save_new
 from models.commands.checks import Checks, checked_values, require_admin, row_of
 from models.commands.wording import say
@@ -31,7 +32,16 @@ def _organisation_values(checks: Checks, session: Session, raw: Mapping[str, Any
         "name": name,
         "short_name": checks.text("short_name", raw.get("short_name"), "Kurzname", SHORT_MAX),
         "kind": checks.text("kind", raw.get("kind", "Sonstige"), "Art", SHORT_MAX, required=True),
+        "contact_email": _contact(checks, raw.get("contact_email")),
     }
+
+
+def _contact(checks: Checks, raw: Any) -> str | None:
+    """The organisation's functional address (optional): the escalation of a reporting round goes there."""
+    address = checks.text("contact_email", raw, "Kontaktadresse (E-Mail)", 254)
+    if address and not EMAIL_PATTERN.match(address):
+        checks.fail("contact_email", say("organisation.contact_email"))
+    return address or None
 
 
 def create_organisation(session: Session, actor: Actor, plan_id: int, *, expected_counter: int,

@@ -22,7 +22,7 @@ _LABELS = {
     "Datum des Kreistagsbeschlusses": "Date of the council decision", "Beschluss (Drucksache)": "Decision (paper)",
     "Datum des Ausgangswerts": "Baseline date", "Zieldatum": "Target date", "Einheit": "Unit", "Quelle": "Source",
     "Ausgangswert": "Baseline value", "Zielwert": "Target value", "Datum": "Date", "Wert": "Value",
-    "Anmerkung": "Note", "Seite": "Page", "E-Mail-Adresse": "E-mail address", "Kurzname": "Short name", "Art": "Kind", "Bezeichnung": "Label",
+    "Anmerkung": "Note", "Seite": "Page", "Kontaktadresse (E-Mail)": "Contact address (e-mail)", "E-Mail-Adresse": "E-mail address", "Kurzname": "Short name", "Art": "Kind", "Bezeichnung": "Label",
 }
 
 _KINDS = {
@@ -233,6 +233,21 @@ WORDS: dict[str, dict[str, str]] = {
                                     "könnte. Bitte melden Sie den Sachstand mit dem Formular.",
                               "en": "This measure has no status report yet that could stay unchanged. Please report "
                                     "with the form."},
+    # reporting rounds
+    "organisation.contact_email": {"de": "Die Kontaktadresse muss eine E-Mail-Adresse sein (oder leer bleiben).",
+                                   "en": "The contact address must be an e-mail address (or stay empty)."},
+    "round.too_late": {"de": "Für die Sitzung am {meeting} ist die Frist schon vorbei (am {deadline}, {days} Tage "
+                             "vor der Sitzung). Bitte wählen Sie eine spätere Sitzung oder verkürzen Sie die Vorlaufzeit "
+                             "in den Einstellungen.",
+                       "en": "For the meeting on {meeting} the deadline has passed ({deadline}, {days} days before the "
+                             "meeting). Please choose a later meeting or shorten the lead time in the settings."},
+    "round.window": {"de": "Der Beginn des Berichtszeitraums muss vor der Sitzung liegen.",
+                     "en": "The start of the reporting period must lie before the meeting."},
+    "round.exists": {"de": "Für die Sitzung am {meeting} ist schon eine Berichtsrunde eröffnet.",
+                     "en": "A reporting round for the meeting on {meeting} is already open."},
+    "round.gone": {"de": "Diese Berichtsrunde gibt es nicht (mehr).", "en": "This reporting round does not exist (any more)."},
+    "round.no_account": {"de": "Diese Einstellung gibt es nur für ein eigenes Konto.",
+                         "en": "This setting exists only for an account of one's own."},
     # settings
     "settings.admins_only": {"de": "Nur die Administration darf die Einstellungen eines Plans ändern.",
                              "en": "Only administrators may change a plan's settings."},

@@ -1,5 +1,5 @@
 """Meine Maßnahmen on the mini plan (known answers): what an organisation owes in the round before the next
-Fachbeirat meeting (2024-09-15; the window opened at the meeting of 2024-03-15, the deadline is 2024-09-08), the
+Fachbeirat meeting (2024-09-15; the window opened at the meeting of 2024-03-15, the deadline, 14 days before, is 2024-09-01), the
 rules behind it, and the quick "unverändert" report."""
 
 import datetime as dt
@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 
 from models.commands import SYSTEM, Actor, PermissionDenied, ValidationFailed, VersionConflict, report_unchanged
 from models.my_measures import my_measures
-from models.rules import COMPLETED, IN_PROGRESS, PLANNED, SUSPENDED, owes_report, report_deadline
+from models.rules import COMPLETED, IN_PROGRESS, PLANNED, SUSPENDED, owes_report
 from models.schema import AuditEvent, Measure, Meeting, Organisation, Plan, StatusReport
 from tests.models.test_reporting import _add_report
 
 ON = dt.date(2024, 6, 30)
-LATE = dt.date(2024, 9, 10)  # after the deadline 2024-09-08, before the meeting 2024-09-15
+LATE = dt.date(2024, 9, 10)  # after the deadline 2024-09-01, before the meeting 2024-09-15
 SINCE, UNTIL = dt.date(2024, 3, 15), dt.date(2024, 9, 15)
 
 
@@ -45,22 +45,17 @@ def test_rule_owes_report_in_the_round(status, start, last, owes):
     assert owes_report(status, start, last, SINCE, UNTIL) is owes
 
 
-def test_rule_deadline_of_a_round_is_a_week_before_its_meeting():
-    assert report_deadline(UNTIL) == dt.date(2024, 9, 8)
-    assert report_deadline(UNTIL, 14) == dt.date(2024, 9, 1)
-
-
 # --- the read ------------------------------------------------------------------------------
 
 
 def test_the_jobcenter_owes_m5_then_sees_its_other_measures_and_the_partner_one(engine, mini_plan):
     mine = my_measures(engine, mini_plan, _organisation(engine, "JC"), ON)
-    assert (mine.window.since, mine.window.until, mine.deadline) == (SINCE, UNTIL, dt.date(2024, 9, 8))
+    assert (mine.window.since, mine.window.until, mine.deadline) == (SINCE, UNTIL, dt.date(2024, 9, 1))
     assert _codes(mine.owed) == ["M5"]
     row = mine.owed.iloc[0]
     assert (row["status"], row["progress"], row["last_report_date"], row["days_since"]) == (
         IN_PROGRESS, 60, dt.date(2023, 6, 1), 395)
-    assert (row["due"], bool(row["overdue"]), bool(row["is_lead"])) == (dt.date(2024, 9, 8), False, True)
+    assert (row["due"], bool(row["overdue"]), bool(row["is_lead"])) == (dt.date(2024, 9, 1), False, True)
     assert _codes(mine.led) == ["M3", "M6"]  # suspended; starts 2025
     assert _codes(mine.partner) == ["M1"]
     assert _codes(mine.completed) == []

@@ -104,13 +104,13 @@ def test_rule_reporting_round_window_defaults_to_the_next_and_the_previous_meeti
         "body": ["Kreistag", "Kreistag", "Fachbeirat Integration", "Kreistag"],
     })
     today = dt.date(2025, 5, 10)
-    assert reporting.reporting_round(meetings, today) == reporting.ReportingRound(
+    assert reporting.reporting_round(meetings, today) == reporting.RoundWindow(
         dt.date(2025, 6, 1), dt.date(2025, 5, 1), "Fachbeirat Integration")
     chosen = reporting.reporting_round(meetings, today, dt.date(2025, 7, 1), dt.date(2025, 6, 15))
-    assert chosen == reporting.ReportingRound(dt.date(2025, 7, 1), dt.date(2025, 6, 15), "Kreistag")
+    assert chosen == reporting.RoundWindow(dt.date(2025, 7, 1), dt.date(2025, 6, 15), "Kreistag")
     # No meeting ahead: the round prepares today; no meeting before: the last 180 days count; no body signs.
     alone = reporting.reporting_round(meetings.iloc[0:0], today)
-    assert alone == reporting.ReportingRound(today, today - dt.timedelta(days=180), "")
+    assert alone == reporting.RoundWindow(today, today - dt.timedelta(days=180), "")
 
 
 def test_rule_the_fachbeirat_signs_the_reminder_when_several_bodies_meet_that_day():

@@ -32,7 +32,7 @@ def test_plan_settings_reads_the_defaults(engine, mini_plan):
     assert settings == {
         "change_counter": 1, "public_view": True, "release_required": False,
         "confidentiality_threshold": 5, "green_tolerance": 15, "stale_after_days": 180,
-        "red_share": 20, "yellow_share": 20,
+        "red_share": 20, "yellow_share": 20, "round_lead_days": 14, "reminder_days": 7,
     }
 
 

@@ -159,3 +159,35 @@ def test_page_and_reminder_in_english(mini_app_url):
     assert metrics(at)["Reports owed"] == "1"
     assert at.code[0].value == "Subject: Testplan Mini: please report the status before the meeting on 15.09.2024"
     assert at.code[1].value.startswith("Dear Sir or Madam,")
+
+
+def _rounds(url):
+    from models.reminders import plan_rounds
+
+    engine = make_engine(url)
+    try:
+        return plan_rounds(engine, 1)
+    finally:
+        engine.dispose()
+
+
+def test_the_office_opens_a_round_for_a_meeting_and_ends_it(mini_app_url, monkeypatch):
+    monkeypatch.delenv("MPC_SMTP_HOST", raising=False)
+    meeting = today() + dt.timedelta(days=60)
+    at = _open(mini_app_url, sitzung=meeting.isoformat())
+    assert "kein Mailserver eingerichtet" in at.warning[0].value
+    at.button(key="round_open").click().run()
+    [opened] = _rounds(mini_app_url)
+    assert (opened.meeting_date, opened.deadline, opened.closed) == (meeting, meeting - dt.timedelta(days=14), False)
+    assert "Die Berichtsrunde ist eröffnet" in at.success[0].value.replace("\\", "")
+    assert any(info.value.replace("\\", "").startswith("Berichtsrunde eröffnet am") for info in at.info)
+    at.button(key="round_close").click().run()
+    assert _rounds(mini_app_url)[0].closed
+
+
+def test_a_round_whose_deadline_has_passed_is_refused_in_german(mini_app_url):
+    meeting = today() + dt.timedelta(days=5)  # the deadline (14 days before) has passed
+    at = _open(mini_app_url, sitzung=meeting.isoformat())
+    at.button(key="round_open").click().run()
+    assert _rounds(mini_app_url) == []
+    assert "Frist schon vorbei" in at.error[0].value.replace("\\", "")

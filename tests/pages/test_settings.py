@@ -51,7 +51,8 @@ def test_the_form_shows_the_stored_settings(mini_app_url):
     assert [(number.label, number.value) for number in at.number_input] == [
         ("Schwelle für kleine Fallzahlen (Personen)", 5), ("Toleranz der Ampel (Prozentpunkte)", 15),
         ("Veraltet nach (Tagen)", 180), ("Schwelle für Rot einer Ebene (Prozent)", 20),
-        ("Schwelle für Gelb einer Ebene (Prozent)", 20)]
+        ("Schwelle für Gelb einer Ebene (Prozent)", 20), ("Frist der Berichtsrunde: Tage vor der Sitzung", 14),
+        ("Erinnerung: Tage vor der Frist", 7)]
 
 
 def test_rule_level_light_thresholds_are_tuned_on_the_settings_page(mini_app_url):

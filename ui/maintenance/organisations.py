@@ -34,11 +34,14 @@ ORGANISATIONS = Spec(
         Field("short_name", "maintenance.field.short_name", max_chars=SHORT_MAX),
         Field("kind", "maintenance.field.organisation_kind", max_chars=SHORT_MAX,
               help="maintenance.help.organisation_kind"),
+        Field("contact_email", "maintenance.field.contact_email", max_chars=254,
+              help="maintenance.help.contact_email"),
     ],
     table=_organisation_table, label=lambda row: row.name,
-    values=lambda row: {"name": row.name, "short_name": row.short_name or "", "kind": row.kind},
+    values=lambda row: {"name": row.name, "short_name": row.short_name or "", "kind": row.kind,
+                        "contact_email": row.contact_email or ""},
     create=organisation_commands.create_organisation, update=organisation_commands.update_organisation,
-    new_values=lambda page: {"name": "", "short_name": "", "kind": "Sonstige"},
+    new_values=lambda page: {"name": "", "short_name": "", "kind": "Sonstige", "contact_email": ""},
 )
 
 

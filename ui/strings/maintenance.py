@@ -173,6 +173,8 @@ CATALOGUE.update(
         "maintenance.field.name": {"de": "Name", "en": "Name"},
         "maintenance.field.short_name": {"de": "Kurzname", "en": "Short name"},
         "maintenance.field.organisation_kind": {"de": "Art der Organisation", "en": "Kind of organisation"},
+        "maintenance.field.contact_email": {"de": "Kontaktadresse (E-Mail, freiwillig)",
+                                            "en": "Contact address (e-mail, optional)"},
         "maintenance.field.level": {"de": "Misst die Ebene", "en": "Measures the level"},
         "maintenance.field.unit": {"de": "Einheit", "en": "Unit"},
         "maintenance.field.direction": {"de": "Ziel ist ein", "en": "The goal is a"},
@@ -212,6 +214,12 @@ CATALOGUE.update(
         "maintenance.help.weight": {
             "de": "Anteil am Fortschritt des Jahresziels im Verhältnis zu den anderen Maßnahmen (Standard 1).",
             "en": "Share in the annual goal's progress relative to the other measures (default 1).",
+        },
+        "maintenance.help.contact_email": {
+            "de": "Eine Funktionsadresse der Organisation (z. B. integration@…), keine persönliche. Ist die Frist "
+                  "einer Berichtsrunde verstrichen, geht eine Nachricht über fehlende Sachstände auch hierhin.",
+            "en": "A functional address of the organisation (e.g. integration@…), not a personal one. When a "
+                  "reporting round's deadline has passed, a message about missing reports also goes here.",
         },
         "maintenance.help.organisation_kind": {"de": "z. B. Jobcenter, Bildungsträger, Kammer, Verwaltung",
                                                "en": "e.g. job centre, education provider, chamber, administration"},

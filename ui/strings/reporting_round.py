@@ -63,5 +63,46 @@ CATALOGUE.update(
             "de": "Diese Maßnahmen haben keine Federführung. Bitte ergänzen Sie sie unter „Pflege“.",
             "en": "These measures have no lead organisation. Please add one under “Maintenance”.",
         },
+        "reporting_round.panel": {"de": "Berichtsrunde mit E-Mails", "en": "Reporting round with e-mails"},
+        "reporting_round.deadline": {
+            "de": "Eröffnen Sie die Berichtsrunde für diese Sitzung: Die Federführungen erhalten eine E-Mail mit ihren "
+                  "Maßnahmen und Links zum Formular, eine Erinnerung vor der Frist und eine am {deadline} "
+                  "({days} Tage vor der Sitzung). Danach geht einmal eine Nachricht an die Verwaltung.",
+            "en": "Open the reporting round for this meeting: the project leads receive an e-mail with their measures "
+                  "and links to the form, a reminder before the deadline and one on {deadline} ({days} days before "
+                  "the meeting). After it one message goes to the administration.",
+        },
+        "reporting_round.open_button": {"de": "Berichtsrunde eröffnen", "en": "Open reporting round"},
+        "reporting_round.opened_now": {
+            "de": "Die Berichtsrunde ist eröffnet; Frist {deadline}. Die E-Mails verschickt der Erinnerungsdienst bei "
+                  "seinem nächsten Lauf.",
+            "en": "The reporting round is open; deadline {deadline}. The reminder job sends the e-mails on its next run.",
+        },
+        "reporting_round.open": {
+            "de": "Berichtsrunde eröffnet am {opened} von {by}; Frist {deadline}; bisher {mails} E-Mails verschickt.",
+            "en": "Reporting round opened on {opened} by {by}; deadline {deadline}; {mails} e-mails sent so far.",
+        },
+        "reporting_round.closed": {
+            "de": "Berichtsrunde (eröffnet am {opened} von {by}, Frist {deadline}) ist beendet; {mails} E-Mails "
+                  "wurden verschickt.",
+            "en": "Reporting round (opened on {opened} by {by}, deadline {deadline}) has ended; {mails} e-mails "
+                  "were sent.",
+        },
+        "reporting_round.close": {"de": "Berichtsrunde beenden (keine weiteren E-Mails)",
+                                  "en": "End reporting round (no more e-mails)"},
+        "reporting_round.closed_now": {"de": "Die Berichtsrunde ist beendet; es gehen keine E-Mails mehr hinaus.",
+                                       "en": "The reporting round has ended; no more e-mails go out."},
+        "reporting_round.mail_job": {
+            "de": "Die E-Mails verschickt der Erinnerungsdienst (python3 -m cli reminders send, stündlich per "
+                  "Zeitplan); jede E-Mail nur einmal.",
+            "en": "The reminder job sends the e-mails (python3 -m cli reminders send, hourly by timer); each only once.",
+        },
+        "reporting_round.no_mail": {
+            "de": "Es ist kein Mailserver eingerichtet: Die Erinnerungen gehen nicht von selbst hinaus. Schreiben Sie "
+                  "den Federführungen mit den E-Mail-Links unten; die Einrichtung beschreibt die README "
+                  "(Abschnitt E-Mail).",
+            "en": "No mail server is set up: the reminders do not go out by themselves. Write to the project leads "
+                  "with the e-mail links below; the README describes the setup (section e-mail).",
+        },
     }
 )

@@ -74,6 +74,22 @@ CATALOGUE.update(
             "en": "Otherwise the level is yellow as soon as at least this share of its active measures is red or "
                   "yellow; below that green. Without active measures it is grey.",
         },
+        "settings.section.rounds": {"de": "Berichtsrunden", "en": "Reporting rounds"},
+        "settings.round_lead_days": {"de": "Frist der Berichtsrunde: Tage vor der Sitzung",
+                                     "en": "Round deadline: days before the meeting"},
+        "settings.round_lead_days.help": {
+            "de": "Die Frist einer Berichtsrunde liegt so viele Tage vor der Sitzung, für die sie eröffnet wird.",
+            "en": "A reporting round's deadline lies this many days before the meeting it is opened for.",
+        },
+        "settings.reminder_days": {"de": "Erinnerung: Tage vor der Frist", "en": "Reminder: days before the deadline"},
+        "settings.reminder_days.help": {
+            "de": "So viele Tage vor der Frist erinnert das Cockpit per E-Mail an fehlende Sachstände; am Tag der "
+                  "Frist noch einmal, danach geht einmal eine Nachricht an die Verwaltung und die Kontaktadresse "
+                  "der Organisation.",
+            "en": "This many days before the deadline the cockpit reminds by e-mail of missing reports; on the "
+                  "deadline once more, after it one message goes to the administration and the organisation's "
+                  "contact address.",
+        },
         "settings.save": {"de": "Einstellungen speichern", "en": "Save settings"},
         "settings.saved": {"de": "Gespeichert: {changes}", "en": "Saved: {changes}"},
         "settings.unchanged": {

@@ -1,0 +1,65 @@
+"""The Berichtsrunde page's round panel: open the round for the chosen meeting (its deadline counted back by the
+plan's lead time), see what the reminder job sent, end it early; and whether mail is set up at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import streamlit as st
+
+from models.commands.rounds import close_round, open_round
+from models.formats import format_date, format_number
+from models.mail import mail_configured
+from models.reminders import RoundRow, plan_rounds
+from models.rules import round_deadline
+from models.settings import plan_settings
+from ui.reads.db import engine_for
+from ui.shell import write
+from ui.shell.auth import current_actor
+from ui.shell.context import PlanContext
+from ui.shell.texts import t
+
+FLASH = "round_flash"
+
+
+def mail_is_set_up() -> bool:
+    try:
+        secrets = st.secrets.get("mail")
+    except FileNotFoundError:
+        secrets = None
+    return mail_configured(os.environ, secrets if isinstance(secrets, dict) or secrets is None else dict(secrets))
+
+
+def round_panel(context: PlanContext, until: dt.date, since: dt.date, today: dt.date) -> None:
+    st.subheader(t("reporting_round.panel"), anchor=False)
+    write.show_flash(FLASH)
+    engine = engine_for(context.url)
+    rounds = {row.meeting_date: row for row in plan_rounds(engine, context.plan_id)}
+    opened = rounds.get(until)
+    if opened is not None:
+        _opened(context, opened)
+    else:
+        _to_open(context, until, since, today, plan_settings(engine, context.plan_id)["round_lead_days"])
+    if mail_is_set_up():
+        st.caption(t("reporting_round.mail_job"))
+    else:
+        st.warning(t("reporting_round.no_mail"), icon=":material/mail_lock:")
+
+
+def _opened(context: PlanContext, row: RoundRow) -> None:
+    state = "reporting_round.closed" if row.closed else "reporting_round.open"
+    st.info(t(state, opened=format_date(row.opened_on), by=row.opened_by, deadline=format_date(row.deadline),
+              mails=format_number(row.mails)), icon=":material/forward_to_inbox:")
+    if not row.closed and st.button(t("reporting_round.close"), icon=":material/stop_circle:", key="round_close"):
+        write.run(context.url, lambda session: close_round(session, current_actor(), row.id), flash_key=FLASH,
+                  success=t("reporting_round.closed_now"))
+
+
+def _to_open(context: PlanContext, until: dt.date, since: dt.date, today: dt.date, lead_days: int) -> None:
+    deadline = round_deadline(until, lead_days)
+    st.caption(t("reporting_round.deadline", deadline=format_date(deadline), days=format_number(lead_days)))
+    if st.button(t("reporting_round.open_button"), type="primary", icon=":material/send:", key="round_open"):
+        write.run(context.url, lambda session: open_round(session, current_actor(), context.plan_id, until, since,
+                                                          today),
+                  flash_key=FLASH, success=t("reporting_round.opened_now", deadline=format_date(deadline)))
