@@ -168,8 +168,9 @@ def test_contacts_are_active_reporting_accounts_with_a_real_address(engine, mini
     assert reporting.organisation_contacts(engine, []).empty
 
 
-def test_reply_by_is_a_week_before_the_meeting_but_not_in_the_past():
-    assert reporting.reply_by(dt.date(2025, 3, 15), dt.date(2025, 1, 1)) == dt.date(2025, 3, 8)
+def test_reply_by_is_the_round_s_deadline_but_not_in_the_past():
+    assert reporting.reply_by(dt.date(2025, 3, 15), dt.date(2025, 1, 1)) == dt.date(2025, 3, 1)  # 14 days before
+    assert reporting.reply_by(dt.date(2025, 3, 15), dt.date(2025, 1, 1), lead_days=7) == dt.date(2025, 3, 8)
     assert reporting.reply_by(dt.date(2025, 3, 15), dt.date(2025, 3, 12)) == dt.date(2025, 3, 12)
 
 
