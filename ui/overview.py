@@ -19,7 +19,6 @@ from ui.shell.texts import t
 
 PROGRESS_COLUMN = st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d %%")
 DATE_COLUMN = st.column_config.DateColumn(format="DD.MM.YYYY")
-DAYS_COLUMN = st.column_config.NumberColumn(format="%d")
 
 
 def this_year(facts: ThisYear) -> None:
@@ -34,7 +33,12 @@ def this_year(facts: ThisYear) -> None:
         _light_line(facts.light, t("overview.this_year_light", year=facts.year,
                                    distribution=components.plain(facts.light["distribution"]),
                                    reason=components.plain(facts.light["reason"])))
-    components.dataframe(facts.table, column_config={t("overview.col.progress"): PROGRESS_COLUMN})
+    components.dataframe(facts.table, column_config={
+        t("overview.col.guiding_goal"): st.column_config.TextColumn(width=70),
+        t("overview.col.code"): st.column_config.TextColumn(width=95),
+        t("overview.col.progress"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d %%",
+                                                                    width=110),
+        t("overview.col.light"): st.column_config.TextColumn(width=430)})
     st.caption(t("overview.this_year_note"))
 
 
@@ -57,9 +61,14 @@ def attention(context: PlanContext, measures: MeasureList, stale_after_days: int
         st.write(t("overview.attention_none"))
         return
     st.caption(t("overview.attention_note", days=format_number(stale_after_days)))
-    components.dataframe(measures.table, column_config={t("overview.col.due"): DATE_COLUMN,
-                                                        t("overview.col.last_report"): DATE_COLUMN,
-                                                        t("overview.col.days_overdue"): DAYS_COLUMN})
+    components.dataframe(measures.table, column_config={
+        t("overview.col.code"): st.column_config.TextColumn(width=105),
+        t("overview.col.light"): st.column_config.TextColumn(width=115),
+        t("overview.col.days_overdue"): st.column_config.TextColumn(width=110),
+        t("overview.col.due"): st.column_config.DateColumn(format="DD.MM.YYYY", width=90),
+        t("overview.col.last_report"): st.column_config.DateColumn(format="DD.MM.YYYY", width=125),
+        t("overview.col.lead"): st.column_config.TextColumn(width=180),
+        t("overview.col.measure"): st.column_config.TextColumn(width=220)})
     if measures.count > len(measures.table):
         st.caption(t("overview.attention_shown", shown=format_number(len(measures.table)),
                      count=format_number(measures.count)))
@@ -76,7 +85,11 @@ def off_course(context: PlanContext, facts: OffCourse) -> None:
     elif not facts.count:
         st.write(t("overview.off_course_none"))
     else:
-        components.dataframe(facts.table)
+        components.dataframe(facts.table, column_config={
+            t("indicators.col.indicator"): st.column_config.TextColumn(width=260),
+            t("indicators.col.latest"): st.column_config.TextColumn(width=110),
+            t("indicators.col.latest_date"): st.column_config.TextColumn(width=110),
+            t("indicators.col.target"): st.column_config.TextColumn(width=100)})
     st.caption(t("overview.off_course_note"))
     st.page_link("pages/kennzahlen.py", label=t("overview.to_indicators"), icon=":material/arrow_forward:",
                  query_params=link_params(context))

@@ -90,18 +90,16 @@ def this_year(tree: dict[str, pd.DataFrame], year: int, lang: str, year_light: p
     annual = annual[annual["year"] == year]
     annual = annual.sort_values("guiding_goal_id", key=lambda ids: ids.map(order), kind="stable")
     progress = annual["progress"].dropna()
+    # the figures first, the long titles last: at 1,440 px nothing that matters is cut at the right
     table = pd.DataFrame(
         {
             text("overview.col.guiding_goal", lang): [
-                f"{goals.at[goal_id, 'guiding_goal_code']} {goals.at[goal_id, 'guiding_goal']}"
-                if goal_id in goals.index else "" for goal_id in annual["guiding_goal_id"]],
+                goals.at[goal_id, "guiding_goal_code"] if goal_id in goals.index else ""
+                for goal_id in annual["guiding_goal_id"]],
             text("overview.col.code", lang): annual["annual_goal_code"].to_numpy(),
-            text("overview.col.annual_goal", lang): annual["annual_goal"].to_numpy(),
             text("overview.col.progress", lang): annual["progress"].round(0).to_numpy(),
-            text("overview.col.progress_words", lang): [
-                text("rollup.empty", lang) if pd.isna(value) else f"{format_number(value)} %"
-                for value in annual["progress"]],
             text("overview.col.light", lang): annual[localised_column("light_words", lang)].to_numpy(),
+            text("overview.col.annual_goal", lang): annual["annual_goal"].to_numpy(),
             text("overview.col.prioritised", lang): [
                 text("overview.prioritised_yes", lang) if flag else "" for flag in annual["prioritised"]],
         }
@@ -120,13 +118,13 @@ def attention_list(states: pd.DataFrame, lang: str) -> MeasureList:
     table = pd.DataFrame(
         {
             text("overview.col.code", lang): first["code"],
-            text("overview.col.measure", lang): first["title"],
-            text("overview.col.lead", lang): first["lead_organisation"].fillna(""),
             text("overview.col.light", lang): [light_words(colour, lang) for colour in first["light"]],
+            text("overview.col.days_overdue", lang): [format_number(days) if days else "–"
+                                                      for days in first["days_overdue"]],
             text("overview.col.due", lang): first["due_date"],
-            text("overview.col.days_overdue", lang): pd.array(
-                [int(days) if days else None for days in first["days_overdue"]], dtype="Int64"),
             text("overview.col.last_report", lang): first["last_report_date"],
+            text("overview.col.lead", lang): first["lead_organisation"].fillna(""),
+            text("overview.col.measure", lang): first["title"],
             text("overview.col.why", lang): why,
         }
     )
@@ -147,13 +145,13 @@ def off_course_facts(summary: pd.DataFrame, off: pd.DataFrame, lang: str, thresh
     table = pd.DataFrame(
         {
             col("indicator"): [f"{code} · {title}" for code, title in zip(off["code"], off["title"])],
-            col("belongs"): [level_text(row, lang) for _, row in off.iterrows()],
             col("latest"): [with_unit(format_value(value, hidden, threshold), unit) for value, hidden, unit
                             in zip(off["latest_value"], off["latest_hidden"], off["unit"])],
             col("latest_date"): [format_date(date_or_none(day)) for day in off["latest_date"]],
             col("target"): [with_unit(format_value(value), unit) for value, unit in zip(off["target_value"], off["unit"])],
             text("overview.col.forecast", lang): [trend.sentence(unit, lang) for trend, unit
                                                   in zip(off["trend"], off["unit"])],
+            col("belongs"): [level_text(row, lang) for _, row in off.iterrows()],
         }
     )
     return OffCourse(len(off), int((summary["kind"] == RESULT_INDICATOR).sum()), table)
