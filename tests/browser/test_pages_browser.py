@@ -316,7 +316,7 @@ def test_navigation_by_clicking(page: Page, app_url: str, engine, plan_id: int, 
     assert_no_exception(page)
     assert urlsplit(page.url).path == "/massnahmen"
     assert query(page) == {"plan": slug, "stand": stand.isoformat(), "auswahl": "aufmerksamkeit"}
-    expect(main.get_by_label("nur die, die Aufmerksamkeit brauchen")).to_be_checked()
+    expect(main.get_by_role("checkbox", name="nur die, die Aufmerksamkeit brauchen")).to_be_checked()
     expect(main).to_contain_text(f"Stand: {german(stand)}")
     shown, total = _filtered_count(engine, plan_id, stand, MeasureFilters(attention_only=True))
     assert shown == attention
