@@ -17,7 +17,6 @@ from ui.views.overview_facts import MeasureList, OffCourse, ThisYear
 from ui.widgets.measure_filters import ATTENTION_PARAM, ATTENTION_WORD
 from ui.shell.texts import t
 
-PROGRESS_COLUMN = st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d %%")
 DATE_COLUMN = st.column_config.DateColumn(format="DD.MM.YYYY")
 
 
