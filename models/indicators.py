@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 
 from models.formats import format_date, format_number
 from models.queries import frame_of
+from models.rules import is_indicator_off_course
 from models.schema import ActionField, AnnualGoal, GuidingGoal, Indicator, IndicatorValue, Measure
 from models.texts import text
 
@@ -230,3 +231,13 @@ def summarise(table: pd.DataFrame, values: pd.DataFrame,
         "baseline_hidden", "values_count", "trend", "verdict",
     ])
     return pd.concat([table, extra], axis=1)
+
+
+def off_course(summary: pd.DataFrame) -> pd.DataFrame:
+    """The indicators of an indicator_summary that are off course (rules.is_indicator_off_course), in plan
+    order with a fresh index."""
+    mask = [is_indicator_off_course(kind, direction, target, latest, trend.projected)
+            for kind, direction, target, latest, trend in zip(summary["kind"], summary["direction"],
+                                                               summary["target_value"], summary["latest_value"],
+                                                               summary["trend"])]
+    return summary[pd.Series(mask, index=summary.index, dtype=bool)].reset_index(drop=True)

@@ -14,6 +14,7 @@ import pandas as pd
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import aliased
 
+from models.attention import attention_mask, by_urgency
 from models.queries import frame_of, measure_states
 from models.schema import (
     ActionField,
@@ -141,6 +142,7 @@ class MeasureFilters:
     prioritised_only: bool = False
     stale_only: bool = False
     search: str = ""  # in code or title, case-insensitive
+    attention_only: bool = False  # red, yellow, overdue or stale (models.attention), most urgent first
 
     @property
     def active(self) -> bool:
@@ -149,7 +151,7 @@ class MeasureFilters:
 
 def apply_filters(frame: pd.DataFrame, filters: MeasureFilters) -> pd.DataFrame:
     """The rows of a measure_list frame that pass every filter (AND across filters, OR within one),
-    in their original order with a fresh index."""
+    in their original order with a fresh index; with attention_only most urgent first (models.attention)."""
     mask = pd.Series(True, index=frame.index)
     for column, chosen in (
         ("action_field_code", filters.action_fields),
@@ -169,4 +171,6 @@ def apply_filters(frame: pd.DataFrame, filters: MeasureFilters) -> pd.DataFrame:
     if term:
         haystack = frame["code"].astype(str) + "\n" + frame["title"].astype(str)
         mask &= haystack.str.casefold().str.contains(term, regex=False)
+    if filters.attention_only:
+        return by_urgency(frame[mask & attention_mask(frame)])
     return frame[mask].reset_index(drop=True)

@@ -18,6 +18,7 @@ from models.rules import (
     LIGHTS,
     PLANNED,
     LevelLight,
+    days_overdue,
     is_active_measure,
     is_stale,
     level_light,
@@ -123,7 +124,8 @@ def measure_states(engine: Engine, plan_id: int, as_of: dt.date, released_only: 
 
     Columns add status, progress, last_report_date (from the latest report on or before as_of;
     planned and 0 % without one), light, reason (German words; reason_en in English), reason_key,
-    overdue, stale and active (counts for the light of its levels, rules.is_active_measure). released_only
+    overdue, stale, active (counts for the light of its levels, rules.is_active_measure) and days_overdue
+    (rules.days_overdue: 0 unless past the due date and neither completed nor suspended). released_only
     (the public view): reports awaiting release are left out.
     """
     statement = (
@@ -162,7 +164,7 @@ def _with_judgement(frame: pd.DataFrame, settings: tuple[int, int], as_of: dt.da
     tolerance, stale_after = settings
     rows = zip(frame["status"], frame["progress"], frame["start_date"], frame["due_date"],
                frame["last_report_date"])
-    lights, reasons, reasons_en, keys, stale, active = [], [], [], [], [], []
+    lights, reasons, reasons_en, keys, stale, active, late = [], [], [], [], [], [], []
     for status, progress, start, due, last in rows:
         last = None if pd.isna(last) else last
         light = traffic_light(status, progress, start, due, as_of, tolerance)
@@ -172,8 +174,9 @@ def _with_judgement(frame: pd.DataFrame, settings: tuple[int, int], as_of: dt.da
         keys.append(light.reason_key)
         stale.append(is_stale(status, last, start, as_of, stale_after))
         active.append(is_active_measure(status, last, as_of))
+        late.append(days_overdue(status, due, as_of))
     return frame.assign(light=lights, reason=reasons, reason_en=reasons_en, reason_key=keys, stale=stale,
-                        overdue=[key == "overdue" for key in keys], active=active)
+                        overdue=[key == "overdue" for key in keys], active=active, days_overdue=late)
 
 
 def level_light_shares(engine: Engine, plan_id: int) -> tuple[int, int]:

@@ -250,6 +250,45 @@ def is_stale(
     return (on - since).days > stale_after_days
 
 
+def days_overdue(status: str, due: dt.date | None, on: dt.date) -> int:
+    """How many days a measure is past its due date on `on`: 0 when it is not overdue. A measure is overdue
+    when its due date has passed and it is neither abgeschlossen nor ausgesetzt (gefährdet ones count too)."""
+    if status in (COMPLETED, SUSPENDED) or due is None or pd.isna(due) or on <= due:
+        return 0
+    return (on - due).days
+
+
+def needs_attention(light: str, overdue_days: int, stale: bool) -> bool:
+    """Rule "needs attention" (the Übersicht's list, ?auswahl=aufmerksamkeit on the Maßnahmen page): a
+    measure whose light is red or yellow, that is overdue (days_overdue) or stale (is_stale)."""
+    return light in (RED, YELLOW) or overdue_days > 0 or bool(stale)
+
+
+def attention_rank(light: str) -> int:
+    """The first key of the attention order: red before yellow before the rest (overdue or stale only);
+    within a rank the most days overdue first, then the oldest last report (none at all first)."""
+    return {RED: 0, YELLOW: 1}.get(light, 2)
+
+
+RESULT_INDICATOR = "result"
+
+
+def is_indicator_off_course(kind: str, direction: str, target_value: float | None, latest_value: float | None,
+                            projected: float | None) -> bool:
+    """Rule "indicator off course": a result indicator (context indicators are no effect of the plan) with a
+    target that its latest value has not reached, whose straight line through baseline and values (the
+    projection to the target date, models.indicators.project_trend) misses the target in its direction
+    (increase: below it, decrease: above it). With baseline and one value this is: the value lies behind the
+    straight path from baseline to target at its date. Without a target, a value or a projection nothing is
+    judged (False). The Kennzahlen page calls exactly these result indicators "nicht auf Kurs"."""
+    if kind != RESULT_INDICATOR or any(value is None or pd.isna(value)
+                                       for value in (target_value, latest_value, projected)):
+        return False
+    if direction == "decrease":
+        return latest_value > target_value and projected > target_value
+    return latest_value < target_value and projected < target_value
+
+
 @dataclass(frozen=True)
 class RollUp:
     """A level's progress: None means there is nothing to average (never shown as 0 %)."""

@@ -1,8 +1,10 @@
-"""Übersicht: the plan at a glance — headline figures, traffic lights, progress by level."""
+"""Übersicht: the plan at a glance, now first — this year's annual goals, what needs attention, the indicators
+off course, the changes since the last meeting — and the progress since the plan began below."""
 
 import streamlit as st
 
 from models.formats import format_number
+from models.rules import small_count_threshold
 from ui.widgets import components
 from ui import overview
 from ui.reads import overview as reads
@@ -26,14 +28,20 @@ row.metric(t("overview.action_fields"), format_number(facts.action_fields))
 row.metric(t("overview.guiding_goals"), format_number(facts.guiding_goals))
 row.metric(t("overview.annual_goals", year=year), format_number(facts.annual_goals_of_year))
 row.metric(t("overview.measures"), format_number(facts.measures))
+overview.plan_light(facts.plan_light)
 
-st.subheader(t("overview.lights"))
+# 1. now: this year's annual goals; 2. what needs attention; 3. indicators off course
+overview.this_year(facts.this_year)
+overview.attention(context, facts.attention, facts.stale_after_days)
+threshold = small_count_threshold(context.confidentiality_threshold, context.released_only)
+overview.off_course(context, reads.off_course(context.key, threshold))
+overview.since_last_meeting(context, lang)
+
+# 4. since the plan began (completed measures of earlier years included)
+st.subheader(t("overview.all_time"))
+st.caption(t("overview.all_time_note"))
+st.markdown(f"**{t('overview.lights_all_time')}**")
 components.light_metrics(facts.shares)
-if facts.plan_light is not None:
-    light = facts.plan_light
-    st.markdown(f"{components.light_metric_label(light['colour'])} · "
-                + t("overview.plan_light", distribution=components.plain(light["distribution"]),
-                    reason=components.plain(light["reason"])))
 
 
 def progress_chart(level: str):
@@ -42,13 +50,9 @@ def progress_chart(level: str):
 
 left, right = st.columns(2)
 with left:
-    st.subheader(t("overview.by_action_field"))
+    st.markdown(f"**{t('overview.by_action_field')}**")
     st.plotly_chart(progress_chart("action_field"), key="chart_action_fields", config=CHART_CONFIG)
 with right:
-    st.subheader(t("overview.by_guiding_goal"))
+    st.markdown(f"**{t('overview.by_guiding_goal')}**")
     st.plotly_chart(progress_chart("guiding_goal"), key="chart_guiding_goals", config=CHART_CONFIG)
 st.caption(t("overview.rollup_note"))
-
-overview.since_last_meeting(context, lang)
-overview.prioritised_goals(facts.prioritised, year)
-overview.attention(context, facts.overdue, facts.stale)

@@ -1,4 +1,5 @@
-"""Sections of the overview page: prioritised goals, measures needing attention, changes since the last meeting.
+"""Sections of the overview page, now first: this year's annual goals, the measures needing attention, the
+indicators off course, the changes since the last meeting; the progress since the plan began below.
 
 What they show comes prepared and cut to a few rows from ui.reads.overview (ui.views.overview_facts), once per
 change counter, Stand and language: a run renders, it does not compute over every measure or report.
@@ -8,46 +9,89 @@ from __future__ import annotations
 
 import streamlit as st
 
-from models.formats import format_date, format_number
+from models.formats import format_date, format_number, format_percent
 from ui.widgets import components
 from ui.reads import overview as overview_reads, plan as plan_reads
 from ui.shell.context import PlanContext, link_params
-from ui.views.overview_facts import MeasureList, Prioritised
+from ui.views.overview_facts import MeasureList, OffCourse, ThisYear
+from ui.widgets.measure_filters import ATTENTION_PARAM, ATTENTION_WORD
 from ui.shell.texts import t
 
-PROGRESS_COLUMN = st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d %%")
 DATE_COLUMN = st.column_config.DateColumn(format="DD.MM.YYYY")
 
 
-def prioritised_goals(prioritised: Prioritised, year: int) -> None:
-    """The prioritised annual goals of the Stand's year, or of the latest earlier year that has any."""
-    if prioritised.year is None:
-        st.subheader(t("overview.prioritised", year=year))
-        st.write(t("overview.prioritised_none", year=year))
+def this_year(facts: ThisYear) -> None:
+    """Section 1: the annual goals of the Stand's year, their progress and light with the distribution."""
+    st.subheader(t("overview.this_year", year=facts.year))
+    if not facts.goals:
+        st.write(t("overview.this_year_none", year=facts.year))
         return
-    st.subheader(t("overview.prioritised", year=prioritised.year))
-    if prioritised.year != year:
-        st.caption(t("overview.prioritised_earlier", year=year, shown=prioritised.year))
-    components.dataframe(prioritised.table, column_config={t("overview.col.progress"): PROGRESS_COLUMN})
+    st.metric(t("overview.this_year_progress", year=facts.year),
+              t("rollup.empty") if facts.progress is None else format_percent(facts.progress))
+    if facts.light is not None:
+        _light_line(facts.light, t("overview.this_year_light", year=facts.year,
+                                   distribution=components.plain(facts.light["distribution"]),
+                                   reason=components.plain(facts.light["reason"])))
+    components.dataframe(facts.table, column_config={
+        t("overview.col.guiding_goal"): st.column_config.TextColumn(width=70),
+        t("overview.col.code"): st.column_config.TextColumn(width=95),
+        t("overview.col.progress"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d %%",
+                                                                    width=110),
+        t("overview.col.light"): st.column_config.TextColumn(width=430)})
+    st.caption(t("overview.this_year_note"))
 
 
-def attention(context: PlanContext, overdue: MeasureList, stale: MeasureList) -> None:
-    """Overdue and stale measures, each list linking to the filtered Maßnahmen page."""
-    left, right = st.columns(2)
-    with left:
-        _measure_list(context, overdue, "overview.overdue", {"ampel": "rot"})
-    with right:
-        _measure_list(context, stale, "overview.stale", {"veraltet": "1"})
+def plan_light(light: dict[str, str] | None) -> None:
+    """The light of the whole plan over its active measures, with distribution and reason."""
+    if light is not None:
+        _light_line(light, t("overview.plan_light", distribution=components.plain(light["distribution"]),
+                             reason=components.plain(light["reason"])))
 
 
-def _measure_list(context: PlanContext, measures: MeasureList, key: str, filters: dict[str, str]) -> None:
-    st.subheader(t(key, count=format_number(measures.count)))
+def _light_line(light: dict[str, str], words: str) -> None:
+    st.markdown(f"{components.light_metric_label(light['colour'])} · {words}")
+
+
+def attention(context: PlanContext, measures: MeasureList, stale_after_days: int) -> None:
+    """Section 2: the measures red, yellow, overdue or stale, most urgent first, and a link to all of them
+    on the Maßnahmen page (?auswahl=aufmerksamkeit: the same measures in the same order)."""
+    st.subheader(t("overview.attention", count=format_number(measures.count)))
     if not measures.count:
-        st.write(t(f"{key}_none"))
+        st.write(t("overview.attention_none"))
         return
-    components.dataframe(measures.table, column_config={t("overview.col.last_report"): DATE_COLUMN})
-    st.page_link("pages/massnahmen.py", label=t("overview.show_all", count=format_number(measures.count)),
-                 icon=":material/arrow_forward:", query_params=link_params(context, **filters))
+    st.caption(t("overview.attention_note", days=format_number(stale_after_days)))
+    components.dataframe(measures.table, column_config={
+        t("overview.col.code"): st.column_config.TextColumn(width=105),
+        t("overview.col.light"): st.column_config.TextColumn(width=115),
+        t("overview.col.days_overdue"): st.column_config.TextColumn(width=110),
+        t("overview.col.due"): st.column_config.DateColumn(format="DD.MM.YYYY", width=90),
+        t("overview.col.last_report"): st.column_config.DateColumn(format="DD.MM.YYYY", width=125),
+        t("overview.col.lead"): st.column_config.TextColumn(width=180),
+        t("overview.col.measure"): st.column_config.TextColumn(width=220)})
+    if measures.count > len(measures.table):
+        st.caption(t("overview.attention_shown", shown=format_number(len(measures.table)),
+                     count=format_number(measures.count)))
+    st.page_link("pages/massnahmen.py", label=t("overview.show_all_attention", count=format_number(measures.count)),
+                 icon=":material/arrow_forward:",
+                 query_params=link_params(context, **{ATTENTION_PARAM: ATTENTION_WORD}))
+
+
+def off_course(context: PlanContext, facts: OffCourse) -> None:
+    """Section 3: the result indicators off course, with a link to the Kennzahlen page."""
+    st.subheader(t("overview.off_course", count=format_number(facts.count), total=format_number(facts.results)))
+    if not facts.results:
+        st.write(t("overview.off_course_no_results"))
+    elif not facts.count:
+        st.write(t("overview.off_course_none"))
+    else:
+        components.dataframe(facts.table, column_config={
+            t("indicators.col.indicator"): st.column_config.TextColumn(width=260),
+            t("indicators.col.latest"): st.column_config.TextColumn(width=110),
+            t("indicators.col.latest_date"): st.column_config.TextColumn(width=110),
+            t("indicators.col.target"): st.column_config.TextColumn(width=100)})
+    st.caption(t("overview.off_course_note"))
+    st.page_link("pages/kennzahlen.py", label=t("overview.to_indicators"), icon=":material/arrow_forward:",
+                 query_params=link_params(context))
 
 
 def since_last_meeting(context: PlanContext, lang: str) -> None:

@@ -366,6 +366,8 @@ def describe_filters(filters: MeasureFilters, organisation_names: dict[int, str]
         parts.append("nur priorisierte Jahresziele")
     if filters.stale_only:
         parts.append("nur veraltete Sachstände")
+    if filters.attention_only:
+        parts.append("nur Maßnahmen, die Aufmerksamkeit brauchen")
     if filters.search.strip():
         parts.append(f"Suche: {filters.search.strip()}")
     return "; ".join(parts) or "keine"

@@ -19,6 +19,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from models.db import make_engine
 from models.formats import format_date, format_number
+from models.attention import needing_attention
 from models.goals import default_year
 from models.measures import MeasureFilters, apply_filters, measure_list
 from models.queries import measure_states, plans
@@ -289,8 +290,8 @@ def _top_navigation(page: Page, section: str, page_title: str) -> None:
 
 
 def test_navigation_by_clicking(page: Page, app_url: str, engine, plan_id: int, overdue_stand):
-    """Overview -> Maßnahmen by the top navigation, back, then the overview's link to the overdue
-    measures: the Maßnahmen page filtered by the red traffic light, plan and Stand kept."""
+    """Overview -> Maßnahmen by the top navigation, back, then the overview's link to the measures needing
+    attention: the Maßnahmen page shows exactly those (?auswahl=aufmerksamkeit), plan and Stand kept."""
     stand, overdue = overdue_stand
     slug = plan_document()["plan"]["slug"]
     page.goto(f"{app_url}/?plan={slug}&stand={stand.isoformat()}")
@@ -306,19 +307,20 @@ def test_navigation_by_clicking(page: Page, app_url: str, engine, plan_id: int, 
 
     _top_navigation(page, "Überblick", "Übersicht")
     assert urlsplit(page.url).path == "/"
-    overdue_column = main.get_by_test_id("stColumn").filter(
-        has=page.get_by_role("heading", name=f"Überfällige Maßnahmen ({format_number(overdue)})"))
-    overdue_column.get_by_role("link", name=f"Alle {format_number(overdue)} in der Maßnahmenliste zeigen").click()
+    attention = len(needing_attention(measure_states(engine, plan_id, stand, released_only=True)))
+    assert attention >= overdue  # an overdue measure needs attention
+    expect(main.get_by_role("heading", name=f"Braucht Aufmerksamkeit ({format_number(attention)})")).to_be_visible()
+    main.get_by_role("link", name=f"Alle {format_number(attention)} anzeigen").click()
     wait_for_run(page, "Maßnahmen")
 
     assert_no_exception(page)
     assert urlsplit(page.url).path == "/massnahmen"
-    assert query(page) == {"plan": slug, "stand": stand.isoformat(), "ampel": "rot"}
-    expect(tags(widget(page, "stMultiSelect", "Ampel", within=main))).to_have_text(["Rot – kritisch"])
+    assert query(page) == {"plan": slug, "stand": stand.isoformat(), "auswahl": "aufmerksamkeit"}
+    expect(main.get_by_role("checkbox", name="nur die, die Aufmerksamkeit brauchen")).to_be_checked()
     expect(main).to_contain_text(f"Stand: {german(stand)}")
-    red, total = _filtered_count(engine, plan_id, stand, MeasureFilters(lights=("red",)))
-    assert red >= overdue  # an overdue measure is red
-    expect(main.get_by_text(measure_count_text(red, total), exact=True)).to_be_visible()
+    shown, total = _filtered_count(engine, plan_id, stand, MeasureFilters(attention_only=True))
+    assert shown == attention
+    expect(main.get_by_text(measure_count_text(attention, total), exact=True)).to_be_visible()
 
 
 # --- 4. a bad link parameter -------------------------------------------------------------------------

@@ -446,3 +446,46 @@ def test_rule_barrier_answer_due_after_six_weeks():
 
     assert BARRIER_ANSWER_DAYS == 42
     assert barrier_answer_due(dt.date(2026, 12, 6)) == dt.date(2027, 1, 17)
+# --- what needs attention (the Übersicht), indicators off course ---------------------------------------
+
+def test_rule_days_overdue_only_past_due_and_neither_completed_nor_suspended():
+    from models.rules import AT_RISK, days_overdue
+    due = dt.date(2026, 6, 30)
+    assert days_overdue(IN_PROGRESS, due, dt.date(2026, 7, 10)) == 10
+    assert days_overdue(AT_RISK, due, dt.date(2026, 7, 1)) == 1
+    assert days_overdue(IN_PROGRESS, due, due) == 0
+    assert days_overdue(COMPLETED, due, dt.date(2026, 12, 1)) == 0
+    assert days_overdue(SUSPENDED, due, dt.date(2026, 12, 1)) == 0
+    assert days_overdue(IN_PROGRESS, None, dt.date(2026, 12, 1)) == 0
+
+
+@pytest.mark.parametrize("light, late, stale, expected", [
+    ("red", 0, False, True), ("yellow", 0, False, True), ("green", 3, False, True), ("green", 0, True, True),
+    ("grey", 0, True, True), ("green", 0, False, False), ("grey", 0, False, False),
+])
+def test_rule_needs_attention_red_yellow_overdue_or_stale(light, late, stale, expected):
+    from models.rules import needs_attention
+    assert needs_attention(light, late, stale) is expected
+
+
+@pytest.mark.parametrize("direction, latest, projected, off", [
+    ("increase", 180, 450, True),  # behind: the line misses 500
+    ("increase", 180, 520, False),  # on course
+    ("increase", 510, 400, False),  # reached
+    ("decrease", 80, 60, True),  # falling too slowly towards 50
+    ("decrease", 80, 40, False),  # on course
+    ("decrease", 45, 60, False),  # reached
+])
+def test_rule_indicator_off_course_respects_the_direction(direction, latest, projected, off):
+    from models.rules import is_indicator_off_course
+    target = 500 if direction == "increase" else 50
+    assert is_indicator_off_course("result", direction, target, latest, projected) is off
+
+
+def test_rule_indicator_off_course_needs_a_target_values_and_a_result_indicator():
+    from models.rules import is_indicator_off_course
+    assert not is_indicator_off_course("result", "increase", None, 180, 450)  # no target
+    assert not is_indicator_off_course("result", "increase", float("nan"), 180, 450)
+    assert not is_indicator_off_course("result", "increase", 500, None, None)  # no values
+    assert not is_indicator_off_course("result", "increase", 500, 180, None)  # one point: no projection
+    assert not is_indicator_off_course("context", "increase", 500, 180, 450)  # no effect of the plan

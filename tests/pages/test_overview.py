@@ -3,6 +3,7 @@
 import datetime as dt
 import json
 
+import pandas as pd
 import yaml
 
 from models.seed import example_files
@@ -142,22 +143,57 @@ def test_overview_since_the_last_meeting(mini_app_url):
     ]
 
 
-def test_overview_highlights_prioritised_goals_of_the_year(mini_app_url):
+def test_overview_leads_with_this_years_annual_goals(mini_app_url):
     at = _mini_at_reference_date()
-    assert any(h.value == "Priorisierte Jahresziele 2024" for h in at.subheader)
-    table = next(df.value for df in at.dataframe if "Kreistagsbeschluss" in df.value.columns)
-    assert table["Nr."].tolist() == ["JZ2024-01"]
-    assert table["Kreistagsbeschluss"].tolist() == ["01.02.2024, Beschluss 1/2024"]
-    assert table["Fortschritt (Text)"].tolist() == ["20 %"]
+    assert any(h.value == "Jahresziele 2024: wo wir jetzt stehen" for h in at.subheader)
+    table = next(df.value for df in at.dataframe if "Priorität" in df.value.columns)
+    assert table["Nr."].tolist() == ["JZ2024-01", "JZ2024-02"]
+    assert table["Leitziel"].tolist() == ["LZ1"] * 2
+    assert table["Fortschritt"].tolist()[0] == 20 and pd.isna(table["Fortschritt"].tolist()[1])
+    assert table["Ampel"].tolist()[1] == "Grau – keine laufenden Maßnahmen"
+    assert table["Priorität"].tolist() == ["priorisiert", ""]
+    # the light with its words and distribution: M1 green, M2 yellow (M3 suspended is not running)
+    assert table["Ampel"].tolist()[0] == "Gelb – Verzug: 0 rot · 1 gelb · 1 grün von 2 laufenden Maßnahmen"
+    assert metrics(at)["Fortschritt der Jahresziele 2024"] == "20\xa0%"
+    line = next(md.value for md in at.markdown if "Ampel der Jahresziele 2024" in md.value)
+    assert line.startswith(":orange-badge[") and "1 gelb · 1 grün von 2 laufenden Maßnahmen" in line
 
 
-def test_overview_lists_overdue_and_stale_measures(mini_app_url):
+def test_overview_this_year_follows_the_stand(mini_app_url):
+    at = app()
+    at.query_params["stand"] = "2023-06-30"
+    at.run()
+    assert any(h.value == "Jahresziele 2023: wo wir jetzt stehen" for h in at.subheader)
+    table = next(df.value for df in at.dataframe if "Priorität" in df.value.columns)
+    assert table["Nr."].tolist() == ["JZ2023-01"]
+    at = app().run()  # today: the mini plan has no annual goals this year
+    assert f"Für {dt.date.today().year} sind keine Jahresziele erfasst." in [m.value for m in at.markdown]
+
+
+def test_overview_lists_what_needs_attention_with_the_facts_to_act(mini_app_url):
     at = _mini_at_reference_date()
-    headings = [h.value for h in at.subheader]
-    assert "Überfällige Maßnahmen (1)" in headings and "Ohne aktuellen Sachstand (1)" in headings
-    lists = [df.value for df in at.dataframe if "Letzter Sachstand" in df.value.columns]
-    assert [table["Nr."].tolist() for table in lists] == [["M5"], ["M5"]]
-    assert lists[0]["Ampel"].tolist() == ["Rot – kritisch"]
+    assert "Braucht Aufmerksamkeit (2)" in [h.value for h in at.subheader]
+    table = next(df.value for df in at.dataframe if "Tage überfällig" in df.value.columns)
+    assert table["Nr."].tolist() == ["M5", "M2"]
+    assert table["Federführung"].tolist() == ["Jobcenter Testkreis", "Volkshochschule Testkreis"]
+    assert table["Ampel"].tolist() == ["Rot – kritisch", "Gelb – Verzug"]
+    assert [str(day) for day in table["Fällig am"]] == ["2023-12-31", "2024-12-31"]
+    assert table["Tage überfällig"].tolist() == ["182", "–"]
+    assert [str(day) for day in table["Letzter Sachstand"]] == ["2023-06-01", "2024-05-01"]
+    assert table["Grund"].tolist()[0] == ("überfällig: Ende war am 31.12.2023, noch nicht abgeschlossen; "
+                                          "ohne aktuellen Sachstand")
+    assert any("seit mehr als 180 Tagen kein Sachstand" in c.value for c in at.caption)
+    link = next(link.proto for link in at.get("page_link") if link.proto.label.startswith("Alle 2 "))
+    assert link.label == "Alle 2 anzeigen" and "massnahmen" in link.page
+    assert "auswahl=aufmerksamkeit" in link.query_string and "stand=2024-06-30" in link.query_string
+
+
+def test_overview_indicators_off_course_links_to_the_indicators(mini_app_url):
+    at = _mini_at_reference_date()
+    assert "Kennzahlen außer Kurs (0 von 1 Ergebniskennzahlen)" in [h.value for h in at.subheader]
+    assert "Keine Ergebniskennzahl ist außer Kurs." in [m.value for m in at.markdown]
+    assert any(link.proto.label == "Alle Kennzahlen ansehen" and "kennzahlen" in link.proto.page
+               for link in at.get("page_link"))
 
 
 def test_overview_before_any_meeting_says_so(mini_app_url):

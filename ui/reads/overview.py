@@ -6,9 +6,10 @@ import datetime as dt
 
 import pandas as pd
 
-from models import changes, queries
+from models import changes, indicators as indicator_queries, queries
 from ui.charts.figures import progress_bars, shared_figure
 from ui.reads.db import engine_for
+from ui.reads.indicators import indicator_summary
 from ui.reads.key import PlanKey
 from ui.reads.memo import shared
 from ui.reads.plan import measure_states, progress_tree
@@ -17,9 +18,22 @@ from ui.views import overview_facts
 
 @shared(32)  # shared read-only: read every run
 def overview(key: PlanKey) -> overview_facts.OverviewFacts:
+    engine = engine_for(key.url)
     states = measure_states(key)
-    plan_light = queries.plan_light(states, queries.level_light_shares(engine_for(key.url), key.plan_id))
-    return overview_facts.overview_facts(states, progress_tree(key), key.as_of.year, key.lang, plan_light)
+    shares = queries.level_light_shares(engine, key.plan_id)
+    year = key.as_of.year
+    return overview_facts.overview_facts(
+        states, progress_tree(key), year, key.lang, queries.plan_light(states, shares),
+        year_light=queries.plan_light(states[states["year"] == year], shares),
+        stale_after_days=queries.plan_settings(engine, key.plan_id)[1])
+
+
+@shared(32)  # shared read-only: read every run
+def off_course(key: PlanKey, threshold: int) -> overview_facts.OffCourse:
+    """The result indicators off course on the Stand (models.indicators.off_course) in words, from the
+    Kennzahlen page's own summary (threshold: the smallest count of people shown)."""
+    summary = indicator_summary(key, threshold)
+    return overview_facts.off_course_facts(summary, indicator_queries.off_course(summary), key.lang, threshold)
 
 
 @shared(32)  # shared read-only: read every run

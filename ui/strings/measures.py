@@ -20,6 +20,13 @@ CATALOGUE.update(
             "en": "Measures of annual goals prioritised by the district parliament.",
         },
         "measures.filter.stale": {"de": "nur veraltete", "en": "stale only"},
+        "measures.filter.attention": {"de": "nur die, die Aufmerksamkeit brauchen", "en": "only those needing attention"},
+        "measures.filter.attention_help": {
+            "de": "Rote, gelbe, überfällige und veraltete Maßnahmen, die dringendsten zuerst – dieselbe Liste wie "
+            "„Braucht Aufmerksamkeit“ auf der Übersicht.",
+            "en": "Red, yellow, overdue and stale measures, most urgent first – the same list as “Needs attention” "
+            "on the overview.",
+        },
         "measures.filter.stale_help": {
             "de": "Laufende Maßnahmen, zu denen seit mehr als {days} Tagen kein Sachstand gemeldet wurde.",
             "en": "Running measures without a status report for more than {days} days.",

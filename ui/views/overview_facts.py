@@ -12,11 +12,14 @@ import pandas as pd
 
 import ui.strings  # noqa: F401  (registers the UI strings)
 from models import queries
+from models.attention import needing_attention
 from models.changes import PLANNED
 from models.formats import format_date, format_number
+from models.rules import RESULT_INDICATOR
 from models.texts import light_words, localised_column, text
+from ui.views.indicators import date_or_none, format_value, level_text, with_unit
 
-MEASURES_SHOWN = 10  # rows of the overdue and stale lists
+MEASURES_SHOWN = 10  # rows of the list "Braucht Aufmerksamkeit"
 CHANGES_SHOWN = 20  # newest reports listed under "Seit der letzten Sitzung"
 
 
@@ -27,8 +30,13 @@ class MeasureList:
 
 
 @dataclass(frozen=True)
-class Prioritised:
-    year: int | None  # the year shown (the Stand's or the latest earlier one with prioritised goals)
+class ThisYear:
+    """The annual goals of the Stand's year: how many, their mean progress, their light, one row per goal."""
+
+    year: int
+    goals: int
+    progress: float | None  # mean over the year's annual goals that have measures; None: none has
+    light: dict[str, str] | None  # colour, distribution, reason over the active measures of the year's goals
     table: pd.DataFrame
 
 
@@ -39,16 +47,17 @@ class OverviewFacts:
     annual_goals_of_year: int
     measures: int
     shares: pd.DataFrame  # models.queries.light_shares
-    prioritised: Prioritised
-    overdue: MeasureList
-    stale: MeasureList
+    this_year: ThisYear
+    attention: MeasureList  # models.attention.needing_attention, most urgent first
     plan_light: dict[str, str] | None = None  # colour, distribution (over the active measures), reason
+    stale_after_days: int = 0  # the plan's setting: a running measure without a report this long is stale
 
 
 def overview_facts(states: pd.DataFrame, tree: dict[str, pd.DataFrame], year: int, lang: str,
-                   plan_light: pd.Series | None = None) -> OverviewFacts:
+                   plan_light: pd.Series | None = None, year_light: pd.Series | None = None,
+                   stale_after_days: int = 0) -> OverviewFacts:
     """states: models.queries.measure_states; tree: models.queries.progress_tree (same Stand); plan_light:
-    models.queries.plan_light of the same states."""
+    models.queries.plan_light of the same states, year_light the same over the measures of `year`."""
     annual = tree["annual_goals"]
     return OverviewFacts(
         action_fields=len(tree["action_fields"]),
@@ -56,54 +65,96 @@ def overview_facts(states: pd.DataFrame, tree: dict[str, pd.DataFrame], year: in
         annual_goals_of_year=int((annual["year"] == year).sum()),
         measures=len(states),
         shares=queries.light_shares(states),
-        prioritised=prioritised_goals(annual, year, lang),
-        overdue=measure_list(states[states["overdue"]], lang),
-        stale=measure_list(states[states["stale"]], lang),
-        plan_light=None if plan_light is None else {
-            "colour": str(plan_light["light"]),
-            "distribution": str(plan_light[localised_column("light_distribution", lang)]),
-            "reason": str(plan_light[localised_column("light_reason", lang)])},
+        this_year=this_year(tree, year, lang, year_light),
+        attention=attention_list(states, lang),
+        plan_light=light_facts(plan_light, lang),
+        stale_after_days=stale_after_days,
     )
 
 
-def prioritised_goals(annual: pd.DataFrame, year: int, lang: str) -> Prioritised:
-    """The prioritised annual goals of `year`, or of the latest earlier year that has any."""
-    prioritised = annual[annual["prioritised"].astype(bool) & (annual["year"] <= year)]
-    if prioritised.empty:
-        return Prioritised(None, pd.DataFrame())
-    shown_year = int(prioritised["year"].max())
-    goals = prioritised[prioritised["year"] == shown_year]
+def light_facts(light: pd.Series | None, lang: str) -> dict[str, str] | None:
+    """Colour, distribution and reason of a level light (models.queries.LEVEL_LIGHT_COLUMNS) in `lang`."""
+    if light is None:
+        return None
+    return {"colour": str(light["light"]),
+            "distribution": str(light[localised_column("light_distribution", lang)]),
+            "reason": str(light[localised_column("light_reason", lang)])}
+
+
+def this_year(tree: dict[str, pd.DataFrame], year: int, lang: str, year_light: pd.Series | None) -> ThisYear:
+    """The annual goals of `year` in plan order (by Leitziel) with progress, their light in words (with the
+    distribution) and whether the Kreistag prioritised them."""
+    goals = tree["guiding_goals"].set_index("guiding_goal_id")
+    order = {goal_id: position for position, goal_id in enumerate(goals.index)}
+    annual = tree["annual_goals"]
+    annual = annual[annual["year"] == year]
+    annual = annual.sort_values("guiding_goal_id", key=lambda ids: ids.map(order), kind="stable")
+    progress = annual["progress"].dropna()
+    # the figures first, the long titles last: at 1,440 px nothing that matters is cut at the right
     table = pd.DataFrame(
         {
-            text("overview.col.code", lang): goals["annual_goal_code"],
-            text("overview.col.annual_goal", lang): goals["annual_goal"],
-            text("overview.col.progress", lang): goals["progress"].round(0),
-            text("overview.col.progress_words", lang): [
-                text("rollup.empty", lang) if pd.isna(value) else f"{format_number(value)} %"
-                for value in goals["progress"]
-            ],
-            text("overview.col.decision", lang): [
-                f"{format_date(day)}, {reference or ''}".rstrip(", ") for day, reference
-                in zip(goals["decision_date"], goals["decision_reference"])
-            ],
+            text("overview.col.guiding_goal", lang): [
+                goals.at[goal_id, "guiding_goal_code"] if goal_id in goals.index else ""
+                for goal_id in annual["guiding_goal_id"]],
+            text("overview.col.code", lang): annual["annual_goal_code"].to_numpy(),
+            text("overview.col.progress", lang): annual["progress"].round(0).to_numpy(),
+            text("overview.col.light", lang): annual[localised_column("light_words", lang)].to_numpy(),
+            text("overview.col.annual_goal", lang): annual["annual_goal"].to_numpy(),
+            text("overview.col.prioritised", lang): [
+                text("overview.prioritised_yes", lang) if flag else "" for flag in annual["prioritised"]],
         }
     )
-    return Prioritised(shown_year, table)
+    return ThisYear(year, len(annual), float(progress.mean()) if len(progress) else None,
+                    light_facts(year_light, lang) if len(annual) else None, table)
 
 
-def measure_list(measures: pd.DataFrame, lang: str) -> MeasureList:
-    """Count of the measures and a table of the first MEASURES_SHOWN, words only for those."""
+def attention_list(states: pd.DataFrame, lang: str) -> MeasureList:
+    """The measures needing attention (models.attention): their count and the first MEASURES_SHOWN with
+    lead, light, due date, days overdue, last report and why, in words."""
+    measures = needing_attention(states)
     first = measures.head(MEASURES_SHOWN)
+    why = [f"{reason}; {text('overview.stale_words', lang)}" if stale else reason
+           for reason, stale in zip(first[localised_column("reason", lang)], first["stale"])]
     table = pd.DataFrame(
         {
             text("overview.col.code", lang): first["code"],
-            text("overview.col.measure", lang): first["title"],
-            text("overview.col.lead", lang): first["lead_organisation"],
-            text("overview.col.last_report", lang): first["last_report_date"],
             text("overview.col.light", lang): [light_words(colour, lang) for colour in first["light"]],
+            text("overview.col.days_overdue", lang): [format_number(days) if days else "–"
+                                                      for days in first["days_overdue"]],
+            text("overview.col.due", lang): first["due_date"],
+            text("overview.col.last_report", lang): first["last_report_date"],
+            text("overview.col.lead", lang): first["lead_organisation"].fillna(""),
+            text("overview.col.measure", lang): first["title"],
+            text("overview.col.why", lang): why,
         }
     )
     return MeasureList(len(measures), table)
+
+
+@dataclass(frozen=True)
+class OffCourse:
+    count: int  # result indicators off course
+    results: int  # result indicators of the plan
+    table: pd.DataFrame
+
+
+def off_course_facts(summary: pd.DataFrame, off: pd.DataFrame, lang: str, threshold: int) -> OffCourse:
+    """The off-course indicators (models.indicators.off_course of `summary`) with their latest value, target
+    and the pace in a sentence; small counts of people hidden as on the Kennzahlen page."""
+    col = lambda key: text(f"indicators.col.{key}", lang)  # noqa: E731
+    table = pd.DataFrame(
+        {
+            col("indicator"): [f"{code} · {title}" for code, title in zip(off["code"], off["title"])],
+            col("latest"): [with_unit(format_value(value, hidden, threshold), unit) for value, hidden, unit
+                            in zip(off["latest_value"], off["latest_hidden"], off["unit"])],
+            col("latest_date"): [format_date(date_or_none(day)) for day in off["latest_date"]],
+            col("target"): [with_unit(format_value(value), unit) for value, unit in zip(off["target_value"], off["unit"])],
+            text("overview.col.forecast", lang): [trend.sentence(unit, lang) for trend, unit
+                                                  in zip(off["trend"], off["unit"])],
+            col("belongs"): [level_text(row, lang) for _, row in off.iterrows()],
+        }
+    )
+    return OffCourse(len(off), int((summary["kind"] == RESULT_INDICATOR).sum()), table)
 
 
 def change_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -2,7 +2,8 @@
 
 Every filter lives in the URL with plain, validated words, so a mailed link restores the view:
 ?hf=HF2&lz=LZ1&jahr=2025&status=verzoegert,gefaehrdet&ampel=rot&org=3&prio=1&veraltet=1&suche=kurs,
-the page of the table as ?seite=2 and the selected measure as ?massnahme=<code>.
+?auswahl=aufmerksamkeit (the measures needing attention, most urgent first: the Übersicht's list), the
+page of the table as ?seite=2 and the selected measure as ?massnahme=<code>.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ui.shell import url_bind
 from ui.shell.choices import keep_offered
 from ui.views.measure_filter_options import Choice
 from ui.shell.texts import t
-from ui.shell.url_state import parse_flag, parse_choices, parse_text, shown
+from ui.shell.url_state import parse_choice, parse_flag, parse_choices, parse_text, shown
 
 PICK_KEY = "measures_pick"
 TABLE_KEY = "measures_table"
@@ -26,6 +27,8 @@ SEARCH_KEY = "measures_search"
 PAGE_KEY = "measures_page"
 _PAGE_FILTERS = "_measures_page_filters"
 FLAG_KEYS = {"prio": "measures_prio", "veraltet": "measures_stale"}
+ATTENTION_PARAM, ATTENTION_WORD = "auswahl", "aufmerksamkeit"
+ATTENTION_KEY = "measures_attention"
 FILTER_WIDTH = 250  # px: three filters a row at 1400 px wide, more on a wider screen, fewer on a narrow one
 
 
@@ -40,6 +43,9 @@ def filter_panel(specs: tuple[Choice, ...]) -> MeasureFilters:
     for param, key in FLAG_KEYS.items():
         url_bind.adopt(param, key, lambda raw, label=flag_labels[param]: parse_flag(raw, label))
     url_bind.adopt("suche", SEARCH_KEY, lambda raw: parse_text(raw, t("measures.filter.search")))
+    attention_label = t("measures.filter.attention")
+    url_bind.adopt(ATTENTION_PARAM, ATTENTION_KEY,
+                   lambda raw: parse_choice(raw, {ATTENTION_WORD: True}, attention_label))
 
     active = sum(bool(st.session_state.get(key)) for key in _all_keys(specs))
     title = t("measures.filters_active", count=active) if active else t("measures.filters")
@@ -56,6 +62,7 @@ def filter_panel(specs: tuple[Choice, ...]) -> MeasureFilters:
                               placeholder=t("measures.filter.search_placeholder"))
         search_row.checkbox(flag_labels["prio"], key=FLAG_KEYS["prio"], help=t("measures.filter.prioritised_help"))
         search_row.checkbox(flag_labels["veraltet"], key=FLAG_KEYS["veraltet"], help=t("measures.filter.stale_help"))
+        search_row.checkbox(attention_label, key=ATTENTION_KEY, help=t("measures.filter.attention_help"))
         search_row.button(t("measures.filter.reset"), icon=":material/filter_alt_off:", disabled=not active,
                           on_click=_reset, args=(specs,))
         st.caption(t("measures.filter.link_hint"))
@@ -63,13 +70,13 @@ def filter_panel(specs: tuple[Choice, ...]) -> MeasureFilters:
 
 
 def _all_keys(specs: tuple[Choice, ...]) -> list[str]:
-    return [spec.key for spec in specs] + list(FLAG_KEYS.values()) + [SEARCH_KEY]
+    return [spec.key for spec in specs] + list(FLAG_KEYS.values()) + [SEARCH_KEY, ATTENTION_KEY]
 
 
 def _reset(specs: tuple[Choice, ...]) -> None:
     for spec in specs:
         st.session_state[spec.key] = []
-    for key in FLAG_KEYS.values():
+    for key in (*FLAG_KEYS.values(), ATTENTION_KEY):
         st.session_state[key] = False
     st.session_state[SEARCH_KEY] = ""
 
@@ -81,10 +88,12 @@ def _publish(specs: tuple[Choice, ...]) -> MeasureFilters:
         url_bind.publish(param, "1" if value else None)
     search = " ".join(str(st.session_state.get(SEARCH_KEY) or "").split())
     url_bind.publish("suche", search or None)
+    attention_only = bool(st.session_state.get(ATTENTION_KEY))
+    url_bind.publish(ATTENTION_PARAM, ATTENTION_WORD if attention_only else None)
     return MeasureFilters(
         action_fields=chosen["hf"], guiding_goals=chosen["lz"], years=chosen["jahr"], statuses=chosen["status"],
         lights=chosen["ampel"], organisations=chosen["org"], prioritised_only=flags["prio"],
-        stale_only=flags["veraltet"], search=search,
+        stale_only=flags["veraltet"], search=search, attention_only=attention_only,
     )
 
 
