@@ -154,7 +154,7 @@ def period_end(text: Any) -> dt.date:
         return parse_date(value)
     if not isinstance(value, str):
         raise ValueError(text)
-    cleaned = SPACES.sub(" ", value).strip()
+    cleaned = " ".join(SPACES.sub(" ", value).split())  # a quoted cell may hold a line break
     if match := _PERIOD_YEAR.match(cleaned):
         return dt.date(int(match.group(1)), 12, 31)
     if match := _PERIOD_YEAR_MONTH.match(cleaned):
