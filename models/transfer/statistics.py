@@ -50,6 +50,7 @@ _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _SOURCE = re.compile(r"^\s*(?:quelle|datenquelle|source)\s*:\s*(.+)$", re.IGNORECASE)
 _SOURCE_WORDS = ("statistisches", "statistik", "bundesagentur", "destatis", "genesis", "regionaldatenbank")
 PERIOD_SHARE = 0.8
+SAMPLE = 200
 PERIOD_HEADERS = {"jahr", "monat", "quartal", "zeitraum", "periode", "zeit", "stichtag", "datum", "berichtsjahr",
                   "berichtsmonat", "year", "month", "period", "date"}
 WIDE_MINIMUM = 3
@@ -107,7 +108,9 @@ def is_missing_value(value: Any) -> bool:
 
 
 def _column_values(table: RawTable, header: str) -> list[Any]:
-    return [value for value in table.column(header) if not is_missing_value(value)]
+    """The filled cells of a column among the first SAMPLE rows (enough to recognise a shape)."""
+    index = table.headers.index(header)
+    return [row.value(index) for row in table.rows[:SAMPLE] if not is_missing_value(row.value(index))]
 
 
 def _share(values: list[Any], test) -> float:
@@ -115,11 +118,17 @@ def _share(values: list[Any], test) -> float:
 
 
 def _is_period_value(value: Any) -> bool:
+    """A year, month, quarter or half-year (a full date is no sign of a series: plan files have dates)."""
+    text = _text(value)
     try:
-        period_end(_text(value))
+        period_end(text)
     except ValueError:
         return False
-    return True
+    try:
+        parse_date(text)
+    except ValueError:
+        return True
+    return False
 
 
 def _is_number(value: Any) -> bool:
