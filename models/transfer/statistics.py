@@ -403,9 +403,9 @@ def _wide(builder: _Builder, key: str, rows: list[RawRow], columns: list[str], i
 
 
 def _result(table: RawTable, builder: _Builder) -> Reshaped:
-    indicators = RawTable(f"{table.name} → Kennzahlen", list(KENNZAHLEN_HEADERS), builder.indicators,
+    indicators = RawTable(f"{table.name} (Kennzahlen)", list(KENNZAHLEN_HEADERS), builder.indicators,
                           table.encoding, table.delimiter)
-    values = RawTable(f"{table.name} → Kennzahlwerte", list(WERTE_HEADERS), builder.values,
+    values = RawTable(f"{table.name} (Kennzahlwerte)", list(WERTE_HEADERS), builder.values,
                       table.encoding, table.delimiter)
     mappings = [_mapping("indicators", KENNZAHLEN_HEADERS), _mapping("indicator_values", WERTE_HEADERS)]
     return Reshaped([indicators, values], mappings, builder.notes, len(builder.indicators), len(builder.values))
