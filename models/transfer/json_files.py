@@ -22,13 +22,29 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from typing import Any
 
 from models.transfer import layout
-from models.transfer.mapping import normalise
-from models.transfer.parsing import Limits, RawRow, RawTable, UnreadableFile, import_limits, read_xlsx
 
+# One table as plain data, turned into a parsing.RawTable by parsing.read_file (this module does not import
+# parsing, which calls it): its name, headers, rows as (number, cells), and the header line as found.
+Sheet = tuple[str, list[str], list[tuple[int, list[Any]]], list[Any]]
+
+
+def normalise(key: str) -> str:
+    """A key as compared: lower case, umlauts written out, only letters and digits ("Maßnahmen" ->
+    "massnahmen"); the column mapping's rule (models.transfer.mapping.normalise, which imports parsing, which
+    calls this module) for the plain keys a JSON file has."""
+    folded = str(key).casefold().translate(_UMLAUTS)
+    return re.sub(r"[^a-z0-9]+", "", folded)
+
+
+class UnreadableJson(ValueError):
+    """The JSON cannot be imported; the message is German (read_file raises it as UnreadableJson)."""
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 PLAN_FORMAT = "masterplan-cockpit-plan"
 PLAN_KEY = "plan"
 SHOWN_FIELDS = 6
@@ -46,20 +62,20 @@ def _level_for_key(key: str) -> layout.Level | None:
     return None
 
 
-def read_json(name: str, data: bytes, limits: Limits | None = None) -> list[RawTable]:
-    """The tables of a JSON file (see the module docstring); UnreadableFile with a German message."""
-    limits = limits or import_limits()
+def read_json(data: bytes, max_rows: int) -> list[Sheet] | bytes:
+    """The tables of a JSON plan, or the workbook (bytes) of a one-plan backup (see the module docstring);
+    UnreadableJson with a German message."""
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UnreadableFile("Die Datei ist kein gültiges JSON (sie lässt sich nicht als JSON lesen).") from exc
+        raise UnreadableJson("Die Datei ist kein gültiges JSON (sie lässt sich nicht als JSON lesen).") from exc
     from models.transfer import backup
 
     if isinstance(document, dict) and document.get("format") == backup.FORMAT:
-        return _backup_tables(document, limits)
+        return _backup_workbook(document)
     if isinstance(document, dict) and _is_plan(document):
-        return _plan_tables(document, limits)
-    raise UnreadableFile(f"Diese JSON-Datei hat keine lesbare Form: Gefunden wurde {describe(document)}. "
+        return _plan_tables(document, max_rows)
+    raise UnreadableJson(f"Diese JSON-Datei hat keine lesbare Form: Gefunden wurde {describe(document)}. "
                          + SUPPORTED)
 
 
@@ -119,13 +135,13 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _plan_tables(document: dict[str, Any], limits: Limits) -> list[RawTable]:
-    tables: list[RawTable] = []
+def _plan_tables(document: dict[str, Any], max_rows: int) -> list[Sheet]:
+    tables: list[Sheet] = []
     plan = document.get(PLAN_KEY)
     if isinstance(plan, dict):
         tables.append(_info_table(plan))
     elif plan is not None:
-        raise UnreadableFile("Im JSON-Planformat muss „plan“ ein Objekt sein, z. B. "
+        raise UnreadableJson("Im JSON-Planformat muss „plan“ ein Objekt sein, z. B. "
                              '{"slug": "masterplan", "name": "Masterplan", "owner": "Landkreis"}. ' + SUPPORTED)
     for key, rows in document.items():
         if key in (PLAN_KEY, "format") or not isinstance(rows, list):
@@ -133,37 +149,37 @@ def _plan_tables(document: dict[str, Any], limits: Limits) -> list[RawTable]:
         level = _level_for_key(key)
         if level is None:  # only lists of known levels make a document a plan (_is_plan)
             continue
-        if len(rows) > limits.rows:
-            raise UnreadableFile(f"Die Liste „{key}“ hat mehr als {limits.rows} Einträge; erlaubt sind höchstens "
-                                 f"{limits.rows} je Ebene. Teilen Sie die Daten bitte auf mehrere Dateien auf.")
+        if len(rows) > max_rows:
+            raise UnreadableJson(f"Die Liste „{key}“ hat mehr als {max_rows} Einträge; erlaubt sind höchstens "
+                                 f"{max_rows} je Ebene. Teilen Sie die Daten bitte auf mehrere Dateien auf.")
         bad = next((position for position, row in enumerate(rows, 1) if not isinstance(row, dict)), None)
         if bad is not None:
-            raise UnreadableFile(f"In der Liste „{key}“ ist Eintrag {bad} kein Objekt mit Feldern. " + SUPPORTED)
+            raise UnreadableJson(f"In der Liste „{key}“ ist Eintrag {bad} kein Objekt mit Feldern. " + SUPPORTED)
         headers: list[str] = []
         for row in rows:
             headers += [_header(level, key) for key in row if _header(level, key) not in headers]
         table_rows = []
         for number, row in enumerate(rows, 1):
             by_header = {_header(level, key): _cell(value) for key, value in row.items()}
-            table_rows.append(RawRow(number, [by_header.get(header) for header in headers]))
-        tables.append(RawTable(level.sheet, headers, table_rows))
+            table_rows.append((number, [by_header.get(header) for header in headers]))
+        tables.append((level.sheet, headers, table_rows, list(headers)))
     return tables
 
 
-def _info_table(plan: dict[str, Any]) -> RawTable:
+def _info_table(plan: dict[str, Any]) -> Sheet:
     """The plan object as the workbook's Info sheet (label/value lines)."""
     labels = {normalise(field.attribute): field.label for field in layout.INFO_FIELDS}
     labels.update({normalise(field.label): field.label for field in layout.INFO_FIELDS})
     lines = [[labels.get(normalise(key), str(key)), value] for key, value in plan.items()]
     if not lines:
-        return RawTable(layout.INFO_SHEET, [], [])
-    rows = [RawRow(number, cells) for number, cells in enumerate(lines[1:], 2)]
-    return RawTable(layout.INFO_SHEET, [str(cell) for cell in lines[0]], rows, raw_header=lines[0])
+        return (layout.INFO_SHEET, [], [], [])
+    rows = list(enumerate(lines[1:], 2))
+    return (layout.INFO_SHEET, [str(cell) for cell in lines[0]], rows, lines[0])
 
 
-def _backup_tables(document: dict[str, Any], limits: Limits) -> list[RawTable]:
-    """A backup holding one plan, as the tables of its workbook export (restored into a temporary SQLite
-    database, which is removed afterwards). A backup of several plans is a restore, not an import."""
+def _backup_workbook(document: dict[str, Any]) -> bytes:
+    """A backup holding one plan, as its workbook export (restored into a temporary SQLite database, which is
+    removed afterwards). A backup of several plans is a restore, not an import."""
     from sqlalchemy import create_engine, select
     from sqlalchemy.orm import Session
 
@@ -173,10 +189,10 @@ def _backup_tables(document: dict[str, Any], limits: Limits) -> list[RawTable]:
     try:
         backup.check(document)
     except backup.BackupError as exc:
-        raise UnreadableFile(f"Die Sicherung lässt sich nicht lesen: {exc}") from exc
+        raise UnreadableJson(f"Die Sicherung lässt sich nicht lesen: {exc}") from exc
     plans = document["tables"].get("plan", {}).get("rows", [])
     if len(plans) != 1:
-        raise UnreadableFile(
+        raise UnreadableJson(
             f"Die Datei ist eine Sicherung mit {len(plans)} Plänen. Der Import liest die Sicherung eines "
             "einzelnen Plans (Export „JSON“ eines Plans); eine ganze Datenbank stellt ein Admin mit "
             "„python3 -m cli restore DATEI --replace“ wieder her.")
@@ -187,10 +203,9 @@ def _backup_tables(document: dict[str, Any], limits: Limits) -> list[RawTable]:
         backup.restore(engine, document, replace=True)
         with Session(engine) as session:
             plan_id = session.scalar(select(Plan.id))
-        workbook = export.excel_bytes(export.collect(engine, plan_id))
+        return export.excel_bytes(export.collect(engine, plan_id))
     except backup.BackupError as exc:
-        raise UnreadableFile(f"Die Sicherung lässt sich nicht lesen: {exc}") from exc
+        raise UnreadableJson(f"Die Sicherung lässt sich nicht lesen: {exc}") from exc
     finally:
         engine.dispose()
         os.unlink(path)
-    return read_xlsx(workbook, limits)

@@ -21,6 +21,7 @@ from pathlib import PurePath
 from typing import Any
 
 from models.formats import format_number
+from models.transfer import json_files
 from models.transfer.cells import is_missing, is_period, parse_period, plain_text
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -299,9 +300,7 @@ def read_file(filename: str, data: bytes, limits: Limits | None = None) -> list[
     if suffix and suffix not in SUPPORTED_SUFFIXES:
         raise unsupported(suffix)
     if suffix == ".json":
-        from models.transfer.json_files import read_json  # it builds RawTables from here
-
-        return read_json(filename, data, limits)
+        return read_json_file(data, limits)
     if suffix == ".zip" or (data.startswith(XLSX_MAGIC) and _is_plain_zip(data)):
         return read_zip(data, limits)
     if data.startswith(XLSX_MAGIC) or suffix in (".xlsx", ".xlsm"):
@@ -309,6 +308,18 @@ def read_file(filename: str, data: bytes, limits: Limits | None = None) -> list[
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnreadableFile("Die Datei ist weder eine CSV-Datei noch eine Excel-Datei (.xlsx).")
     return [read_csv(data, PurePath(filename).stem or "CSV", limits)]
+
+
+def read_json_file(data: bytes, limits: Limits) -> list[RawTable]:
+    """The tables of a JSON plan, or of the workbook a one-plan backup exports (models.transfer.json_files)."""
+    try:
+        found = json_files.read_json(data, limits.rows)
+    except json_files.UnreadableJson as refused:
+        raise UnreadableFile(str(refused)) from refused
+    if isinstance(found, bytes):
+        return read_xlsx(found, limits)
+    return [RawTable(name, headers, [RawRow(number, cells) for number, cells in rows], raw_header=raw_header)
+            for name, headers, rows, raw_header in found]
 
 
 def check_size(size: int, limits: Limits) -> None:
