@@ -4,8 +4,10 @@ proposed, the admin picks a region by its code and two columns, previews and imp
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot, wait_for_run
-from tests.browser.test_import_browser import import_app, open_import_page  # noqa: F401 (fixture)
+from tests.browser import test_import_browser as journey
 from tests.conftest import FIXTURES
+
+import_app = journey.import_app  # the fixture: a fresh app with one local admin
 
 
 def _pick(page, label: str, option: str, exact: bool = True) -> None:
@@ -16,8 +18,8 @@ def _pick(page, label: str, option: str, exact: bool = True) -> None:
     wait_for_run(page, "Import")
 
 
-def test_admin_imports_a_region_of_an_official_table(import_app):  # noqa: F811
-    page = open_import_page(import_app)
+def test_admin_imports_a_region_of_an_official_table(import_app):
+    page = journey.open_import_page(import_app)
     main = page.get_by_test_id("stMain")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
         {"name": "regionalstatistik.csv", "mimeType": "text/csv",
