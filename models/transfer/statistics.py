@@ -203,7 +203,7 @@ def row_options(table: RawTable, shape: str, key: str | None = None) -> list[tup
     if key is None or shape == SERIES:
         return []
     index = table.headers.index(key)
-    name = name_column(table, key) if shape == OFFICIAL and key == region_column(table) else None
+    name = _names_beside(table, key)
     name_index = table.headers.index(name) if name else None
     options, seen = [], set()
     for row in table.rows:
@@ -358,8 +358,8 @@ def reshape(table: RawTable, choice: Choice) -> Reshaped:
         if left_out:
             builder.notes.append(Note(None, key, f"{left_out} weitere Zeile(n) nicht gewählt"))
     used = {key, *columns}
-    if choice.shape == OFFICIAL:
-        used.add(name_column(table, key))
+    if choice.shape != SERIES:
+        used.add(_names_beside(table, key))
     for header in table.headers:
         if header not in used:
             builder.notes.append(Note(None, header, "Spalte nicht übernommen"))
@@ -371,7 +371,7 @@ def _title(parts: list[str]) -> str:
 
 
 def _official(builder: _Builder, key: str, rows: list[RawRow], columns: list[str], index: dict[str, int]) -> None:
-    name = name_column(builder.table, key)
+    name = _names_beside(builder.table, key)
     for row in rows:
         code_value = _text(row.value(index[key]))
         place = _text(row.value(index[name])) if name and name != key else ""
@@ -394,10 +394,20 @@ def _series(builder: _Builder, key: str, columns: list[str], index: dict[str, in
             builder.value(row.number, codes[column], _text(period), row.value(index[column]), column)
 
 
+def _names_beside(table: RawTable, key: str) -> str | None:
+    """The name column that goes with a column of region codes (None for any other key column)."""
+    if key != region_column(table):
+        return None
+    name = name_column(table, key)
+    return name if name not in period_columns(table.headers) else None
+
+
 def _wide(builder: _Builder, key: str, rows: list[RawRow], columns: list[str], index: dict[str, int]) -> None:
+    name = _names_beside(builder.table, key)
     for row in rows:
         category = _text(row.value(index[key]))
-        code = builder.indicator(row.number, make_code(category), category)
+        place = _text(row.value(index[name])) if name else ""
+        code = builder.indicator(row.number, make_code(category), f"{place} ({category})" if place else category)
         for column in columns:
             builder.value(row.number, code, column.strip(), row.value(index[column]), column)
 

@@ -208,3 +208,17 @@ def test_action_fields_untouched_by_a_statistics_import(engine, mini_plan):
     with Session(engine) as session:
         assert session.scalar(select(func.count(ActionField.id))) == before
     assert "oesterreich" in _values(engine)
+
+
+def test_wide_regional_table_keeps_the_region_names_in_titles():
+    data = ("Kennziffer;Gebiet;2021;2022;2023\n06432;  Darmstadt-Dieburg;1.000;1.100;…\n"
+            "06433;  Groß-Gerau;900;x;950\n").encode("cp1252")
+    table = read_file("kreise.csv", data)[0]
+    assert statistics.detect_shape(table) == statistics.WIDE
+    assert dict(statistics.row_options(table, statistics.WIDE))["06432"] == "06432 – ··Darmstadt-Dieburg"
+    reshaped = statistics.reshape(table, Choice(statistics.WIDE, rows=["06432"]))
+    assert [row.cells[:2] for row in reshaped.tables[0].rows] == [["06432", "Darmstadt-Dieburg (06432)"]]
+    assert [row.cells[1:3] for row in reshaped.tables[1].rows] == [["2021", "1.000"], ["2022", "1.100"]]
+    lines = statistics.note_lines(reshaped.notes)
+    assert "Zeile 2, Spalte „2023“: kein Wert („…“): bleibt leer, nicht 0" in lines
+    assert not any("„Gebiet“" in line for line in lines)  # the names are used, in the titles
