@@ -222,3 +222,59 @@ def test_wide_regional_table_keeps_the_region_names_in_titles():
     lines = statistics.note_lines(reshaped.notes)
     assert "Zeile 2, Spalte „2023“: kein Wert („…“): bleibt leer, nicht 0" in lines
     assert not any("„Gebiet“" in line for line in lines)  # the names are used, in the titles
+
+
+def test_kill_during_a_statistics_import_leaves_the_database_unchanged(tmp_path):
+    """The statistics path writes through the same all-or-nothing apply: SIGKILL mid-write changes nothing."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from models.db import make_engine, migrate
+    from models.seed import insert_plan_document, read_document
+    from tests.models.test_import_kill import ROOT, _snapshot
+
+    database = tmp_path / "kill.db"
+    engine = make_engine(f"sqlite:///{database}")
+    migrate(engine)
+    with Session(engine) as session, session.begin():
+        insert_plan_document(session, read_document(FIXTURES / "mini-plan.yaml"))
+    engine.dispose()
+    months = [f"{1900 + index // 12}_{index % 12 + 1:02d}" for index in range(1500)]
+    series = tmp_path / "reihe.tsv"
+    series.write_text("Monat\tA\tB\n" + "\n".join(f"{month}\t{i}\t{i},5" for i, month in enumerate(months)),
+                      encoding="utf-8-sig")
+    before = _snapshot(database)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cli", "--database-url", f"sqlite:///{database}", "import", str(series),
+         "--plan", "mini", "--indicators", "--columns", "A;B"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    seen = []
+    for line in process.stderr:
+        seen.append(line)
+        if " von " in line:  # a first batch of values has been written (uncommitted)
+            os.kill(process.pid, signal.SIGKILL)
+            break
+    process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL, seen
+    assert _snapshot(database) == before
+
+
+def test_problems_download_lists_rows_and_what_was_left_out(engine, mini_plan):
+    import io
+
+    from openpyxl import load_workbook
+
+    from models.transfer.problem_sheet import problems_xlsx
+
+    table = read_file("reihe.csv", "Jahr;Wert\n2019;1\nirgendwann;=2\n2021;-\n".encode())[0]
+    reshaped = statistics.reshape(table, Choice(statistics.SERIES, columns=["Wert"]))
+    with Session(engine) as session:
+        preview = importer.preview(session, ADMIN, reshaped.tables, reshaped.mappings, Target(slug="mini"))
+    book = load_workbook(io.BytesIO(problems_xlsx(preview.problems, reshaped.notes)))
+    problems = list(book["Probleme"].values)
+    assert problems[0] == ("Blatt / Datei", "Zeile", "Spalte", "Problem")
+    assert [row[1] for row in problems[1:]] == [3, 3]  # the period and the value of line 3
+    assert list(book["Nicht übernommen"].values)[1] == (4, "Wert", "kein Wert („-“): bleibt leer, nicht 0")
