@@ -27,7 +27,7 @@ def problems_xlsx(problems: Sequence[Problem], notes: Sequence[Note] = ()) -> by
     _fill(sheet, PROBLEM_HEADERS, [(p.sheet, p.row, p.column or "", render(p.message, "de")) for p in problems])
     if notes:
         _fill(book.create_sheet("Nicht übernommen"), NOTE_HEADERS,
-              [(note.row, note.column or "", note.reason) for note in notes])
+              [(note.row, note.column or "", render(note.reason, "de")) for note in notes])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -35,6 +35,7 @@ from models.transfer import layout
 from models.transfer.cells import is_missing, plain_text
 from models.transfer.mapping import ColumnMapping, guess, mapping_problems, normalise
 from models.transfer.parsing import RawRow, RawTable, period_columns
+from models.transfer.statistics_wording import say
 
 OFFICIAL, SERIES, WIDE = "official", "series", "wide"
 SHAPES = (OFFICIAL, SERIES, WIDE)
@@ -79,7 +80,7 @@ class Note:
 
     row: int | None
     column: str | None
-    reason: str
+    reason: str  # a Message: German as str, render(lang) for the screen
 
 
 @dataclass
@@ -92,7 +93,7 @@ class Reshaped:
 
 
 class ChoiceRefused(ValueError):
-    """The choice does not fit the file (German message): nothing picked, an unknown row or column."""
+    """The choice does not fit the file (a Message: German as str): nothing picked, an unknown row or column."""
 
 
 # --- reading the table ----------------------------------------------------------------------------
@@ -303,7 +304,7 @@ class _Builder:
     def value(self, number: int, code: str, when: Any, raw: Any, column: str) -> None:
         if is_missing_value(raw):
             shown = str(raw).strip() if raw is not None and str(raw).strip() else "leer"
-            self.notes.append(Note(number, column, f"kein Wert („{shown}“): bleibt leer, nicht 0"))
+            self.notes.append(Note(number, column, say("missing_value", shown=shown)))
             return
         self.values.append(RawRow(number, [code, when, raw, self.choice.source]))
 
@@ -313,56 +314,54 @@ def _rows_by_key(table: RawTable, key: str, wanted: list[str]) -> list[RawRow]:
     found = [row for row in table.rows if _text(row.value(index)) in wanted]
     missing = [value for value in wanted if value not in {_text(row.value(index)) for row in found}]
     if missing:
-        raise ChoiceRefused("Diese Zeilen gibt es in der Spalte „{}“ nicht: {}.".format(
-            key, ", ".join(f"„{value}“" for value in missing)))
+        raise ChoiceRefused(say("unknown_rows", key=key, values=", ".join(f"„{value}“" for value in missing)))
     return found
 
 
 def _check_columns(table: RawTable, columns: list[str], allowed: list[str]) -> None:
     unknown = [column for column in columns if column not in allowed]
     if unknown:
-        raise ChoiceRefused("Diese Spalten gibt es nicht (oder sie sind keine Wertespalten): {}. Möglich sind: {}."
-                            .format(", ".join(f"„{c}“" for c in unknown), ", ".join(f"„{c}“" for c in allowed)))
+        raise ChoiceRefused(say("unknown_columns", columns=", ".join(f"„{c}“" for c in unknown),
+                                allowed=", ".join(f"„{c}“" for c in allowed)))
 
 
 def reshape(table: RawTable, choice: Choice) -> Reshaped:
     """The Kennzahlen and Kennzahlwerte the choice makes of the table (see the module docstring);
     ChoiceRefused when the choice does not fit the file."""
     if choice.shape not in SHAPES:
-        raise ChoiceRefused(f"Die Form „{choice.shape}“ gibt es nicht.")
+        raise ChoiceRefused(say("unknown_shape", shape=choice.shape))
     key = choice.key_column or key_column(table, choice.shape)
     if key is None or key not in table.headers:
-        raise ChoiceRefused("In der Datei wurde keine Spalte mit Zeiträumen gefunden." if choice.shape == SERIES
-                            else "In der Datei wurde keine Spalte gefunden, nach der sich Zeilen wählen lassen.")
+        raise ChoiceRefused(say("no_period_column" if choice.shape == SERIES else "no_key_column"))
     allowed = value_columns(table, choice.shape, key)
     columns = list(choice.columns) or (allowed if choice.shape == WIDE else [])
     _check_columns(table, columns, allowed)
     if not columns:
-        raise ChoiceRefused("Bitte wählen Sie mindestens eine Spalte.")
+        raise ChoiceRefused(say("no_column"))
     builder = _Builder(table, choice)
     index = {header: position for position, header in enumerate(table.headers)}
     if choice.shape == SERIES:
         _series(builder, key, columns, index)
     else:
         if not choice.rows:
-            raise ChoiceRefused("Bitte wählen Sie mindestens eine Zeile.")
+            raise ChoiceRefused(say("no_row"))
         rows = _rows_by_key(table, key, [value.strip() for value in choice.rows])
         if choice.shape == OFFICIAL:
             if choice.stand is None:
-                raise ChoiceRefused("Bitte geben Sie den Stand der Werte an (TT.MM.JJJJ).")
+                raise ChoiceRefused(say("no_stand"))
             _official(builder, key, rows, columns, index)
         else:
             _wide(builder, key, rows, columns, index)
         left_out = len({_text(row.value(index[key])) for row in table.rows}) - len({_text(r.value(index[key]))
                                                                                     for r in rows})
         if left_out:
-            builder.notes.append(Note(None, key, f"{left_out} weitere Zeile(n) nicht gewählt"))
+            builder.notes.append(Note(None, key, say("rows_not_picked", count=left_out)))
     used = {key, *columns}
     if choice.shape != SERIES:
         used.add(_names_beside(table, key))
     for header in table.headers:
         if header not in used:
-            builder.notes.append(Note(None, header, "Spalte nicht übernommen"))
+            builder.notes.append(Note(None, header, say("column_not_imported")))
     return _result(table, builder)
 
 
@@ -388,7 +387,7 @@ def _series(builder: _Builder, key: str, columns: list[str], index: dict[str, in
     for row in rows:
         period = row.value(index[key])
         if is_missing_value(period):
-            builder.notes.append(Note(row.number, key, "kein Zeitraum: Zeile nicht übernommen"))
+            builder.notes.append(Note(row.number, key, say("no_period")))
             continue
         for column in columns:
             builder.value(row.number, codes[column], _text(period), row.value(index[column]), column)

@@ -93,7 +93,7 @@ def _choice(table: RawTable, shape: str, key: str) -> Choice:
 
 def _notes_frame(notes: list[statistics.Note]) -> pd.DataFrame:
     return pd.DataFrame([{t("import.stats.col.row"): note.row, t("import.stats.col.column"): note.column or "",
-                          t("import.stats.col.reason"): note.reason} for note in notes])
+                          t("import.stats.col.reason"): localised(note.reason)} for note in notes])
 
 
 def statistics_flow(table: RawTable, shape: str, upload_name: str, file_key: str, context) -> None:
@@ -107,7 +107,7 @@ def statistics_flow(table: RawTable, shape: str, upload_name: str, file_key: str
     try:
         reshaped = statistics.reshape(table, choice)
     except ChoiceRefused as refused:
-        st.warning(t("import.stats.refused", reason=plain(str(refused))), icon=":material/warning:")
+        st.warning(t("import.stats.refused", reason=plain(localised(refused))), icon=":material/warning:")
         st.stop()
     st.caption(t("import.stats.summary", indicators=format_number(reshaped.indicators),
                  values=format_number(reshaped.values)))
