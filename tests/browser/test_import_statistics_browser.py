@@ -12,7 +12,9 @@ import_app = journey.import_app  # the fixture: a fresh app with one local admin
 
 def _pick(page, label: str, option: str, exact: bool = True) -> None:
     box = page.get_by_test_id("stMultiSelect").filter(has_text=label)
-    box.locator("input").click()
+    field = box.locator("input")
+    field.click()
+    field.press_sequentially(option.split(" ")[0])  # typing filters the options (and opens the list)
     page.get_by_role("option", name=option, exact=exact).click()
     page.keyboard.press("Escape")
     wait_for_run(page, "Import")
