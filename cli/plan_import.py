@@ -1,4 +1,7 @@
-"""Subcommand `python -m cli import FILE [--dry-run] [--plan SLUG] [--level ...]` (see register()).
+"""Subcommand `python -m cli import FILE [--dry-run] [--plan SLUG] [--level ...]` (see register()), and
+`python -m cli import FILE --indicators --plan SLUG --rows 06432 --columns Arbeitslose --stand 31.12.2024
+--source "..."` (or `--options choice.json`) for statistics files as context indicators
+(models.transfer.statistics: the same reshaping, counts and problems as the page).
 
 Exit codes: 0 imported (or, with --dry-run, nothing to complain about), 1 problems in the file (nothing
 written; every problem is printed with sheet, row and column), 2 bad input (unreadable file, unknown level,
@@ -8,6 +11,7 @@ unreachable database).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -17,8 +21,8 @@ from sqlalchemy.orm import Session
 from models.bootstrap import prepare_database
 from models.commands import SYSTEM, CommandError
 from models.db import database_url
-from models.formats import format_number
-from models.transfer import layout
+from models.formats import format_number, parse_date
+from models.transfer import layout, statistics
 from models.transfer.importer import ImportRefused, Preview, Target, apply, level_summary, preview, propose
 from models.transfer.mapping import normalise
 from models.transfer.parsing import UnreadableFile, check_size, import_limits, read_file
@@ -39,6 +43,25 @@ def register(commands) -> None:
     importing.add_argument("--owner", help="Träger eines neuen Plans (sonst aus dem Blatt Info)")
     importing.add_argument("--level", help="nur diese Ebene importieren, z. B. Sachstände oder Kennzahlwerte "
                                            "(" + ", ".join(level.sheet for level in layout.LEVELS) + ")")
+    stats = importing.add_argument_group(
+        "Statistiken als Kontext-Kennzahlen (amtliche Tabellen, Zeitreihen, breite Tabellen)")
+    stats.add_argument("--indicators", action="store_true",
+                       help="die Datei als Statistik lesen: gewählte Zeilen und Spalten werden Kontext-Kennzahlen")
+    stats.add_argument("--shape", choices=statistics.SHAPES,
+                       help="Form der Datei: official (amtliche Tabelle), series (Zeitreihe), wide (breite Tabelle); "
+                            "Voreinstellung: erkannt")
+    stats.add_argument("--rows", action="append", default=[],
+                       help="Zeilen nach Wert, z. B. Gebietsschlüssel 06432 (mehrere: wiederholen oder mit Komma)")
+    stats.add_argument("--columns", action="append", default=[],
+                       help="Spalten nach Kopf (mehrere: wiederholen oder mit Semikolon trennen)")
+    stats.add_argument("--key-column", help="Spalte, nach deren Werten --rows wählt (Voreinstellung: erkannt)")
+    stats.add_argument("--stand", help="Stand der Werte einer amtlichen Tabelle (TT.MM.JJJJ); sonst aus den Titelzeilen")
+    stats.add_argument("--source", help="Quelle der Werte; sonst aus den Titel- oder Fußzeilen")
+    stats.add_argument("--unit", default="", help="Einheit der Kennzahlen (freiwillig)")
+    stats.add_argument("--options", help="JSON-Datei mit denselben Angaben: "
+                                         '{"shape": "official", "rows": ["06432"], "columns": ["Arbeitslose"], '
+                                         '"stand": "31.12.2024", "source": "...", "unit": "", "sheet": "..."}')
+    stats.add_argument("--sheet", help="Tabellenblatt einer Excel-Datei (Voreinstellung: das erste passende)")
     importing.set_defaults(handler=cmd_import)
 
 
@@ -86,10 +109,23 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _fail(f"Die Datei {path} lässt sich nicht lesen ({exc.strerror}).")
     except UnreadableFile as exc:
         return _fail(str(exc))
-    mappings = propose(tables, level)
+    notes: list[statistics.Note] = []
+    if args.indicators or args.options:
+        if not args.plan:
+            return _fail("Nennen Sie den Plan, in den die Kennzahlen kommen, mit --plan KÜRZEL.")
+        try:
+            reshaped = _reshape(tables, args)
+        except (statistics.ChoiceRefused, OSError, ValueError) as exc:
+            return _fail(str(exc))
+        tables, mappings, notes = reshaped.tables, reshaped.mappings, reshaped.notes
+    else:
+        mappings = propose(tables, level)
     if not any(mappings):
+        if level is not None:
+            return _fail(f"Die Datei hat kein Blatt mit Spalten, das sich als „{layout.level(level).sheet}“ "
+                         "lesen lässt.")
         return _fail("In der Datei wurde kein Blatt gefunden, das sich einer Ebene zuordnen lässt. "
-                     "Nennen Sie die Ebene mit --level.")
+                     "Nennen Sie die Ebene mit --level, oder lesen Sie eine Statistik mit --indicators.")
     target = Target(slug=args.plan, name=args.name, owner=args.owner)
     engine = prepare_database(args.database_url or database_url(), with_examples=False)
     try:
@@ -109,7 +145,50 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     _print_preview(path.name, tables, mappings, result)
+    if notes:
+        print(f"\nNicht übernommen ({format_number(len(notes))}):")
+        for line in statistics.note_lines(notes):
+            print(f"  - {line}")
     return _conclude(result, args.dry_run)
+
+
+def _split(values: list[str], separator: str) -> list[str]:
+    return [part.strip() for value in values for part in value.split(separator) if part.strip()]
+
+
+def _reshape(tables, args: argparse.Namespace) -> statistics.Reshaped:
+    """The statistics choice of the command line (flags override the options file) applied to the file."""
+    options: dict = {}
+    if args.options:
+        options = json.loads(Path(args.options).read_text(encoding="utf-8"))
+        if not isinstance(options, dict):
+            raise ValueError("Die Optionsdatei muss ein JSON-Objekt sein, z. B. {\"rows\": [\"06432\"]}.")
+    sheet = args.sheet or options.get("sheet")
+    candidates = [table for table in tables if table.headers and (not sheet or table.name == sheet)]
+    if not candidates:
+        raise ValueError(f"Ein Tabellenblatt „{sheet}“ gibt es in der Datei nicht." if sheet
+                         else "Die Datei enthält keine Tabelle.")
+    table = next((t for t in candidates if statistics.detect_shape(t)), candidates[0])
+    shape = args.shape or options.get("shape") or statistics.detect_shape(table)
+    if shape is None:
+        raise ValueError("Die Form der Datei wurde nicht erkannt. Nennen Sie sie mit --shape official, series "
+                         "oder wide.")
+    stand_text = args.stand or options.get("stand")
+    try:
+        stand = parse_date(stand_text) if stand_text else statistics.proposed_stand(table)
+    except ValueError:
+        raise ValueError(f"„{stand_text}“ ist kein Datum (TT.MM.JJJJ, z. B. 31.12.2024).") from None
+    source = args.source if args.source is not None else options.get("source")
+    choice = statistics.Choice(
+        shape,
+        rows=_split(args.rows, ",") or [str(row) for row in options.get("rows", [])],
+        columns=_split(args.columns, ";") or [str(column) for column in options.get("columns", [])],
+        stand=stand,
+        source=(source if source is not None else statistics.proposed_source(table)).strip(),
+        unit=(args.unit or options.get("unit") or "").strip(),
+        key_column=args.key_column or options.get("key_column"),
+    )
+    return statistics.reshape(table, choice)
 
 
 def _print_preview(name: str, tables, mappings, result: Preview) -> None:

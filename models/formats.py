@@ -105,3 +105,72 @@ def parse_date(value: Any) -> dt.date:
         except ValueError:
             continue
     raise ValueError(value)
+
+
+# --- periods ------------------------------------------------------------------------------------
+
+MONTHS = {
+    "jan": 1, "januar": 1, "january": 1, "jän": 1, "jaen": 1, "jänner": 1, "feb": 2, "februar": 2,
+    "february": 2, "mär": 3, "maerz": 3, "märz": 3, "mar": 3, "march": 3, "mrz": 3, "apr": 4, "april": 4,
+    "mai": 5, "may": 5, "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "okt": 10, "oct": 10, "oktober": 10, "october": 10,
+    "nov": 11, "november": 11, "dez": 12, "dec": 12, "dezember": 12, "december": 12,
+}
+_P_YEAR = r"((?:19|20)\d{2})"
+_PERIOD_YEAR = re.compile(rf"^(?:jahr\s*)?{_P_YEAR}$", re.IGNORECASE)
+_PERIOD_YEAR_MONTH = re.compile(rf"^{_P_YEAR}\s*(?:[-/._]|m)\s*(\d{{1,2}})$", re.IGNORECASE)
+_PERIOD_MONTH_YEAR = re.compile(rf"^(\d{{1,2}})\s*[/.\-_]\s*{_P_YEAR}$")
+_PERIOD_NAMED_MONTH = re.compile(r"^([a-zäöü]+)\.?[\s\-_/]*((?:19|20)\d{2}|\d{2})$", re.IGNORECASE)
+_PERIOD_YEAR_NAMED_MONTH = re.compile(rf"^{_P_YEAR}[\s\-_/]*([a-zäöü]+)\.?$", re.IGNORECASE)
+_PERIOD_QUARTER = (re.compile(rf"^{_P_YEAR}\s*[-_/ ]?\s*q\s*([1-4])$", re.IGNORECASE),
+                   re.compile(rf"^q\s*([1-4])\s*[-_/ ]?\s*{_P_YEAR}$", re.IGNORECASE),
+                   re.compile(rf"^([1-4])\s*\.?\s*(?:quartal|qu\.?|vj\.?|vierteljahr)\s*{_P_YEAR}$", re.IGNORECASE))
+_PERIOD_HALF = (re.compile(rf"^{_P_YEAR}\s*[-_/ ]?\s*h\s*([12])$", re.IGNORECASE),
+                re.compile(rf"^h\s*([12])\s*[-_/ ]?\s*{_P_YEAR}$", re.IGNORECASE),
+                re.compile(rf"^([12])\s*\.?\s*(?:halbjahr|hj\.?)\s*{_P_YEAR}$", re.IGNORECASE))
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    if not 1 <= month <= 12:
+        raise ValueError(month)
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _ordered(match: re.Match, year_first: bool) -> tuple[int, int]:
+    """(year, number) of a quarter or half-year match, whichever order the text has them in."""
+    first, second = int(match.group(1)), int(match.group(2))
+    return (first, second) if year_first else (second, first)
+
+
+def period_end(text: Any) -> dt.date:
+    """Rule "a period is dated at its end": the last day of the period a statistics file names.
+
+    Years ("2006", "Jahr 2006") -> 31.12.; months ("2005-01", "2005/01", "2015_01", "2015M01", "01/2005",
+    "01.2005", "Jan 2005", "Jan. 2005", "März 2005", "Mrz 05", "2005 Jan") -> the month's last day;
+    quarters ("2015 Q3", "2015-Q3", "Q3 2015", "3. Quartal 2015") and half-years ("2. Halbjahr 2015",
+    "2015 H2") -> their last day; a full date (31.12.2019, 2019-12-31) -> itself. ValueError otherwise."""
+    if isinstance(value := text, (dt.date, dt.datetime)):
+        return parse_date(value)
+    if not isinstance(value, str):
+        raise ValueError(text)
+    cleaned = " ".join(SPACES.sub(" ", value).split())  # a quoted cell may hold a line break
+    if match := _PERIOD_YEAR.match(cleaned):
+        return dt.date(int(match.group(1)), 12, 31)
+    if match := _PERIOD_YEAR_MONTH.match(cleaned):
+        return _month_end(int(match.group(1)), int(match.group(2)))
+    if match := _PERIOD_MONTH_YEAR.match(cleaned):
+        return _month_end(int(match.group(2)), int(match.group(1)))
+    for patterns, months in ((_PERIOD_QUARTER, 3), (_PERIOD_HALF, 6)):
+        for position, pattern in enumerate(patterns):
+            if match := pattern.match(cleaned):
+                year, number = _ordered(match, year_first=position == 0)
+                return _month_end(year, number * months)
+    named = _PERIOD_NAMED_MONTH.match(cleaned)
+    if named:
+        month, year = MONTHS.get(named.group(1).casefold()), int(named.group(2))
+        if month is not None:
+            return _month_end(year + 2000 if year < 100 else year, month)
+    if (named := _PERIOD_YEAR_NAMED_MONTH.match(cleaned)) and MONTHS.get(named.group(2).casefold()):
+        return _month_end(int(named.group(1)), MONTHS[named.group(2).casefold()])
+    return parse_date(cleaned)

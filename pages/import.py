@@ -19,6 +19,7 @@ from ui.shell.auth import current_actor, require
 from ui.shell.context import current
 from ui.plan_import.mapping import PARSED, choose_scope, digest, mapping_widgets, read_tables, template_files
 from ui.plan_import.preview import show_preview, show_result
+from ui.plan_import import statistics as statistics_path
 from ui.shell.texts import localised, t
 from ui.shell.navigation import leave_folder_mode
 
@@ -51,8 +52,10 @@ if finished is not None:
 st.subheader(t("import.step.file"), anchor=False)
 limits = import_limits()
 # Streamlit's own line under the drop zone is English (hidden by ui.shell.chrome): the limits in German.
-st.caption(t("import.upload.limits", megabytes=limits.file_bytes // MB, types="XLSX, XLSM, CSV, TXT, ZIP"))
-upload = st.file_uploader(t("import.upload"), type=["xlsx", "xlsm", "csv", "txt", "zip"], key="import_upload",
+st.caption(t("import.upload.limits", megabytes=limits.file_bytes // MB, types="XLSX, XLSM, CSV, TSV, TXT, ZIP, JSON"))
+# Every type is let through (type=None), so that Streamlit's hidden English refusal never fires: read_file
+# refuses what it cannot read with a German message naming the supported types.
+upload = st.file_uploader(t("import.upload"), type=None, key="import_upload",
                           help=t("import.upload.help", megabytes=limits.file_bytes // MB,
                                  rows=format_number(limits.rows)),
                           max_upload_size=limits.file_bytes // MB)  # Streamlit refuses bigger files itself
@@ -71,6 +74,9 @@ except UnreadableFile as unreadable:
     st.stop()
 st.caption(t("import.file_summary", tables=", ".join(
     t("import.table_summary", name=components.plain(table.name), rows=len(table.rows)) for table in tables)))
+shape, statistics_table = statistics_path.choose_shape(tables, file_key)
+if statistics_table is not None:
+    statistics_path.statistics_flow(statistics_table, shape, upload.name, file_key, context)  # ends the run
 
 scope = choose_scope("import_scope")
 keep_offered(TARGET, [CURRENT, NEW], t("import.target"))

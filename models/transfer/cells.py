@@ -6,14 +6,13 @@ Every function takes a cell value and returns a Python value; one that cannot be
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import html
 import math
 import re
 from typing import Any
 
-from models.formats import SPACES, parse_date, parse_number
+from models.formats import SPACES, parse_date, parse_number, period_end
 from models.rules import clean_text
 
 MISSING_MARKERS = {"", "-", ".", "–", "—", "--", "k.a.", "k. a.", "n/a", "n.a.", "#n/a", "nan", "none", "null"}
@@ -23,17 +22,6 @@ _BREAK_TAG = re.compile(r"<\s*(br|/p|/div|/h\d|/tr|/ul|/ol)\s*/?\s*>", re.IGNORE
 _ITEM_TAG = re.compile(r"<\s*li[^>]*>", re.IGNORECASE)
 _LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&[a-zA-Z]+;|&#\d+;")
 
-MONTHS = {
-    "jan": 1, "januar": 1, "january": 1, "jän": 1, "jaen": 1, "feb": 2, "februar": 2, "february": 2,
-    "mär": 3, "maerz": 3, "märz": 3, "mar": 3, "march": 3, "mrz": 3, "apr": 4, "april": 4, "mai": 5, "may": 5,
-    "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "okt": 10, "oct": 10, "oktober": 10, "october": 10,
-    "nov": 11, "november": 11, "dez": 12, "dec": 12, "dezember": 12, "december": 12,
-}
-_YEAR = re.compile(r"^(?:jahr\s*)?((?:19|20)\d{2})$", re.IGNORECASE)
-_YEAR_MONTH = re.compile(r"^((?:19|20)\d{2})[-/.](\d{1,2})$")
-_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-]((?:19|20)\d{2})$")
-_NAMED_MONTH = re.compile(r"^([a-zA-ZäÄ]+)\.?[\s-]*((?:19|20)\d{2}|\d{2})$")
 _TRUE = {"ja", "j", "x", "yes", "y", "true", "wahr", "1", "1.0", "✓", "✔"}
 _FALSE = {"nein", "n", "no", "false", "falsch", "0", "0.0"}
 
@@ -85,7 +73,8 @@ def parse_whole_number(value: Any) -> int:
 def parse_period(value: Any) -> dt.date:
     """The reference date of a period: a full date as it is; a year -> 31.12.; a month -> its last day.
 
-    Accepts 2019, "2019", "Jahr 2019", "2019-03", "03/2019", "03.2019", "März 2019", "Mar 19", dates.
+    Accepts 2019, "2019", "Jahr 2019", "2019-03", "03/2019", "03.2019", "März 2019", "Mar 19", "2015_01",
+    "2015 Q3", dates (models.formats.period_end).
     """
     if isinstance(value, (dt.date, dt.datetime)):
         return parse_date(value)
@@ -95,30 +84,7 @@ def parse_period(value: Any) -> dt.date:
         raise ValueError(value)
     if is_missing(value) or not isinstance(value, str):
         raise ValueError(value)
-    text = SPACES.sub(" ", value).strip()
-    if match := _YEAR.match(text):
-        return dt.date(int(match.group(1)), 12, 31)
-    year_month = _year_and_month(text)
-    if year_month is not None:
-        year, month = year_month
-        return dt.date(year, month, calendar.monthrange(year, month)[1])
-    return parse_date(text)
-
-
-def _year_and_month(text: str) -> tuple[int, int] | None:
-    if match := _YEAR_MONTH.match(text):
-        year, month = int(match.group(1)), int(match.group(2))
-    elif match := _MONTH_YEAR.match(text):
-        month, year = int(match.group(1)), int(match.group(2))
-    elif match := _NAMED_MONTH.match(text):
-        month = MONTHS.get(match.group(1).lower())
-        year = int(match.group(2))
-        year = year + 2000 if year < 100 else year
-        if month is None:
-            return None
-    else:
-        return None
-    return (year, month) if 1 <= month <= 12 else None
+    return period_end(value)
 
 
 def is_period(value: Any) -> bool:

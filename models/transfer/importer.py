@@ -51,7 +51,7 @@ from models.schema import (
 from models.texts import Count, render
 from models.transfer import layout
 from models.transfer.cells import is_missing, parse_bool, parse_period, parse_whole_number, plain_text
-from models.transfer.mapping import ColumnMapping, guess, is_info, mapping_problems, normalise
+from models.transfer.mapping import ColumnMapping, guess, is_explanation, is_info, mapping_problems, normalise
 from models.transfer.parsing import RawTable, key_values, wide_to_long
 from models.transfer.wording import say
 
@@ -220,6 +220,9 @@ def propose(tables: Sequence[RawTable], level: str | None = None) -> list[Column
     chosen = next((i for i, m in enumerate(guessed) if m is not None and m.level == level), None)
     if chosen is None:
         chosen = next((i for i, m in enumerate(guessed) if m is not None), None)
+    if chosen is None:  # the level was named: its first table with columns is read as that level
+        chosen = next((i for i, t in enumerate(tables) if t.headers and not is_info(t) and not is_explanation(t)),
+                      None)
     return [guess(table, level) if index == chosen else None for index, table in enumerate(tables)]
 
 

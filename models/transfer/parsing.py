@@ -21,6 +21,7 @@ from pathlib import PurePath
 from typing import Any
 
 from models.formats import format_number
+from models.transfer import json_files
 from models.transfer.cells import is_missing, is_period, parse_period, plain_text
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -62,6 +63,10 @@ class RawTable:
     # Rows above the header (titles, or the label/value lines of an Info sheet).
     preamble: list[RawRow] = field(default_factory=list)
     raw_header: list[Any] = field(default_factory=list)
+    # CSV only: row number -> {column index: leading spaces the cell had} (indented names show a hierarchy).
+    indents: dict[int, dict[int, int]] = field(default_factory=dict)
+    # Footnote lines taken off below the table ("Quelle: Statistisches Landesamt").
+    footer: list[RawRow] = field(default_factory=list)
 
     def column(self, header: str) -> list[Any]:
         index = self.headers.index(header)
@@ -167,14 +172,21 @@ def read_csv(data: bytes, name: str = "CSV", limits: Limits | None = None) -> Ra
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
+    indents: dict[int, dict[int, int]] = {}
+
     def numbered() -> Iterator[tuple[int, list[Any]]]:
         start = 1
         for cells in reader:
+            leading = {index: len(cell) - len(cell.lstrip(" \u00a0")) for index, cell in enumerate(cells)
+                       if cell[:1] in (" ", "\u00a0") and cell.strip()}
+            if leading:
+                indents[start] = leading
             yield start, [_clean_cell(cell) for cell in cells]  # a cell may span several lines
             start = reader.line_num + 1
 
     table = _table(name, _capped(name, numbered(), limits or import_limits()))
     table.encoding, table.delimiter = encoding, delimiter
+    table.indents = indents
     return table
 
 
@@ -259,25 +271,55 @@ def _excel_value(cell: Any) -> Any:
     return value
 
 
-def read_file(filename: str, data: bytes, limits: Limits | None = None) -> list[RawTable]:
-    """The tables of an uploaded file: the sheets of an Excel workbook, or the one table of a CSV file.
+SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt", ".zip", ".json")
+SUPPORTED_TYPES = "Excel (.xlsx, .xlsm), CSV (.csv, .tsv, .txt), Zip mit CSV-Dateien (.zip) und JSON (.json)"
 
-    OverLimit (before anything is parsed) when the file is bigger than the limits allow."""
+
+def unsupported(suffix: str) -> UnreadableFile:
+    """The German refusal of a file type the import does not read, naming the ones it reads."""
+    what = f"Dateien vom Typ „{suffix}“" if suffix else "Diese Datei"
+    advice = {".xls": " Speichern Sie die Datei bitte als .xlsx oder als CSV.",
+              ".ods": " Speichern Sie die Tabelle bitte als .xlsx oder als CSV."}.get(suffix, "")
+    return UnreadableFile(f"{what} kann der Import nicht lesen. Lesbar sind {SUPPORTED_TYPES}.{advice}")
+
+
+def read_file(filename: str, data: bytes, limits: Limits | None = None) -> list[RawTable]:
+    """The tables of an uploaded file: the sheets of an Excel workbook, the one table of a CSV or TSV file,
+    or the levels of a JSON plan (models.transfer.json_files).
+
+    OverLimit (before anything is parsed) when the file is bigger than the limits allow; UnreadableFile
+    naming the supported types for any other type."""
     limits = limits or import_limits()
     if not data:
         raise UnreadableFile("Die Datei ist leer.")
     check_size(len(data), limits)
     suffix = PurePath(filename).suffix.lower()
+    if suffix == ".xls":
+        raise UnreadableFile("Das alte Excel-Format .xls wird nicht gelesen. Speichern Sie die Datei bitte "
+                             "als .xlsx oder als CSV.")
+    if suffix and suffix not in SUPPORTED_SUFFIXES:
+        raise unsupported(suffix)
+    if suffix == ".json":
+        return read_json_file(data, limits)
     if suffix == ".zip" or (data.startswith(XLSX_MAGIC) and _is_plain_zip(data)):
         return read_zip(data, limits)
     if data.startswith(XLSX_MAGIC) or suffix in (".xlsx", ".xlsm"):
         return read_xlsx(data, limits)
-    if suffix == ".xls":
-        raise UnreadableFile("Das alte Excel-Format .xls wird nicht gelesen. Speichern Sie die Datei bitte "
-                             "als .xlsx oder als CSV.")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnreadableFile("Die Datei ist weder eine CSV-Datei noch eine Excel-Datei (.xlsx).")
     return [read_csv(data, PurePath(filename).stem or "CSV", limits)]
+
+
+def read_json_file(data: bytes, limits: Limits) -> list[RawTable]:
+    """The tables of a JSON plan, or of the workbook a one-plan backup exports (models.transfer.json_files)."""
+    try:
+        found = json_files.read_json(data, limits.rows)
+    except json_files.UnreadableJson as refused:
+        raise UnreadableFile(str(refused)) from refused
+    if isinstance(found, bytes):
+        return read_xlsx(found, limits)
+    return [RawTable(name, headers, [RawRow(number, cells) for number, cells in rows], raw_header=raw_header)
+            for name, headers, rows, raw_header in found]
 
 
 def check_size(size: int, limits: Limits) -> None:
@@ -388,11 +430,12 @@ def _table(name: str, numbered: list[tuple[int, list[Any]]]) -> RawTable:
     width = max(index + 1 for index, cell in enumerate(header_cells) if not _blank(cell))
     headers = _unique_headers([plain_text(cell) for cell in header_cells[:width]])
     body = filled[position + 1:]
+    footer = []
     while width >= 3 and body and _is_footnote(body[-1][1]):
-        body.pop()  # footnotes below a table ("Quelle: Statistisches Landesamt")
+        footer.insert(0, RawRow(*body.pop()))  # footnotes below a table ("Quelle: Statistisches Landesamt")
     rows = [RawRow(number, list(cells[:width]) + [None] * (width - len(cells[:width]))) for number, cells in body]
     preamble = [RawRow(number, list(cells)) for number, cells in filled[:position]]
-    return RawTable(name, headers, rows, preamble=preamble, raw_header=list(header_cells))
+    return RawTable(name, headers, rows, preamble=preamble, raw_header=list(header_cells), footer=footer)
 
 
 def key_values(table: RawTable) -> dict[str, Any]:

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from models.formats import format_number, format_percent, parse_date, parse_number
+from models.formats import format_number, format_percent, parse_date, parse_number, period_end
 
 
 def test_rule_german_number_format():
@@ -61,3 +61,21 @@ def test_rule_times_in_german_local_time_stored_utc_shown_in_europe_berlin():
     assert format_datetime(aware) == "06.12.2026, 16:28 Uhr"
     assert local_time(dt.datetime(2026, 3, 29, 1, 30)) == dt.datetime(2026, 3, 29, 3, 30)  # the switch to summer
     assert format_datetime(None) == "–"
+
+
+@pytest.mark.parametrize("text, date", [
+    ("2006", dt.date(2006, 12, 31)), ("Jahr 2006", dt.date(2006, 12, 31)), ("2005-01", dt.date(2005, 1, 31)),
+    ("01/2005", dt.date(2005, 1, 31)), ("Jan 2005", dt.date(2005, 1, 31)), ("Jan. 2005", dt.date(2005, 1, 31)),
+    ("März 2005", dt.date(2005, 3, 31)), ("Mrz 2005", dt.date(2005, 3, 31)), ("2015_01", dt.date(2015, 1, 31)),
+    (" 2016_02", dt.date(2016, 2, 29)), ("2015 Q3", dt.date(2015, 9, 30)), ("2015-Q3", dt.date(2015, 9, 30)),
+    ("3. Quartal 2015", dt.date(2015, 9, 30)), ("2. Halbjahr 2015", dt.date(2015, 12, 31)),
+    ("2015 H1", dt.date(2015, 6, 30)), ("Dez. 2024", dt.date(2024, 12, 31)), ("31.12.2019", dt.date(2019, 12, 31)),
+])
+def test_rule_period_end_is_the_last_day_of_the_period(text, date):
+    assert period_end(text) == date
+
+
+@pytest.mark.parametrize("text", ["", "abc", "2015-13", "06432", "Spalte 1", "1.234", "Q5 2015", None, 2015])
+def test_rule_period_end_refuses_what_is_no_period(text):
+    with pytest.raises(ValueError):
+        period_end(text)

@@ -8,6 +8,7 @@ import streamlit as st
 from models.formats import format_number
 from models.transfer import layout
 from models.transfer.importer import Preview, level_summary
+from models.transfer.problem_sheet import FILE_NAME, problems_xlsx
 from ui.widgets.components import plain
 from ui.shell.texts import localised, t
 
@@ -48,8 +49,9 @@ def changes_frame(result: Preview) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def show_preview(result: Preview) -> None:
-    """Counts, problems and changes of a preview (user text in tables is shown as plain text)."""
+def show_preview(result: Preview, notes=()) -> None:
+    """Counts, problems and changes of a preview (user text in tables is shown as plain text); the problems
+    (and notes: what a statistics import leaves out) can be downloaded as an Excel file."""
     if result.plan_slug:
         state = t("import.preview.plan.new") if result.new_plan else t("import.preview.plan.existing")
         st.markdown(plain(t("import.preview.plan", name=result.plan_name, slug=result.plan_slug, state=state)))
@@ -58,6 +60,9 @@ def show_preview(result: Preview) -> None:
         st.error(t("import.problems", count=format_number(len(result.problems))), icon=":material/error:")
         st.dataframe(problems_frame(result), hide_index=True, width="stretch",
                      column_config={t("import.col.problem"): st.column_config.TextColumn(width="large")})
+        st.download_button(t("import.problems.download"), problems_xlsx(result.problems, notes), file_name=FILE_NAME,
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           icon=":material/download:", on_click="ignore", key="import_problems_download")
         return
     st.success(t("import.no_problems"), icon=":material/check_circle:")
     if not result.row_changes:

@@ -27,7 +27,7 @@ CATALOGUE.update(
         "import.template.excel": {"de": "Excel-Vorlage herunterladen", "en": "Download Excel template"},
         "import.template.csv": {"de": "CSV-Vorlage (Zip) herunterladen", "en": "Download CSV template (zip)"},
         "import.step.file": {"de": "1. Datei wählen", "en": "1. Choose a file"},
-        "import.upload": {"de": "Excel-, CSV- oder Zip-Datei", "en": "Excel, CSV or zip file"},
+        "import.upload": {"de": "Excel-, CSV-, TSV-, Zip- oder JSON-Datei", "en": "Excel, CSV, TSV, zip or JSON file"},
         "import.upload.limits": {"de": "Höchstens {megabytes} MB je Datei · Dateitypen: {types}",
                                  "en": "At most {megabytes} MB per file · file types: {types}"},
         "import.upload.help": {

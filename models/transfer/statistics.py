@@ -1,0 +1,435 @@
+"""Official statistics, series and wide tables as context indicators (Kennzahlen of kind "Kontext") with dated
+values (Kennzahlwerte): a reshaping step in front of the importer.
+
+Three shapes of a file (one RawTable) are recognised (detect_shape) and reshaped (reshape) on the user's
+choice (Choice) into two tables in the layout's headers, Kennzahlen and Kennzahlwerte, with their mappings;
+models.transfer.importer.preview/apply then check and write them as any other import (all or nothing,
+re-importing changes nothing):
+
+- OFFICIAL: an official table (GENESIS, Regionalstatistik): title lines above the header, a region-code
+  column and a name column whose leading spaces show the hierarchy, one column per figure. The user picks
+  rows (by region code or name) and columns; each (row, column) becomes one indicator with one value at
+  the Stand (given, or found in the title lines).
+- SERIES: one period column (2006, 2005-01, 01/2005, Jan 2005, 2015_01, 2015 Q3 ...) and value columns;
+  each picked column becomes one indicator, each row one value at the period's end.
+- WIDE: one row per category (a country, a region), one column per period; each picked row becomes one
+  indicator, each period column one value.
+
+Missing markers ("-", ".", "x", "…", "...", "/") give no value (never 0); every such cell, every column not
+imported and every row left out is named in Reshaped.notes, so nothing is dropped silently. Numbers and
+periods the importer cannot read are its problems, with the file's row number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from models.formats import parse_date, parse_number, period_end
+from models.rules import CODE_MAX
+from models.transfer import layout
+from models.transfer.cells import is_missing, plain_text
+from models.transfer.mapping import ColumnMapping, guess, mapping_problems, normalise
+from models.transfer.parsing import RawRow, RawTable, period_columns
+from models.transfer.statistics_wording import say
+
+OFFICIAL, SERIES, WIDE = "official", "series", "wide"
+SHAPES = (OFFICIAL, SERIES, WIDE)
+SHAPE_LABELS = {OFFICIAL: "Amtliche Statistik (Zeilen je Gebiet, Spalten je Merkmal)",
+                SERIES: "Zeitreihe (eine Zeile je Zeitraum)",
+                WIDE: "Breite Tabelle (eine Spalte je Zeitraum)"}
+MISSING = {"-", ".", "x", "X", "…", "...", "/", "–", "—", "--", "()", "(x)"}
+CONTEXT = "Kontext"
+_REGION_CODE = re.compile(r"^\d{2,12}$")
+_STAND = re.compile(r"(?:stand|stichtag|zum|am|per)\s*:?\s*(\d{1,2}\.\d{1,2}\.\d{4})", re.IGNORECASE)
+_DATE = re.compile(r"\b(\d{1,2}\.\d{1,2}\.\d{4})\b")
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_SOURCE = re.compile(r"^\s*(?:quelle|datenquelle|source)\s*:\s*(.+)$", re.IGNORECASE)
+_SOURCE_WORDS = ("statistisches", "statistik", "bundesagentur", "destatis", "genesis", "regionaldatenbank")
+PERIOD_SHARE = 0.8
+SAMPLE = 200
+PERIOD_HEADERS = {"jahr", "monat", "quartal", "zeitraum", "periode", "zeit", "stichtag", "datum", "berichtsjahr",
+                  "berichtsmonat", "year", "month", "period", "date"}
+WIDE_MINIMUM = 3
+KENNZAHLEN_HEADERS = ("Code", "Titel", "Art", "Einheit", "Quelle")
+WERTE_HEADERS = ("Kennzahl", "Datum", "Wert", "Quelle")
+
+
+@dataclass
+class Choice:
+    """What the user picked: the shape, the rows (values of the key column) and the value columns, the Stand
+    (official tables) and the source, the unit; optionally a code per indicator ({proposed code: code})."""
+
+    shape: str
+    rows: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    stand: dt.date | None = None
+    source: str = ""
+    unit: str = ""
+    key_column: str | None = None
+    codes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something of the file that is not imported, and why (German); row None: a whole column."""
+
+    row: int | None
+    column: str | None
+    reason: str  # a Message: German as str, render(lang) for the screen
+
+
+@dataclass
+class Reshaped:
+    tables: list[RawTable]
+    mappings: list[ColumnMapping | None]
+    notes: list[Note]
+    indicators: int
+    values: int
+
+
+class ChoiceRefused(ValueError):
+    """The choice does not fit the file (a Message: German as str): nothing picked, an unknown row or column."""
+
+
+# --- reading the table ----------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    return plain_text(value)
+
+
+def is_missing_value(value: Any) -> bool:
+    """Empty, or a missing marker of official statistics ("-", ".", "x", "…", "/"): no value, never 0."""
+    return is_missing(value) or (isinstance(value, str) and value.strip() in MISSING)
+
+
+def _column_values(table: RawTable, header: str) -> list[Any]:
+    """The filled cells of a column among the first SAMPLE rows (enough to recognise a shape)."""
+    index = table.headers.index(header)
+    return [row.value(index) for row in table.rows[:SAMPLE] if not is_missing_value(row.value(index))]
+
+
+def _share(values: list[Any], test) -> float:
+    return sum(1 for value in values if test(value)) / len(values) if values else 0.0
+
+
+def _is_period_value(value: Any) -> bool:
+    """A year, month, quarter or half-year (a full date is no sign of a series: plan files have dates)."""
+    text = _text(value)
+    try:
+        period_end(text)
+    except ValueError:
+        return False
+    try:
+        parse_date(text)
+    except ValueError:
+        return True
+    return False
+
+
+def _is_number(value: Any) -> bool:
+    try:
+        parse_number(value)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def region_column(table: RawTable) -> str | None:
+    """The column of region codes (06, 064, 06432): most of its cells are 2 to 12 digits."""
+    best, best_share = None, 0.5
+    for header in table.headers:
+        share = _share(_column_values(table, header), lambda value: bool(_REGION_CODE.match(_text(value))))
+        if share > best_share:
+            best, best_share = header, share
+    return best
+
+
+def name_column(table: RawTable, besides: str | None = None) -> str | None:
+    """The column of names (mostly text, not numbers): the first after the code column, else the first."""
+    headers = table.headers
+    start = headers.index(besides) + 1 if besides in headers else 0
+    for header in [*headers[start:], *headers[:start]]:
+        if header == besides:
+            continue
+        values = _column_values(table, header)
+        if values and _share(values, lambda value: not _is_number(value)) > 0.5:
+            return header
+    return None
+
+
+def period_column(table: RawTable) -> str | None:
+    """The column of periods of a series: most of its cells name a year, month, quarter or half-year."""
+    for header in table.headers:
+        values = _column_values(table, header)
+        if len(values) >= 2 and _share(values, _is_period_value) >= PERIOD_SHARE:
+            return header
+    named = [header for header in table.headers if normalise(header) in PERIOD_HEADERS]
+    return named[0] if named else None
+
+
+def detect_shape(table: RawTable) -> str | None:
+    """The statistics shape of a table, or None when it is a table of the plan's layout (or none of ours)."""
+    proposal = guess(table)
+    if proposal is not None and not mapping_problems(proposal):
+        return None
+    if len(period_columns(table.headers)) >= WIDE_MINIMUM:
+        return WIDE
+    if period_column(table) is not None:
+        return SERIES
+    if region_column(table) is not None or table.indents:
+        return OFFICIAL
+    return None
+
+
+def key_column(table: RawTable, shape: str) -> str | None:
+    """The column whose values the user picks rows by: region codes, else names (official, wide)."""
+    if shape == SERIES:
+        return period_column(table)
+    if shape == OFFICIAL:
+        return region_column(table) or name_column(table)
+    periods = set(period_columns(table.headers))
+    return next((header for header in table.headers if header not in periods), None)
+
+
+def row_options(table: RawTable, shape: str, key: str | None = None) -> list[tuple[str, str]]:
+    """(value, label) of every pickable row: the key's value and, for codes, the name with its indentation
+    shown by leading spaces kept ("06432 – ··Darmstadt-Dieburg")."""
+    key = key or key_column(table, shape)
+    if key is None or shape == SERIES:
+        return []
+    index = table.headers.index(key)
+    name = _names_beside(table, key)
+    name_index = table.headers.index(name) if name else None
+    options, seen = [], set()
+    for row in table.rows:
+        value = _text(row.value(index))
+        if not value or value in seen or sum(1 for cell in row.cells if not is_missing(cell)) < 2:
+            continue
+        seen.add(value)
+        label = value
+        if name_index is not None and not is_missing(row.value(name_index)):
+            depth = table.indents.get(row.number, {}).get(name_index, 0)
+            label = f"{value} – {'·' * depth}{_text(row.value(name_index))}"
+        options.append((value, label))
+    return options
+
+
+def value_columns(table: RawTable, shape: str, key: str | None = None) -> list[str]:
+    """The columns that may become indicators (official, series) or values (wide: the periods)."""
+    if shape == WIDE:
+        return period_columns(table.headers)
+    key = key or key_column(table, shape)
+    skip = {key}
+    if shape == OFFICIAL:
+        skip.add(name_column(table, key))
+    return [header for header in table.headers if header not in skip]
+
+
+def _lines(rows: Sequence[RawRow]) -> list[str]:
+    return [" ".join(_text(cell) for cell in row.cells if not is_missing(cell)) for row in rows]
+
+
+def proposed_stand(table: RawTable) -> dt.date | None:
+    """The Stand the title lines (or footnotes) name: "Stand: 31.12.2024", "Stichtag 31.12.2024", a date,
+    else the last year named in the title (its 31.12.)."""
+    lines = _lines([*table.preamble, *table.footer])
+    for pattern in (_STAND, _DATE):
+        for line in lines:
+            if match := pattern.search(line):
+                try:
+                    return parse_date(match.group(1))
+                except ValueError:
+                    continue
+    for line in _lines(table.preamble):
+        years = _YEAR.findall(line)
+        if years:
+            return dt.date(int(years[-1]), 12, 31)
+    return None
+
+
+def proposed_source(table: RawTable) -> str:
+    """The source the title lines or footnotes name ("Quelle: Statistisches Landesamt ...")."""
+    lines = _lines([*table.footer, *table.preamble])
+    for line in lines:
+        if match := _SOURCE.match(line):
+            return match.group(1).strip()
+    for line in lines:
+        if any(word in line.casefold() for word in _SOURCE_WORDS):
+            return line.strip()
+    return ""
+
+
+# --- reshaping ------------------------------------------------------------------------------------
+
+
+def slug(text: str) -> str:
+    """A code part: letters and digits, umlauts written out, other characters as "-"."""
+    folded = text.casefold().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
+
+
+def make_code(*parts: str) -> str:
+    """A code from its parts ("06432", "Arbeitslosenquote" -> "06432-arbeitslosenquote"), at most CODE_MAX
+    characters; a shortened one ends in four characters of a hash of the whole, so codes stay distinct."""
+    code = "-".join(slug(part) for part in parts if part)
+    if len(code) <= CODE_MAX:
+        return code
+    digest = hashlib.sha1(code.encode()).hexdigest()[:4]
+    return code[:CODE_MAX - 5].rstrip("-") + "-" + digest
+
+
+@dataclass
+class _Builder:
+    table: RawTable
+    choice: Choice
+    indicators: list[RawRow] = field(default_factory=list)
+    values: list[RawRow] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    codes: set[str] = field(default_factory=set)
+
+    def indicator(self, number: int, proposed: str, title: str) -> str:
+        code = self.choice.codes.get(proposed, proposed)
+        if code not in self.codes:
+            self.codes.add(code)
+            self.indicators.append(RawRow(number, [code, title[:300], CONTEXT, self.choice.unit,
+                                                   self.choice.source]))
+        return code
+
+    def value(self, number: int, code: str, when: Any, raw: Any, column: str) -> None:
+        if is_missing_value(raw):
+            shown = str(raw).strip() if raw is not None and str(raw).strip() else "leer"
+            self.notes.append(Note(number, column, say("missing_value", shown=shown)))
+            return
+        self.values.append(RawRow(number, [code, when, raw, self.choice.source]))
+
+
+def _rows_by_key(table: RawTable, key: str, wanted: list[str]) -> list[RawRow]:
+    index = table.headers.index(key)
+    found = [row for row in table.rows if _text(row.value(index)) in wanted]
+    missing = [value for value in wanted if value not in {_text(row.value(index)) for row in found}]
+    if missing:
+        raise ChoiceRefused(say("unknown_rows", key=key, values=", ".join(f"„{value}“" for value in missing)))
+    return found
+
+
+def _check_columns(table: RawTable, columns: list[str], allowed: list[str]) -> None:
+    unknown = [column for column in columns if column not in allowed]
+    if unknown:
+        raise ChoiceRefused(say("unknown_columns", columns=", ".join(f"„{c}“" for c in unknown),
+                                allowed=", ".join(f"„{c}“" for c in allowed)))
+
+
+def reshape(table: RawTable, choice: Choice) -> Reshaped:
+    """The Kennzahlen and Kennzahlwerte the choice makes of the table (see the module docstring);
+    ChoiceRefused when the choice does not fit the file."""
+    if choice.shape not in SHAPES:
+        raise ChoiceRefused(say("unknown_shape", shape=choice.shape))
+    key = choice.key_column or key_column(table, choice.shape)
+    if key is None or key not in table.headers:
+        raise ChoiceRefused(say("no_period_column" if choice.shape == SERIES else "no_key_column"))
+    allowed = value_columns(table, choice.shape, key)
+    columns = list(choice.columns) or (allowed if choice.shape == WIDE else [])
+    _check_columns(table, columns, allowed)
+    if not columns:
+        raise ChoiceRefused(say("no_column"))
+    builder = _Builder(table, choice)
+    index = {header: position for position, header in enumerate(table.headers)}
+    if choice.shape == SERIES:
+        _series(builder, key, columns, index)
+    else:
+        if not choice.rows:
+            raise ChoiceRefused(say("no_row"))
+        rows = _rows_by_key(table, key, [value.strip() for value in choice.rows])
+        if choice.shape == OFFICIAL:
+            if choice.stand is None:
+                raise ChoiceRefused(say("no_stand"))
+            _official(builder, key, rows, columns, index)
+        else:
+            _wide(builder, key, rows, columns, index)
+        left_out = len({_text(row.value(index[key])) for row in table.rows}) - len({_text(r.value(index[key]))
+                                                                                    for r in rows})
+        if left_out:
+            builder.notes.append(Note(None, key, say("rows_not_picked", count=left_out)))
+    used = {key, *columns}
+    if choice.shape != SERIES:
+        used.add(_names_beside(table, key))
+    for header in table.headers:
+        if header not in used:
+            builder.notes.append(Note(None, header, say("column_not_imported")))
+    return _result(table, builder)
+
+
+def _title(parts: list[str]) -> str:
+    return " – ".join(part for part in parts if part)
+
+
+def _official(builder: _Builder, key: str, rows: list[RawRow], columns: list[str], index: dict[str, int]) -> None:
+    name = _names_beside(builder.table, key)
+    for row in rows:
+        code_value = _text(row.value(index[key]))
+        place = _text(row.value(index[name])) if name and name != key else ""
+        for column in columns:
+            title = _title([column, f"{place} ({code_value})" if place else code_value])
+            code = builder.indicator(row.number, make_code(code_value, column), title)
+            builder.value(row.number, code, builder.choice.stand, row.value(index[column]), column)
+
+
+def _series(builder: _Builder, key: str, columns: list[str], index: dict[str, int]) -> None:
+    rows = builder.table.rows
+    first = rows[0].number if rows else 0
+    codes = {column: builder.indicator(first, make_code(column), column) for column in columns}
+    for row in rows:
+        period = row.value(index[key])
+        if is_missing_value(period):
+            builder.notes.append(Note(row.number, key, say("no_period")))
+            continue
+        for column in columns:
+            builder.value(row.number, codes[column], _text(period), row.value(index[column]), column)
+
+
+def _names_beside(table: RawTable, key: str) -> str | None:
+    """The name column that goes with a column of region codes (None for any other key column)."""
+    if key != region_column(table):
+        return None
+    name = name_column(table, key)
+    return name if name not in period_columns(table.headers) else None
+
+
+def _wide(builder: _Builder, key: str, rows: list[RawRow], columns: list[str], index: dict[str, int]) -> None:
+    name = _names_beside(builder.table, key)
+    for row in rows:
+        category = _text(row.value(index[key]))
+        place = _text(row.value(index[name])) if name else ""
+        code = builder.indicator(row.number, make_code(category), f"{place} ({category})" if place else category)
+        for column in columns:
+            builder.value(row.number, code, column.strip(), row.value(index[column]), column)
+
+
+def _result(table: RawTable, builder: _Builder) -> Reshaped:
+    indicators = RawTable(f"{table.name} (Kennzahlen)", list(KENNZAHLEN_HEADERS), builder.indicators,
+                          table.encoding, table.delimiter)
+    values = RawTable(f"{table.name} (Kennzahlwerte)", list(WERTE_HEADERS), builder.values,
+                      table.encoding, table.delimiter)
+    mappings = [_mapping("indicators", KENNZAHLEN_HEADERS), _mapping("indicator_values", WERTE_HEADERS)]
+    return Reshaped([indicators, values], mappings, builder.notes, len(builder.indicators), len(builder.values))
+
+
+def _mapping(level_name: str, headers: Sequence[str]) -> ColumnMapping:
+    level = layout.level(level_name)
+    by_header = {column.header: column.attribute for column in level.columns}
+    return ColumnMapping(level_name, {header: by_header[header] for header in headers})
+
+
+def note_lines(notes: Sequence[Note]) -> list[str]:
+    """The notes as German lines ("Zeile 12, Spalte „Ausländer“: kein Wert („x“): bleibt leer, nicht 0")."""
+    lines = []
+    for note in notes:
+        place = [f"Zeile {note.row}" if note.row else "", f"Spalte „{note.column}“" if note.column else ""]
+        lines.append(", ".join(part for part in place if part) + ": " + note.reason)
+    return lines

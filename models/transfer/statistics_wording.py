@@ -1,0 +1,33 @@
+"""The statistics import's refusals and notes in German and English (models.transfer.statistics).
+
+`say(key, **params)` makes a models.texts.Message: German as a str (the command line), `.render(lang)` for the
+screen. Row values and column headers are the file's own and stay as they are in both languages.
+"""
+
+from __future__ import annotations
+
+from models.texts import Wording
+
+WORDS: dict[str, dict[str, str]] = {
+    "missing_value": {"de": "kein Wert („{shown}“): bleibt leer, nicht 0",
+                      "en": "no value (“{shown}”): stays empty, not 0"},
+    "rows_not_picked": {"de": "{count} weitere Zeile(n) nicht gewählt", "en": "{count} further row(s) not chosen"},
+    "column_not_imported": {"de": "Spalte nicht übernommen", "en": "column not imported"},
+    "no_period": {"de": "kein Zeitraum: Zeile nicht übernommen", "en": "no period: row not imported"},
+    "unknown_rows": {"de": "Diese Zeilen gibt es in der Spalte „{key}“ nicht: {values}.",
+                     "en": "These rows are not in the column “{key}”: {values}."},
+    "unknown_columns": {"de": "Diese Spalten gibt es nicht (oder sie sind keine Wertespalten): {columns}. "
+                              "Möglich sind: {allowed}.",
+                        "en": "These columns do not exist (or hold no values): {columns}. Possible are: {allowed}."},
+    "unknown_shape": {"de": "Die Form „{shape}“ gibt es nicht.", "en": "There is no shape “{shape}”."},
+    "no_period_column": {"de": "In der Datei wurde keine Spalte mit Zeiträumen gefunden.",
+                         "en": "The file has no column of periods."},
+    "no_key_column": {"de": "In der Datei wurde keine Spalte gefunden, nach der sich Zeilen wählen lassen.",
+                      "en": "The file has no column to choose rows by."},
+    "no_column": {"de": "Bitte wählen Sie mindestens eine Spalte.", "en": "Please choose at least one column."},
+    "no_row": {"de": "Bitte wählen Sie mindestens eine Zeile.", "en": "Please choose at least one row."},
+    "no_stand": {"de": "Bitte geben Sie den Stand der Werte an (TT.MM.JJJJ).",
+                 "en": "Please give the date the values refer to (DD.MM.YYYY)."},
+}
+
+say = Wording(WORDS)

@@ -1,0 +1,74 @@
+"""`python -m cli import FILE --indicators ...`: statistics files as context indicators from the command line,
+the same counts, problems and notes as the page; the options file; no contradictory --level message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cli.main import main
+from models.db import make_engine
+from models.schema import Indicator, IndicatorValue
+from tests.conftest import FIXTURES
+
+IMPORTS = FIXTURES / "imports"
+
+
+def _values(url) -> list[tuple]:
+    engine = make_engine(url)
+    with Session(engine) as session:
+        rows = session.execute(select(Indicator.code, Indicator.kind, IndicatorValue.value_date, IndicatorValue.value)
+                               .join(IndicatorValue.indicator).order_by(Indicator.code, IndicatorValue.value_date)).all()
+    engine.dispose()
+    return [tuple(row) for row in rows]
+
+
+def test_official_table_rows_and_columns_from_the_command_line(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    arguments = ["--database-url", url, "import", str(IMPORTS / "regionalstatistik.csv"), "--plan", "stat",
+                 "--indicators", "--rows", "06432,06434", "--columns", "Arbeitslose;Arbeitslosenquote",
+                 "--stand", "31.12.2024", "--source", "Statistisches Landesamt (erfunden)"]
+    assert main([*arguments, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    counts = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.startswith("Kennzahl")}
+    assert counts == {"Kennzahlen": ["4", "0", "0"], "Kennzahlwerte": ["3", "0", "0"]}
+    assert "Zeile 9, Spalte „Arbeitslosenquote“: kein Wert („…“): bleibt leer, nicht 0" in out
+    assert "Spalte „Ausländer“: Spalte nicht übernommen" in out
+    assert "Probelauf: Es wurde nichts gespeichert." in out
+    assert main(arguments) == 0
+    assert "Import gespeichert: 7 Zeile(n) neu oder geändert." in capsys.readouterr().out  # 4 + 3, and the plan
+    assert ("06432-arbeitslose", "context", dt.date(2024, 12, 31), 9870.0) in _values(url)
+    assert main(arguments) == 0  # the same file again changes nothing
+    assert "Nichts zu ändern" in capsys.readouterr().out
+
+
+def test_series_through_an_options_file_and_unknown_rows_refused(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    options = tmp_path / "wahl.json"
+    options.write_text(json.dumps({"columns": ["Arbeitslose"], "source": "BA (erfunden)"}), encoding="utf-8")
+    assert main(["--database-url", url, "import", str(IMPORTS / "zeitreihe.tsv"), "--plan", "stat",
+                 "--options", str(options)]) == 0
+    assert [row[2] for row in _values(url)] == [dt.date(2005, 1, 31), dt.date(2005, 2, 28), dt.date(2005, 3, 31),
+                                                 dt.date(2005, 5, 31), dt.date(2006, 12, 31), dt.date(2015, 9, 30)]
+    capsys.readouterr()
+    assert main(["--database-url", url, "import", str(IMPORTS / "monatswerte-breit.csv"), "--plan", "stat",
+                 "--indicators", "--rows", "Frankreich"]) == 2
+    assert "Diese Zeilen gibt es in der Spalte „Land“ nicht: „Frankreich“" in capsys.readouterr().err
+    assert main(["--database-url", url, "import", str(IMPORTS / "zeitreihe.tsv"), "--indicators"]) == 2
+    assert "mit --plan" in capsys.readouterr().err
+
+
+def test_named_level_is_never_answered_with_name_the_level(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    odd = tmp_path / "liste.csv"
+    odd.write_bytes("foo;bar\n1;2\n".encode())
+    assert main(["--database-url", url, "import", str(odd), "--plan", "neu", "--level", "Kennzahlwerte",
+                 "--dry-run"]) == 1
+    captured = capsys.readouterr()
+    assert "--level" not in captured.err + captured.out
+    assert "Pflichtspalte „Kennzahl“ fehlt" in captured.out
+    assert main(["--database-url", url, "import", str(odd), "--plan", "neu"]) == 2
+    assert "Nennen Sie die Ebene mit --level" in capsys.readouterr().err

@@ -1,0 +1,88 @@
+"""AppTest of the Import page's statistics path (issue 14, shapes 6-8): the shape is proposed, rows are picked
+by region code, the Stand and source come from the title lines, the preview counts, the import writes context
+indicators; an unsupported type is refused in German; problems can be downloaded as Excel."""
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.commands import Actor
+from models.db import make_engine
+from models.schema import Indicator, IndicatorValue
+from tests.conftest import FIXTURES
+from tests.pages.conftest import app, rendered
+from tests.signed_in import sign_in
+
+PAGE = "pages/import.py"
+ADMIN = Actor(name="Büro Migration", role="admin")
+IMPORTS = FIXTURES / "imports"
+
+
+def _open():
+    at = app()
+    sign_in(at, ADMIN)
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    return at
+
+
+def _upload(at, name: str, data: bytes):
+    at.file_uploader(key="import_upload").set_value((name, data, "application/octet-stream")).run()
+    assert not at.exception
+    return at
+
+
+def _shape_key(at) -> str:
+    return next(radio.key for radio in at.radio if radio.key and radio.key.startswith("import_shape_"))
+
+
+def _multiselect(at, prefix: str):
+    return next(box for box in at.multiselect if box.key and box.key.startswith(prefix))
+
+
+def test_official_table_rows_by_region_code_become_context_indicators(mini_app_url):
+    at = _upload(_open(), "regionalstatistik.csv", (IMPORTS / "regionalstatistik.csv").read_bytes())
+    assert at.radio(key=_shape_key(at)).value == "official"
+    assert at.date_input[0].value == dt.date(2024, 12, 31)  # the Stand from the title lines
+    assert at.text_input[0].value.startswith("Statistisches Landesamt Musterland")
+    assert "Wählen Sie Zeilen und Spalten" in at.info[-1].value
+    _multiselect(at, "import_stats_rows_").set_value(["06432"]).run()
+    _multiselect(at, "import_stats_columns_").set_value(["Arbeitslose", "Ausländer"]).run()
+    assert not at.exception
+    assert any("2 Kennzahl(en) mit 1 Wert(en)" in caption.value for caption in at.caption)
+    at.button(key="import_stats_preview_button").click().run()
+    assert not at.exception
+    counts = next(frame.value for frame in at.dataframe if "neu" in frame.value.columns).to_dict("records")
+    assert {"Ebene": "Kennzahlen", "neu": 2, "geändert": 0, "unverändert": 0} in counts
+    assert {"Ebene": "Kennzahlwerte", "neu": 1, "geändert": 0, "unverändert": 0} in counts
+    at.button(key="import_stats_confirm").click().run()
+    assert not at.exception
+    assert "gespeichert" in at.success[0].value or "importiert" in at.success[0].value
+    engine = make_engine(mini_app_url)
+    with Session(engine) as session:
+        rows = session.execute(select(Indicator.code, Indicator.kind, IndicatorValue.value_date, IndicatorValue.value)
+                               .join(IndicatorValue.indicator).where(Indicator.code.like("06432-%"))).all()
+        kinds = set(session.scalars(select(Indicator.kind).where(Indicator.code.like("06432-%"))))
+    engine.dispose()
+    assert rows == [("06432-arbeitslose", "context", dt.date(2024, 12, 31), 9870.0)]
+    assert kinds == {"context"}
+
+
+def test_shape_can_be_overridden_and_a_bad_choice_shows_problems_to_download(mini_app_url):
+    data = "Jahr;Wert\n2019;1\nirgendwann;2\n".encode()
+    at = _upload(_open(), "reihe.csv", data)
+    at.radio(key=_shape_key(at)).set_value("series").run()
+    assert not at.exception
+    at.button(key="import_stats_preview_button").click().run()
+    assert not at.exception
+    problems = next(frame.value for frame in at.dataframe if "Problem" in frame.value.columns).to_dict("records")
+    assert problems[0]["Zeile"] == 3 and "irgendwann" in problems[0]["Problem"]
+    assert [button for button in at.get("download_button") if "Probleme" in button.proto.label]
+
+
+def test_unsupported_type_is_refused_in_german_naming_the_supported_ones(mini_app_url):
+    at = _upload(_open(), "bericht.pdf", b"%PDF-1.4 \x00\x01")
+    message = rendered(at.error[0].value)
+    assert "„.pdf“ kann der Import nicht lesen" in message and ".tsv" in message and ".json" in message

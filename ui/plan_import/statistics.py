@@ -1,0 +1,160 @@
+"""The import page's statistics path: official tables, series and wide tables become context indicators of the
+current plan (models.transfer.statistics reshapes, models.transfer.importer checks and writes).
+
+The user picks rows by value (region code and name), columns, the Stand and the source; every widget's key
+carries the file's digest, so the choice stays across reruns and a new file starts afresh.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from models.commands import CommandError
+from models.formats import format_number
+from models.transfer import importer, statistics
+from models.transfer.importer import ImportRefused, Target
+from models.transfer.mapping import is_explanation, is_info
+from models.transfer.parsing import RawTable
+from models.transfer.statistics import Choice, ChoiceRefused
+from ui.plan_import.preview import show_preview
+from ui.reads.db import engine_for
+from ui.shell import run_gate, write
+from ui.shell.auth import current_actor
+from ui.shell.choices import keep_offered
+from ui.shell.texts import localised, t
+from ui.views.markdown import plain
+
+PLAN = "plan"
+SHAPES = (PLAN, *statistics.SHAPES)
+PREVIEW = "import_stats_preview"  # (signature, Preview)
+RESULT = "import_result"          # the page shows it once after the rerun
+
+
+def choose_shape(tables: list[RawTable], file_key: str) -> tuple[str, RawTable | None]:
+    """The radio "Form der Datei", proposed from the content (the user may override it), and for a statistics
+    shape the table to read: the one that looks like statistics, or the sheet the user picks."""
+    readable = [table for table in tables if table.headers and not is_info(table) and not is_explanation(table)]
+    detected = [(statistics.detect_shape(table), table) for table in readable]
+    first = next(((shape, table) for shape, table in detected if shape), (None, None))
+    key = f"import_shape_{file_key}"
+    keep_offered(key, list(SHAPES), t("import.shape"))
+    st.session_state.setdefault(key, first[0] or PLAN)
+    shape = st.radio(t("import.shape"), SHAPES, key=key, help=t("import.shape.help"), horizontal=True,
+                     format_func=lambda value: t(f"import.shape.{value}"))
+    if shape == PLAN or not readable:
+        return shape, None
+    if len(readable) == 1:
+        return shape, readable[0]
+    names = [table.name for table in readable]
+    sheet_key = f"import_stats_sheet_{file_key}"
+    keep_offered(sheet_key, names, t("import.stats.sheet"))
+    st.session_state.setdefault(sheet_key, first[1].name if first[1] is not None else names[0])
+    chosen = st.selectbox(t("import.stats.sheet"), names, key=sheet_key, format_func=plain)
+    return shape, readable[names.index(chosen)]
+
+
+def _choice(table: RawTable, shape: str, key: str) -> Choice:
+    rows: list[str] = []
+    key_column = statistics.key_column(table, shape)
+    if shape == statistics.SERIES:
+        if key_column:
+            st.caption(t("import.stats.period", column=plain(key_column)))
+    else:
+        box = f"import_stats_key_{key}"
+        keep_offered(box, table.headers, t("import.stats.key"))
+        st.session_state.setdefault(box, key_column or table.headers[0])
+        key_column = st.selectbox(t("import.stats.key"), table.headers, key=box, format_func=plain)
+        labels = dict(statistics.row_options(table, shape, key_column))
+        rows = st.multiselect(t("import.stats.rows.wide" if shape == statistics.WIDE else "import.stats.rows"),
+                              list(labels), key=f"import_stats_rows_{key}_{key_column}",
+                              format_func=lambda value: labels.get(value, value))
+    offered = statistics.value_columns(table, shape, key_column)
+    columns_key = f"import_stats_columns_{key}_{key_column}"
+    if shape != statistics.OFFICIAL:
+        st.session_state.setdefault(columns_key, offered)
+    columns = st.multiselect(t("import.stats.columns.wide" if shape == statistics.WIDE else "import.stats.columns"),
+                             offered, key=columns_key, format_func=plain)
+    left, middle, right = st.columns(3)
+    stand = None
+    if shape == statistics.OFFICIAL:
+        stand = left.date_input(t("import.stats.stand"), value=statistics.proposed_stand(table), format="DD.MM.YYYY",
+                                key=f"import_stats_stand_{key}", help=t("import.stats.stand.help"))
+    source = middle.text_input(t("import.stats.source"), value=statistics.proposed_source(table),
+                               key=f"import_stats_source_{key}")
+    unit = right.text_input(t("import.stats.unit"), key=f"import_stats_unit_{key}")
+    return Choice(shape, rows=rows, columns=columns, stand=stand, source=source.strip(), unit=unit.strip(),
+                  key_column=key_column)
+
+
+def _notes_frame(notes: list[statistics.Note]) -> pd.DataFrame:
+    return pd.DataFrame([{t("import.stats.col.row"): note.row, t("import.stats.col.column"): note.column or "",
+                          t("import.stats.col.reason"): localised(note.reason)} for note in notes])
+
+
+def statistics_flow(table: RawTable, shape: str, upload_name: str, file_key: str, context) -> None:
+    """Choice, preview and import of a statistics file into the current plan; ends the script run."""
+    st.subheader(t("import.stats.step"), anchor=False)
+    st.caption(t("import.stats.target", name=plain(context.name)))
+    choice = _choice(table, shape, f"{file_key}_{shape}")
+    if not choice.columns or (shape != statistics.SERIES and not choice.rows):
+        st.info(t("import.stats.choose"), icon=":material/touch_app:")
+        st.stop()
+    try:
+        reshaped = statistics.reshape(table, choice)
+    except ChoiceRefused as refused:
+        st.warning(t("import.stats.refused", reason=plain(localised(refused))), icon=":material/warning:")
+        st.stop()
+    st.caption(t("import.stats.summary", indicators=format_number(reshaped.indicators),
+                 values=format_number(reshaped.values)))
+    if reshaped.notes:
+        with st.expander(t("import.stats.notes", count=format_number(len(reshaped.notes)))):
+            st.dataframe(_notes_frame(reshaped.notes), hide_index=True, width="stretch")
+    target = Target(plan_id=context.plan_id)
+    signature = (file_key, repr(choice))
+    st.subheader(t("import.step.preview"), anchor=False)
+    if st.button(t("import.preview.button"), icon=":material/preview:", key="import_stats_preview_button"):
+        with run_gate.stepped_out(), Session(engine_for(context.url)) as session:
+            st.session_state[PREVIEW] = (signature, importer.preview(session, current_actor(), reshaped.tables,
+                                                                     reshaped.mappings, target))
+    stored = st.session_state.get(PREVIEW)
+    if stored is None:
+        st.stop()
+    if stored[0] != signature:
+        st.info(t("import.preview.stale"), icon=":material/refresh:")
+        st.stop()
+    preview = stored[1]
+    show_preview(preview, reshaped.notes)
+    if not preview.ok or not preview.row_changes:
+        st.stop()
+    st.subheader(t("import.step.confirm"), anchor=False)
+    if st.button(t("import.confirm"), type="primary", icon=":material/upload:", key="import_stats_confirm"):
+        _apply(reshaped, target, preview, upload_name, signature, context)
+    st.stop()
+
+
+def _apply(reshaped: statistics.Reshaped, target: Target, preview, upload_name: str, signature, context) -> None:
+    try:
+        with run_gate.stepped_out(), write.transaction(context.url) as session:
+            result = importer.apply(session, current_actor(), reshaped.tables, reshaped.mappings, target,
+                                    expected_counter=preview.expected_counter, source=upload_name)
+    except ImportRefused as refused:
+        st.session_state[PREVIEW] = (signature, refused.preview)
+        st.error(t("import.refused", count=len(refused.preview.problems)), icon=":material/error:")
+        st.stop()
+    except CommandError as failed:
+        st.session_state.pop(PREVIEW, None)
+        st.error(t("import.failed", reason=plain(localised(failed))), icon=":material/sync_problem:")
+        st.stop()
+    except SQLAlchemyError:
+        logging.getLogger(__name__).exception("Statistics import failed in the database (rolled back)")
+        st.session_state.pop(PREVIEW, None)
+        st.error(t("import.database_failed"), icon=":material/sync_problem:")
+        st.stop()
+    st.session_state[RESULT] = result
+    st.session_state.pop(PREVIEW, None)
+    st.rerun()

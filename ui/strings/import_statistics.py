@@ -1,0 +1,53 @@
+"""Strings of the import page's statistics path (ui/plan_import/statistics.py) and its problem download."""
+
+from models.texts import CATALOGUE
+
+CATALOGUE.update(
+    {
+        "import.shape": {"de": "Form der Datei", "en": "Shape of the file"},
+        "import.shape.help": {
+            "de": "Vorgeschlagen nach dem Inhalt der Datei. Statistiken, Zeitreihen und breite Tabellen werden zu "
+                  "Kontext-Kennzahlen mit datierten Werten im aktuellen Plan.",
+            "en": "Proposed from the file's content. Statistics, series and wide tables become context "
+                  "indicators with dated values in the current plan.",
+        },
+        "import.shape.plan": {"de": "Plan oder Ebene (Spalten zuordnen)", "en": "Plan or level (map columns)"},
+        "import.shape.official": {"de": "Amtliche Statistik (Zeilen je Gebiet, Spalten je Merkmal)",
+                                  "en": "Official statistics (rows per region, columns per figure)"},
+        "import.shape.series": {"de": "Zeitreihe (eine Zeile je Zeitraum)", "en": "Series (one row per period)"},
+        "import.shape.wide": {"de": "Breite Tabelle (eine Spalte je Zeitraum)",
+                              "en": "Wide table (one column per period)"},
+        "import.stats.sheet": {"de": "Tabellenblatt", "en": "Sheet"},
+        "import.stats.step": {"de": "2. Zeilen und Spalten wählen", "en": "2. Choose rows and columns"},
+        "import.stats.target": {
+            "de": "Die Kennzahlen kommen als Kontext-Kennzahlen in den Plan „{name}“.",
+            "en": "The indicators go into the plan “{name}” as context indicators.",
+        },
+        "import.stats.key": {"de": "Zeilen wählen nach Spalte", "en": "Choose rows by column"},
+        "import.stats.rows": {"de": "Zeilen (z. B. Gebietsschlüssel 06432)", "en": "Rows (e.g. region code 06432)"},
+        "import.stats.rows.wide": {"de": "Zeilen (je Zeile eine Kennzahl)", "en": "Rows (one indicator each)"},
+        "import.stats.columns": {"de": "Spalten (je Spalte eine Kennzahl)", "en": "Columns (one indicator each)"},
+        "import.stats.columns.wide": {"de": "Zeiträume (Spalten)", "en": "Periods (columns)"},
+        "import.stats.period": {"de": "Zeiträume aus der Spalte „{column}“; jeder Wert gilt zum Ende seines "
+                                      "Zeitraums (2015_01 → 31.01.2015, 2015 Q3 → 30.09.2015).",
+                                "en": "Periods from the column “{column}”; each value is dated at its period's "
+                                      "end (2015_01 → 31.01.2015, 2015 Q3 → 30.09.2015)."},
+        "import.stats.stand": {"de": "Stand der Werte", "en": "Values as of"},
+        "import.stats.stand.help": {"de": "Vorgeschlagen aus den Titelzeilen der Datei, falls dort genannt.",
+                                    "en": "Proposed from the file's title lines when they name it."},
+        "import.stats.source": {"de": "Quelle", "en": "Source"},
+        "import.stats.unit": {"de": "Einheit (freiwillig)", "en": "Unit (optional)"},
+        "import.stats.choose": {"de": "Wählen Sie Zeilen und Spalten, um die Vorschau zu sehen.",
+                                "en": "Choose rows and columns to see the preview."},
+        "import.stats.refused": {"de": "Diese Auswahl passt nicht zur Datei: {reason}",
+                                 "en": "This choice does not fit the file: {reason}"},
+        "import.stats.summary": {"de": "{indicators} Kennzahl(en) mit {values} Wert(en).",
+                                 "en": "{indicators} indicator(s) with {values} value(s)."},
+        "import.stats.notes": {"de": "Nicht übernommen ({count})", "en": "Not imported ({count})"},
+        "import.stats.col.row": {"de": "Zeile", "en": "Row"},
+        "import.stats.col.column": {"de": "Spalte", "en": "Column"},
+        "import.stats.col.reason": {"de": "Grund", "en": "Reason"},
+        "import.problems.download": {"de": "Probleme als Excel-Datei herunterladen",
+                                     "en": "Download the problems as an Excel file"},
+    }
+)
