@@ -162,3 +162,57 @@ def test_tree_mapping_round_trips_through_json():
     again = tree.TreeMapping.from_json(mapping.to_json())
     assert again == mapping
 
+
+
+# --- shape 2: status reports as child rows with a label ---------------------------------------------
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("geplant", dt.date(2012, 1, 1)),
+    ("Sachstand 2013", dt.date(2013, 12, 31)),
+    ("Sachstand 2015 / 2016", dt.date(2016, 12, 31)),
+    ("Sachstand 2015/2016", dt.date(2016, 12, 31)),
+    ("Bericht Frühjahr", None),
+])
+def test_label_dates_are_the_end_of_the_last_year_named(label, expected):
+    assert tree.propose_label_date(label, dt.date(2012, 1, 1)) == expected
+
+
+def test_report_rows_become_dated_reports_and_the_history_stays(engine):
+    table, shape, mapping = _proposed("tree-reports.xlsx")
+    assert mapping.depths[4] == tree.REPORT
+    labels = tree.distinct_labels(table, mapping, shape)
+    assert labels == ["geplant", "Sachstand 2013", "Sachstand 2014", "Sachstand 2015 / 2016", "Sachstand 2015/2016"]
+    assert mapping.label_dates["Sachstand 2015/2016"] == "2016-12-31"
+    mapping.plan_start = "2012-09-01"
+    mapping.label_dates["geplant"] = "2012-09-01"  # the user edits the proposal
+    reshaped = tree.reshape(table, mapping, shape)
+    assert reshaped.problems == []
+    assert reshaped.reports == [("geplant", dt.date(2012, 9, 1), 2), ("Sachstand 2013", dt.date(2013, 12, 31), 1),
+                                ("Sachstand 2014", dt.date(2014, 12, 31), 1),
+                                ("Sachstand 2015 / 2016", dt.date(2016, 12, 31), 1),
+                                ("Sachstand 2015/2016", dt.date(2016, 12, 31), 1)]
+    _import_twice(engine, reshaped)
+    assert _reports(engine) == [
+        ("A1.1", dt.date(2012, 9, 1), "geplant", 0, "Mappe für alle Gemeinden entwerfen"),
+        ("A1.1", dt.date(2013, 12, 31), "in Umsetzung", 0, "Entwurf mit den Gemeinden abgestimmt"),
+        ("A1.1", dt.date(2014, 12, 31), "in Umsetzung", 0, "Druck der ersten Auflage"),
+        ("A1.1", dt.date(2016, 12, 31), "in Umsetzung", 0, "Verteilt in 12 von 15 Gemeinden"),
+        ("A1.2", dt.date(2012, 9, 1), "geplant", 0, "Ein Abend je Halbjahr"),
+        ("A1.2", dt.date(2016, 12, 31), "abgeschlossen", 100, "Vier Abende mit je 40 Gästen"),
+    ]
+    with Session(engine) as session:
+        assert session.scalars(select(AnnualGoal.year)).all() == [2012]
+
+
+def test_a_label_without_date_is_a_problem_with_its_rows(engine):
+    table, shape, mapping = _proposed("tree-reports.xlsx")
+    del mapping.label_dates["Sachstand 2014"]
+    reshaped = tree.reshape(table, mapping, shape)
+    assert [(p.row, p.column, p.message) for p in reshaped.problems] == [
+        (9, "Bezeichnung", "Für die Bezeichnung „Sachstand 2014“ ist kein Datum angegeben.")]
+    before = _counts(engine)
+    with pytest.raises(ImportRefused) as refused:
+        _apply(engine, reshaped)
+    assert refused.value.preview.problems[0].row == 9
+    assert _counts(engine) == before
