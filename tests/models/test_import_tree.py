@@ -216,3 +216,37 @@ def test_a_label_without_date_is_a_problem_with_its_rows(engine):
         _apply(engine, reshaped)
     assert refused.value.preview.problems[0].row == 9
     assert _counts(engine) == before
+
+
+# --- shape 3: status as colours, words and numbers ----------------------------------------------
+
+
+@pytest.mark.parametrize(("value", "status"), [
+    ("#01873B", "in Umsetzung"), ("#AE1B1B", "gefährdet"), ("orange", "verzögert"), ("white", "geplant"),
+    ("grün", "in Umsetzung"), ("Rot", "gefährdet"), ("erledigt", "abgeschlossen"), ("In Progress", "in Umsetzung"),
+    ("on hold", "ausgesetzt"), ("4", None), ("0", None), ("irgendwas", None),
+])
+def test_status_proposals(value, status):
+    assert tree.propose_status(value) == status
+
+
+def test_status_values_are_mapped_value_by_value_and_an_unmapped_one_is_a_problem(engine):
+    table, shape, mapping = _proposed("tree-status.xlsx")
+    assert tree.distinct_status_values(table, mapping) == [
+        "#01873B", "#AE1B1B", "orange", "white", "grün", "erledigt", "4", "8"]
+    assert "4" not in mapping.status_values  # numbers only by the user's word
+    reshaped = tree.reshape(table, mapping, shape)
+    assert [(p.row, p.column, p.message) for p in reshaped.problems] == [
+        (12, "Ampel", "Für den Statuswert „4“ ist kein Status gewählt."),
+        (13, "Ampel", "Für den Statuswert „8“ ist kein Status gewählt.")]
+    mapping.status_values.update({"4": "in Umsetzung", "8": "abgeschlossen"})
+    reshaped = tree.reshape(table, mapping, shape)
+    assert reshaped.problems == []
+    assert [(value, status, count) for value, status, count in reshaped.statuses][:2] == [
+        ("#01873B", "in Umsetzung", 1), ("#AE1B1B", "gefährdet", 1)]
+    _import_twice(engine, reshaped)
+    assert [(code, date, status, progress) for code, date, status, progress, _ in _reports(engine)] == [
+        ("HF1.1.1", TODAY, "in Umsetzung", 40), ("HF1.1.2", TODAY, "gefährdet", 10),
+        ("HF1.1.3", TODAY, "verzögert", 30), ("HF1.1.4", TODAY, "geplant", 0),
+        ("HF1.1.5", TODAY, "in Umsetzung", 50), ("HF1.1.6", TODAY, "abgeschlossen", 100),
+        ("HF1.1.7", TODAY, "in Umsetzung", 20), ("HF1.1.8", TODAY, "abgeschlossen", 100)]

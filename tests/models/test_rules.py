@@ -438,3 +438,17 @@ def test_rule_level_light_completed_in_an_earlier_year_is_excluded_from_the_coun
     counts = {colour: running.count(colour) for colour in (RED, YELLOW, GREEN, GREY)}
     light = level_light(counts[RED], counts[YELLOW], counts[GREEN], counts[GREY])
     assert (light.colour, light.active) == (RED, 2)  # 1 of 2 running is red; with the old ones it was 1 of 7
+
+
+@pytest.mark.parametrize(("rgb", "status"), [
+    ((0x01, 0x87, 0x3B), "in Umsetzung"),   # #01873B, a district's green
+    ((0xAE, 0x1B, 0x1B), "gefährdet"),      # #AE1B1B, a district's red
+    ((255, 165, 0), "verzögert"),           # orange
+    ((255, 255, 0), "verzögert"),           # yellow
+    ((255, 255, 255), "geplant"),           # white: not begun
+    ((0, 112, 192), "abgeschlossen"),       # blue: done
+    ((120, 120, 120), "ausgesetzt"),        # grey
+])
+def test_rule_status_for_colour_is_the_nearest_traffic_light(rgb, status):
+    from models.rules import status_for_colour
+    assert status_for_colour(rgb) == status
