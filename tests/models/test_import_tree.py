@@ -250,3 +250,17 @@ def test_status_values_are_mapped_value_by_value_and_an_unmapped_one_is_a_proble
         ("HF1.1.3", TODAY, "verzögert", 30), ("HF1.1.4", TODAY, "geplant", 0),
         ("HF1.1.5", TODAY, "in Umsetzung", 50), ("HF1.1.6", TODAY, "abgeschlossen", 100),
         ("HF1.1.7", TODAY, "in Umsetzung", 20), ("HF1.1.8", TODAY, "abgeschlossen", 100)]
+
+
+# --- shape 4: codes as the file has them ------------------------------------------------------------
+
+
+def test_foreign_codes_are_stored_as_given_and_blank_lines_counted(engine):
+    table, shape, mapping = _proposed("tree-codes.xlsx")
+    reshaped = tree.reshape(table, mapping, shape)
+    assert reshaped.skipped == [(8, "Leerzeile"), (9, "Leerzeile")]
+    _import_twice(engine, reshaped)
+    with Session(engine) as session:
+        assert sorted(session.scalars(select(Measure.code))) == ["B5+6", "b 7", "m-1", "Üneu1"]
+        assert sorted(session.scalars(select(GuidingGoal.code))) == ["HF-2", "Ü1"]
+        assert session.scalars(select(ActionField.code)).all() == ["Ü"]
