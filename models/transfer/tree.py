@@ -699,23 +699,26 @@ class _Builder:
                 parent_code = self._made_up(missing, parent_code, node)
                 if parent_code is None:
                     return
-        title = self.columns.text(node.row, self.mapping.title_column) if not node.generated else node.key
-        text = "" if node.generated else self.columns.text(node.row, self.mapping.text_column)
+        # Cells go on as the file has them: the importer reads them (plain_text) exactly once.
+        title = node.key if node.generated else self.columns.raw(node.row, self.mapping.title_column)
+        if is_missing(title) and node.level != "measures":
+            title = node.code
+        text = "" if node.generated else self.columns.raw(node.row, self.mapping.text_column)
         sources = {"Code": self.mapping.code_column or self.mapping.id_column or say("generated"),
                    "Titel": self.mapping.title_column or "", "Beschreibung": self.mapping.text_column or ""}
         if node.level == "action_fields":
-            cells = [node.code, title or node.code, text]
+            cells = [node.code, title, text]
         elif node.level == "annual_goals":
             year = self._year(node)
-            cells = [node.code, parent_code, year, title or node.code, text]
+            cells = [node.code, parent_code, year, title, text]
         elif node.level == "measures":
-            lead = "" if node.generated else self.columns.text(node.row, self.mapping.lead_column)
-            if lead:
+            lead = None if node.generated else self.columns.raw(node.row, self.mapping.lead_column)
+            if self.columns.text(node.row, self.mapping.lead_column) and not node.generated:
                 self.organisations.setdefault(lead, node.row.number)
                 sources["Federführung"] = self.mapping.lead_column
             cells = [node.code, parent_code, title, text, lead]
         else:
-            cells = [node.code, parent_code, title or node.code, text]
+            cells = [node.code, parent_code, title, text]
         self.rows[node.level].append(RawRow(node.row.number, cells, {k: v for k, v in sources.items() if v}))
 
     def _year(self, node: Node) -> Any:
@@ -797,16 +800,16 @@ class _Builder:
             return
         ordered = sorted(measure.reports, key=lambda item: (item[0], item[1].row.number))
         for position, (date, node) in enumerate(ordered):
-            text = self.columns.text(node.row, self.mapping.text_column)
-            if not text and self.mapping.label_column:
-                text = self.columns.text(node.row, self.mapping.title_column)
+            text = self.columns.raw(node.row, self.mapping.text_column)
+            if is_missing(text) and self.mapping.label_column:
+                text = self.columns.raw(node.row, self.mapping.title_column)
             self._report_row(node.row, measure, date, text, latest=position == len(ordered) - 1)
 
     def _status(self, row: RawRow) -> tuple[str | None, str]:
         value = _status_text(self.columns.raw(row, self.mapping.status_column))
         return (self.mapping.status_values.get(value) if value else None), value
 
-    def _report_row(self, row: RawRow, measure: Node, date: dt.date, text: str, latest: bool) -> None:
+    def _report_row(self, row: RawRow, measure: Node, date: dt.date, text: Any, latest: bool) -> None:
         status, value = self._status(row)
         if not value and latest:
             status, value = self._status(measure.row)

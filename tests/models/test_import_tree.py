@@ -264,3 +264,28 @@ def test_foreign_codes_are_stored_as_given_and_blank_lines_counted(engine):
         assert sorted(session.scalars(select(Measure.code))) == ["B5+6", "b 7", "m-1", "Üneu1"]
         assert sorted(session.scalars(select(GuidingGoal.code))) == ["HF-2", "Ü1"]
         assert session.scalars(select(ActionField.code)).all() == ["Ü"]
+
+
+# --- shape 5: a long flat list with HTML in the text ------------------------------------------------
+
+
+def test_long_flat_list_with_html_becomes_plain_text_and_categories_levels(engine):
+    table, shape, mapping = _proposed("flat-html.csv")
+    assert len(table.rows) == 1600
+    assert (mapping.structure, mapping.level_columns) == (tree.BY_COLUMNS, ["Kategorie", "Unterkategorie"])
+    assert mapping.depths == {1: "action_fields", 2: "guiding_goals", 3: "measures"}
+    reshaped = tree.reshape(table, mapping, shape)
+    assert reshaped.problems == [] and reshaped.skipped == []
+    assert reshaped.counts["measures"] == 1600 and reshaped.counts["status_reports"] == 1600
+    assert (reshaped.counts["action_fields"], reshaped.counts["guiding_goals"]) == (4, 7)
+    _import_twice(engine, reshaped)
+    with Session(engine) as session:
+        texts = dict(session.execute(select(Measure.code, Measure.description)
+                                     .where(Measure.code.in_(["M0001", "M0002", "M0003", "M0004"]))).all())
+        fields = session.scalars(select(ActionField.title).order_by(ActionField.title)).all()
+    assert texts["M0004"] == ("Das Angebot richtet sich an alle Neuzugewanderten.\n\n"
+                              "- Kurs am Vormittag\n- Kurs am Abend & am Wochenende")
+    assert texts["M0001"] == "First paragraph in English.\n\nSecond paragraph\nwith a line break."
+    assert texts["M0002"] == "Türkçe açıklama:\n\nKurslar ücretsizdir <herkes için>."
+    assert texts["M0003"] == "Zeile eins\nZeile zwei ohne HTML"
+    assert fields == ["Arbeit", "Gesundheit", "Sprache", "Wohnen"]
