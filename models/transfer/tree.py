@@ -574,6 +574,21 @@ def distinct_labels(table: RawTable, mapping: TreeMapping, shape: SheetShape | N
     return list(dict.fromkeys(label for label in labels if label))
 
 
+def depth_overview(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = None) -> list[tuple[int, int, str]]:
+    """Per depth of the tree: (depth, rows, the title of its first row), for choosing the levels."""
+    try:
+        nodes, _, _ = _build(table, mapping, shape or SheetShape())
+    except ValueError:
+        return []
+    columns = _Columns(table)
+    found: dict[int, tuple[int, str]] = {}
+    for node in nodes:
+        count, example = found.get(node.depth, (0, ""))
+        title = node.key if node.generated else columns.text(node.row, mapping.title_column)
+        found[node.depth] = (count + 1, example or title)
+    return [(depth, count, example) for depth, (count, example) in sorted(found.items())]
+
+
 def _label(node: Node, columns: _Columns, mapping: TreeMapping) -> str:
     return columns.text(node.row, mapping.label_column or mapping.title_column)
 
