@@ -18,7 +18,7 @@ from models.bootstrap import prepare_database
 from models.commands import SYSTEM, CommandError
 from models.db import database_url
 from models.formats import format_number
-from models.transfer import layout
+from models.transfer import layout, tree
 from models.transfer.importer import ImportRefused, Preview, Target, apply, level_summary, preview, propose
 from models.transfer.mapping import normalise
 from models.transfer.parsing import UnreadableFile, check_size, import_limits, read_file
@@ -39,6 +39,12 @@ def register(commands) -> None:
     importing.add_argument("--owner", help="Träger eines neuen Plans (sonst aus dem Blatt Info)")
     importing.add_argument("--level", help="nur diese Ebene importieren, z. B. Sachstände oder Kennzahlwerte "
                                            "(" + ", ".join(level.sheet for level in layout.LEVELS) + ")")
+    importing.add_argument("--tree", action="store_true",
+                           help="die Datei enthält den ganzen Plan als Baum in einem Blatt (Ebenen durch Kennung "
+                                "und übergeordnete Kennung, Code-Anfang, Einrückung oder Kategorie-Spalten; "
+                                "Sachstände als Zeilen unter der Maßnahme); ohne --mapping gilt der Vorschlag")
+    importing.add_argument("--mapping", help="JSON-Datei mit der Zuordnung eines Baums, wie sie die Seite Import "
+                                             "mit „Zuordnung speichern“ liefert (schließt --tree ein)")
     importing.set_defaults(handler=cmd_import)
 
 
@@ -86,19 +92,86 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _fail(f"Die Datei {path} lässt sich nicht lesen ({exc.strerror}).")
     except UnreadableFile as exc:
         return _fail(str(exc))
+    target = Target(slug=args.plan, name=args.name, owner=args.owner)
+    if args.tree or args.mapping:
+        return _import_tree(args, path, target)
     mappings = propose(tables, level)
     if not any(mappings):
-        return _fail("In der Datei wurde kein Blatt gefunden, das sich einer Ebene zuordnen lässt. "
-                     "Nennen Sie die Ebene mit --level.")
-    target = Target(slug=args.plan, name=args.name, owner=args.owner)
+        hint = "Prüfen Sie die Kopfzeile der Datei." if level else "Nennen Sie die Ebene mit --level."
+        return _fail("In der Datei wurde kein Blatt gefunden, das sich einer Ebene zuordnen lässt. " + hint)
+
+    def check(session: Session) -> Preview:
+        return preview(session, SYSTEM, tables, mappings, target)
+
+    def write(session: Session) -> Preview:
+        return apply(session, SYSTEM, tables, mappings, target, progress=_Progress(), source=path.name)
+
+    result = _execute(args, check, write)
+    if isinstance(result, int):
+        return result
+    _print_preview(path.name, tables, mappings, result)
+    return _conclude(result, args.dry_run)
+
+
+def _import_tree(args: argparse.Namespace, path: Path, target: Target) -> int:
+    """The whole plan as one tree in one sheet (models.transfer.tree), with the mapping of --mapping or,
+    without it, the proposal; the same preview and all-or-nothing write as the page."""
+    try:
+        found = tree.read_tree_file(path.name, path.read_bytes())
+    except UnreadableFile as exc:
+        return _fail(str(exc))
+    table = next((table for table in found.tables if table.rows), found.tables[0])
+    shape = found.shapes.get(table.name)
+    if args.mapping:
+        try:
+            mapping = tree.TreeMapping.from_json(Path(args.mapping).read_text(encoding="utf-8"))
+        except OSError as exc:
+            return _fail(f"Die Zuordnung {args.mapping} lässt sich nicht lesen ({exc.strerror}).")
+        except (ValueError, TypeError) as exc:
+            return _fail(f"Die Zuordnung {args.mapping} ist keine gültige Zuordnung eines Baums ({exc}).")
+    else:
+        mapping = tree.propose_tree(table, shape)
+    reshaped = tree.reshape(table, mapping, shape)
+
+    def check(session: Session) -> Preview:
+        return tree.preview(session, SYSTEM, reshaped, target)
+
+    def write(session: Session) -> Preview:
+        return tree.apply(session, SYSTEM, reshaped, target, progress=_Progress(), source=path.name)
+
+    result = _execute(args, check, write)
+    if isinstance(result, int):
+        return result
+    print(f"Baum im Blatt „{table.name}“")
+    _print_tree(reshaped)
+    _print_preview(path.name, [], [], result)
+    return _conclude(result, args.dry_run)
+
+
+def _print_tree(reshaped: tree.Reshaped) -> None:
+    for level in (*tree.TREE_LEVELS, "organisations", "status_reports"):
+        if reshaped.counts.get(level):
+            made = reshaped.generated.get(level, 0)
+            print(f"{layout.level(level).sheet}: {format_number(reshaped.counts[level])}"
+                  + (f" (davon erzeugt: {format_number(made)})" if made else ""))
+    for label, date, count in reshaped.reports:
+        print(f"Sachstände „{label}“ ({tree.shown_date(date) or 'ohne Datum'}): {format_number(count)}")
+    for value, status, count in reshaped.statuses:
+        print(f"Status „{value}“ → {status or 'nicht zugeordnet'}: {format_number(count)} Zeile(n)")
+    print(f"Übersprungene Zeilen: {format_number(len(reshaped.skipped))}"
+          + "".join(f"\n  - Zeile {row}: {reason}" for row, reason in reshaped.skipped))
+
+
+def _execute(args: argparse.Namespace, check, write) -> Preview | int:
+    """check (with --dry-run, then rolled back) or write in one transaction; an exit code on failure."""
     engine = prepare_database(args.database_url or database_url(), with_examples=False)
     try:
         with Session(engine) as session, session.begin():
             if args.dry_run:
-                result = preview(session, SYSTEM, tables, mappings, target)
+                result = check(session)
                 session.rollback()
             else:
-                result = apply(session, SYSTEM, tables, mappings, target, progress=_Progress(), source=path.name)
+                result = write(session)
     except ImportRefused as refused:
         result = refused.preview
     except CommandError as exc:
@@ -108,13 +181,12 @@ def cmd_import(args: argparse.Namespace) -> int:
                      f"({type(getattr(exc, 'orig', None) or exc).__name__})")
     finally:
         engine.dispose()
-    _print_preview(path.name, tables, mappings, result)
-    return _conclude(result, args.dry_run)
+    return result
 
 
 def _print_preview(name: str, tables, mappings, result: Preview) -> None:
     used = [f"{table.name} → {layout.level(mapping.level).sheet}" for table, mapping in zip(tables, mappings) if mapping]
-    print(f"Datei: {name} ({'; '.join(used)})")
+    print(f"Datei: {name}" + (f" ({'; '.join(used)})" if used else ""))
     state = "neu" if result.new_plan else "vorhanden"
     if result.plan_slug:
         print(f"Plan: {result.plan_name} [{result.plan_slug}] ({state})")
