@@ -51,6 +51,9 @@ DEFAULT_PLACEHOLDERS = {
     "guiding_goals": "Ohne Leitziel",
     "annual_goals": "Ohne Jahresziel",
 }
+# The title of a made-up annual goal per year, followed by its year ("Laufende Maßnahmen 2024"); pages show
+# it after "Jahresziel 2024", so the word Jahresziel is not repeated.
+PER_YEAR_TITLE = "Laufende Maßnahmen"
 PLACEHOLDER_CODES = {"action_fields": "HF", "guiding_goals": "LZ", "annual_goals": "JZ"}
 PARENT_REFERENCE = {"guiding_goals": "action_field", "annual_goals": "guiding_goal", "measures": "annual_goal"}
 # Separators that mark a code's prefix as its parent's code (1.2 under 1; A-3 under A); "+" joins siblings.
@@ -121,7 +124,15 @@ class TreeMapping:
             raise ValueError("Die Zuordnung ist kein JSON-Objekt.")
         known = {name: value for name, value in data.items() if name in cls.__dataclass_fields__}
         mapping = cls(**known)
-        mapping.depths = {int(depth): level for depth, level in mapping.depths.items()}
+        try:
+            mapping.depths = {int(depth): str(level) for depth, level in dict(mapping.depths).items()}
+            for name in ("missing", "placeholders", "label_dates", "status_values"):
+                setattr(mapping, name, {str(k): str(v) for k, v in dict(getattr(mapping, name)).items()})
+            mapping.level_columns = [str(header) for header in mapping.level_columns]
+        except (TypeError, ValueError, AttributeError) as wrong:
+            raise ValueError("Ein Feld der Zuordnung hat die falsche Form.") from wrong
+        if mapping.structure not in STRUCTURES:
+            raise ValueError(f"Unbekannte Form des Baums „{mapping.structure}“.")
         return mapping
 
     def level_depth(self, level: str) -> int | None:
@@ -276,6 +287,8 @@ def propose_tree(table: RawTable, shape: SheetShape | None = None, today: dt.dat
         nodes, _, _ = _build(table, mapping, shape or SheetShape())
         deepest = max((node.depth for node in nodes if not node.is_report), default=1)
         has_reports = any(node.is_report for node in nodes)
+        if not has_reports and deepest > 1 and _labels_at(nodes, deepest, table, mapping):
+            deepest, has_reports = deepest - 1, True  # report rows with ids of their own
     except ValueError:
         deepest, has_reports = 1, False
     mapping.depths = _default_depths(deepest)
@@ -283,7 +296,7 @@ def propose_tree(table: RawTable, shape: SheetShape | None = None, today: dt.dat
         mapping.depths[max(mapping.depths) + 1] = REPORT
     mapping.missing = {level: (PER_YEAR if level == "annual_goals" else PLACEHOLDER)
                        for level in TREE_LEVELS[:-1] if level not in mapping.depths.values()}
-    mapping.placeholders = {level: "Jahresziel" if rule == PER_YEAR else DEFAULT_PLACEHOLDERS[level]
+    mapping.placeholders = {level: PER_YEAR_TITLE if rule == PER_YEAR else DEFAULT_PLACEHOLDERS[level]
                             for level, rule in mapping.missing.items()}
     labels = distinct_labels(table, mapping, shape)
     years = [int(year) for label in labels for year in _YEAR.findall(label)]
@@ -296,6 +309,14 @@ def propose_tree(table: RawTable, shape: SheetShape | None = None, today: dt.dat
     mapping.status_date = (today or dt.date.today()).isoformat()
     mapping.default_status = IN_PROGRESS
     return mapping
+
+
+def _labels_at(nodes: list[Node], depth: int, table: RawTable, mapping: TreeMapping) -> bool:
+    """Whether most rows at this depth are labelled like reports ("geplant", "Sachstand 2014")."""
+    columns = _Columns(table)
+    labels = [_label(node, columns, mapping) for node in nodes if node.depth == depth]
+    dated = [label for label in labels if propose_label_date(label, dt.date(2000, 1, 1)) is not None]
+    return len(dated) * 2 > len(labels)
 
 
 def _default_depths(deepest: int) -> dict[int, str]:
@@ -768,7 +789,7 @@ class _Builder:
         self.result.generated[level] = self.result.generated.get(level, 0) + 1
         title = self.mapping.placeholders.get(level) or DEFAULT_PLACEHOLDERS[level]
         if rule == PER_YEAR and year:
-            title = f"{self.mapping.placeholders.get(level) or 'Jahresziel'} {year}"
+            title = f"{self.mapping.placeholders.get(level) or PER_YEAR_TITLE} {year}"
         sources = {"Code": say("generated"), "Titel": say("generated")}
         if level == "action_fields":
             cells = [code, title, ""]

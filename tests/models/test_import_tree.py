@@ -95,8 +95,8 @@ def test_tree_by_id_and_parent_makes_up_annual_goals_per_year(engine):
     with Session(engine) as session:
         goals = session.execute(select(AnnualGoal.code, AnnualGoal.year, AnnualGoal.title)
                                 .order_by(AnnualGoal.code)).all()
-        assert [tuple(goal) for goal in goals] == [("2-2024", 2024, "Jahresziel 2024"),
-                                                   ("6-2024", 2024, "Jahresziel 2024")]
+        assert [tuple(goal) for goal in goals] == [("2-2024", 2024, "Laufende Maßnahmen 2024"),
+                                                   ("6-2024", 2024, "Laufende Maßnahmen 2024")]
         measure = session.scalar(select(Measure).where(Measure.code == "3"))
         assert measure.title == "Sprachcafé in allen Gemeinden"
         assert measure.description == "Ehrenamtlich begleitet"
@@ -289,3 +289,24 @@ def test_long_flat_list_with_html_becomes_plain_text_and_categories_levels(engin
     assert texts["M0002"] == "Türkçe açıklama:\n\nKurslar ücretsizdir <herkes için>."
     assert texts["M0003"] == "Zeile eins\nZeile zwei ohne HTML"
     assert fields == ["Arbeit", "Gesundheit", "Sprache", "Wohnen"]
+
+
+def test_report_rows_with_ids_of_their_own_are_recognised_by_their_labels(engine):
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for cells in [["ID", "Parent", "Titel", "Text"], [1, None, "Sprache", None], [2, 1, "B1 für alle", None],
+                  [3, 2, "Sprachcafé", None], [4, 3, "geplant", "Idee"], [5, 3, "Sachstand 2014", "läuft"]]:
+        book.active.append(cells)
+    data = io.BytesIO()
+    book.save(data)
+    found = tree.read_tree_file("plan.xlsx", data.getvalue())
+    table = found.tables[0]
+    mapping = tree.propose_tree(table, found.shapes[table.name], today=TODAY)
+    assert mapping.depths == {1: "action_fields", 2: "guiding_goals", 3: "measures", 4: tree.REPORT}
+    reshaped = tree.reshape(table, mapping, found.shapes[table.name])
+    _import_twice(engine, reshaped)
+    assert [(code, date, summary) for code, date, _, _, summary in _reports(engine)] == [
+        ("3", dt.date(2014, 1, 1), "Idee"), ("3", dt.date(2014, 12, 31), "läuft")]

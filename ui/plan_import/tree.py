@@ -63,7 +63,7 @@ def _column(label: str, headers: list[str], key: str, proposed: str | None, plac
     keep_offered(key, options, None)
     st.session_state.setdefault(key, proposed or NONE)
     value = place.selectbox(label, options, key=key,
-                            format_func=lambda header: plain(header) if header else t("import.tree.none"))
+                            format_func=lambda header: header or t("import.tree.none"))  # options: no Markdown
     return value or None
 
 
@@ -76,7 +76,7 @@ def tree_mapping_widgets(found: TreeFile, file_key: str) -> tuple[RawTable, Shee
     names = [table.name for table in tables]
     if len(tables) > 1:
         keep_offered(f"{key}_sheet", names, None)
-        chosen = st.selectbox(t("import.tree.sheet"), names, key=f"{key}_sheet", format_func=plain)
+        chosen = st.selectbox(t("import.tree.sheet"), names, key=f"{key}_sheet")
     else:
         chosen = names[0]
     table = tables[names.index(chosen)]
@@ -115,8 +115,7 @@ def tree_mapping_widgets(found: TreeFile, file_key: str) -> tuple[RawTable, Shee
     else:
         keep_offered(f"{key}_levels", headers, None)
         st.session_state.setdefault(f"{key}_levels", proposal.level_columns)
-        mapping.level_columns = grid[0].multiselect(t("import.tree.col.levels"), headers, key=f"{key}_levels",
-                                                    format_func=plain)
+        mapping.level_columns = grid[0].multiselect(t("import.tree.col.levels"), headers, key=f"{key}_levels")
         mapping.code_column = _column(t("import.tree.col.code"), headers, f"{key}_code", proposal.code_column,
                                       grid[1])
     grid = st.columns(3)
@@ -176,7 +175,7 @@ def _missing_widgets(mapping: TreeMapping, proposal: TreeMapping, key: str) -> N
                               else t("import.tree.missing.choose"))
         if rule:
             mapping.missing[level] = rule
-            default = tree.DEFAULT_PLACEHOLDERS[level] if rule == tree.PLACEHOLDER else "Jahresziel"
+            default = tree.DEFAULT_PLACEHOLDERS[level] if rule == tree.PLACEHOLDER else tree.PER_YEAR_TITLE
             name_key = f"{key}_missing_{level}_{rule}_name"
             st.session_state.setdefault(name_key, proposal.placeholders.get(level) or default)
             title = right.text_input(t("import.tree.missing.name", level=name), key=name_key)
