@@ -1,7 +1,8 @@
 """Subcommand `python -m cli import FILE [--dry-run] [--plan SLUG] [--level ...]` (see register()), and
 `python -m cli import FILE --indicators --plan SLUG --rows 06432 --columns Arbeitslose --stand 31.12.2024
 --source "..."` (or `--options choice.json`) for statistics files as context indicators
-(models.transfer.statistics: the same reshaping, counts and problems as the page).
+(models.transfer.statistics: the same reshaping, counts and problems as the page); `--tree [--mapping FILE]` for
+a whole plan as one tree in one sheet (models.transfer.tree).
 
 Exit codes: 0 imported (or, with --dry-run, nothing to complain about), 1 problems in the file (nothing
 written; every problem is printed with sheet, row and column), 2 bad input (unreadable file, unknown level,
@@ -22,7 +23,7 @@ from models.bootstrap import prepare_database
 from models.commands import SYSTEM, CommandError
 from models.db import database_url
 from models.formats import format_number, parse_date
-from models.transfer import layout, statistics
+from models.transfer import layout, statistics, tree
 from models.transfer.importer import ImportRefused, Preview, Target, apply, level_summary, preview, propose
 from models.transfer.mapping import normalise
 from models.transfer.parsing import UnreadableFile, check_size, import_limits, read_file
@@ -62,6 +63,12 @@ def register(commands) -> None:
                                          '{"shape": "official", "rows": ["06432"], "columns": ["Arbeitslose"], '
                                          '"stand": "31.12.2024", "source": "...", "unit": "", "sheet": "..."}')
     stats.add_argument("--sheet", help="Tabellenblatt einer Excel-Datei (Voreinstellung: das erste passende)")
+    importing.add_argument("--tree", action="store_true",
+                           help="die Datei enthält den ganzen Plan als Baum in einem Blatt (Ebenen durch Kennung "
+                                "und übergeordnete Kennung, Code-Anfang, Einrückung oder Kategorie-Spalten; "
+                                "Sachstände als Zeilen unter der Maßnahme); ohne --mapping gilt der Vorschlag")
+    importing.add_argument("--mapping", help="JSON-Datei mit der Zuordnung eines Baums, wie sie die Seite Import "
+                                             "mit „Zuordnung speichern“ liefert (schließt --tree ein)")
     importing.set_defaults(handler=cmd_import)
 
 
@@ -109,6 +116,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _fail(f"Die Datei {path} lässt sich nicht lesen ({exc.strerror}).")
     except UnreadableFile as exc:
         return _fail(str(exc))
+    target = Target(slug=args.plan, name=args.name, owner=args.owner)
+    if args.tree or args.mapping:
+        return _import_tree(args, path, target)
     notes: list[statistics.Note] = []
     if args.indicators or args.options:
         if not args.plan:
@@ -125,16 +135,85 @@ def cmd_import(args: argparse.Namespace) -> int:
             return _fail(f"Die Datei hat kein Blatt mit Spalten, das sich als „{layout.level(level).sheet}“ "
                          "lesen lässt.")
         return _fail("In der Datei wurde kein Blatt gefunden, das sich einer Ebene zuordnen lässt. "
-                     "Nennen Sie die Ebene mit --level, oder lesen Sie eine Statistik mit --indicators.")
-    target = Target(slug=args.plan, name=args.name, owner=args.owner)
+                     "Nennen Sie die Ebene mit --level, lesen Sie einen Baum mit --tree oder eine Statistik mit "
+                     "--indicators.")
+
+    def check(session: Session) -> Preview:
+        return preview(session, SYSTEM, tables, mappings, target)
+
+    def write(session: Session) -> Preview:
+        return apply(session, SYSTEM, tables, mappings, target, progress=_Progress(), source=path.name)
+
+    result = _execute(args, check, write)
+    if isinstance(result, int):
+        return result
+    _print_preview(path.name, tables, mappings, result)
+    if notes:
+        print(f"\nNicht übernommen ({format_number(len(notes))}):")
+        for line in statistics.note_lines(notes):
+            print(f"  - {line}")
+    return _conclude(result, args.dry_run)
+
+
+def _import_tree(args: argparse.Namespace, path: Path, target: Target) -> int:
+    """The whole plan as one tree in one sheet (models.transfer.tree), with the mapping of --mapping or,
+    without it, the proposal; the same preview and all-or-nothing write as the page."""
+    try:
+        found = tree.read_tree_file(path.name, path.read_bytes())
+    except UnreadableFile as exc:
+        return _fail(str(exc))
+    table = next((table for table in found.tables if table.rows), found.tables[0])
+    shape = found.shapes.get(table.name)
+    if args.mapping:
+        try:
+            mapping = tree.TreeMapping.from_json(Path(args.mapping).read_text(encoding="utf-8"))
+        except OSError as exc:
+            return _fail(f"Die Zuordnung {args.mapping} lässt sich nicht lesen ({exc.strerror}).")
+        except (ValueError, TypeError) as exc:
+            return _fail(f"Die Zuordnung {args.mapping} ist keine gültige Zuordnung eines Baums ({exc}).")
+    else:
+        mapping = tree.propose_tree(table, shape)
+    reshaped = tree.reshape(table, mapping, shape)
+
+    def check(session: Session) -> Preview:
+        return tree.preview(session, SYSTEM, reshaped, target)
+
+    def write(session: Session) -> Preview:
+        return tree.apply(session, SYSTEM, reshaped, target, progress=_Progress(), source=path.name)
+
+    result = _execute(args, check, write)
+    if isinstance(result, int):
+        return result
+    print(f"Baum im Blatt „{table.name}“")
+    _print_tree(reshaped)
+    _print_preview(path.name, [], [], result)
+    return _conclude(result, args.dry_run)
+
+
+def _print_tree(reshaped: tree.Reshaped) -> None:
+    for level in (*tree.TREE_LEVELS, "organisations", "status_reports"):
+        if reshaped.counts.get(level):
+            made = reshaped.generated.get(level, 0)
+            print(f"{layout.level(level).sheet}: {format_number(reshaped.counts[level])}"
+                  + (f" (davon erzeugt: {format_number(made)})" if made else ""))
+    for label, date, count in reshaped.reports:
+        print(f"Sachstände „{label}“ ({tree.shown_date(date) or 'ohne Datum'}): {format_number(count)}")
+    for value, status, count in reshaped.statuses:
+        print(f"Status „{value}“ → {status or 'nicht zugeordnet'}: {format_number(count)} Zeile(n)")
+    print(f"Übersprungene Zeilen: {format_number(len(reshaped.skipped))}"
+          + "".join(f"\n  - Zeile {row}: {reason}" for row, reason in reshaped.skipped))
+
+
+def _execute(args: argparse.Namespace, check, write) -> Preview | int:
+    """check (with --dry-run, then rolled back) or write in one transaction; an exit code on failure."""
     engine = prepare_database(args.database_url or database_url(), with_examples=False)
     try:
         with Session(engine) as session, session.begin():
             if args.dry_run:
-                result = preview(session, SYSTEM, tables, mappings, target)
+                result = check(session)
                 session.rollback()
             else:
-                result = apply(session, SYSTEM, tables, mappings, target, progress=_Progress(), source=path.name)
+                result = write(session)
     except ImportRefused as refused:
         result = refused.preview
     except CommandError as exc:
@@ -144,12 +223,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                      f"({type(getattr(exc, 'orig', None) or exc).__name__})")
     finally:
         engine.dispose()
-    _print_preview(path.name, tables, mappings, result)
-    if notes:
-        print(f"\nNicht übernommen ({format_number(len(notes))}):")
-        for line in statistics.note_lines(notes):
-            print(f"  - {line}")
-    return _conclude(result, args.dry_run)
+    return result
 
 
 def _split(values: list[str], separator: str) -> list[str]:
@@ -193,7 +267,7 @@ def _reshape(tables, args: argparse.Namespace) -> statistics.Reshaped:
 
 def _print_preview(name: str, tables, mappings, result: Preview) -> None:
     used = [f"{table.name} → {layout.level(mapping.level).sheet}" for table, mapping in zip(tables, mappings) if mapping]
-    print(f"Datei: {name} ({'; '.join(used)})")
+    print(f"Datei: {name}" + (f" ({'; '.join(used)})" if used else ""))
     state = "neu" if result.new_plan else "vorhanden"
     if result.plan_slug:
         print(f"Plan: {result.plan_name} [{result.plan_slug}] ({state})")

@@ -494,3 +494,23 @@ def owes_report(status: str, start: dt.date | None, last_report_date: dt.date | 
     last = None if last_report_date is None or pd.isna(last_report_date) else last_report_date
     return last is None or last <= since
 
+# A district's own file may give a measure's status as a traffic-light colour. Each colour stands for the
+# status it shows in such files: green on track, yellow or orange delayed, red at risk, white not begun,
+# grey suspended, blue done. Any other colour counts as the nearest of these (RGB distance); the import
+# proposes it and the user confirms it value by value.
+STATUS_COLOURS: tuple[tuple[tuple[int, int, int], str], ...] = (
+    ((0, 128, 0), IN_PROGRESS),
+    ((255, 192, 0), DELAYED),
+    ((255, 165, 0), DELAYED),
+    ((255, 0, 0), AT_RISK),
+    ((255, 255, 255), PLANNED),
+    ((128, 128, 128), SUSPENDED),
+    ((0, 112, 192), COMPLETED),
+)
+
+
+def status_for_colour(rgb: tuple[int, int, int]) -> str:
+    """The measure status of the traffic-light colour nearest to rgb (squared RGB distance)."""
+    def distance(entry: tuple[tuple[int, int, int], str]) -> int:
+        return sum((a - b) ** 2 for a, b in zip(entry[0], rgb))
+    return min(STATUS_COLOURS, key=distance)[1]

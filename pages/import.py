@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from models.commands import CommandError
 from models.formats import format_number
 from models.transfer import importer, template
+from models.transfer import tree as tree_import
 from models.transfer.importer import ImportRefused, Target
 from models.transfer.parsing import MB, OverLimit, UnreadableFile, import_limits
 from ui.widgets import components
@@ -20,6 +21,7 @@ from ui.shell.context import current
 from ui.plan_import.mapping import PARSED, choose_scope, digest, mapping_widgets, read_tables, template_files
 from ui.plan_import.preview import show_preview, show_result
 from ui.plan_import import statistics as statistics_path
+from ui.plan_import import tree as tree_ui
 from ui.shell.texts import localised, t
 from ui.shell.navigation import leave_folder_mode
 
@@ -78,7 +80,8 @@ shape, statistics_table = statistics_path.choose_shape(tables, file_key)
 if statistics_table is not None:
     statistics_path.statistics_flow(statistics_table, shape, upload.name, file_key, context)  # ends the run
 
-scope = choose_scope("import_scope")
+form = tree_ui.TREE_FORM if shape == statistics_path.TREE else tree_ui.LEVELS_FORM
+scope = choose_scope("import_scope") if form == tree_ui.LEVELS_FORM else tree_ui.TREE_FORM
 keep_offered(TARGET, [CURRENT, NEW], t("import.target"))
 target_choice = st.radio(t("import.target"), [CURRENT, NEW], key=TARGET, horizontal=True,
                          format_func=lambda value: t("import.target.new") if value == NEW
@@ -93,17 +96,37 @@ else:
     target = Target(plan_id=context.plan_id)
 
 st.subheader(t("import.step.mapping"), anchor=False)
-st.caption(t("import.mapping.help"))
-mappings = mapping_widgets(tables, scope, file_key)
-if not any(mappings):
-    st.warning(t("import.mapping.none"), icon=":material/help:")
-    st.stop()
+if form == tree_ui.TREE_FORM:
+    # One tree in one sheet: reshaped into the level tables, then the same preview and all-or-nothing apply.
+    tree_table, tree_shape, tree_mapping = tree_ui.tree_mapping_widgets(
+        tree_ui.read_tree(upload.name, content, file_key), file_key)
+    reshaped = tree_ui.reshape(tree_table, tree_shape, tree_mapping)
+    tree_ui.show_summary(reshaped)
+    mappings = tree_mapping.to_json()
+
+    def check(session: Session) -> importer.Preview:
+        return tree_import.preview(session, current_actor(), reshaped, target)
+
+    def write_import(session: Session, **options) -> importer.Preview:
+        return tree_import.apply(session, current_actor(), reshaped, target, **options)
+else:
+    st.caption(t("import.mapping.help"))
+    mappings = mapping_widgets(tables, scope, file_key)
+    if not any(mappings):
+        st.warning(t("import.mapping.none"), icon=":material/help:")
+        st.stop()
+
+    def check(session: Session) -> importer.Preview:
+        return importer.preview(session, current_actor(), tables, mappings, target)
+
+    def write_import(session: Session, **options) -> importer.Preview:
+        return importer.apply(session, current_actor(), tables, mappings, target, **options)
 
 signature = (file_key, scope, repr(target), repr(mappings))
 st.subheader(t("import.step.preview"), anchor=False)
 if st.button(t("import.preview.button"), icon=":material/preview:", key="import_preview_button"):
     with run_gate.stepped_out(), Session(engine_for(context.url)) as session:
-        st.session_state[PREVIEW] = (signature, importer.preview(session, current_actor(), tables, mappings, target))
+        st.session_state[PREVIEW] = (signature, check(session))
 stored = st.session_state.get(PREVIEW)
 if stored is None:
     st.stop()
@@ -120,11 +143,10 @@ if st.button(t("import.confirm"), type="primary", icon=":material/upload:", key=
     bar = st.progress(0.0, text=t("import.running"))
     try:
         with run_gate.stepped_out(), write.transaction(context.url) as session:
-            result = importer.apply(session, current_actor(), tables, mappings, target,
-                                    expected_counter=preview.expected_counter,
-                                    progress=lambda fraction, message: bar.progress(min(fraction, 1.0),
-                                                                                      text=components.plain(message)),
-                                    source=upload.name)
+            result = write_import(session, expected_counter=preview.expected_counter,
+                                  progress=lambda fraction, message: bar.progress(min(fraction, 1.0),
+                                                                                    text=components.plain(message)),
+                                  source=upload.name)
     except ImportRefused as refused:
         bar.empty()
         st.session_state[PREVIEW] = (signature, refused.preview)

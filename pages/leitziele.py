@@ -12,7 +12,7 @@ from ui.shell.choices import keep_offered
 from ui.shell.context import current
 from ui.views.goals import counts_words, level_light_words, progress_words
 from ui.shell.texts import language, t
-from ui.shell.url_state import parse_choice, shown
+from ui.shell.url_state import code_in_url, find_code, parse_choice, shown
 from ui.shell.navigation import leave_folder_mode
 from ui.shell.chrome import CHART_CONFIG
 
@@ -29,8 +29,8 @@ titles = {goal["code"]: goal["title"] for field in fields for goal in field["goa
 
 
 def _parse_goal(raw: str | None):
-    if raw in titles:
-        return raw, None
+    if (found := find_code(raw, titles)) is not None:
+        return found, None
     return None, t("goals.unknown", code=shown(raw or ""))
 
 
@@ -43,7 +43,7 @@ url_bind.adopt("ansicht", "goals_view", lambda raw: parse_choice(raw, {key: key 
 keep_offered("goal_code", ["", *titles], None)
 code = st.selectbox(t("goals.select"), [""] + list(titles), key="goal_code",
                     format_func=lambda c: f"{c} – {titles[c]}" if c else t("goals.select_all"))
-url_bind.publish("ziel", code or None)
+url_bind.publish("ziel", code_in_url(code, titles) if code else None)
 
 
 def show_overview() -> None:

@@ -23,7 +23,10 @@ from models.schema import ActionField, AnnualGoal, GuidingGoal, Indicator, Measu
 
 CHECK_MESSAGE = say("check")
 ADMINS_ONLY = say("admins_only")
-CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+# Codes as districts write them (issue 14): letters of any alphabet (Ü1, Üneu1), digits, spaces and . _ - + /
+# (B5+6, "b 7"), starting with a letter or digit. Not ";" (it separates references in the workbook). URLs carry
+# a code as its slug or URL-encoded (ui.shell.url_state.code_slug, find_code).
+CODE_PATTERN = re.compile(r"^[^\W_][\w.+/ -]*$")
 CODE_RULE = say("code_rule")
 
 MODELS: dict[str, type] = {

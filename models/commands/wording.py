@@ -46,10 +46,11 @@ WORDS: dict[str, dict[str, str]] = {
     "check.short": {"de": "Bitte prüfen Sie die markierten Angaben.", "en": "Please check the marked entries."},
     "admins_only": {"de": "Nur die Administration darf den Plan pflegen.",
                     "en": "Only administrators may maintain the plan."},
-    "code_rule": {"de": "Das Kürzel darf nur Buchstaben ohne Umlaute, Ziffern, Punkt, Binde- und Unterstrich "
-                        "enthalten (z. B. M2024-01-03).",
-                  "en": "The code may contain only letters without umlauts, digits, dot, hyphen and underscore "
-                        "(e.g. M2024-01-03)."},
+    "code_rule": {"de": "Das Kürzel beginnt mit einem Buchstaben oder einer Ziffer und darf nur Buchstaben (auch "
+                        "Umlaute), Ziffern, Leerzeichen und die Zeichen . _ - + / enthalten (z. B. M2024-01-03, "
+                        "Üneu1, B5+6).",
+                  "en": "The code starts with a letter or a digit and may contain only letters (umlauts too), "
+                        "digits, spaces and the characters . _ - + / (e.g. M2024-01-03, Üneu1, B5+6)."},
     "code_taken": {"de": "Das Kürzel „{code}“ ist in diesem Plan schon vergeben.",
                    "en": "The code “{code}” is already used in this plan."},
     "plan_gone": {"de": "Diesen Plan gibt es nicht (mehr).", "en": "This plan does not exist (any more)."},

@@ -7,19 +7,16 @@ Every function takes a cell value and returns a Python value; one that cannot be
 from __future__ import annotations
 
 import datetime as dt
-import html
 import math
 import re
 from typing import Any
 
 from models.formats import SPACES, parse_date, parse_number, period_end
 from models.rules import clean_text
+from models.transfer.html_text import html_to_text
 
 MISSING_MARKERS = {"", "-", ".", "–", "—", "--", "k.a.", "k. a.", "n/a", "n.a.", "#n/a", "nan", "none", "null"}
 
-_TAG = re.compile(r"<[^>]+>")
-_BREAK_TAG = re.compile(r"<\s*(br|/p|/div|/h\d|/tr|/ul|/ol)\s*/?\s*>", re.IGNORECASE)
-_ITEM_TAG = re.compile(r"<\s*li[^>]*>", re.IGNORECASE)
 _LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&[a-zA-Z]+;|&#\d+;")
 
 _TRUE = {"ja", "j", "x", "yes", "y", "true", "wahr", "1", "1.0", "✓", "✔"}
@@ -56,10 +53,7 @@ def plain_text(value: Any) -> str:
 
 
 def _strip_html(text: str) -> str:
-    text = _ITEM_TAG.sub("\n- ", text)
-    text = _BREAK_TAG.sub("\n", text)
-    text = _TAG.sub("", text)
-    return clean_text(html.unescape(text))
+    return clean_text(html_to_text(text))
 
 
 def parse_whole_number(value: Any) -> int:

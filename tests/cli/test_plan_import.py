@@ -35,3 +35,35 @@ def test_b7_command_line_import_refuses_a_big_file_in_german(tmp_path, capsys):
     bomb.write_bytes(big_files.zip_bomb(100))
     assert main(["--database-url", url, "import", str(bomb), "--plan", "neu"]) == 2
     assert "Fehler: Die Datei ist zu groß: Entpackt hätte" in capsys.readouterr().err
+
+
+def test_command_line_imports_a_tree_with_the_page_s_saved_mapping(tmp_path, capsys):
+    """`import FILE --tree --mapping zuordnung.json`: the mapping the page saves; a second run changes nothing."""
+    import datetime as dt
+
+    from models.transfer import tree
+    from tests.conftest import FIXTURES
+
+    source = FIXTURES / "imports" / "tree-status.xlsx"
+    found = tree.read_tree_file(source.name, source.read_bytes())
+    table = found.tables[0]
+    mapping = tree.propose_tree(table, found.shapes[table.name], today=dt.date(2024, 6, 30))
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    args = ["--database-url", url, "import", str(source), "--plan", "baum", "--name", "Baum", "--owner", "Kreis"]
+    assert main([*args, "--tree", "--dry-run"]) == 1  # the proposal leaves the numbers 4 and 8 unmapped
+    out = capsys.readouterr().out
+    assert "Status „4“ → nicht zugeordnet: 1 Zeile(n)" in out
+    assert "Zeile 12, Spalte „Ampel“: Für den Statuswert „4“ ist kein Status gewählt." in out
+    mapping.status_values.update({"4": "in Umsetzung", "8": "abgeschlossen"})
+    saved = tmp_path / "zuordnung.json"
+    saved.write_text(mapping.to_json(), encoding="utf-8")
+    assert main([*args, "--mapping", str(saved)]) == 0
+    out = capsys.readouterr().out
+    assert "Status „#AE1B1B“ → gefährdet: 1 Zeile(n)" in out
+    assert "Import gespeichert" in out
+    assert main([*args, "--mapping", str(saved)]) == 0
+    assert "Nichts zu ändern" in capsys.readouterr().out
+    broken = tmp_path / "kaputt.json"
+    broken.write_text("[1, 2]", encoding="utf-8")
+    assert main([*args, "--mapping", str(broken)]) == 2
+    assert "keine gültige Zuordnung" in capsys.readouterr().err

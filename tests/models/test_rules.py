@@ -489,3 +489,15 @@ def test_rule_indicator_off_course_needs_a_target_values_and_a_result_indicator(
     assert not is_indicator_off_course("result", "increase", 500, None, None)  # no values
     assert not is_indicator_off_course("result", "increase", 500, 180, None)  # one point: no projection
     assert not is_indicator_off_course("context", "increase", 500, 180, 450)  # no effect of the plan
+@pytest.mark.parametrize(("rgb", "status"), [
+    ((0x01, 0x87, 0x3B), "in Umsetzung"),   # #01873B, a district's green
+    ((0xAE, 0x1B, 0x1B), "gefährdet"),      # #AE1B1B, a district's red
+    ((255, 165, 0), "verzögert"),           # orange
+    ((255, 255, 0), "verzögert"),           # yellow
+    ((255, 255, 255), "geplant"),           # white: not begun
+    ((0, 112, 192), "abgeschlossen"),       # blue: done
+    ((120, 120, 120), "ausgesetzt"),        # grey
+])
+def test_rule_status_for_colour_is_the_nearest_traffic_light(rgb, status):
+    from models.rules import status_for_colour
+    assert status_for_colour(rgb) == status

@@ -56,3 +56,16 @@ def test_url_flag():
 def test_slug_of_is_the_inverse_of_the_mapping():
     assert slug_of("gefährdet", STATUS_SLUGS) == "gefaehrdet"
     assert all(STATUS_SLUGS[slug_of(v, STATUS_SLUGS)] == v for v in STATUS_SLUGS.values())
+
+
+def test_code_slugs_and_finding_a_code_from_a_link():
+    from ui.shell.url_state import code_in_url, code_slug, find_code
+
+    codes = ["M2024-01-03", "Üneu1", "B5+6", "b 7", "B5-6x"]
+    assert [code_slug(code) for code in codes] == ["M2024-01-03", "Ueneu1", "B5-6", "b-7", "B5-6x"]
+    assert code_in_url("M2024-01-03", codes) == "M2024-01-03"  # safe codes keep their links
+    assert code_in_url("B5+6", codes) == "B5-6"
+    assert find_code("B5 6", codes) == "B5+6" and find_code("Üneu1", codes) == "Üneu1"
+    assert find_code("B5-6", [*codes, "B5 6"]) is None  # two codes share the slug: only the code itself
+    assert code_in_url("B5+6", [*codes, "B5 6"]) == "B5+6"
+    assert find_code("x" * 300, codes) is None

@@ -29,8 +29,8 @@ from ui.shell.choices import keep_offered
 from ui.shell.texts import localised, t
 from ui.views.markdown import plain
 
-PLAN = "plan"
-SHAPES = (PLAN, *statistics.SHAPES)
+PLAN, TREE = "plan", "tree"  # the level tables of the template; one tree in one table (ui.plan_import.tree)
+SHAPES = (PLAN, TREE, *statistics.SHAPES)
 PREVIEW = "import_stats_preview"  # (signature, Preview)
 RESULT = "import_result"          # the page shows it once after the rerun
 
@@ -46,7 +46,7 @@ def choose_shape(tables: list[RawTable], file_key: str) -> tuple[str, RawTable |
     st.session_state.setdefault(key, first[0] or PLAN)
     shape = st.radio(t("import.shape"), SHAPES, key=key, help=t("import.shape.help"), horizontal=True,
                      format_func=lambda value: t(f"import.shape.{value}"))
-    if shape == PLAN or not readable:
+    if shape in (PLAN, TREE) or not readable:
         return shape, None
     if len(readable) == 1:
         return shape, readable[0]

@@ -9,7 +9,7 @@ a URL is ever evaluated or unpickled; values are matched against known choices o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import TypeVar
 
 from models.formats import parse_date as german_date
@@ -85,3 +85,37 @@ def parse_text(raw: str | None, label: str, max_length: int = SEARCH_MAX_LENGTH)
     if len(text) > max_length:
         return None, say("search_too_long", label=label, limit=max_length)
     return text or None, None
+
+
+_SLUG_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+_SLUG_KEEP = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+
+
+def code_slug(code: str) -> str:
+    """A code as a link may carry it without encoding: umlauts written out, every other character outside
+    A-Z, a-z, 0-9, ".", "_" and "-" a hyphen ("Üneu1" -> "Ueneu1", "B5+6" -> "B5-6", "b 7" -> "b-7").
+    Codes that are safe already stay as they are, so old links keep working."""
+    text = code.translate(_SLUG_LETTERS)
+    slug = "".join(ch if ch in _SLUG_KEEP else "-" for ch in text)
+    while "--" in slug:
+        slug = slug.replace("--", "-")
+    return slug.strip("-") or slug
+
+
+def code_in_url(code: str, codes: Collection[str]) -> str:
+    """What a link carries for a code: its slug when that finds exactly this code, else the code itself
+    (the browser encodes it)."""
+    slug = code_slug(code)
+    return slug if find_code(slug, codes) == code else code
+
+
+def find_code(raw: str | None, codes: Collection[str]) -> str | None:
+    """The code a URL value names: the code itself, or the one code whose slug it is (a hand-typed "+"
+    arrives as a space, "B5 6", and still finds "B5+6"); None for none or several."""
+    if raw is None or raw == "" or len(raw) > MAX_LENGTH:
+        return None
+    if raw in codes:
+        return raw
+    wanted = code_slug(raw)
+    found = [code for code in codes if code_slug(code) == wanted]
+    return found[0] if len(found) == 1 else None

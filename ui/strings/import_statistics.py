@@ -6,12 +6,18 @@ CATALOGUE.update(
     {
         "import.shape": {"de": "Form der Datei", "en": "Shape of the file"},
         "import.shape.help": {
-            "de": "Vorgeschlagen nach dem Inhalt der Datei. Statistiken, Zeitreihen und breite Tabellen werden zu "
-                  "Kontext-Kennzahlen mit datierten Werten im aktuellen Plan.",
-            "en": "Proposed from the file's content. Statistics, series and wide tables become context "
-                  "indicators with dated values in the current plan.",
+            "de": "Vorgeschlagen nach dem Inhalt der Datei. „Ein Baum in einer Tabelle“: Der ganze Plan steht in "
+                  "einem Blatt, Handlungsfelder, Ziele und Maßnahmen untereinander, Sachstände als Zeilen unter "
+                  "ihrer Maßnahme. Statistiken, Zeitreihen und breite Tabellen werden zu Kontext-Kennzahlen mit "
+                  "datierten Werten im aktuellen Plan.",
+            "en": "Proposed from the file's content. “One tree in one table”: the whole plan is in one sheet, "
+                  "action fields, goals and measures one below the other, status reports as rows below their "
+                  "measure. Statistics, series and wide tables become context indicators with dated values in the "
+                  "current plan.",
         },
         "import.shape.plan": {"de": "Plan oder Ebene (Spalten zuordnen)", "en": "Plan or level (map columns)"},
+        "import.shape.tree": {"de": "Ein Baum in einer Tabelle (ganzer Plan mit Sachständen)",
+                              "en": "One tree in one table (whole plan with reports)"},
         "import.shape.official": {"de": "Amtliche Statistik (Zeilen je Gebiet, Spalten je Merkmal)",
                                   "en": "Official statistics (rows per region, columns per figure)"},
         "import.shape.series": {"de": "Zeitreihe (eine Zeile je Zeitraum)", "en": "Series (one row per period)"},

@@ -14,7 +14,7 @@ from models.texts import light_words
 from ui.shell import url_bind
 from ui.views.markdown import plain
 from ui.shell.texts import language, t
-from ui.shell.url_state import shown
+from ui.shell.url_state import code_in_url, find_code, shown
 
 LIGHT_BADGE_COLOURS = {"green": "green", "yellow": "orange", "red": "red", "grey": "gray"}
 LIGHT_ICONS = {
@@ -96,13 +96,14 @@ def measure_picker(key: str, titles: dict[str, str], offered: list[str], label: 
     options = offered if current is None or current in offered else [current, *offered]
     code = st.selectbox(label, options, index=None, key=key, format_func=lambda c: f"{c} – {titles[c]}",
                         placeholder=placeholder)
-    url_bind.publish("massnahme", code)
+    url_bind.publish("massnahme", None if code is None else code_in_url(code, titles))
     return code
 
 
 def _parse_measure(raw: str | None, titles: dict[str, str], unknown_key: str) -> tuple[str | None, str | None]:
     if raw is None or raw == "":
         return None, None
-    if raw in titles:
-        return raw, None
+    code = find_code(raw, titles)
+    if code is not None:
+        return code, None
     return None, t(unknown_key, code=shown(raw))

@@ -1,0 +1,939 @@
+"""A whole plan as one tree in one sheet, reshaped into the level tables the importer takes.
+
+Districts keep their plan as one sheet: every row an entry of some depth (Handlungsfeld, Leitziel, ...,
+Maßnahme), its place in the tree given by an id and a parent id, by a code whose prefix is the parent's
+code, by indentation (leading spaces, Excel's indent or outline level), or by category columns; below a
+measure, rows with a label ("geplant", "Sachstand 2015/2016") and a text are its status reports.
+
+reshape(table, TreeMapping) turns such a table into the canonical level tables and ColumnMappings that
+importer.preview and importer.apply take, so the all-or-nothing write, the re-import that changes nothing
+and every check stay the importer's. A TreeMapping is plain data (to_json/from_json) that the page confirms
+and the command line reads from a file. propose_tree(table) guesses one. Nothing here touches the database;
+preview() and apply() only add the reshaping's own problems to the importer's.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from models.commands import Actor
+from models.formats import format_date, parse_date
+from models.rules import COMPLETED, IN_PROGRESS, MEASURE_STATUSES, PLANNED, AT_RISK, DELAYED, SUSPENDED
+from models.rules import status_for_colour
+from models.transfer import importer, layout
+from models.transfer.cells import is_missing, parse_whole_number, plain_text
+from models.transfer.importer import ImportRefused, Preview, Problem, Target
+from models.transfer.mapping import ColumnMapping, normalise
+from models.transfer.parsing import RawRow, RawTable, XLSX_MAGIC, decode, read_file, sniff_delimiter
+from models.transfer.tree_wording import say
+
+# How the file shows the tree.
+BY_PARENT, BY_CODE, BY_INDENT, BY_COLUMNS = "parent", "code", "indent", "columns"
+STRUCTURES = (BY_PARENT, BY_CODE, BY_INDENT, BY_COLUMNS)
+# Where the indentation is read: leading spaces (or Excel's indent) of a column, or Excel's outline level.
+SPACES, OUTLINE = "spaces", "outline"
+TREE_LEVELS = ("action_fields", "guiding_goals", "annual_goals", "measures")
+REPORT = "report"
+# What to do with a level the file lacks.
+PLACEHOLDER, PER_YEAR = "placeholder", "per_year"
+DEFAULT_PLACEHOLDERS = {
+    "action_fields": "Ohne Handlungsfeld",
+    "guiding_goals": "Ohne Leitziel",
+    "annual_goals": "Ohne Jahresziel",
+}
+# The title of a made-up annual goal per year, followed by its year ("Laufende Maßnahmen 2024"); pages show
+# it after "Jahresziel 2024", so the word Jahresziel is not repeated.
+PER_YEAR_TITLE = "Laufende Maßnahmen"
+PLACEHOLDER_CODES = {"action_fields": "HF", "guiding_goals": "LZ", "annual_goals": "JZ"}
+PARENT_REFERENCE = {"guiding_goals": "action_field", "annual_goals": "guiding_goal", "measures": "annual_goal"}
+# Separators that mark a code's prefix as its parent's code (1.2 under 1; A-3 under A); "+" joins siblings.
+CODE_SEPARATORS = ".-_/ "
+PLANNED_LABELS = ("geplant", "planung", "plan", "planned", "vorhaben")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_HEX = re.compile(r"^#?([0-9a-fA-F]{6})$")
+
+COLOUR_NAMES: dict[str, tuple[int, int, int]] = {
+    "grün": (0, 128, 0), "gruen": (0, 128, 0), "green": (0, 128, 0), "dunkelgrün": (0, 100, 0),
+    "hellgrün": (144, 238, 144), "gelb": (255, 255, 0), "yellow": (255, 255, 0), "amber": (255, 192, 0),
+    "orange": (255, 165, 0), "rot": (255, 0, 0), "red": (255, 0, 0), "dunkelrot": (139, 0, 0),
+    "weiß": (255, 255, 255), "weiss": (255, 255, 255), "white": (255, 255, 255), "grau": (128, 128, 128),
+    "grey": (128, 128, 128), "gray": (128, 128, 128), "blau": (0, 112, 192), "blue": (0, 112, 192),
+}
+STATUS_WORDS: dict[str, str] = {
+    **{normalise(status): status for status in MEASURE_STATUSES},
+    **{normalise(word): PLANNED for word in ("planned", "in planung", "nicht begonnen", "not started", "offen",
+                                             "open", "vorgesehen", "noch nicht begonnen")},
+    **{normalise(word): IN_PROGRESS for word in ("in progress", "laufend", "läuft", "begonnen", "in arbeit",
+                                                 "on track", "im plan", "umsetzung", "ongoing", "started")},
+    **{normalise(word): COMPLETED for word in ("erledigt", "umgesetzt", "fertig", "done", "completed",
+                                               "complete", "finished", "abgeschlossen", "erreicht")},
+    **{normalise(word): DELAYED for word in ("delayed", "verzoegert", "verspätet", "late", "behind")},
+    **{normalise(word): AT_RISK for word in ("at risk", "gefaehrdet", "kritisch", "critical", "problem")},
+    **{normalise(word): SUSPENDED for word in ("suspended", "on hold", "pausiert", "gestoppt", "eingestellt",
+                                               "ruht", "stopped", "cancelled", "entfällt")},
+}
+
+
+@dataclass
+class TreeMapping:
+    """What the user confirmed about a tree file: where the tree is, which column is what, which depth is
+    which level, how missing levels are made up, the date of each report label and the status of each
+    status value. Headers are the file's own."""
+
+    structure: str = BY_PARENT
+    id_column: str | None = None
+    parent_column: str | None = None
+    code_column: str | None = None
+    indent_column: str | None = None
+    indent_source: str = SPACES
+    level_columns: list[str] = field(default_factory=list)
+    title_column: str | None = None
+    text_column: str | None = None
+    label_column: str | None = None
+    status_column: str | None = None
+    progress_column: str | None = None
+    lead_column: str | None = None
+    year_column: str | None = None
+    # depth (1 = top) -> level name or REPORT; JSON keeps the keys as text.
+    depths: dict[int, str] = field(default_factory=dict)
+    missing: dict[str, str] = field(default_factory=dict)
+    placeholders: dict[str, str] = field(default_factory=dict)
+    plan_start: str | None = None          # ISO date: "geplant" and the year of made-up annual goals
+    status_date: str | None = None         # ISO date of a measure's own status when it has no report rows
+    label_dates: dict[str, str] = field(default_factory=dict)      # label -> ISO date
+    status_values: dict[str, str] = field(default_factory=dict)    # file's value -> measure status
+    default_status: str | None = None      # for reports without a status of their own or their measure's
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2)
+
+    @classmethod
+    def from_json(cls, text: str) -> TreeMapping:
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            raise ValueError("Die Zuordnung ist kein JSON-Objekt.")
+        known = {name: value for name, value in data.items() if name in cls.__dataclass_fields__}
+        mapping = cls(**known)
+        try:
+            mapping.depths = {int(depth): str(level) for depth, level in dict(mapping.depths).items()}
+            for name in ("missing", "placeholders", "label_dates", "status_values"):
+                setattr(mapping, name, {str(k): str(v) for k, v in dict(getattr(mapping, name)).items()})
+            mapping.level_columns = [str(header) for header in mapping.level_columns]
+        except (TypeError, ValueError, AttributeError) as wrong:
+            raise ValueError("Ein Feld der Zuordnung hat die falsche Form.") from wrong
+        if mapping.structure not in STRUCTURES:
+            raise ValueError(f"Unbekannte Form des Baums „{mapping.structure}“.")
+        return mapping
+
+    def level_depth(self, level: str) -> int | None:
+        return next((depth for depth, name in self.depths.items() if name == level), None)
+
+
+# --- reading: the file's indentation, outline levels and blank lines ------------------------------
+
+
+@dataclass
+class SheetShape:
+    """What parsing leaves out of a sheet: per row number the outline level and each cell's indentation
+    (leading spaces, plus four per Excel indent step), and the blank lines between data rows."""
+
+    outline: dict[int, int] = field(default_factory=dict)
+    indents: dict[int, list[int]] = field(default_factory=dict)
+    blank_rows: list[int] = field(default_factory=list)
+
+
+@dataclass
+class TreeFile:
+    tables: list[RawTable]
+    shapes: dict[str, SheetShape]
+
+
+def read_tree_file(filename: str, data: bytes) -> TreeFile:
+    """The tables of a file (parsing.read_file, with its limits and messages) and what their shape shows."""
+    tables = read_file(filename, data)
+    if data.startswith(XLSX_MAGIC) and PurePath(filename).suffix.lower() != ".zip":
+        shapes = _xlsx_shapes(data)
+    elif len(tables) == 1:
+        shapes = {tables[0].name: _csv_shape(data)}
+    else:
+        shapes = {}
+    for table in tables:
+        shape = shapes.setdefault(table.name, SheetShape())
+        _blank_rows(table, shape)
+    return TreeFile(tables, shapes)
+
+
+def _indent(value: Any, steps: int = 0) -> int:
+    if not isinstance(value, str):
+        return 4 * steps
+    return len(value) - len(value.lstrip(" \u00a0\t")) + 4 * steps
+
+
+def _xlsx_shapes(data: bytes) -> dict[str, SheetShape]:
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    shapes: dict[str, SheetShape] = {}
+    try:
+        for sheet in workbook.worksheets:
+            shape = SheetShape()
+            for row in sheet.iter_rows():
+                if not row:
+                    continue
+                number = row[0].row
+                shape.outline[number] = int(sheet.row_dimensions[number].outline_level or 0)
+                shape.indents[number] = [_indent(cell.value, int(getattr(cell.alignment, "indent", 0) or 0))
+                                         for cell in row]
+            shapes[sheet.title] = shape
+    finally:
+        workbook.close()
+    return shapes
+
+
+def _csv_shape(data: bytes) -> SheetShape:
+    text, _ = decode(data)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    shape = SheetShape()
+    start = 1
+    for cells in reader:
+        shape.indents[start] = [_indent(cell.replace("\ufeff", "")) for cell in cells]
+        start = reader.line_num + 1
+    return shape
+
+
+def _blank_rows(table: RawTable, shape: SheetShape) -> None:
+    """The blank lines between the first and the last data row (parsing drops them; the preview counts them)."""
+    if not table.rows:
+        return
+    numbers = {row.number for row in table.rows}
+    first, last = table.rows[0].number, table.rows[-1].number
+    if shape.indents:
+        shape.blank_rows = [number for number in sorted(shape.indents)
+                            if first < number < last and number not in numbers]
+    else:
+        shape.blank_rows = [number for number in range(first + 1, last) if number not in numbers]
+
+
+# --- proposals ------------------------------------------------------------------------------------
+
+_ROLE_NAMES: dict[str, tuple[str, ...]] = {
+    "id_column": ("id", "kennung", "lfd nr", "nr", "nummer", "key", "schlüssel", "zeile"),
+    "parent_column": ("parent", "parent id", "eltern", "übergeordnet", "übergeordnete id", "gehört zu",
+                      "oberpunkt", "parentid", "vater", "ebene darüber"),
+    "code_column": ("code", "kürzel", "nr", "nummer", "maßnahmen nr", "ziffer", "gliederungsnummer", "punkt"),
+    "title_column": ("titel", "bezeichnung", "title", "name", "maßnahme", "ziel", "thema", "überschrift"),
+    "text_column": ("beschreibung", "text", "inhalt", "erläuterung", "description", "details", "sachstand",
+                    "bericht", "stand"),
+    "label_column": ("art", "typ", "zeilenart", "label", "bezeichnung bericht", "berichtsart"),
+    "status_column": ("status", "ampel", "farbe", "umsetzungsstatus", "zustand", "state", "bewertung"),
+    "progress_column": ("fortschritt", "fortschritt in prozent", "umsetzungsgrad", "progress", "prozent"),
+    "lead_column": ("federführung", "federführend", "verantwortlich", "zuständig", "lead", "zuständigkeit"),
+    "year_column": ("jahr", "year", "zieljahr"),
+}
+_CATEGORY_NAMES = ("kategorie", "category", "bereich", "handlungsfeld", "themenfeld", "unterkategorie",
+                   "subcategory", "sub category", "unterbereich", "thema")
+
+
+def _find_header(headers: Sequence[str], names: Sequence[str], taken: set[str]) -> str | None:
+    keys = [normalise(name) for name in names]
+    for key in keys:
+        for header in headers:
+            if header not in taken and normalise(header) == key:
+                return header
+    return None
+
+
+def propose_tree(table: RawTable, shape: SheetShape | None = None, today: dt.date | None = None) -> TreeMapping:
+    """A first guess at a tree file's mapping: columns by their headers, the structure by which columns
+    exist (id + parent, a code column, category columns, else indentation), depths from the top down onto
+    the levels with the measures deepest, and a proposal for every label and status value."""
+    headers = table.headers
+    taken: set[str] = set()
+    found: dict[str, str | None] = {}
+    for role in ("parent_column", "id_column", "status_column", "progress_column", "lead_column",
+                 "year_column", "title_column", "text_column", "label_column", "code_column"):
+        header = _find_header(headers, _ROLE_NAMES[role], taken)
+        found[role] = header
+        if header:
+            taken.add(header)
+    if found["id_column"] and not found["parent_column"] and not found["code_column"]:
+        found["code_column"], found["id_column"] = found["id_column"], None  # "Nr." without a parent: a code
+    mapping = TreeMapping(**found)
+    if mapping.title_column is None:
+        mapping.title_column = next((h for h in headers if h not in taken), None)
+    categories = [h for h in headers if normalise(h) in {normalise(n) for n in _CATEGORY_NAMES}]
+    if mapping.id_column and mapping.parent_column:
+        mapping.structure = BY_PARENT
+    elif mapping.code_column and _codes_nest(table, mapping.code_column):
+        mapping.structure = BY_CODE
+    elif categories:
+        mapping.structure, mapping.level_columns = BY_COLUMNS, categories[:3]
+    else:
+        mapping.structure = BY_INDENT
+        mapping.indent_column = mapping.title_column
+        if shape and any(shape.outline.values()):
+            mapping.indent_source = OUTLINE
+    try:
+        nodes, _, _ = _build(table, mapping, shape or SheetShape())
+        deepest = max((node.depth for node in nodes if not node.is_report), default=1)
+        has_reports = any(node.is_report for node in nodes)
+        if not has_reports and deepest > 1 and _labels_at(nodes, deepest, table, mapping):
+            deepest, has_reports = deepest - 1, True  # report rows with ids of their own
+    except ValueError:
+        deepest, has_reports = 1, False
+    mapping.depths = _default_depths(deepest)
+    if has_reports:
+        mapping.depths[max(mapping.depths) + 1] = REPORT
+    mapping.missing = {level: (PER_YEAR if level == "annual_goals" else PLACEHOLDER)
+                       for level in TREE_LEVELS[:-1] if level not in mapping.depths.values()}
+    mapping.placeholders = {level: PER_YEAR_TITLE if rule == PER_YEAR else DEFAULT_PLACEHOLDERS[level]
+                            for level, rule in mapping.missing.items()}
+    labels = distinct_labels(table, mapping, shape)
+    years = [int(year) for label in labels for year in _YEAR.findall(label)]
+    start = dt.date(min(years), 1, 1) if years else dt.date((today or dt.date.today()).year, 1, 1)
+    mapping.plan_start = start.isoformat()
+    mapping.label_dates = {label: date.isoformat() for label in labels
+                           if (date := propose_label_date(label, start)) is not None}
+    mapping.status_values = {value: status for value in distinct_status_values(table, mapping)
+                             if (status := propose_status(value)) is not None}
+    mapping.status_date = (today or dt.date.today()).isoformat()
+    mapping.default_status = IN_PROGRESS
+    return mapping
+
+
+def _labels_at(nodes: list[Node], depth: int, table: RawTable, mapping: TreeMapping) -> bool:
+    """Whether most rows at this depth are labelled like reports ("geplant", "Sachstand 2014")."""
+    columns = _Columns(table)
+    labels = [_label(node, columns, mapping) for node in nodes if node.depth == depth]
+    dated = [label for label in labels if propose_label_date(label, dt.date(2000, 1, 1)) is not None]
+    return len(dated) * 2 > len(labels)
+
+
+def _default_depths(deepest: int) -> dict[int, str]:
+    """Depth -> level from the top down, the deepest depth the measures: 4 depths all four levels,
+    3 without Jahresziele, 2 Leitziele and Maßnahmen, 1 only Maßnahmen."""
+    shapes = {1: ("measures",), 2: ("guiding_goals", "measures"),
+              3: ("action_fields", "guiding_goals", "measures")}
+    levels = shapes.get(deepest, TREE_LEVELS)
+    return {depth: level for depth, level in enumerate(levels, start=1)}
+
+
+def _codes_nest(table: RawTable, header: str) -> bool:
+    codes = {plain_text(code) for code in table.column(header) if not is_missing(code)}
+    return any(_code_parent(code, codes) for code in codes)
+
+
+def propose_label_date(label: str, plan_start: dt.date) -> dt.date | None:
+    """The date a report label stands for: the end of the last year it names ("Sachstand 2015/2016" ->
+    31.12.2016); "geplant" -> the plan's start; None when the label names no year."""
+    years = _YEAR.findall(label)
+    if years:
+        return dt.date(max(int(year) for year in years), 12, 31)
+    if normalise(label) in {normalise(word) for word in PLANNED_LABELS}:
+        return plan_start
+    return None
+
+
+def colour_of(value: str) -> tuple[int, int, int] | None:
+    """The RGB of a hex colour (#01873B, 01873B) or a colour name (grün, orange, white); else None."""
+    text = value.strip()
+    hexed = _HEX.match(text)
+    if hexed:
+        digits = hexed.group(1)
+        return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
+    return COLOUR_NAMES.get(text.casefold())
+
+
+def propose_status(value: str) -> str | None:
+    """The measure status a status value of the file likely stands for: a known word (German or English), or
+    the nearest traffic-light colour of a colour (models.rules.status_for_colour). Numbers and unknown
+    words: None (the user says)."""
+    word = STATUS_WORDS.get(normalise(value))
+    if word:
+        return word
+    colour = colour_of(value)
+    return status_for_colour(colour) if colour else None
+
+
+# --- the tree -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Node:
+    row: RawRow
+    key: str               # the id or code it is known by in the file ("" for report rows)
+    depth: int = 1
+    parent: Node | None = None
+    is_report: bool = False
+    level: str = ""
+    code: str = ""
+    generated: bool = False
+    reports: list[tuple[dt.date, Node]] = field(default_factory=list)
+
+
+@dataclass
+class Reshaped:
+    """The level tables and mappings for the importer, and what the reshaping itself found: its problems
+    (with row numbers), the rows it skipped and why, the rows per level (made-up ones apart), the reports
+    per label and date, and the status values with their status and row count."""
+
+    tables: list[RawTable]
+    mappings: list[ColumnMapping]
+    problems: list[Problem] = field(default_factory=list)
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    generated: dict[str, int] = field(default_factory=dict)
+    reports: list[tuple[str, dt.date | None, int]] = field(default_factory=list)
+    statuses: list[tuple[str, str | None, int]] = field(default_factory=list)
+
+
+class _Columns:
+    def __init__(self, table: RawTable):
+        self.index = {header: position for position, header in enumerate(table.headers)}
+
+    def text(self, row: RawRow, header: str | None) -> str:
+        if not header or header not in self.index:
+            return ""
+        return plain_text(row.value(self.index[header]))
+
+    def raw(self, row: RawRow, header: str | None) -> Any:
+        if not header or header not in self.index:
+            return None
+        return row.value(self.index[header])
+
+
+def _code_parent(code: str, codes: set[str]) -> str | None:
+    """The longest other code that is a prefix of code and ends where a separator or a change between
+    letters and digits follows ("1.2" under "1", "A1" under "A"; "10" not under "1", "B5+6" not under "B5")."""
+    best = None
+    for length in range(len(code) - 1, 0, -1):
+        prefix = code[:length]
+        if prefix not in codes:
+            continue
+        following = code[length]
+        boundary = following in CODE_SEPARATORS or prefix[-1].isdigit() != following.isdigit()
+        if boundary and code[length:].strip(CODE_SEPARATORS):
+            best = prefix
+            break
+    return best
+
+
+def _build(table: RawTable, mapping: TreeMapping, shape: SheetShape) -> tuple[list[Node], list[Problem],
+                                                                                list[tuple[int, str]]]:
+    """The rows as tree nodes (depth, parent; report rows below their measure), the problems and skipped rows."""
+    columns = _Columns(table)
+    problems: list[Problem] = []
+    skipped: list[tuple[int, str]] = []
+
+    def problem(row: int | None, column: str | None, message: str) -> None:
+        problems.append(Problem(table.name, row, column, message, is_file=bool(table.delimiter)))
+
+    needed = {BY_PARENT: [mapping.id_column, mapping.parent_column], BY_CODE: [mapping.code_column],
+              BY_INDENT: [mapping.indent_column] if mapping.indent_source == SPACES else [],
+              BY_COLUMNS: list(mapping.level_columns)}[mapping.structure]
+    for header in [*needed, mapping.title_column]:
+        if not header:
+            raise ValueError(say("choose_column", what=_ROLE_WORDS.get(mapping.structure, "den Titel")))
+        if header not in columns.index:
+            raise ValueError(say("no_column", column=header))
+    nodes: list[Node] = []
+    for row in table.rows:
+        if not any(columns.text(row, h) for h in table.headers):
+            skipped.append((row.number, say("skip.empty")))
+            continue
+        key = columns.text(row, mapping.id_column if mapping.structure == BY_PARENT else mapping.code_column)
+        nodes.append(Node(row, key))
+    if mapping.structure == BY_PARENT:
+        _by_parent(nodes, columns, mapping, problem)
+    elif mapping.structure == BY_CODE:
+        _by_code(nodes, problem)
+    elif mapping.structure == BY_INDENT:
+        _by_indent(nodes, columns, mapping, shape)
+    else:
+        nodes = _by_columns(nodes, columns, mapping)
+    return nodes, problems, skipped
+
+
+_ROLE_WORDS = {BY_PARENT: "Kennung und übergeordnete Kennung", BY_CODE: "den Code",
+               BY_INDENT: "die Einrückung", BY_COLUMNS: "die Kategorien"}
+
+
+def _attach_reports(nodes: list[Node], problem) -> list[Node]:
+    """Rows without an id of their own are the status reports of the row above them that has one."""
+    last: Node | None = None
+    kept = []
+    for node in nodes:
+        if node.key:
+            last = node
+            kept.append(node)
+        elif last is None:
+            problem(node.row.number, None, say("report_without_measure"))
+        else:
+            node.parent, node.is_report = last, True
+            kept.append(node)
+    return kept
+
+
+def _set_depths(nodes: list[Node], problem) -> None:
+    for node in nodes:
+        if node.is_report:
+            continue
+        seen, current, depth = {id(node)}, node.parent, 1
+        while current is not None:
+            if id(current) in seen:
+                problem(node.row.number, None, say("parent_cycle"))
+                node.parent = None
+                break
+            seen.add(id(current))
+            depth, current = depth + 1, current.parent
+        node.depth = depth
+    for node in nodes:
+        if node.is_report:
+            node.depth = node.parent.depth + 1
+
+
+def _by_parent(nodes: list[Node], columns: _Columns, mapping: TreeMapping, problem) -> None:
+    nodes[:] = _attach_reports(nodes, problem)
+    by_key: dict[str, Node] = {}
+    for node in nodes:
+        if node.is_report:
+            continue
+        if node.key in by_key:
+            problem(node.row.number, mapping.id_column,
+                    say("duplicate_id", id=node.key, first=by_key[node.key].row.number))
+            continue
+        by_key[node.key] = node
+    for node in nodes:
+        if node.is_report:
+            continue
+        parent = columns.text(node.row, mapping.parent_column)
+        if parent and parent != node.key:
+            node.parent = by_key.get(parent)
+            if node.parent is None:
+                problem(node.row.number, mapping.parent_column, say("unknown_parent", parent=parent))
+    _set_depths(nodes, problem)
+
+
+def _by_code(nodes: list[Node], problem) -> None:
+    nodes[:] = _attach_reports(nodes, problem)
+    by_code = {node.key: node for node in nodes if not node.is_report}
+    codes = set(by_code)
+    for node in nodes:
+        if not node.is_report:
+            parent = _code_parent(node.key, codes)
+            node.parent = by_code[parent] if parent else None
+    _set_depths(nodes, problem)
+
+
+def _by_indent(nodes: list[Node], columns: _Columns, mapping: TreeMapping, shape: SheetShape) -> None:
+    """Depth by the rank of each row's indentation (2 or 4 spaces a step, Excel's indent or outline level);
+    the parent is the nearest row above with a smaller depth."""
+    def indent(node: Node) -> int:
+        if mapping.indent_source == OUTLINE:
+            return shape.outline.get(node.row.number, 0)
+        cells = shape.indents.get(node.row.number, [])
+        position = columns.index[mapping.indent_column]
+        return cells[position] if position < len(cells) else 0
+
+    ranks = {value: rank for rank, value in enumerate(sorted({indent(node) for node in nodes}), start=1)}
+    stack: list[Node] = []
+    for position, node in enumerate(nodes, start=1):
+        node.depth = ranks[indent(node)]
+        while stack and stack[-1].depth >= node.depth:
+            stack.pop()
+        node.parent = stack[-1] if stack else None
+        node.key = node.key or (f"{node.parent.key}.{position}" if node.parent else str(position))
+        stack.append(node)
+
+
+def _by_columns(nodes: list[Node], columns: _Columns, mapping: TreeMapping) -> list[Node]:
+    """Category columns as the upper levels (one node per distinct value path), each row below them."""
+    made: dict[tuple[str, ...], Node] = {}
+    result: list[Node] = []
+    for position, node in enumerate(nodes, start=1):
+        parent: Node | None = None
+        path: tuple[str, ...] = ()
+        for depth, header in enumerate(mapping.level_columns, start=1):
+            value = columns.text(node.row, header)
+            if not value:
+                break
+            path = (*path, value)
+            if path not in made:
+                made[path] = Node(node.row, " / ".join(path), depth, parent, generated=True)
+                made[path].code = f"{parent.code}.{len(made)}" if parent else f"K{len(made)}"
+                result.append(made[path])
+            parent = made[path]
+        node.parent, node.depth = parent, (parent.depth + 1 if parent else 1)
+        node.key = node.key or str(position)
+        result.append(node)
+    return result
+
+
+# --- from nodes to level tables -------------------------------------------------------------------
+
+
+def distinct_labels(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = None) -> list[str]:
+    """The labels of the report rows, in the order they first appear."""
+    try:
+        nodes, _, _ = _build(table, mapping, shape or SheetShape())
+    except ValueError:
+        return []
+    columns = _Columns(table)
+    report_depth = mapping.level_depth(REPORT)
+    labels = [_label(node, columns, mapping) for node in nodes
+              if node.is_report or (report_depth is not None and node.depth >= report_depth)]
+    return list(dict.fromkeys(label for label in labels if label))
+
+
+def depth_overview(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = None) -> list[tuple[int, int, str]]:
+    """Per depth of the tree: (depth, rows, the title of its first row), for choosing the levels."""
+    try:
+        nodes, _, _ = _build(table, mapping, shape or SheetShape())
+    except ValueError:
+        return []
+    columns = _Columns(table)
+    found: dict[int, tuple[int, str]] = {}
+    for node in nodes:
+        count, example = found.get(node.depth, (0, ""))
+        title = node.key if node.generated else columns.text(node.row, mapping.title_column)
+        found[node.depth] = (count + 1, example or title)
+    return [(depth, count, example) for depth, (count, example) in sorted(found.items())]
+
+
+def _label(node: Node, columns: _Columns, mapping: TreeMapping) -> str:
+    return columns.text(node.row, mapping.label_column or mapping.title_column)
+
+
+def distinct_status_values(table: RawTable, mapping: TreeMapping) -> list[str]:
+    """The distinct values of the status column (as text), in the order they first appear."""
+    if not mapping.status_column or mapping.status_column not in table.headers:
+        return []
+    values = (_status_text(value) for value in table.column(mapping.status_column))
+    return list(dict.fromkeys(value for value in values if value))
+
+
+def _status_text(raw: Any) -> str:
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    return plain_text(raw)
+
+
+MEASURE_HEADERS = ("Code", "Jahresziel", "Titel", "Beschreibung", "Federführung")
+REPORT_HEADERS = ("Maßnahme", "Datum", "Status", "Fortschritt (%)", "Zusammenfassung")
+
+
+def reshape(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = None) -> Reshaped:
+    """The tree as level tables for the importer (see the module's text). Problems of the reshaping (a
+    label without date, an unmapped status value, a missing level without a rule, a broken tree) come with
+    their rows; a row is only ever skipped when it is empty, and then listed."""
+    shape = shape or SheetShape()
+    result = Reshaped([], [])
+    result.skipped = [(number, say("skip.blank")) for number in shape.blank_rows]
+    try:
+        nodes, problems, skipped = _build(table, mapping, shape)
+    except ValueError as wrong:
+        result.problems.append(Problem(table.name, None, None, str(wrong), is_file=bool(table.delimiter)))
+        return result
+    result.problems += problems
+    result.skipped = sorted(result.skipped + skipped)
+    builder = _Builder(table, mapping, result)
+    builder.run(nodes)
+    return result
+
+
+class _Builder:
+    def __init__(self, table: RawTable, mapping: TreeMapping, result: Reshaped):
+        self.table, self.mapping, self.result = table, mapping, result
+        self.columns = _Columns(table)
+        self.rows: dict[str, list[RawRow]] = {level: [] for level in (*TREE_LEVELS, "organisations",
+                                                                       "status_reports")}
+        self.made: dict[tuple, str] = {}
+        self.codes: dict[str, set[str]] = {level: set() for level in TREE_LEVELS}
+        self.organisations: dict[str, int] = {}
+        self.labels: dict[tuple[str, dt.date | None], int] = {}
+        self.statuses: dict[str, int] = {}
+        self.plan_start = _iso(mapping.plan_start)
+        self.missing_said: set[str] = set()
+
+    def problem(self, row: int | None, column: str | None, message: str) -> None:
+        self.result.problems.append(Problem(self.table.name, row, column, message,
+                                            is_file=bool(self.table.delimiter)))
+
+    def run(self, nodes: list[Node]) -> None:
+        mapping = self.mapping
+        if mapping.level_depth("measures") is None:
+            self.problem(None, None, say("no_measures"))
+            return
+        report_depth = mapping.level_depth(REPORT)
+        for node in nodes:
+            if node.is_report or (report_depth is not None and node.depth >= report_depth):
+                node.is_report = True
+                continue
+            level = mapping.depths.get(node.depth)
+            if level not in TREE_LEVELS:
+                self.problem(node.row.number, None, say("depth_unmapped", depth=node.depth))
+                continue
+            node.level = level
+        self._unmapped_statuses(nodes)
+        for node in nodes:
+            if node.level:
+                self._entry(node)
+        for node in nodes:
+            if node.is_report:
+                self._report(node)
+        for node in nodes:
+            if node.level == "measures" and node.code:
+                self._reports_of(node)
+        self._tables()
+
+    def _unmapped_statuses(self, nodes: list[Node]) -> None:
+        for node in nodes:
+            if node.generated:
+                continue
+            status, value = self._status(node.row)
+            if value and status not in MEASURE_STATUSES:
+                self.problem(node.row.number, self.mapping.status_column, say("status_unmapped", value=value))
+
+    # entries
+
+    def _code(self, node: Node) -> str:
+        if node.generated and node.code:
+            return node.code
+        if self.mapping.structure != BY_PARENT or not self.mapping.code_column:
+            return node.key
+        return self.columns.text(node.row, self.mapping.code_column) or node.key
+
+    def _mapped_parent(self, node: Node) -> Node | None:
+        parent = node.parent
+        while parent is not None and not parent.level:
+            parent = parent.parent
+        return parent
+
+    def _entry(self, node: Node) -> None:
+        node.code = self._code(node)
+        self.codes[node.level].add(node.code)
+        level_index = TREE_LEVELS.index(node.level)
+        parent_code = ""
+        if level_index:
+            parent = self._mapped_parent(node)
+            parent_index = TREE_LEVELS.index(parent.level) if parent else -1
+            parent_code = parent.code if parent else ""
+            if parent is not None and parent_index >= level_index:
+                self.problem(node.row.number, None, say("depth_unmapped", depth=node.depth))
+                return
+            for missing in TREE_LEVELS[parent_index + 1:level_index]:
+                parent_code = self._made_up(missing, parent_code, node)
+                if parent_code is None:
+                    return
+        # Cells go on as the file has them: the importer reads them (plain_text) exactly once.
+        title = node.key if node.generated else self.columns.raw(node.row, self.mapping.title_column)
+        if is_missing(title) and node.level != "measures":
+            title = node.code
+        text = "" if node.generated else self.columns.raw(node.row, self.mapping.text_column)
+        sources = {"Code": self.mapping.code_column or self.mapping.id_column or say("generated"),
+                   "Titel": self.mapping.title_column or "", "Beschreibung": self.mapping.text_column or ""}
+        if node.level == "action_fields":
+            cells = [node.code, title, text]
+        elif node.level == "annual_goals":
+            year = self._year(node)
+            cells = [node.code, parent_code, year, title, text]
+        elif node.level == "measures":
+            lead = None if node.generated else self.columns.raw(node.row, self.mapping.lead_column)
+            if self.columns.text(node.row, self.mapping.lead_column) and not node.generated:
+                self.organisations.setdefault(lead, node.row.number)
+                sources["Federführung"] = self.mapping.lead_column
+            cells = [node.code, parent_code, title, text, lead]
+        else:
+            cells = [node.code, parent_code, title, text]
+        self.rows[node.level].append(RawRow(node.row.number, cells, {k: v for k, v in sources.items() if v}))
+
+    def _year(self, node: Node) -> Any:
+        raw = self.columns.raw(node.row, self.mapping.year_column)
+        if not is_missing(raw):
+            return raw
+        return self.plan_start.year if self.plan_start else None
+
+    def _made_up(self, level: str, parent_code: str, node: Node) -> str | None:
+        """The code of the made-up entry of a level the file lacks, above node (made once per parent, and
+        for annual goals per year if so chosen); None (and a problem, said once) without a rule."""
+        rule = self.mapping.missing.get(level)
+        if rule not in (PLACEHOLDER, PER_YEAR) or (rule == PER_YEAR and level != "annual_goals"):
+            if level not in self.missing_said:
+                self.missing_said.add(level)
+                self.problem(None, None, say("level_missing", level=layout.level(level).sheet))
+            return None
+        year = None
+        if level == "annual_goals":
+            raw = self._year(node)
+            try:
+                year = parse_whole_number(raw) if raw is not None else None
+            except ValueError:
+                self.problem(node.row.number, self.mapping.year_column, say("not_whole", raw=plain_text(raw)))
+                return None
+        key = (level, parent_code, year if rule == PER_YEAR else None)
+        if key in self.made:
+            return self.made[key]
+        suffix = str(year) if rule == PER_YEAR and year else PLACEHOLDER_CODES[level]
+        code = f"{parent_code}-{suffix}" if parent_code else suffix
+        self.made[key] = code
+        self.result.generated[level] = self.result.generated.get(level, 0) + 1
+        title = self.mapping.placeholders.get(level) or DEFAULT_PLACEHOLDERS[level]
+        if rule == PER_YEAR and year:
+            title = f"{self.mapping.placeholders.get(level) or PER_YEAR_TITLE} {year}"
+        sources = {"Code": say("generated"), "Titel": say("generated")}
+        if level == "action_fields":
+            cells = [code, title, ""]
+        elif level == "annual_goals":
+            cells = [code, parent_code, year or (self.plan_start.year if self.plan_start else None), title, ""]
+        else:
+            cells = [code, parent_code, title, ""]
+        self.rows[level].append(RawRow(node.row.number, cells, sources))
+        return code
+
+    # reports
+
+    def _measure_of(self, node: Node) -> Node | None:
+        parent = node.parent
+        while parent is not None and parent.level != "measures":
+            parent = parent.parent
+        return parent
+
+    def _report(self, node: Node) -> None:
+        measure = self._measure_of(node)
+        if measure is None or not measure.code:
+            self.problem(node.row.number, None, say("report_without_measure"))
+            return
+        label = _label(node, self.columns, self.mapping)
+        date = _iso(self.mapping.label_dates.get(label))
+        self.labels[label, date] = self.labels.get((label, date), 0) + 1
+        if date is None:
+            self.problem(node.row.number, self.mapping.label_column or self.mapping.title_column,
+                         say("label_undated", label=label))
+            return
+        measure.reports.append((date, node))
+
+    def _reports_of(self, measure: Node) -> None:
+        """The measure's reports in date order. A report without a status of its own: the measure's status
+        for the latest, "geplant" at the plan's start, else the status chosen for reports without one. A
+        measure with a status but no report rows gets one report at the file's date."""
+        if not measure.reports:
+            if _status_text(self.columns.raw(measure.row, self.mapping.status_column)):
+                date = _iso(self.mapping.status_date)
+                if date is None:
+                    self.problem(measure.row.number, self.mapping.status_column, say("status_undated"))
+                else:
+                    self._report_row(measure.row, measure, date, "", latest=True)
+            return
+        ordered = sorted(measure.reports, key=lambda item: (item[0], item[1].row.number))
+        for position, (date, node) in enumerate(ordered):
+            text = self.columns.raw(node.row, self.mapping.text_column)
+            if is_missing(text) and self.mapping.label_column:
+                text = self.columns.raw(node.row, self.mapping.title_column)
+            self._report_row(node.row, measure, date, text, latest=position == len(ordered) - 1)
+
+    def _status(self, row: RawRow) -> tuple[str | None, str]:
+        value = _status_text(self.columns.raw(row, self.mapping.status_column))
+        return (self.mapping.status_values.get(value) if value else None), value
+
+    def _report_row(self, row: RawRow, measure: Node, date: dt.date, text: Any, latest: bool) -> None:
+        status, value = self._status(row)
+        if not value and latest:
+            status, value = self._status(measure.row)
+        if value:
+            self.statuses[value] = self.statuses.get(value, 0) + 1
+            if status is None:
+                return  # said for every row by _unmapped_statuses
+        elif self.plan_start is not None and date == self.plan_start:
+            status = PLANNED
+        elif self.mapping.default_status in MEASURE_STATUSES:
+            status = self.mapping.default_status
+        else:
+            self.problem(row.number, self.mapping.status_column, say("status_missing"))
+            return
+        progress = self.columns.raw(row, self.mapping.progress_column)
+        if is_missing(progress) and latest:
+            progress = self.columns.raw(measure.row, self.mapping.progress_column)
+        if is_missing(progress):
+            progress = 100 if status == COMPLETED else 0
+        sources = {"Status": self.mapping.status_column or say("generated"),
+                   "Fortschritt (%)": self.mapping.progress_column or say("generated"),
+                   "Datum": self.mapping.label_column or self.mapping.title_column or ""}
+        self.rows["status_reports"].append(
+            RawRow(row.number, [measure.code, date, status, progress, text], sources))
+
+    # tables
+
+    def _tables(self) -> None:
+        headers = {
+            "action_fields": ["Code", "Titel", "Beschreibung"],
+            "guiding_goals": ["Code", "Handlungsfeld", "Titel", "Beschreibung"],
+            "annual_goals": ["Code", "Leitziel", "Jahr", "Titel", "Beschreibung"],
+            "organisations": ["Name"],
+            "measures": list(MEASURE_HEADERS),
+            "status_reports": list(REPORT_HEADERS),
+        }
+        self.rows["organisations"] = [RawRow(number, [name]) for name, number in self.organisations.items()]
+        for level in ("action_fields", "guiding_goals", "annual_goals", "organisations", "measures",
+                      "status_reports"):
+            rows = self.rows[level]
+            if not rows:
+                continue
+            spec = layout.level(level)
+            table = RawTable(self.table.name, headers[level], rows, self.table.encoding, self.table.delimiter)
+            columns = {header: spec.columns[[c.header for c in spec.columns].index(header)].attribute
+                       for header in headers[level]}
+            if level == "measures" and not self.organisations:
+                columns["Federführung"] = None
+            self.result.tables.append(table)
+            self.result.mappings.append(ColumnMapping(level, columns))
+            self.result.counts[level] = len(rows)
+        self.result.reports = sorted(((label, date, count) for (label, date), count in self.labels.items()),
+                                     key=lambda item: (item[1] or dt.date.max, item[0]))
+        self.result.statuses = [(value, self.mapping.status_values.get(value), count)
+                                for value, count in self.statuses.items()]
+
+
+def _iso(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 and text[4] == "-" else parse_date(text)
+    except ValueError:
+        return None
+
+
+def shown_date(value: dt.date | None) -> str:
+    return format_date(value) if value else ""
+
+
+# --- through the importer -------------------------------------------------------------------------
+
+
+def preview(session: Session, actor: Actor, reshaped: Reshaped, target: Target,
+            today: dt.date | None = None) -> Preview:
+    """importer.preview of the level tables, with the reshaping's own problems first."""
+    result = importer.preview(session, actor, reshaped.tables, reshaped.mappings, target, today)
+    result.problems[:0] = reshaped.problems
+    return result
+
+
+def apply(session: Session, actor: Actor, reshaped: Reshaped, target: Target,
+          expected_counter: int | None = None, progress: importer.Progress | None = None,
+          today: dt.date | None = None, source: str = "") -> Preview:
+    """importer.apply of the level tables (all or nothing); refused, with nothing written, when the
+    reshaping found a problem."""
+    if reshaped.problems:
+        result = preview(session, actor, reshaped, target, today)
+        raise ImportRefused(result)
+    return importer.apply(session, actor, reshaped.tables, reshaped.mappings, target, expected_counter,
+                          progress, today, source)

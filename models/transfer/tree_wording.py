@@ -1,0 +1,47 @@
+"""The tree import's problems and notes in German and English (models.transfer.tree).
+
+`say(key, **params)` makes a models.texts.Message, like models.transfer.wording does for the importer.
+"""
+
+from __future__ import annotations
+
+from models.texts import Wording
+
+WORDS: dict[str, dict[str, str]] = {
+    "no_column": {"de": "Die Spalte „{column}“ gibt es in der Datei nicht.",
+                  "en": "The file has no column “{column}”."},
+    "choose_column": {"de": "Bitte wählen Sie die Spalte für {what}.", "en": "Please choose the column for {what}."},
+    "unknown_parent": {"de": "Die übergeordnete Zeile „{parent}“ gibt es in der Datei nicht.",
+                       "en": "The parent row “{parent}” is not in the file."},
+    "parent_cycle": {"de": "Die Zeile ist (über andere Zeilen) ihre eigene übergeordnete Zeile.",
+                     "en": "The row is (through other rows) its own parent."},
+    "duplicate_id": {"de": "„{id}“ steht schon in Zeile {first}; jede Zeile braucht eine eigene Kennung.",
+                     "en": "“{id}” is already in row {first}; every row needs an id of its own."},
+    "report_without_measure": {"de": "Die Zeile hat keine Kennung und steht unter keiner Maßnahme; sie wird "
+                                     "weder als Eintrag noch als Sachstand verstanden.",
+                               "en": "The row has no id and is not below a measure; it is neither an entry nor a "
+                                     "status report."},
+    "depth_unmapped": {"de": "Die Zeile steht in Tiefe {depth}; diese Tiefe ist keiner Ebene zugeordnet.",
+                       "en": "The row is at depth {depth}; no level is assigned to this depth."},
+    "level_missing": {"de": "Die Datei hat keine Ebene „{level}“. Bitte wählen Sie, wie sie entstehen soll "
+                            "(ein Platzhalter oder je Jahr ein Jahresziel).",
+                      "en": "The file has no level “{level}”. Please choose how it is to be made up "
+                            "(a placeholder, or one annual goal per year)."},
+    "no_measures": {"de": "Keiner Tiefe ist die Ebene „Maßnahmen“ zugeordnet.",
+                    "en": "No depth is assigned to the level “Maßnahmen”."},
+    "label_undated": {"de": "Für die Bezeichnung „{label}“ ist kein Datum angegeben.",
+                      "en": "No date is given for the label “{label}”."},
+    "status_unmapped": {"de": "Für den Statuswert „{value}“ ist kein Status gewählt.",
+                        "en": "No status is chosen for the status value “{value}”."},
+    "status_missing": {"de": "Der Sachstand hat keinen Status, und für Sachstände ohne Status ist keiner gewählt.",
+                       "en": "The status report has no status, and none is chosen for reports without one."},
+    "status_undated": {"de": "Die Maßnahme hat einen Status, aber keinen Sachstand mit Datum. Bitte geben Sie "
+                             "den Stand der Datei an.",
+                       "en": "The measure has a status but no dated report. Please give the file's date."},
+    "not_whole": {"de": "„{raw}“ ist keine ganze Zahl.", "en": "“{raw}” is not a whole number."},
+    "skip.blank": {"de": "Leerzeile", "en": "blank line"},
+    "skip.empty": {"de": "ohne Titel und ohne Text", "en": "no title and no text"},
+    "generated": {"de": "(erzeugt)", "en": "(made up)"},
+}
+
+say = Wording(WORDS)

@@ -1,0 +1,76 @@
+"""AppTest of the Import page's tree path (issue 14): a whole plan as one tree in one sheet, with report rows
+below its measures, previewed with counts per level, reports per label and date, and imported into a new
+plan all or nothing."""
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.commands import Actor
+from models.db import make_engine
+from models.schema import Measure, Plan, StatusReport
+from tests.conftest import FIXTURES
+from tests.pages.conftest import app, rendered
+from tests.signed_in import sign_in
+
+PAGE = "pages/import.py"
+ADMIN = Actor(name="Büro Migration", role="admin")
+FILE = FIXTURES / "imports" / "tree-reports.xlsx"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _open_with_tree() -> object:
+    at = app()
+    sign_in(at, ADMIN)
+    at.run()
+    at.switch_page(PAGE).run()
+    at.file_uploader(key="import_upload").set_value(("plan.xlsx", FILE.read_bytes(), XLSX)).run()
+    shape = next(radio.key for radio in at.radio if radio.key and radio.key.startswith("import_shape_"))
+    at.radio(key=shape).set_value("tree").run()
+    assert not at.exception
+    return at
+
+
+def _reports(url) -> list[tuple]:
+    engine = make_engine(url)
+    with Session(engine) as session:
+        rows = session.execute(select(Measure.code, StatusReport.report_date, StatusReport.status)
+                               .join(StatusReport.measure).join(Plan, Plan.id == Measure.plan_id)
+                               .where(Plan.slug == "baum").order_by(Measure.code, StatusReport.report_date)).all()
+    engine.dispose()
+    return [tuple(row) for row in rows]
+
+
+def test_tree_file_with_report_rows_imports_as_dated_reports(mini_app_url):
+    at = _open_with_tree()
+    assert not [box for box in at.selectbox if box.key == "import_scope"]  # no level choice for a tree
+    depth_boxes = {rendered(box.label): box.value for box in at.selectbox if "_depth_" in (box.key or "")}
+    assert depth_boxes == {
+        "Tiefe 1 (1 Zeilen, z. B. „Ankommen“)": "action_fields",
+        "Tiefe 2 (1 Zeilen, z. B. „Erstorientierung für alle“)": "guiding_goals",
+        "Tiefe 3 (2 Zeilen, z. B. „Willkommensmappe“)": "measures",
+        "Tiefe 4 (6 Zeilen, z. B. „geplant“)": "report"}
+    saved = next(button for button in at.get("download_button") if "Zuordnung speichern" in str(button.proto.label))
+    assert saved is not None
+    at.radio(key="import_target").set_value("new").run()
+    at.text_input(key="import_new_slug").input("baum").run()
+    at.text_input(key="import_new_name").input("Plan aus dem Baum").run()
+    at.text_input(key="import_new_owner").input("Landkreis Musterstadt").run()
+    frames = {tuple(frame.value.columns): frame.value.to_dict("records") for frame in at.dataframe}
+    assert frames[("label", "date")][0] == {"label": "geplant", "date": dt.date(2013, 1, 1)}  # the date editor
+    assert {"Ebene": "Sachstände", "aus der Datei": 6, "erzeugt": 0} in frames[("Ebene", "aus der Datei", "erzeugt")]
+    assert {"Ebene": "Jahresziele", "aus der Datei": 0, "erzeugt": 1} in frames[("Ebene", "aus der Datei", "erzeugt")]
+    assert frames[("Bezeichnung", "Datum", "Sachstände")][:2] == [{"Bezeichnung": "geplant", "Datum": "01.01.2013", "Sachstände": 2},
+                              {"Bezeichnung": "Sachstand 2013", "Datum": "31.12.2013", "Sachstände": 1}]
+    assert any("Übersprungene Zeilen: 1" in caption.value for caption in at.caption)
+    at.button(key="import_preview_button").click().run()
+    assert not at.exception and not at.error
+    assert _reports(mini_app_url) == []  # the preview wrote nothing
+    at.button(key="import_confirm").click().run()
+    assert not at.exception and not at.error
+    assert at.success[0].value.startswith("Import gespeichert")
+    assert [(code, date) for code, date, _ in _reports(mini_app_url)] == [
+        ("A1.1", dt.date(2013, 1, 1)), ("A1.1", dt.date(2013, 12, 31)), ("A1.1", dt.date(2014, 12, 31)),
+        ("A1.1", dt.date(2016, 12, 31)), ("A1.2", dt.date(2013, 1, 1)), ("A1.2", dt.date(2016, 12, 31))]
+
