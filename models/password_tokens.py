@@ -14,11 +14,14 @@ import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
+from email.message import EmailMessage
+from html import escape
 from urllib.parse import urlencode
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from models.mail import compose
 from models.schema import PasswordToken, User
 from models.sign_in_sessions import whole_number_setting
 
@@ -94,3 +97,22 @@ def end_link(session: Session, link: PasswordToken, now: dt.datetime | None = No
 def link_url(base_url: str, token: str) -> str:
     """The address of the set-password page with this token, under BASE_URL (the cockpit's public address)."""
     return f"{base_url.rstrip('/')}{SET_PASSWORD_PATH}?{urlencode({'token': token})}"
+
+
+def reset_message(email: str, name: str, link: str, lifetime: dt.timedelta, sender: str) -> EmailMessage:
+    """The German "Passwort vergessen" mail: the link, how long it holds, what to do if nobody asked."""
+    hours = int(lifetime.total_seconds() // 3600)
+    duration = "eine Stunde" if hours == 1 else f"{hours} Stunden"
+    text = (f"Guten Tag {name},\n\n"
+            "für Ihr Konto im Masterplan-Cockpit wurde ein neues Passwort angefordert. Über diesen Link setzen Sie "
+            f"es (er gilt {duration} und nur einmal):\n\n{link}\n\n"
+            "Wenn Sie das nicht angefordert haben, können Sie diese E-Mail löschen: Ihr bisheriges Passwort bleibt "
+            "gültig.\n\nMasterplan-Cockpit\n")
+    html = (f"<p>Guten Tag {escape(name)},</p>"
+            "<p>für Ihr Konto im Masterplan-Cockpit wurde ein neues Passwort angefordert. Über diesen Link setzen Sie "
+            f"es (er gilt {duration} und nur einmal):</p>"
+            f'<p><a href="{escape(link)}">Neues Passwort setzen</a></p>'
+            f"<p>{escape(link)}</p>"
+            "<p>Wenn Sie das nicht angefordert haben, können Sie diese E-Mail löschen: Ihr bisheriges Passwort bleibt "
+            "gültig.</p><p>Masterplan-Cockpit</p>")
+    return compose(email, "Masterplan-Cockpit: Passwort neu setzen", text, html, sender=sender, to_name=name)
