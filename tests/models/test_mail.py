@@ -4,11 +4,8 @@
 from __future__ import annotations
 
 import re
-import socket
-from email import message_from_bytes, policy
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy.orm import Session
 
 from models.actors import SYSTEM
@@ -18,35 +15,15 @@ from models.commands.passwords import request_password_reset, set_password_with_
 from models.mail import MailSettingInvalid, compose, mail_configured, mail_settings, send
 from models.password_tokens import link_url, reset_message
 from models.schema import PasswordToken
+from tests.smtp import smtp_server
 
 NEW = "Neuer Weg durchs Moor 42"
 
 
-class Inbox:
-    def __init__(self) -> None:
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=policy.default)))
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def smtp():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    try:
-        yield inbox, {"MPC_SMTP_HOST": "127.0.0.1", "MPC_SMTP_PORT": str(controller.port),
-                      "MPC_SMTP_SECURITY": "none", "MPC_MAIL_FROM": "cockpit@example.org"}
-    finally:
-        controller.stop()
+    with smtp_server() as server:
+        yield server
 
 
 def test_mail_settings_say_in_german_what_is_missing():

@@ -25,6 +25,8 @@ class PageSpec:
     url_path: str
     section_key: str
     roles: tuple[str, ...]
+    # Reached by a link only (not listed in the navigation).
+    hidden: bool = False
 
     @property
     def path(self) -> str:
@@ -66,6 +68,8 @@ PAGES = (
              "app.section.account", (ANONYMOUS,)),
     PageSpec("page.account", ":material/account_circle:", "konto", "app.section.account",
              SIGNED_IN),
+    PageSpec("page.set_password", ":material/key:", "passwort-setzen", "app.section.account",
+             VIEWERS, hidden=True),
 )
 
 SIGN_IN = next(page for page in PAGES if page.url_path == "anmelden")
@@ -164,7 +168,7 @@ def _sections(specs: list[PageSpec]) -> dict[str, list]:
         sections.setdefault(t(spec.section_key), []).append(
             st.Page(spec.path, title=t(spec.title_key), icon=spec.icon,
                     url_path=f"{spec.url_path}{DEFAULT_SUFFIX}" if index == 0 else spec.url_path,
-                    default=index == 0)
+                    default=index == 0, visibility="hidden" if spec.hidden and index else "visible")
         )
     sections[t(specs[0].section_key)].append(
         st.Page(specs[0].path, title=t(specs[0].title_key), icon=specs[0].icon, url_path=specs[0].url_path,

@@ -12,3 +12,4 @@ from ui.strings import board_reports  # noqa: F401,E402
 from ui.strings import presentation  # noqa: F401,E402
 from ui.strings import export  # noqa: F401,E402
 from ui.strings import import_page  # noqa: F401,E402
+from ui.strings import passwords  # noqa: F401,E402
