@@ -53,7 +53,7 @@ CATALOGUE.update(
                   "Passwort setzen.",
             "en": "Enter your account's e-mail address. You will get a link to set a new password.",
         },
-        "password.forgot.email": {"de": "E-Mail-Adresse", "en": "E-mail address"},
+        "password.forgot.email": {"de": "Adresse Ihres Kontos (E-Mail)", "en": "Your account's address (e-mail)"},
         "password.forgot.submit": {"de": "Link anfordern", "en": "Request a link"},
         "password.forgot.sent": {
             "de": "Wenn es zu dieser Adresse ein Konto gibt, ist eine E-Mail mit einem Link unterwegs. Bitte sehen Sie "
