@@ -75,9 +75,10 @@ PAGES = (
 SIGN_IN = next(page for page in PAGES if page.url_path == "anmelden")
 
 
-def visible_pages(role: str, public_view: bool) -> list[PageSpec]:
-    """The pages a role may open; anonymous visitors see the plan only when the public view is on."""
-    pages = [page for page in PAGES if role in page.roles]
+def visible_pages(role: str, public_view: bool, *, with_hidden: bool = False) -> list[PageSpec]:
+    """The pages a role may open; anonymous visitors see the plan only when the public view is on. Pages reached
+    by a link only (hidden) come along WITH_HIDDEN."""
+    pages = [page for page in PAGES if role in page.roles and (with_hidden or not page.hidden)]
     if role == ANONYMOUS and not public_view:
         pages = [page for page in pages if page.section_key == "app.section.account"]
     return pages
@@ -94,7 +95,7 @@ def build(role: str, public_view: bool):
     The st.Page objects are kept in the session: building one resolves its file on disk, which cost
     more than the rest of an empty run. They are not shared between sessions, because st.navigation
     and Page.run() mark them per run."""
-    specs = visible_pages(role, public_view)
+    specs = visible_pages(role, public_view, with_hidden=True)
     asked = _asked_unseen(specs) if role == ANONYMOUS else None
     key = (role, public_view, language(), asked)
     kept = st.session_state.get(_PAGES_KEY)
