@@ -61,6 +61,8 @@ WORDS: dict[str, dict[str, str]] = {
     "password.no_local": {"de": "Ihr Konto hat kein Passwort: Sie melden sich über das Dienstkonto an.",
                           "en": "Your account has no password: you sign in with your work account."},
     "password.old_wrong": {"de": "Das bisherige Passwort stimmt nicht.", "en": "The current password is wrong."},
+    "password.too_many": {"de": "Zu viele Versuche, das Passwort zu ändern. Bitte warten Sie {minutes} Minuten.",
+                          "en": "Too many attempts to change the password. Please wait {minutes} minutes."},
     "password.same": {"de": "Das neue Passwort ist dasselbe wie das bisherige. Bitte wählen Sie ein anderes.",
                       "en": "The new password is the same as the current one. Please choose another one."},
     "password.mismatch": {"de": "Die beiden neuen Passwörter stimmen nicht überein.",

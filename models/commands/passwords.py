@@ -23,6 +23,8 @@ from models.wording import say
 # "Passwort vergessen": at most 3 links an hour per address and 20 per client address (the answer stays the same).
 RESET_BY_ACCOUNT = auth.Throttle("reset", 3, 60, window_minutes=60)
 RESET_BY_CLIENT = auth.Throttle("reset-client", 20, 60, window_minutes=60)
+# Changing one's own password: at most 5 tries in 15 minutes (a signed-in browser left open cannot guess the old one).
+CHANGE_TRIES = auth.Throttle("change", 5, 15, window_minutes=15)
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,13 @@ def change_own_password(session: Session, actor: Actor, *, old_password: str, ne
         raise ValidationFailed(say("password.not_changed"), errors)
     _set_password(session, user, new_password, keep_key=actor.sign_in_key)
     record(session, actor, None, "password_changed", "user", user.id, {"email": user.email}, every_plan=True)
+
+
+def claim_change_try(session: Session, actor: Actor, now: dt.datetime | None = None) -> None:
+    """Count one try to change the password (in its own transaction, before change_own_password, so that a
+    refused try still counts); raises PermissionDenied when the tries are used up."""
+    if actor.user_id is not None and auth.over_limit(session, CHANGE_TRIES, str(actor.user_id), now):
+        raise PermissionDenied(say("password.too_many", minutes=CHANGE_TRIES.lock_minutes))
 
 
 def issue_password_link(session: Session, actor: Actor, user_id: int,

@@ -185,3 +185,19 @@ def test_reset_does_not_reveal_whether_an_account_exists(engine):
     with Session(engine) as session, session.begin():
         set_password_with_link(session, again[1].token, new_password=NEW, repeat=NEW)
     assert authenticate(engine, "eva@example.org", NEW).user_id == user_id
+
+
+def test_changing_the_password_is_limited_to_five_tries_in_a_quarter_hour(engine):
+    from models.commands import PermissionDenied
+    from models.commands.passwords import claim_change_try
+
+    actor, _ = _signed_in(engine, _account(engine))
+    for _ in range(5):
+        with Session(engine) as session, session.begin():
+            claim_change_try(session, actor)
+    with pytest.raises(PermissionDenied, match="Zu viele Versuche"):
+        with Session(engine) as session, session.begin():
+            claim_change_try(session, actor)
+    later = _now() + dt.timedelta(minutes=31)
+    with Session(engine) as session, session.begin():
+        claim_change_try(session, actor, now=later)

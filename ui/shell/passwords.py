@@ -12,8 +12,8 @@ import streamlit as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.commands import Actor, ValidationFailed
-from models.commands.passwords import change_own_password, request_password_reset, set_password_with_link
+from models.commands import Actor, CommandError, ValidationFailed
+from models.commands.passwords import change_own_password, claim_change_try, request_password_reset, set_password_with_link
 from models.mail import MailSettingInvalid, MailSettings, mail_settings, send
 from models.password_tokens import LinkLifetimes, link_lifetimes, link_url, open_link, reset_message
 from models.schema import User
@@ -96,6 +96,12 @@ def change_password_form(actor: Actor, through_identity_provider: bool) -> None:
         submitted = st.form_submit_button(t("password.change.submit"), icon=":material/key:")
     st.caption(t("password.rules"))
     if submitted:
+        try:
+            with write.transaction(url) as session:
+                claim_change_try(session, actor)
+        except CommandError as refused:
+            write.show_refusal(refused, {})
+            return
         write.run(url, lambda session: change_own_password(session, actor, old_password=old, new_password=new,
                                                            repeat=repeat),
                   flash_key=_CHANGE_FLASH, success=t("password.change.done"),
