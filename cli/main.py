@@ -5,6 +5,7 @@ cli.documents."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from sqlalchemy.exc import OperationalError
@@ -15,6 +16,7 @@ from models.bootstrap import prepare_database
 from models.db import ConfigurationError, database_url, make_engine
 from models.formats import format_number
 
+DEFAULT_PUBLIC_URL = "http://localhost:8501"
 LEVEL_LABELS = {
     "action_fields": "Handlungsfelder",
     "guiding_goals": "Leitziele",
@@ -37,7 +39,21 @@ def cmd_init(args: argparse.Namespace) -> int:
     engine = prepare_database(url, with_examples=not args.no_examples)
     print(f"Datenbank bereit: {_redacted(url)}")
     _print_plans(engine)
+    if not _has_active_admin(engine):
+        print("\nEs gibt noch kein Admin-Konto. Legen Sie das erste an, mit einem Link zum Passwort-Setzen:\n"
+              '  python3 -m cli create-admin --email buero@example.org --name "Büro für Migration und Inklusion" '
+              "--link\n(ohne --link wird das Passwort hier abgefragt).")
     return 0
+
+
+def _has_active_admin(engine) -> bool:
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from models.schema import User
+
+    with Session(engine) as session:
+        return session.scalar(select(User.id).where(User.role == "admin", User.active.is_(True)).limit(1)) is not None
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -60,17 +76,27 @@ def cmd_create_admin(args: argparse.Namespace) -> int:
     from models.commands.accounts import create_admin
     from models.commands import ValidationFailed
 
-    password = _read_password(args.password_stdin)
+    from models.actors import SYSTEM
+    from models.commands.passwords import issue_password_link
+    from models.password_tokens import link_lifetimes, link_url
+
+    password = None if args.link else _read_password(args.password_stdin)
     engine = prepare_database(args.database_url or database_url())
     try:
         with Session(engine) as session, session.begin():
             user = create_admin(session, args.name, args.email, password)
             email = user.email
+            lifetimes = link_lifetimes() if args.link else None
+            token = issue_password_link(session, SYSTEM, user.id, lifetimes) if args.link else None
     except ValidationFailed as exc:
-        for message in exc.field_errors.values():
+        for message in exc.field_errors.values() or [str(exc)]:
             print(f"Fehler: {message}", file=sys.stderr)
         return 2
     print(f"Admin-Konto angelegt: {email}")
+    if token is not None:
+        hours = int(lifetimes.set.total_seconds() // 3600)
+        print(f"Öffnen Sie diesen Link (gilt {hours} Stunden und nur einmal), um das Passwort zu setzen:\n"
+              f"{link_url(args.public_url or os.environ.get('MPC_PUBLIC_URL') or DEFAULT_PUBLIC_URL, token)}")
     return 0
 
 
@@ -111,6 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_argument("--email", required=True)
     admin.add_argument("--name", required=True)
     admin.add_argument("--password-stdin", action="store_true", help="Passwort aus der Standardeingabe lesen")
+    admin.add_argument("--link", action="store_true",
+                       help="kein Passwort abfragen, sondern einen einmaligen Link zum Passwort-Setzen ausgeben")
+    admin.add_argument("--public-url", help="Adresse des Cockpits für den Link (statt MPC_PUBLIC_URL, "
+                                            f"Voreinstellung {DEFAULT_PUBLIC_URL})")
     admin.set_defaults(handler=cmd_create_admin)
     transfer.register(commands)
     plan_import.register(commands)

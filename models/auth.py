@@ -8,10 +8,13 @@ No default password exists anywhere: the first admin is created with
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import gzip
 import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -25,6 +28,7 @@ from models.actors import Actor, actor_of
 from models.rules import ROLES, clean_text
 from models.schema import Organisation, SignInThrottle, User
 from models.sign_in_sessions import end_sessions_of
+from models.texts import Message
 from models.wording import say
 
 MAX_FAILED_LOGINS = 5
@@ -32,6 +36,9 @@ LOCK_MINUTES = 15
 # Per client address (a municipal proxy hides many staff behind one address: generous, but finite).
 MAX_FAILED_LOGINS_PER_CLIENT = 30
 MIN_PASSWORD_LENGTH = 12
+MAX_PASSWORD_LENGTH = 200
+# The 19,640 most common passwords (from Django; source and licence: models/data/README.md).
+COMMON_PASSWORDS_FILE = Path(__file__).parent / "data" / "common-passwords.txt.gz"
 EMAIL_PATTERN = re.compile(r"^[^@\s\x00-\x1f]+@[^@\s\x00-\x1f]+\.[^@\s\x00-\x1f]+$")
 
 # Token claims -> role: the first listed role found in the claim wins (see README, "Anmeldung").
@@ -187,6 +194,20 @@ def _insert_for(session: Session):
     return postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
+def utc_now() -> dt.datetime:
+    return _now()
+
+
+def over_limit(session: Session, rule: Throttle, value: str, now: dt.datetime | None = None) -> bool:
+    """Count one attempt under RULE for VALUE (an address, a client); True when its limit is used up."""
+    key = _throttle_key(rule, value.strip().lower())
+    return _claim(session, rule, key, now or _now()) is not None
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    return _verify(password_hash, password)
+
+
 def _verify(password_hash: str, password: str) -> bool:
     try:
         return _hasher.verify(password_hash, password)
@@ -203,9 +224,48 @@ def validate_account(name: str, email: str, role: str, password: str | None) -> 
         errors["email"] = say("account.email")
     if role not in ROLES:
         errors["role"] = say("account.role")
-    if password is not None and len(password) < MIN_PASSWORD_LENGTH:
-        errors["password"] = say("account.password", length=MIN_PASSWORD_LENGTH)
+    problem = password_problem(password, email=email, name=name) if password is not None else None
+    if problem is not None:
+        errors["password"] = problem
     return errors
+
+
+@functools.cache
+def common_passwords() -> frozenset[str]:
+    with gzip.open(COMMON_PASSWORDS_FILE, "rt", encoding="utf-8") as lines:
+        return frozenset(line.strip() for line in lines if line.strip())
+
+
+def _plain(value: str) -> str:
+    return "".join(value.split()).casefold()
+
+
+_PADDING = "0123456789!?.,;:-_+*#$%&/()=@^~ "
+
+
+def _guessable(value: str) -> bool:
+    """A common password as it is, or with digits and punctuation around it ("Sommer2026!"), digits and
+    punctuation only, or one piece repeated ("passwortpasswort", "abcabcabcabc")."""
+    stem = value.strip(_PADDING)
+    repeated = (value + value).find(value, 1) < len(value)
+    return not stem or repeated or value in common_passwords() or stem in common_passwords()
+
+
+def password_problem(password: str, *, email: str = "", name: str = "") -> Message | None:
+    """Rule: a password has at least MIN_PASSWORD_LENGTH characters, is none of the most common passwords
+    (compared without case and spaces) and is not the account's e-mail address, its part before the "@", or
+    its name. None when the password may be used, else the German refusal."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return say("account.password", length=MIN_PASSWORD_LENGTH)
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return say("account.password_long", length=MAX_PASSWORD_LENGTH)
+    plain = _plain(password)
+    if _guessable(plain) or _guessable(password.strip().lower()):
+        return say("account.password_common")
+    personal = {_plain(email), _plain(email.split("@", 1)[0]), _plain(name)} - {""}
+    if plain in personal:
+        return say("account.password_personal")
+    return None
 
 
 def role_from_claims(claims: Mapping[str, Any]) -> str:

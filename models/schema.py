@@ -454,6 +454,28 @@ class SignInSession(Base):
     end_reason: Mapped[str | None] = mapped_column(String(20))
 
 
+PASSWORD_TOKEN_PURPOSES = ("set", "reset")
+
+
+class PasswordToken(Base):
+    """A one-time link to set an account's password: issued by an admin ("set"), or asked for by e-mail
+    ("reset"). Only the SHA-256 digest of its random token is kept; it expires, works once, and a newer link
+    of the same account ends the older ones (models/password_tokens.py)."""
+
+    __tablename__ = "password_token"
+    __table_args__ = (CheckConstraint(_in("purpose", PASSWORD_TOKEN_PURPOSES), name="purpose_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), index=True)
+    purpose: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Used, or replaced by a newer link: the link no longer works.
+    ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    end_reason: Mapped[str | None] = mapped_column(String(20))
+
+
 class AuditEvent(Base):
     """Who changed what, when, from which value to which."""
 

@@ -48,8 +48,8 @@ class Resumed:
 
 def session_limits(environ: Mapping[str, str] = os.environ) -> SessionLimits:
     """MPC_SESSION_IDLE_MINUTES (default 60) and MPC_SESSION_LIFETIME_HOURS (default 12)."""
-    idle = _whole_number(environ, "MPC_SESSION_IDLE_MINUTES", IDLE_MINUTES, 1, 24 * 60)
-    lifetime = _whole_number(environ, "MPC_SESSION_LIFETIME_HOURS", LIFETIME_HOURS, 1, 24 * 30)
+    idle = whole_number_setting(environ, "MPC_SESSION_IDLE_MINUTES", IDLE_MINUTES, 1, 24 * 60)
+    lifetime = whole_number_setting(environ, "MPC_SESSION_LIFETIME_HOURS", LIFETIME_HOURS, 1, 24 * 30)
     return SessionLimits(dt.timedelta(minutes=idle), dt.timedelta(hours=lifetime))
 
 
@@ -62,7 +62,8 @@ def configured_limits() -> SessionLimits:
         return session_limits({})
 
 
-def _whole_number(environ: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+def whole_number_setting(environ: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    """The whole number the environment variable NAME sets (DEFAULT when unset); German refusal out of range."""
     raw = environ.get(name, "").strip()
     if not raw:
         return default
@@ -186,8 +187,11 @@ def end_session(session: Session, key: str, reason: str = "signed_out", now: dt.
                     .values(ended_at=now or _now(), end_reason=reason))
 
 
-def end_sessions_of(session: Session, user_id: int, reason: str, now: dt.datetime | None = None) -> None:
-    """End every open session of an account (its rights changed, it was deactivated)."""
-    session.execute(update(SignInSession).where(SignInSession.user_id == user_id,
-                                                SignInSession.ended_at.is_(None))
-                    .values(ended_at=now or _now(), end_reason=reason))
+def end_sessions_of(session: Session, user_id: int, reason: str, now: dt.datetime | None = None,
+                    keep_key: str | None = None) -> None:
+    """End every open session of an account (its rights changed, it was deactivated, its password changed),
+    except the one of KEEP_KEY (the person who changed their own password stays signed in there)."""
+    where = [SignInSession.user_id == user_id, SignInSession.ended_at.is_(None)]
+    if keep_key is not None:
+        where.append(SignInSession.key_hash != _digest(keep_key))
+    session.execute(update(SignInSession).where(*where).values(ended_at=now or _now(), end_reason=reason))

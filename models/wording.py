@@ -46,6 +46,37 @@ WORDS: dict[str, dict[str, str]] = {
                      "en": "Please choose a valid role (viewer, editor, admin)."},
     "account.password": {"de": "Das Passwort muss mindestens {length} Zeichen lang sein.",
                          "en": "The password must be at least {length} characters long."},
+    "account.password_long": {"de": "Das Passwort darf höchstens {length} Zeichen lang sein.",
+                              "en": "The password may be at most {length} characters long."},
+    "account.password_common": {"de": "Dieses Passwort gehört zu den häufigsten Passwörtern und ist leicht zu "
+                                      "erraten. Bitte wählen Sie ein anderes, zum Beispiel einen Satz aus mehreren "
+                                      "Wörtern.",
+                                "en": "This password is one of the most common passwords and easy to guess. Please "
+                                      "choose another one, for example a sentence of several words."},
+    "account.password_personal": {"de": "Das Passwort darf nicht Ihr Name oder Ihre E-Mail-Adresse sein.",
+                                  "en": "The password must not be your name or your e-mail address."},
+    # passwords (models.commands.passwords)
+    "password.not_signed_in": {"de": "Bitte melden Sie sich an, um Ihr Passwort zu ändern.",
+                               "en": "Please sign in to change your password."},
+    "password.no_local": {"de": "Ihr Konto hat kein Passwort: Sie melden sich über das Dienstkonto an.",
+                          "en": "Your account has no password: you sign in with your work account."},
+    "password.old_wrong": {"de": "Das bisherige Passwort stimmt nicht.", "en": "The current password is wrong."},
+    "password.too_many": {"de": "Zu viele Versuche, das Passwort zu ändern. Bitte warten Sie {minutes} Minuten.",
+                          "en": "Too many attempts to change the password. Please wait {minutes} minutes."},
+    "password.same": {"de": "Das neue Passwort ist dasselbe wie das bisherige. Bitte wählen Sie ein anderes.",
+                      "en": "The new password is the same as the current one. Please choose another one."},
+    "password.mismatch": {"de": "Die beiden neuen Passwörter stimmen nicht überein.",
+                          "en": "The two new passwords do not match."},
+    "password.not_changed": {"de": "Das Passwort wurde nicht geändert. Bitte prüfen Sie die markierten Angaben.",
+                             "en": "The password was not changed. Please check the marked entries."},
+    "password.account_gone": {"de": "Dieses Konto gibt es nicht (mehr).", "en": "This account does not exist (any more)."},
+    "password.account_inactive": {"de": "Dieses Konto ist deaktiviert. Bitte aktivieren Sie es zuerst.",
+                                  "en": "This account is deactivated. Please activate it first."},
+    "password.link_invalid": {"de": "Dieser Link gilt nicht (mehr): Er ist abgelaufen, wurde schon benutzt oder "
+                                    "durch einen neueren ersetzt. Es wurde nichts geändert. Bitte fordern Sie einen "
+                                    "neuen Link an.",
+                              "en": "This link is not valid (any more): it has expired, was already used or was "
+                                    "replaced by a newer one. Nothing was changed. Please ask for a new link."},
     # plan settings (models.settings)
     "setting.public_view": {"de": "Bitte wählen Sie, ob die öffentliche Ansicht an oder aus ist.",
                             "en": "Please choose whether the public view is on or off."},

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.shell.auth import current_actor, sign_out, signed_in_through_identity_provider
+from ui.shell.passwords import change_password_form
 from ui.widgets.components import plain
 from ui.shell.context import current
 from ui.shell.sign_in import organisation_name
@@ -20,7 +21,10 @@ if organisation:
     st.markdown(t("account.organisation", name=plain(organisation)))
 elif actor.role == "editor":
     st.warning(t("account.no_organisation"), icon=":material/info:")
-st.caption(t("account.via_oidc" if signed_in_through_identity_provider() else "account.via_local"))
+through_identity_provider = signed_in_through_identity_provider()
+st.caption(t("account.via_oidc" if through_identity_provider else "account.via_local"))
 # A callback, not `if st.button(...): st.rerun()`: a rerun right after st.logout() drops its redirect,
 # and the identity cookie would survive (signed in again on the next visit).
 st.button(t("account.sign_out"), icon=":material/logout:", on_click=sign_out, args=(current().url,))
+
+change_password_form(actor, through_identity_provider)

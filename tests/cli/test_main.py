@@ -98,3 +98,34 @@ def test_create_admin_refuses_a_short_password_in_german(tmp_path):
     )
     assert result.returncode == 2
     assert "mindestens 12 Zeichen" in result.stderr
+
+
+def test_init_points_to_the_first_admin_and_create_admin_prints_a_one_time_link(tmp_path):
+    import re
+
+    from sqlalchemy.orm import Session
+
+    from models.auth import authenticate
+    from models.commands.passwords import set_password_with_link
+    from models.db import make_engine
+
+    url = f"sqlite:///{tmp_path / 'first.db'}"
+    environment = {**os.environ, "DATABASE_URL": url, "MPC_PUBLIC_URL": "https://cockpit.example.org"}
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, env=environment, capture_output=True,
+                              text=True, timeout=300)
+
+    first = cli("init", "--no-examples")
+    assert first.returncode == 0 and "noch kein Admin-Konto" in first.stdout and "--link" in first.stdout
+    created = cli("create-admin", "--email", "buero@kreis.example", "--name", "Büro", "--link")
+    assert created.returncode == 0, created.stderr
+    found = re.search(r"https://cockpit\.example\.org/passwort-setzen\?token=([\w-]+)", created.stdout)
+    assert found and "72 Stunden" in created.stdout
+    assert "noch kein Admin-Konto" not in cli("init", "--no-examples").stdout
+    engine = make_engine(url)
+    with Session(engine) as session, session.begin():
+        set_password_with_link(session, found.group(1), new_password="Ein Büro am Marktplatz 3",
+                               repeat="Ein Büro am Marktplatz 3")
+    assert authenticate(engine, "buero@kreis.example", "Ein Büro am Marktplatz 3").role == "admin"
+    engine.dispose()

@@ -44,10 +44,18 @@ def _paths_of(pages):
 
 
 def test_admins_see_everything_but_the_sign_in():
-    assert _paths_of(visible_pages("admin", True, organisation=True)) == {page.url_path for page in PAGES} - {"anmelden"}
+    assert _paths_of(visible_pages("admin", True, organisation=True)) == {
+        page.url_path for page in PAGES if not page.hidden} - {"anmelden"}
 
 
 def test_every_registered_page_exists_and_url_paths_are_unique_ascii():
     assert all((ROOT / page.path).is_file() for page in PAGES)
     paths = [page.url_path for page in PAGES]
     assert len(set(paths)) == len(paths) and all(path.isascii() for path in paths)
+
+
+def test_the_link_page_opens_for_everyone_but_is_not_listed():
+    assert [page.url_path for page in PAGES if page.hidden] == ["passwort-setzen"]
+    for role in ("anonymous", "viewer", "editor", "admin"):
+        assert "passwort-setzen" in {page.url_path for page in visible_pages(role, False, with_hidden=True)}
+        assert "passwort-setzen" not in _paths(role)

@@ -5,14 +5,21 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+import datetime as dt
+
 from models.commands import accounts as account_commands
+from models.commands.passwords import issue_password_link
 from models.formats import format_datetime
+from models.password_tokens import link_url
 from models.rules import NAME_MAX, ROLES
 from ui.maintenance.common import Field, Page
 from ui.maintenance.crud import Spec, section
 from ui.maintenance.organisations import organisation_choices
 from ui.maintenance.values import missing, or_none
+from ui.shell import write
+from ui.shell.passwords import link_lifetimes_here, public_base_url
 from ui.shell.texts import t
+from ui.views.markdown import plain
 
 
 def _role_field() -> Field:
@@ -69,3 +76,42 @@ ACCOUNTS = Spec(
 def accounts(page: Page) -> None:
     st.caption(t("maintenance.user.intro"))
     section(page, ACCOUNTS)
+    password_links(page)
+
+
+_LINK_FLASH = "mt_user_link_flash"
+_LINK_SHOWN = "mt_user_link_shown"
+
+
+def password_links(page: Page) -> None:
+    """An admin issues a one-time set-password link for an account (instead of typing its password); the link
+    is shown once, to copy, and a newer one replaces it."""
+    lifetimes = link_lifetimes_here()
+    hours = int(lifetimes.set.total_seconds() // 3600)
+    st.subheader(t("maintenance.link.title"))
+    st.caption(t("maintenance.link.intro", hours=hours))
+    write.show_flash(_LINK_FLASH)
+    shown = st.session_state.pop(_LINK_SHOWN, None)
+    if shown:
+        st.markdown(t("maintenance.link.copy", email=plain(shown[0]), until=plain(shown[1])))
+        st.code(shown[2], language=None, wrap_lines=True)
+    users = page.frames["users"]
+    active = users[users["active"].astype(bool)]
+    if active.empty:
+        st.caption(t("maintenance.link.none"))
+        return
+    labels = {int(row.id): f"{row.name} · {row.email}" for row in active.itertuples()}
+    emails = {int(row.id): row.email for row in active.itertuples()}
+    with st.form("mt_user_link", enter_to_submit=False):
+        chosen = st.selectbox(t("maintenance.link.account"), list(labels), format_func=labels.get,
+                              key="mt_user_link_account")
+        submitted = st.form_submit_button(t("maintenance.link.submit"), icon=":material/link:")
+    if submitted:
+        base = public_base_url()
+        until = format_datetime(dt.datetime.now(dt.timezone.utc).replace(tzinfo=None) + lifetimes.set)
+
+        def keep(token: str) -> None:
+            st.session_state[_LINK_SHOWN] = (emails[chosen], until, link_url(base, token))
+
+        write.run(page.context.url, lambda session: issue_password_link(session, page.actor, chosen, lifetimes),
+                  flash_key=_LINK_FLASH, success=t("maintenance.link.done", email=emails[chosen]), on_success=keep)

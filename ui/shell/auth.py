@@ -50,7 +50,7 @@ UNSAVED_KEY = "sign_in_unsaved"
 # sign-in ends in the middle of work (choices such as a status or a code are shorter or have no space).
 UNSAVED_MIN_CHARS = 20
 ANONYMOUS = "anonymous"
-ENDED_REASONS = ("idle", "expired", "deactivated", "rights_changed", "signed_out")
+ENDED_REASONS = ("idle", "expired", "deactivated", "rights_changed", "signed_out", "password_changed")
 _log = logging.getLogger(__name__)
 
 
@@ -120,7 +120,11 @@ def _cookie_token() -> str | None:
 def sign_in_locally(url: str, email: str, password: str, client: str | None) -> None:
     """Check e-mail and password; signed in: a new server-side session. Raises SignInRefused."""
     engine = engine_for(url)
-    actor = authenticate(engine, email, password, client=client)
+    sign_in_as(url, authenticate(engine, email, password, client=client))
+
+
+def sign_in_as(url: str, actor: Actor) -> None:
+    """A new server-side session for ACTOR's account (its password was just checked or set)."""
     with write.transaction(url) as session:
         token = start_local_session(session, actor.user_id)
     st.session_state.pop(NOTICE_KEY, None)

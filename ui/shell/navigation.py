@@ -25,6 +25,8 @@ class PageSpec:
     url_path: str
     section_key: str
     roles: tuple[str, ...]
+    # Reached by a link only (not listed in the navigation).
+    hidden: bool = False
 
     @property
     def path(self) -> str:
@@ -73,15 +75,19 @@ PAGES = (
              SIGNED_IN),
     PageSpec("page.accessibility", ":material/accessibility_new:", "barrierefreiheit", "app.section.account",
              VIEWERS),
+    PageSpec("page.set_password", ":material/key:", "passwort-setzen", "app.section.account",
+             VIEWERS, hidden=True),
 )
 
 SIGN_IN = next(page for page in PAGES if page.url_path == "anmelden")
 
 
-def visible_pages(role: str, public_view: bool, organisation: bool = False) -> list[PageSpec]:
+def visible_pages(role: str, public_view: bool, organisation: bool = False, *,
+                  with_hidden: bool = False) -> list[PageSpec]:
     """The pages a role may open; anonymous visitors see the plan only when the public view is on. Meine Maßnahmen
-    is an admin's only when the admin reports for an organisation (an editor without one reads why it is empty)."""
-    pages = [page for page in PAGES if role in page.roles
+    is an admin's only when the admin reports for an organisation (an editor without one reads why it is empty).
+    Pages reached by a link only (hidden) come along WITH_HIDDEN."""
+    pages = [page for page in PAGES if role in page.roles and (with_hidden or not page.hidden)
              and (page.url_path != MY_MEASURES or role != "admin" or organisation)]
     if role == ANONYMOUS and not public_view:
         pages = [page for page in pages if page.section_key == "app.section.account"]
@@ -101,7 +107,7 @@ def build(role: str, public_view: bool):
     and Page.run() mark them per run."""
     actor = current_actor()
     organisation = actor is not None and actor.organisation_id is not None
-    specs = visible_pages(role, public_view, organisation)
+    specs = visible_pages(role, public_view, organisation, with_hidden=True)
     asked = _asked_unseen(specs) if role == ANONYMOUS else None
     key = (role, public_view, organisation, language(), asked)
     kept = st.session_state.get(_PAGES_KEY)
@@ -175,7 +181,7 @@ def _sections(specs: list[PageSpec]) -> dict[str, list]:
         sections.setdefault(t(spec.section_key), []).append(
             st.Page(spec.path, title=t(spec.title_key), icon=spec.icon,
                     url_path=f"{spec.url_path}{DEFAULT_SUFFIX}" if index == 0 else spec.url_path,
-                    default=index == 0)
+                    default=index == 0, visibility="hidden" if spec.hidden and index else "visible")
         )
     sections[t(specs[0].section_key)].append(
         st.Page(specs[0].path, title=t(specs[0].title_key), icon=specs[0].icon, url_path=specs[0].url_path,

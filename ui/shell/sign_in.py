@@ -15,6 +15,7 @@ from ui.reads.db import engine_for
 from ui.shell.auth import keep_in_browser, sign_in_locally
 from ui.shell.context import current
 from ui.shell.navigation import SIGN_IN, opened_page
+from ui.shell.passwords import forgot_password
 from ui.shell.texts import localised, t
 
 
@@ -36,6 +37,7 @@ def sign_in_page(return_to: str, wanted: str | None = None) -> None:
     if identity_provider_configured():
         st.caption(t("sign_in.or_local"))
     local_sign_in_form(return_to)
+    forgot_password(client_address())
     st.caption(t("sign_in.no_account"))
 
 

@@ -27,6 +27,9 @@ _ACTIONS = {
     "release": ("freigegeben", "released"),
     "import": ("importiert", "imported"),
     "bulk_update": ("als Tabelle bearbeitet", "edited as a table"),
+    "password_changed": ("Passwort geändert", "password changed"),
+    "password_link_issued": ("Link zum Passwort-Setzen ausgegeben", "set-password link issued"),
+    "password_link_used": ("Passwort über Link gesetzt", "password set by link"),
 }
 _FIELDS = {
     "progress": ("Fortschritt", "Progress"),

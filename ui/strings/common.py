@@ -100,6 +100,10 @@ CATALOGUE.update(
             "de": "Die Rechte Ihres Kontos wurden geändert. Bitte melden Sie sich neu an.",
             "en": "The rights of your account have changed. Please sign in again.",
         },
+        "sign_in.ended.password_changed": {
+            "de": "Das Passwort Ihres Kontos wurde geändert. Bitte melden Sie sich mit dem neuen Passwort an.",
+            "en": "The password of your account was changed. Please sign in with the new password.",
+        },
         "sign_in.ended.signed_out": {
             "de": "Sie haben sich abgemeldet.", "en": "You have signed out.",
         },

@@ -236,8 +236,10 @@ CATALOGUE.update(
             "en": "Accounts with the role “report (editor)” report on their organisation's measures.",
         },
         "maintenance.help.password": {
-            "de": "Mindestens 12 Zeichen. Leer lassen, wenn sich die Person über den Identitätsanbieter anmeldet.",
-            "en": "At least 12 characters. Leave empty when the person signs in through the identity provider.",
+            "de": "Mindestens 12 Zeichen. Besser leer lassen: Die Person setzt ihr Passwort dann selbst über einen "
+                  "Link (unten, „Link zum Passwort-Setzen“) oder meldet sich über den Identitätsanbieter an.",
+            "en": "At least 12 characters. Better left empty: the person then sets their password through a link "
+                  "(below, “Set-password link”) or signs in through the identity provider.",
         },
         "maintenance.help.active": {"de": "Deaktivierte Konten können sich nicht mehr anmelden.",
                                     "en": "Deactivated accounts can no longer sign in."},
