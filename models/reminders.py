@@ -311,3 +311,8 @@ def plan_rounds(engine: Engine, plan_id: int) -> list[RoundRow]:
             .order_by(ReportingRound.meeting_date.desc())
         ).all()
     return [RoundRow(*row) for row in rows]
+
+
+def reminders_off(engine: Engine, user_id: int) -> bool:
+    with engine.connect() as connection:
+        return bool(connection.scalar(select(User.reminders_off).where(User.id == user_id)))

@@ -469,7 +469,7 @@ class PasswordToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), index=True)
     purpose: Mapped[str] = mapped_column(String(10))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
     # Used, or replaced by a newer link: the link no longer works.
     ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.shell.auth import current_actor, sign_out, signed_in_through_identity_provider
+from ui.reporting_round import reminder_choice
 from ui.shell.passwords import change_password_form
 from ui.widgets.components import plain
 from ui.shell.context import current
@@ -27,4 +28,5 @@ st.caption(t("account.via_oidc" if through_identity_provider else "account.via_l
 # and the identity cookie would survive (signed in again on the next visit).
 st.button(t("account.sign_out"), icon=":material/logout:", on_click=sign_out, args=(current().url,))
 
+reminder_choice(current().url, actor)
 change_password_form(actor, through_identity_provider)

@@ -3,6 +3,8 @@ for the administration the reported barriers with the day each answer is due."""
 
 from __future__ import annotations
 
+import logging
+import smtplib
 import time
 from functools import cache
 from pathlib import Path
@@ -10,15 +12,17 @@ from pathlib import Path
 import streamlit as st
 
 from models.actors import Actor
-from models.barriers import BarrierRow, barrier_reports
+from models.barriers import BarrierRow, announcement, barrier_reports, office_addresses
 from models.commands.barriers import answer_barrier, report_barrier
 from models.formats import format_date, format_datetime, local_time
+from models.mail import compose, send
 from models.rules import barrier_answer_due
 from models.schema import utc_now
 from ui.reads.db import engine_for
 from ui.shell import write
 from ui.shell.auth import current_actor
 from ui.shell.navigation import PAGES
+from ui.shell.passwords import configured_mail, public_base_url
 from ui.shell.texts import language, t
 from ui.views.markdown import plain
 
@@ -63,7 +67,7 @@ def barrier_form(url: str) -> None:
         return
     write.run(url, lambda session: report_barrier(session, current_actor() or VISITOR, description=description,
                                                   page="" if page == other else page, contact=contact),
-              flash_key=SENT, success=_sent, on_success=_next_round)
+              flash_key=SENT, success=_sent, on_success=lambda number: _next_round(url, number))
 
 
 def _sent(number: int) -> str:
@@ -71,9 +75,23 @@ def _sent(number: int) -> str:
     return t("accessibility.report.sent", number=number, due=format_date(barrier_answer_due(today)))
 
 
-def _next_round(_number: int) -> None:
+def _next_round(url: str, number: int) -> None:
     st.session_state[_ROUND] = st.session_state.get(_ROUND, 0) + 1
     st.session_state[_LAST_SENT] = time.monotonic()
+    _tell_office(url, number)
+
+
+def _tell_office(url: str, number: int) -> None:
+    """With mail set up, the administrators learn of the report at once (the report is saved either way)."""
+    settings = configured_mail()
+    if settings is None:
+        return
+    subject, text = announcement(number, barrier_answer_due(local_time(utc_now()).date()), public_base_url())
+    try:
+        for name, email in office_addresses(engine_for(url)):
+            send(compose(email, subject, text, sender=settings.sender, to_name=name), settings)
+    except (smtplib.SMTPException, OSError):
+        logging.getLogger(__name__).exception("Barrier report %s saved; the mail to the office failed", number)
 
 
 def barrier_inbox(url: str) -> None:

@@ -4,31 +4,22 @@ plan's lead time), see what the reminder job sent, end it early; and whether mai
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import streamlit as st
 
-from models.commands.rounds import close_round, open_round
+from models.commands.rounds import close_round, open_round, set_reminders_off
 from models.formats import format_date, format_number
-from models.mail import mail_configured
-from models.reminders import RoundRow, plan_rounds
+from models.reminders import RoundRow, plan_rounds, reminders_off
 from models.rules import round_deadline
 from models.settings import plan_settings
 from ui.reads.db import engine_for
 from ui.shell import write
 from ui.shell.auth import current_actor
+from ui.shell.passwords import configured_mail
 from ui.shell.context import PlanContext
 from ui.shell.texts import t
 
 FLASH = "round_flash"
-
-
-def mail_is_set_up() -> bool:
-    try:
-        secrets = st.secrets.get("mail")
-    except FileNotFoundError:
-        secrets = None
-    return mail_configured(os.environ, secrets if isinstance(secrets, dict) or secrets is None else dict(secrets))
 
 
 def round_panel(context: PlanContext, until: dt.date, since: dt.date, today: dt.date) -> None:
@@ -41,7 +32,7 @@ def round_panel(context: PlanContext, until: dt.date, since: dt.date, today: dt.
         _opened(context, opened)
     else:
         _to_open(context, until, since, today, plan_settings(engine, context.plan_id)["round_lead_days"])
-    if mail_is_set_up():
+    if configured_mail() is not None:
         st.caption(t("reporting_round.mail_job"))
     else:
         st.warning(t("reporting_round.no_mail"), icon=":material/mail_lock:")
@@ -63,3 +54,16 @@ def _to_open(context: PlanContext, until: dt.date, since: dt.date, today: dt.dat
         write.run(context.url, lambda session: open_round(session, current_actor(), context.plan_id, until, since,
                                                           today),
                   flash_key=FLASH, success=t("reporting_round.opened_now", deadline=format_date(deadline)))
+
+
+def reminder_choice(url: str, actor) -> None:
+    """On Mein Konto: whether this account gets the reporting rounds' e-mails (the opt-out every such mail names)."""
+    if actor.user_id is None or actor.role not in ("editor", "admin"):
+        return
+    off = reminders_off(engine_for(url), actor.user_id)
+    wanted = st.toggle(t("account.reminders"), value=not off, key="account_reminders",
+                       help=t("account.reminders.help"))
+    write.show_flash(FLASH)
+    if wanted == off:  # the toggle moved
+        write.run(url, lambda session: set_reminders_off(session, current_actor(), not wanted), flash_key=FLASH,
+                  success=t("account.reminders.on" if wanted else "account.reminders.off"))

@@ -109,3 +109,19 @@ def test_in_english_the_page_says_the_statement_is_german(mini_app_url):
     at = _open(lang="en")
     assert at.info[0].value.startswith("The accessibility statement is published in German")
     assert "Report a barrier" in [sub.value for sub in at.subheader]
+
+
+def test_with_mail_set_up_the_administration_learns_of_a_report_at_once(mini_app_url, monkeypatch):
+    from tests.smtp import smtp_server
+
+    _actor(mini_app_url, "admin")
+    with smtp_server() as (inbox, environ):
+        for name, value in {**environ, "MPC_PUBLIC_URL": "https://cockpit.kreis.example"}.items():
+            monkeypatch.setenv(name, value)
+        _send(_open(), "Die Schrift lässt sich nicht vergrößern.", "leser@example.org")
+    [report] = _reports(mini_app_url)
+    [(recipients, message)] = inbox.messages
+    assert recipients == ["admin@kreis.example"] and message["Subject"] == f"Barriere gemeldet (Nr. {report.id})"
+    text = message.get_body(("plain",)).get_content()
+    assert "https://cockpit.kreis.example/barrierefreiheit" in text and "§ 6 HVBIT" in text
+    assert "Schrift" not in text and "leser@example.org" not in text  # the content stays in the app

@@ -104,5 +104,16 @@ CATALOGUE.update(
             "en": "No mail server is set up: the reminders do not go out by themselves. Write to the project leads "
                   "with the e-mail links below; the README describes the setup (section e-mail).",
         },
+        "account.reminders": {"de": "E-Mails der Berichtsrunden erhalten", "en": "Receive the reporting rounds' e-mails"},
+        "account.reminders.help": {
+            "de": "Einladungen und Erinnerungen, wenn Ihre Organisation Sachstände schuldet. Ausgeschaltet erhalten "
+                  "Sie keine mehr; die Seite „Meine Maßnahmen“ zeigt weiter, was fällig ist.",
+            "en": "Invitations and reminders when your organisation owes reports. Switched off, you receive none; "
+                  "the page “My measures” still shows what is due.",
+        },
+        "account.reminders.on": {"de": "Sie erhalten wieder die E-Mails der Berichtsrunden.",
+                                 "en": "You receive the reporting rounds' e-mails again."},
+        "account.reminders.off": {"de": "Sie erhalten keine E-Mails der Berichtsrunden mehr.",
+                                  "en": "You no longer receive the reporting rounds' e-mails."},
     }
 )
