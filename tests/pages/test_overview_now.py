@@ -23,7 +23,7 @@ def _attention(at) -> tuple[int, list[str]]:
 
 @pytest.mark.parametrize("role", list(ROLES))
 def test_overview_sections_in_order_and_show_all_opens_exactly_those(example_app_url, role):
-    at = run_as(ROLES[role], stand=STAND)
+    at = run_as(ROLES[role], page="pages/uebersicht.py", stand=STAND)  # an editor starts on Meine Maßnahmen
     headings = [h.value for h in at.subheader]
     positions = [next(i for i, heading in enumerate(headings) if heading.startswith(section.format(year=2026)))
                  for section in SECTIONS]
