@@ -338,7 +338,7 @@ def test_oidc_editor_gets_role_and_organisation_from_claims_and_signs_out(visito
     visitor.wait_for_url(f"{sign_in_app.base_url}/**")
     wait_for_run(visitor, "Übersicht")
     expect(_sections(visitor)).to_have_text(["Überblick", "Konto"])
-    _expect_menu(visitor, "Konto", ["Anmelden"])
+    _expect_menu(visitor, "Konto", ["Anmelden", "Barrierefreiheit"])
     assert_no_exception(visitor)
 
 
@@ -347,7 +347,7 @@ def test_oidc_without_role_claim_is_a_viewer(visitor: Page, sign_in_app: SignInA
     _sign_in_at_provider(visitor, sign_in_app, "gast.leser")
     wait_for_run(visitor, "Übersicht")
     expect(_sections(visitor)).to_have_text(["Überblick", "Konto"])  # no "Berichten", no "Verwaltung"
-    _expect_menu(visitor, "Konto", ["Mein Konto"])  # signed in, as a viewer
+    _expect_menu(visitor, "Konto", ["Mein Konto", "Barrierefreiheit"])  # signed in, as a viewer
     assert _account(sign_in_app.database_url, "gast.leser@oidc.invalid").role == "viewer"
     assert_no_exception(visitor)
 
@@ -357,7 +357,7 @@ def test_oidc_without_role_claim_is_a_viewer(visitor: Page, sign_in_app: SignInA
 
 def _anonymous(page: Page) -> None:
     expect(_sections(page)).to_have_text(["Überblick", "Konto"])
-    _expect_menu(page, "Konto", ["Anmelden"])
+    _expect_menu(page, "Konto", ["Anmelden", "Barrierefreiheit"])
 
 
 def test_b3_identity_cookie_replayed_after_sign_out_gives_no_access(browser: Browser, visitor: Page,
@@ -407,7 +407,7 @@ def test_b3_role_removed_at_the_provider_is_a_viewer_at_the_next_sign_in(browser
         _sign_in_at_provider(page, sign_in_app, "rolf.rolle")
         wait_for_run(page, "Übersicht")
         expect(_sections(page)).to_have_text(["Überblick", "Konto"])
-        _expect_menu(page, "Konto", ["Mein Konto"])
+        _expect_menu(page, "Konto", ["Mein Konto", "Barrierefreiheit"])
     finally:
         second.close()
     # the first tab's sign-in ended with the change of rights

@@ -30,6 +30,7 @@ FLAG_KEYS = {"prio": "measures_prio", "veraltet": "measures_stale"}
 ATTENTION_PARAM, ATTENTION_WORD = "auswahl", "aufmerksamkeit"
 ATTENTION_KEY = "measures_attention"
 FILTER_WIDTH = 250  # px: three filters a row at 1400 px wide, more on a wider screen, fewer on a narrow one
+SEARCH_WIDTH = 320
 
 
 def filter_panel(specs: tuple[Choice, ...]) -> MeasureFilters:
@@ -58,8 +59,9 @@ def filter_panel(specs: tuple[Choice, ...]) -> MeasureFilters:
             choices_row.multiselect(spec.label, list(spec.names), format_func=spec.names.__getitem__, key=spec.key,
                                     placeholder=t("measures.filter.placeholder"), width=FILTER_WIDTH)
         search_row = st.container(horizontal=True, vertical_alignment="bottom")
+        # A width of its own: squeezed by the checkboxes beside it, the field lost Streamlit's input hint.
         search_row.text_input(t("measures.filter.search"), key=SEARCH_KEY, max_chars=100,
-                              placeholder=t("measures.filter.search_placeholder"))
+                              placeholder=t("measures.filter.search_placeholder"), width=SEARCH_WIDTH)
         search_row.checkbox(flag_labels["prio"], key=FLAG_KEYS["prio"], help=t("measures.filter.prioritised_help"))
         search_row.checkbox(flag_labels["veraltet"], key=FLAG_KEYS["veraltet"], help=t("measures.filter.stale_help"))
         search_row.checkbox(attention_label, key=ATTENTION_KEY, help=t("measures.filter.attention_help"))
