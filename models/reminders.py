@@ -133,9 +133,12 @@ def _send_once(engine: Engine, mail: Mail, deliver: Callable[[Mail], None]) -> b
 
 
 def _sent_keys(engine: Engine) -> set[tuple[int, str, int, str]]:
+    """The ledger of the open rounds (closed rounds send nothing, so their rows need not be read every run)."""
     with engine.connect() as connection:
-        rows = connection.execute(select(MailSent.round_id, MailSent.kind, MailSent.organisation_id,
-                                         MailSent.recipient)).all()
+        rows = connection.execute(
+            select(MailSent.round_id, MailSent.kind, MailSent.organisation_id, MailSent.recipient)
+            .join(ReportingRound, ReportingRound.id == MailSent.round_id)
+            .where(ReportingRound.closed_at.is_(None))).all()
     return {(row.round_id, row.kind, row.organisation_id, row.recipient) for row in rows}
 
 

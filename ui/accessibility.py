@@ -53,7 +53,7 @@ def barrier_form(url: str) -> None:
     write.show_flash(SENT)
     round_number = st.session_state.setdefault(_ROUND, 0)
     other = t("accessibility.report.page.other")
-    places = [other, *(t(spec.title_key) for spec in PAGES)]
+    places = [other, *(t(spec.title_key) for spec in PAGES if not spec.hidden)]  # hidden: reached by a link only
     with st.form(f"barrier_form_{round_number}"):
         page = st.selectbox(t("accessibility.report.page"), places)
         description = st.text_area(t("accessibility.report.description"), max_chars=2000)
