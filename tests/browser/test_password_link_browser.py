@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from models.actors import SYSTEM
 from models.auth import authenticate
 from models.commands.accounts import create_user
 from models.db import make_engine
+from models.schema import Plan
 from tests.browser.conftest import (
     RUN_TIMEOUT_MS,
     VIEWPORT,
@@ -31,6 +33,9 @@ def _accounts(database_url: str) -> None:
         create_user(session, SYSTEM, name="Linda Link-Admin", email="linda.admin@kreis.example", role="admin",
                     password=ADMIN_PASSWORD)
         create_user(session, SYSTEM, name="Nora Neu", email="nora.neu@kreis.example", role="viewer")
+        # Written beside the app, not through its pages: move every plan's change counter so that a Pflege page
+        # another test opened earlier on this shared database reads the accounts again (its reads are cached).
+        session.execute(update(Plan).values(change_counter=Plan.change_counter + 1))
     engine.dispose()
 
 
