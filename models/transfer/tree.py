@@ -14,9 +14,7 @@ preview() and apply() only add the reshaping's own problems to the importer's.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import re
 from collections.abc import Sequence
@@ -34,7 +32,8 @@ from models.transfer import importer, layout
 from models.transfer.cells import is_missing, parse_whole_number, plain_text
 from models.transfer.importer import ImportRefused, Preview, Problem, Target
 from models.transfer.mapping import ColumnMapping, normalise
-from models.transfer.parsing import RawRow, RawTable, XLSX_MAGIC, decode, read_file, sniff_delimiter
+from models.transfer.parsing import RawRow, RawTable, XLSX_MAGIC, read_file
+from models.transfer.sheet_shape import SheetShape, blank_rows, csv_shape, xlsx_shapes
 from models.transfer.tree_wording import say
 
 # How the file shows the tree.
@@ -143,16 +142,6 @@ class TreeMapping:
 
 
 @dataclass
-class SheetShape:
-    """What parsing leaves out of a sheet: per row number the outline level and each cell's indentation
-    (leading spaces, plus four per Excel indent step), and the blank lines between data rows."""
-
-    outline: dict[int, int] = field(default_factory=dict)
-    indents: dict[int, list[int]] = field(default_factory=dict)
-    blank_rows: list[int] = field(default_factory=list)
-
-
-@dataclass
 class TreeFile:
     tables: list[RawTable]
     shapes: dict[str, SheetShape]
@@ -162,66 +151,14 @@ def read_tree_file(filename: str, data: bytes) -> TreeFile:
     """The tables of a file (parsing.read_file, with its limits and messages) and what their shape shows."""
     tables = read_file(filename, data)
     if data.startswith(XLSX_MAGIC) and PurePath(filename).suffix.lower() != ".zip":
-        shapes = _xlsx_shapes(data)
+        shapes = xlsx_shapes(data)
     elif len(tables) == 1:
-        shapes = {tables[0].name: _csv_shape(data)}
+        shapes = {tables[0].name: csv_shape(data)}
     else:
         shapes = {}
     for table in tables:
-        shape = shapes.setdefault(table.name, SheetShape())
-        _blank_rows(table, shape)
+        blank_rows(table, shapes.setdefault(table.name, SheetShape()))
     return TreeFile(tables, shapes)
-
-
-def _indent(value: Any, steps: int = 0) -> int:
-    if not isinstance(value, str):
-        return 4 * steps
-    return len(value) - len(value.lstrip(" \u00a0\t")) + 4 * steps
-
-
-def _xlsx_shapes(data: bytes) -> dict[str, SheetShape]:
-    import openpyxl
-
-    workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    shapes: dict[str, SheetShape] = {}
-    try:
-        for sheet in workbook.worksheets:
-            shape = SheetShape()
-            for row in sheet.iter_rows():
-                if not row:
-                    continue
-                number = row[0].row
-                shape.outline[number] = int(sheet.row_dimensions[number].outline_level or 0)
-                shape.indents[number] = [_indent(cell.value, int(getattr(cell.alignment, "indent", 0) or 0))
-                                         for cell in row]
-            shapes[sheet.title] = shape
-    finally:
-        workbook.close()
-    return shapes
-
-
-def _csv_shape(data: bytes) -> SheetShape:
-    text, _ = decode(data)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    shape = SheetShape()
-    start = 1
-    for cells in reader:
-        shape.indents[start] = [_indent(cell.replace("\ufeff", "")) for cell in cells]
-        start = reader.line_num + 1
-    return shape
-
-
-def _blank_rows(table: RawTable, shape: SheetShape) -> None:
-    """The blank lines between the first and the last data row (parsing drops them; the preview counts them)."""
-    if not table.rows:
-        return
-    numbers = {row.number for row in table.rows}
-    first, last = table.rows[0].number, table.rows[-1].number
-    if shape.indents:
-        shape.blank_rows = [number for number in sorted(shape.indents)
-                            if first < number < last and number not in numbers]
-    else:
-        shape.blank_rows = [number for number in range(first + 1, last) if number not in numbers]
 
 
 # --- proposals ------------------------------------------------------------------------------------
