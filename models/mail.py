@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 import smtplib
 import ssl
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
@@ -107,3 +108,19 @@ def send(message: EmailMessage, settings: MailSettings | None = None) -> None:
         if settings.user:
             client.login(settings.user, settings.password or "")
         client.send_message(message)
+
+
+_BACKGROUND = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mail")
+
+
+def send_later(message: EmailMessage, settings: MailSettings, failed: Callable[[Exception], None]) -> Future:
+    """Send MESSAGE in a background thread, so that the visitor's answer does not wait for the mail server:
+    how long "Passwort vergessen" takes must not tell whether the address has an account. FAILED gets the
+    refusal (smtplib.SMTPException or OSError)."""
+    def deliver() -> None:
+        try:
+            send(message, settings)
+        except (smtplib.SMTPException, OSError) as refused:
+            failed(refused)
+
+    return _BACKGROUND.submit(deliver)

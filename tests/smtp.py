@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from email import message_from_bytes, policy
@@ -19,6 +20,14 @@ class Inbox:
     async def handle_DATA(self, server, session, envelope):
         self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=policy.default)))
         return "250 OK"
+
+
+def arrived(inbox: Inbox, count: int, within_seconds: float = 20) -> list:
+    """The inbox's messages once COUNT have arrived (mail sent in the background arrives after the answer)."""
+    deadline = time.monotonic() + within_seconds
+    while len(inbox.messages) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return inbox.messages
 
 
 def free_port() -> int:

@@ -12,10 +12,10 @@ from models.actors import SYSTEM
 from models.auth import authenticate
 from models.commands.accounts import create_user
 from models.commands.passwords import request_password_reset, set_password_with_link
-from models.mail import MailSettingInvalid, compose, mail_configured, mail_settings, send
+from models.mail import MailSettingInvalid, compose, mail_configured, mail_settings, send, send_later
 from models.password_tokens import link_url, reset_message
 from models.schema import PasswordToken
-from tests.smtp import smtp_server
+from tests.smtp import free_port, smtp_server
 
 NEW = "Neuer Weg durchs Moor 42"
 
@@ -48,6 +48,17 @@ def test_a_message_with_text_and_html_arrives(smtp):
     assert recipients == ["eva@example.org"] and message["Subject"] == "Grüße"
     assert message.get_body(("plain",)).get_content().strip() == "Hallo Eva, schön."
     assert "<b>Eva</b>" in message.get_body(("html",)).get_content()
+
+
+def test_a_mail_sent_later_arrives_and_a_refusal_reaches_the_callback(smtp):
+    inbox, environ = smtp
+    failures = []
+    message = compose("eva@example.org", "Später", "Hallo", sender="cockpit@example.org")
+    send_later(message, mail_settings(environ), failures.append).result(timeout=20)
+    assert [recipients for recipients, _ in inbox.messages] == [["eva@example.org"]] and failures == []
+    closed = mail_settings({**environ, "MPC_SMTP_PORT": str(free_port())})  # nothing listens there
+    send_later(message, closed, failures.append).result(timeout=20)
+    assert len(failures) == 1 and isinstance(failures[0], OSError)
 
 
 def test_the_reset_mail_arrives_and_its_link_sets_the_password(engine, smtp):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import os
-import smtplib
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -14,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from models.commands import Actor, CommandError, ValidationFailed
 from models.commands.passwords import change_own_password, claim_change_try, request_password_reset, set_password_with_link
-from models.mail import MailSettingInvalid, MailSettings, mail_settings, send
+from models.mail import MailSettingInvalid, MailSettings, mail_settings, send_later
 from models.password_tokens import LinkLifetimes, link_lifetimes, link_url, open_link, reset_message
 from models.schema import User
 from models.sign_in_sessions import SessionSettingInvalid
@@ -196,10 +195,8 @@ def _request_reset(client: str | None) -> None:
             reset = request_password_reset(session, email, client=client, lifetimes=lifetimes)
         if reset is not None:
             link = link_url(public_base_url(), reset.token)
-            try:
-                send(reset_message(reset.email, reset.name, link, reset.lifetime, settings.sender), settings)
-            except (smtplib.SMTPException, OSError) as failed:
-                # The answer stays the same (it must not tell whether the account exists); the office sees the log.
-                _log.error("The password reset mail could not be sent: %s", failed)
+            # The answer stays the same (it must not tell whether the account exists); the office sees the log.
+            send_later(reset_message(reset.email, reset.name, link, reset.lifetime, settings.sender), settings,
+                       lambda failed: _log.error("The password reset mail could not be sent: %s", failed))
     st.session_state[_FORGOT_NOTICE] = t("password.forgot.sent",
                                          hours=int(lifetimes.reset.total_seconds() // 3600))
