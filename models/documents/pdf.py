@@ -361,7 +361,7 @@ def _goal_section(pdf: ReportPDF, section: GoalSection, content: ReportContent) 
     charted = [goal for goal in section.annual_goals if goal.measures]
     if len(charted) > 1:
         levels = [LevelProgress(goal.code, goal.title, goal.progress, len(goal.measures)) for goal in charted]
-        with _figure(pdf, charts.bars_alt(words("goal.progress", progress="").rstrip(": "), levels)):
+        with _figure(pdf, charts.bars_alt(words("by_annual_goal"), levels)):
             charts.progress_bars(pdf, FONT, levels)
     if not section.annual_goals:
         _paragraph(pdf, words("goal.no_annual", year=content.as_of.year))

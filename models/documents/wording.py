@@ -36,6 +36,7 @@ CATALOGUE.update({f"doc.{key}": {"de": value} for key, value in {
     "light_line_one": "{words}: {count} Maßnahme ({share})",
     "by_action_field": "Fortschritt nach Handlungsfeld",
     "by_guiding_goal": "Fortschritt nach Leitziel",
+    "by_annual_goal": "Fortschritt nach Jahresziel",
     "changes": "Änderungen seit der letzten Sitzung",
     "changes_since": "Seit der Sitzung „{meeting}“",
     "changes.reports": "Neue Sachstände",
