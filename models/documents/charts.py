@@ -1,6 +1,7 @@
 """Charts drawn straight into the PDF with fpdf2's vector shapes: no browser, no image files, crisp
 in print. A traffic-light colour always comes with its words (the doughnut's legend), a bar always
-with its value ("50 %" or "keine Maßnahmen").
+with its value ("50 %" or "keine Maßnahmen"). Each chart has an alternative text in German with its figures
+(`*_alt`), which the PDF gives its Figure element; date labels on an axis never overlap (`date_labels`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,49 @@ TRACK = (232, 236, 241)
 GRID = (215, 215, 215)
 TEXT = (60, 60, 60)
 ROW = 5.0
+LABEL_GAP = 1.5  # mm between two date labels
+
+
+def doughnut_alt(lights: Sequence[LightShare]) -> str:
+    total = sum(light.count for light in lights)
+    return words("alt.doughnut", total=format_number(total), lines="; ".join(light_line(light) for light in lights))
+
+
+def bars_alt(title: str, levels: Sequence[LevelProgress]) -> str:
+    return words("alt.bars", title=title, lines="; ".join(f"{level.code} {level.title}: {level.progress_words}"
+                                                         for level in levels))
+
+
+def line_alt(entry: IndicatorEntry) -> str:
+    unit = f"\u00a0{entry.unit}" if entry.unit else ""
+    values = "; ".join(f"{format_date(day)}: {_number(value)}{unit}" for day, value in entry.points)
+    text = words("alt.line", code=entry.code, title=entry.title, values=values)
+    if entry.target_value is not None:
+        text += words("alt.line_target", value=f"{_number(entry.target_value)}{unit}")
+    return text
+
+
+def _number(value: float) -> str:
+    return format_number(value, 0 if float(value).is_integer() else 1)
+
+
+def date_labels(pdf: FPDF, points: Sequence[tuple[float, str]], gap: float = LABEL_GAP) -> list[tuple[float, float, str]]:
+    """The date labels to draw under an axis, as boxes (left, right, text) centred on their points: from the
+    first, each label whose box keeps `gap` to the one before; the last date always, dropping the labels
+    before it that it would touch. Widths are measured in the current font, so labels never overlap."""
+    boxes = []
+    for centre, label in points:
+        half = pdf.get_string_width(label) / 2
+        boxes.append((centre - half, centre + half, label))
+    shown: list[tuple[float, float, str]] = []
+    for box in boxes[:-1]:
+        if not shown or box[0] >= shown[-1][1] + gap:
+            shown.append(box)
+    if boxes:
+        while shown and shown[-1][1] + gap > boxes[-1][0]:
+            shown.pop()
+        shown.append(boxes[-1])
+    return shown
 
 
 def progress_bars(pdf: FPDF, font: str, levels: Sequence[LevelProgress], label_width: float = 80,
@@ -121,13 +165,11 @@ def indicator_line(pdf: FPDF, font: str, entry: IndicatorEntry, x: float, y: flo
         _, tick_y = at(entry.points[0][0], tick)
         pdf.line(plot_x, tick_y, plot_x + plot_w, tick_y)
         pdf.set_xy(x, tick_y - 2)
-        pdf.cell(left - 2, 4, format_number(tick, 0 if float(tick).is_integer() else 1), align="R")
-    every = max(1, math.ceil(len(entry.points) * 13 / plot_w))
-    for index, (day, value) in enumerate(entry.points):
-        if index % every == 0 or index == len(entry.points) - 1:
-            point_x, _ = at(day, value)
-            pdf.set_xy(point_x - 9, plot_y + plot_h + 1.5)
-            pdf.cell(18, 4, format_date(day), align="C")
+        pdf.cell(left - 2, 4, _number(tick), align="R")
+    for left_x, right_x, label in date_labels(pdf, [(at(day, value)[0], format_date(day))
+                                                    for day, value in entry.points]):
+        pdf.set_xy(left_x, plot_y + plot_h + 2.5)
+        pdf.cell(right_x - left_x, 4, label, align="C")
     if entry.target_value is not None:
         _, target_y = at(entry.points[0][0], entry.target_value)
         pdf.set_draw_color(*TARGET)

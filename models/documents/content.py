@@ -20,6 +20,7 @@ from sqlalchemy import Engine, select
 from models import changes as change_queries
 from models import indicators as indicator_queries
 from models import queries
+from models.attention import needing_attention
 from models.documents.wording import words
 from models.formats import format_date, format_number, format_percent
 from models.queries import frame_of
@@ -29,6 +30,7 @@ from models.rules import (
     FACHBEIRAT_ELSE_ANY,
     PLANNED,
     clean_text,
+    is_indicator_off_course,
     previous_meeting,
     small_count_threshold,
 )
@@ -167,6 +169,20 @@ class OwedEntry:
 
 
 @dataclass(frozen=True)
+class AttentionEntry:
+    """A measure that needs the board's attention (models.attention): red, yellow, overdue or stale."""
+
+    code: str
+    title: str
+    lead: str
+    light_words: str
+    due_date: dt.date | None
+    days_overdue: int
+    last_report_date: dt.date | None
+    why: str  # the light's reason, and "ohne aktuellen Sachstand" when stale
+
+
+@dataclass(frozen=True)
 class IndicatorEntry:
     code: str
     title: str
@@ -179,6 +195,7 @@ class IndicatorEntry:
     points: tuple[tuple[dt.date, float], ...]  # the dated values shown (baseline first), none hidden
     hidden_values: int  # values not shown (small counts of people in the public view)
     target_value: float | None
+    off_course: bool = False  # a result indicator off course (rules.is_indicator_off_course)
 
 
 @dataclass(frozen=True)
@@ -211,6 +228,11 @@ class ReportContent:
     meeting_title: str = ""
     created: dt.date = field(default_factory=dt.date.today)
     plan_light: LevelLightEntry | None = None
+    attention: tuple[AttentionEntry, ...] = ()  # most urgent first
+
+    @property
+    def off_course(self) -> tuple[IndicatorEntry, ...]:
+        return tuple(entry for entry in self.indicators if entry.off_course)
 
     @property
     def overall_progress_words(self) -> str:
@@ -366,6 +388,7 @@ def build_content(
         indicators=indicator_entries(engine, plan_id, as_of, threshold),
         meeting_title=_meeting_title(engine, plan_id, as_of, since),
         plan_light=level_light_entry(queries.plan_light(states, queries.level_light_shares(engine, plan_id))),
+        attention=attention_entries(states),
     ))
 
 
@@ -503,6 +526,19 @@ def changes_since(engine: Engine, plan_id: int, since: dt.date | None, as_of: dt
     return Changes(since, summary.reports, summary.measures, summary.status_changes, summary.completions, entries)
 
 
+def attention_entries(states: pd.DataFrame) -> tuple[AttentionEntry, ...]:
+    """The measures needing attention, most urgent first, as on the Übersicht (models.attention)."""
+    return tuple(
+        AttentionEntry(
+            code=str(row.code), title=str(row.title), lead=str(_none_if_missing(row.lead_organisation) or ""),
+            light_words=light_words(row.light), due_date=_none_if_missing(row.due_date),
+            days_overdue=int(row.days_overdue), last_report_date=_none_if_missing(row.last_report_date),
+            why=words("attention.stale", reason=row.reason) if bool(row.stale) else str(row.reason),
+        )
+        for row in needing_attention(states).itertuples()
+    )
+
+
 def owed_since(engine: Engine, plan_id: int, since: dt.date, as_of: dt.date,
                states: pd.DataFrame) -> tuple[OwedEntry, ...]:
     """Running measures without a report since the previous meeting (the Berichtsrunde's rule)."""
@@ -548,6 +584,8 @@ def indicator_entries(engine: Engine, plan_id: int, as_of: dt.date, threshold: i
             points=tuple(sorted(visible)),
             hidden_values=len(points) - len(visible),
             target_value=_float_or_none(row.target_value),
+            off_course=is_indicator_off_course(row.kind, row.direction, _float_or_none(row.target_value),
+                                               _float_or_none(row.latest_value), row.trend.projected),
         ))
     return tuple(entries)
 

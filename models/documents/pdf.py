@@ -1,5 +1,10 @@
-"""The Fachbeirat report as PDF (fpdf2): cover, table of contents, summary, changes since the last
-meeting, one section per Leitziel, owed reports, indicators; "Seite 3 von 12" on every page.
+"""The Fachbeirat report as PDF (fpdf2): cover, table of contents, what needs the board's attention (measures
+red, yellow, overdue or stale; indicators off course), the owed reports, then the full history: summary,
+changes since the last meeting, one section per Leitziel, indicators; "Seite 3 von 12" on every page.
+
+The PDF is tagged for PDF/UA-1 and BITV 2.0 (models.documents.tagging): headings H1-H3, paragraphs, lists,
+tables with header cells, every chart a Figure with its alternative text, language de-DE, the title shown;
+header, footer and decoration are artefacts.
 
 Text is set in DejaVu Sans, which matplotlib ships (umlauts, „…“, →); charts are vector shapes drawn
 by models.documents.charts (no browser, no images). User text is written as plain text (no markup is interpreted).
@@ -21,7 +26,6 @@ from models.documents.content import (
     FullText,
     GoalSection,
     IndicatorEntry,
-    LevelLightEntry,
     LevelProgress,
     MeasureEntry,
     ReportContent,
@@ -29,6 +33,7 @@ from models.documents.content import (
     light_line,
     shorten,
 )
+from models.documents.tagging import TaggedPDF, TaggedTable
 from models.documents.wording import words
 from models.formats import format_date, format_number, format_percent
 
@@ -46,40 +51,42 @@ CELL_MAX = 450
 HEADER_NAME_MAX = 60
 
 
-class ReportPDF(FPDF):
-    """A4 portrait with the plan's name in the header and the page number in words in the footer."""
+class ReportPDF(TaggedPDF):
+    """A4 portrait with the plan's name in the header and the page number in words in the footer (both
+    artefacts: a screen reader reads the text once, not on every page)."""
 
     def __init__(self, content: ReportContent):
-        super().__init__(orientation="P", unit="mm", format="A4")
+        super().__init__(orientation="P", unit="mm", format="A4", title=f"{words('title')}: {content.plan_name}",
+                         lang="de-DE")
         self.content = content
         self.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
         self.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
         self.set_margins(20, 18, 20)
         self.set_auto_page_break(True, margin=20)
-        self.set_title(f"{words('title')}: {content.plan_name}")
         self.set_author(content.owner)
-        self.set_lang("de-DE")
         self.set_creator("Masterplan-Cockpit")
 
     def header(self) -> None:
         if self.page_no() == 1:
             return
-        self.set_font(FONT, "", 7.5)
-        self.set_text_color(*MUTED)
-        self.cell(0, 5, f"{words('title')} · {shorten(self.content.plan_name, HEADER_NAME_MAX)} · "
-                        f"{words('as_of', date=format_date(self.content.as_of))}",
-                  new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.ln(3)
-        self.set_text_color(0, 0, 0)
+        with self.tags.artifact("Pagination"):
+            self.set_font(FONT, "", 7.5)
+            self.set_text_color(*MUTED)
+            self.cell(0, 5, f"{words('title')} · {shorten(self.content.plan_name, HEADER_NAME_MAX)} · "
+                            f"{words('as_of', date=format_date(self.content.as_of))}",
+                      new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.ln(3)
+            self.set_text_color(0, 0, 0)
 
     def footer(self) -> None:
         if self.page_no() == 1:
             return
-        self.set_y(-14)
-        self.set_font(FONT, "", 8)
-        self.set_text_color(*MUTED)
-        self.cell(0, 6, words("page", page=self.page_no(), pages="{nb}"), align="C")
-        self.set_text_color(0, 0, 0)
+        with self.tags.artifact("Pagination"):
+            self.set_y(-14)
+            self.set_font(FONT, "", 8)
+            self.set_text_color(*MUTED)
+            self.cell(0, 6, words("page", page=self.page_no(), pages="{nb}"), align="C")
+            self.set_text_color(0, 0, 0)
 
 
 def build_pdf(content: ReportContent, progress: Callable[[float, str], None] | None = None) -> bytes:
@@ -89,15 +96,18 @@ def build_pdf(content: ReportContent, progress: Callable[[float, str], None] | N
     step(0.05, words("title"))
     _cover(pdf, content)
     pdf.add_page()
-    contents = _Contents(_contents_pages(pdf, content))
+    with pdf.tags.group("TOC") as toc:
+        pass
+    contents = _Contents(_contents_pages(pdf, content), toc)
     pdf.insert_toc_placeholder(contents.render_toc, pages=contents.pages)
+    _attention(pdf, content)
+    _owed(pdf, content)
     _summary(pdf, content)
     step(0.2, words("summary"))
     _changes(pdf, content)
     for index, section in enumerate(content.sections):
         _goal_section(pdf, section, content)
         step(0.25 + 0.55 * (index + 1) / max(len(content.sections), 1), section.title)
-    _owed(pdf, content)
     _indicators(pdf, content)
     _appendix(pdf, full_texts(content, SUMMARY_MAX))
     step(0.95, words("indicators"))
@@ -110,47 +120,82 @@ def _contents_pages(pdf: ReportPDF, content: ReportContent) -> int:
     """Pages to reserve for the table of contents (fpdf2 needs the number up front): its lines at 10 pt,
     about 38 to a page, on the generous side; _Contents fills up with empty pages when it needs fewer."""
     pdf.set_font(FONT, "", 10)
-    names = [words("summary"), words("changes"), words("owed"), words("indicators"), words("appendix")]
+    names = [words("attention"), words("summary"), words("changes"), words("owed"), words("indicators"),
+             words("appendix")]
     names += [words("goal", code=section.code, title=section.title) for section in content.sections]
     lines = 3 + sum(int(pdf.get_string_width(name) // (pdf.epw - 20)) + 1 for name in names)
     return max(1, -(-lines // 38))
 
 
 class _Contents(TableOfContents):
-    def __init__(self, pages: int):
+    """The table of contents, written last into the pages kept for it; its tags go into the TOC element
+    made in its place in the reading order (after the cover): one TOCI with a Link per entry."""
+
+    def __init__(self, pages: int, element):
         super().__init__(level_indent=6, line_spacing=1.6)
         self.pages = pages
+        self.element = element
 
-    def render_toc(self, pdf: FPDF, outline) -> None:
+    def render_toc(self, pdf: ReportPDF, outline) -> None:
         pdf.set_x(pdf.l_margin)
-        _heading(pdf, words("contents"), outline_entry=False)
+        with pdf.tags.within(self.element.parent):
+            _heading(pdf, words("contents"), outline_entry=False, before=self.element)
         pdf.set_font(FONT, "", 10)
-        super().render_toc(pdf, [section for section in outline if section.level == 0])
+        with pdf.tags.within(self.element):
+            super().render_toc(pdf, [section for section in outline if section.level == 0])
         while pdf.page < pdf.toc_placeholder.start_page + self.pages - 1:
             pdf.add_page()
+
+    def render_toc_item(self, pdf: ReportPDF, item) -> None:
+        with pdf.tags.group("TOCI"), pdf.tags.leaf("Link"):
+            super().render_toc_item(pdf, item)
 
 
 # --- building blocks ----------------------------------------------------------------------------
 
 
-def _heading(pdf: FPDF, title: str, level: int = 0, outline_entry: bool = True) -> None:
+def _heading(pdf: ReportPDF, title: str, level: int = 0, outline_entry: bool = True, before=None) -> None:
+    """A heading H1 (level 0) or H2 (level 1); `before`: an element it goes in front of (the contents')."""
     if outline_entry:
         pdf.start_section(title, level=level)
     pdf.set_font(FONT, "B", 15 if level == 0 else 12)
     pdf.set_text_color(*HEADING_COLOUR)
-    pdf.multi_cell(0, 7.5 if level == 0 else 6.5, title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    with pdf.tags.leaf(f"H{level + 1}") as element:
+        pdf.multi_cell(0, 7.5 if level == 0 else 6.5, title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if before is not None:
+        kids = element.parent.kids
+        kids.remove(element)
+        kids.insert(kids.index(before), element)
     pdf.set_text_color(0, 0, 0)
     pdf.ln(2)
 
 
-def _paragraph(pdf: FPDF, text: str, size: float = 9.5, style: str = "", colour=(0, 0, 0), height=LINE) -> None:
+def _paragraph(pdf: ReportPDF, text: str, size: float = 9.5, style: str = "", colour=(0, 0, 0), height=LINE,
+               kind: str = "P") -> None:
+    """A paragraph, tagged as `kind` (P, or a heading H1-H3)."""
     pdf.set_font(FONT, style, size)
     pdf.set_text_color(*colour)
-    if "\n" not in text and pdf.get_string_width(text) < pdf.epw - 2 * pdf.c_margin:
-        pdf.cell(0, height, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # one line: no line breaking needed
-    else:
-        pdf.multi_cell(0, height, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    with pdf.tags.leaf(kind):
+        if "\n" not in text and pdf.get_string_width(text) < pdf.epw - 2 * pdf.c_margin:
+            pdf.cell(0, height, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # one line: no line breaking needed
+        else:
+            pdf.multi_cell(0, height, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
+
+
+def _list(pdf: ReportPDF, items: list[tuple[str, str]]) -> None:
+    """A list of lines each after a traffic-light square (an artefact: the words say the colour)."""
+    with pdf.tags.group("L"):
+        for colour, line in items:
+            pdf.set_font(FONT, "", 9)
+            _light_mark(pdf, colour)
+            with pdf.tags.group("LI"), pdf.tags.leaf("LBody"):
+                pdf.multi_cell(0, LINE, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _figure(pdf: ReportPDF, alt: str):
+    """A chart: one Figure element with its alternative text."""
+    return pdf.tags.leaf("Figure", alt=alt)
 
 
 def _ensure_room(pdf: FPDF, height: float) -> None:
@@ -176,17 +221,21 @@ def _progress_bar(pdf: FPDF, value: float, width: float = 30, height: float = 2.
     pdf.set_x(x + width + 2)
 
 
-def _table(pdf: FPDF, header: list[str], rows: list[list[str]], widths: tuple[int, ...], size: float = 8) -> None:
-    """A table whose cells are single lines of at most CELL_MAX characters (fpdf2 cannot split a row)."""
+def _table(pdf: ReportPDF, header: list[str], rows: list[list[str]], widths: tuple[int, ...],
+           size: float = 8) -> None:
+    """A table (Table, TR, TH for the header row, TD) whose cells are single lines of at most CELL_MAX
+    characters (fpdf2 cannot split a row)."""
     rows = [[shorten(str(cell), CELL_MAX) for cell in row] for row in rows]
     pdf.set_font(FONT, "", size)
     pdf.set_fill_color(255, 255, 255)
     heading = FontFace(family=FONT, emphasis="BOLD", fill_color=(226, 234, 243))
-    with pdf.table(col_widths=widths, headings_style=heading, line_height=size * 0.5, text_align="LEFT",
-                   padding=1.2, borders_layout="HORIZONTAL_LINES") as table:
-        table.row(header)
-        for row in rows:
-            table.row(row)
+    table = TaggedTable(pdf, col_widths=widths, headings_style=heading, line_height=size * 0.5, text_align="LEFT",
+                        padding=1.2, borders_layout="HORIZONTAL_LINES")
+    table.row(header)
+    for row in rows:
+        table.row(row)
+    with pdf.tags.group("Table"):
+        table.render()
     pdf.ln(3)
 
 
@@ -196,7 +245,7 @@ def _table(pdf: FPDF, header: list[str], rows: list[list[str]], widths: tuple[in
 def _cover(pdf: ReportPDF, content: ReportContent) -> None:
     pdf.add_page()
     pdf.set_y(60)
-    _paragraph(pdf, words("title"), 24, "B", HEADING_COLOUR, 11)
+    _paragraph(pdf, words("title"), 24, "B", HEADING_COLOUR, 11, kind="H1")
     pdf.ln(4)
     _paragraph(pdf, content.plan_name, 17, "B", height=8.5)
     _paragraph(pdf, words("subtitle"), 12, height=7)
@@ -215,14 +264,16 @@ def _cover(pdf: ReportPDF, content: ReportContent) -> None:
     _paragraph(pdf, words("created", date=format_date(content.created)), 9, colour=MUTED)
 
 
-def _notice(pdf: FPDF, text: str) -> None:
+def _notice(pdf: ReportPDF, text: str) -> None:
     pdf.set_fill_color(255, 243, 205)
     pdf.set_font(FONT, "B", 10)
-    pdf.multi_cell(0, 6.5, text, fill=True, padding=2, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    with pdf.tags.leaf("P"):
+        pdf.multi_cell(0, 6.5, text, fill=True, padding=2, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
 
 
 def _summary(pdf: ReportPDF, content: ReportContent) -> None:
+    pdf.add_page()
     _heading(pdf, words("summary"))
     counts = content.counts
     rows = [
@@ -232,28 +283,22 @@ def _summary(pdf: ReportPDF, content: ReportContent) -> None:
         [words("count.measures"), format_number(counts["measures"])],
         [words("overall"), content.overall_progress_words],
     ]
-    _table(pdf, [words("figures"), ""], rows, (3, 2), size=9)
+    _table(pdf, [words("figures"), words("col.value")], rows, (3, 2), size=9)
     _paragraph(pdf, words("overall_note"), 8, colour=MUTED)
     pdf.ln(2)
     _ensure_room(pdf, 55)
     _heading(pdf, words("lights"), level=1)
     top = pdf.get_y()
-    charts.light_doughnut(pdf, FONT, content.lights, pdf.l_margin + 2, top)
+    with _figure(pdf, charts.doughnut_alt(content.lights)):
+        charts.light_doughnut(pdf, FONT, content.lights, pdf.l_margin + 2, top)
     pdf.set_xy(pdf.l_margin, top + 40)
     _level_lights(pdf, content)
-    _ensure_room(pdf, 20 + 6 * len(content.action_fields))
-    _heading(pdf, words("by_action_field"), level=1)
-    charts.progress_bars(pdf, FONT, content.action_fields)
-    _ensure_room(pdf, 20 + 6 * min(len(content.guiding_goals), 12))
-    _heading(pdf, words("by_guiding_goal"), level=1)
-    charts.progress_bars(pdf, FONT, content.guiding_goals)
-
-
-def _light_line(pdf: ReportPDF, light: LevelLightEntry, line: str) -> None:
-    """A level's light: the colour's square, then the colour, distribution and reason in words."""
-    pdf.set_font(FONT, "", 9)
-    _light_mark(pdf, light.colour)
-    pdf.multi_cell(0, LINE, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    for key, levels, room in (("by_action_field", content.action_fields, len(content.action_fields)),
+                              ("by_guiding_goal", content.guiding_goals, min(len(content.guiding_goals), 12))):
+        _ensure_room(pdf, 20 + 6 * room)
+        _heading(pdf, words(key), level=1)
+        with _figure(pdf, charts.bars_alt(words(key), levels)):
+            charts.progress_bars(pdf, FONT, levels)
 
 
 def _level_lights(pdf: ReportPDF, content: ReportContent) -> None:
@@ -263,10 +308,11 @@ def _level_lights(pdf: ReportPDF, content: ReportContent) -> None:
         return
     _ensure_room(pdf, 20 + 6 * len(fields))
     _heading(pdf, words("field_lights"), level=1)
-    if content.plan_light is not None:
-        _light_line(pdf, content.plan_light, words("plan_light", light=content.plan_light.line))
-    for field in fields:
-        _light_line(pdf, field.light, words("field_light", code=field.code, title=field.title, light=field.light.line))
+    items = [] if content.plan_light is None else [
+        (content.plan_light.colour, words("plan_light", light=content.plan_light.line))]
+    items += [(field.light.colour, words("field_light", code=field.code, title=field.title, light=field.light.line))
+              for field in fields]
+    _list(pdf, items)
     _paragraph(pdf, words("level_light_note"), 8, colour=MUTED)
     pdf.ln(2)
 
@@ -282,7 +328,7 @@ def _changes(pdf: ReportPDF, content: ReportContent) -> None:
     pdf.ln(1)
     rows = [[words(f"changes.{key}"), format_number(getattr(changes, key))]
             for key in ("reports", "measures", "status_changes", "completions")]
-    _table(pdf, [words("figures"), ""], rows, (3, 2), size=9)
+    _table(pdf, [words("figures"), words("col.value")], rows, (3, 2), size=9)
     if not changes.entries:
         _paragraph(pdf, words("changes.none", date=format_date(changes.since)))
         return
@@ -303,21 +349,20 @@ def _goal_section(pdf: ReportPDF, section: GoalSection, content: ReportContent) 
     _heading(pdf, words("goal", code=section.code, title=section.title))
     _paragraph(pdf, words("goal.field", field=section.action_field), 9.5, colour=MUTED)
     pdf.set_font(FONT, "B", 10)
-    pdf.cell(45, LINE, words("goal.progress", progress=section.progress_words))
+    with pdf.tags.leaf("P"):
+        pdf.cell(45, LINE, words("goal.progress", progress=section.progress_words))
     _progress_bar(pdf, section.progress or 0.0, 50)
     pdf.ln(LINE + 1)
-    if section.light is not None:
-        _light_line(pdf, section.light, words("goal.light", light=section.light.line))
-    for light in section.lights:
-        if light.count:
-            pdf.set_font(FONT, "", 9)
-            _light_mark(pdf, light.colour)
-            pdf.cell(0, LINE, light_line(light), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    items = [] if section.light is None else [(section.light.colour, words("goal.light", light=section.light.line))]
+    items += [(light.colour, light_line(light)) for light in section.lights if light.count]
+    if items:
+        _list(pdf, items)
     pdf.ln(2)
     charted = [goal for goal in section.annual_goals if goal.measures]
     if len(charted) > 1:
         levels = [LevelProgress(goal.code, goal.title, goal.progress, len(goal.measures)) for goal in charted]
-        charts.progress_bars(pdf, FONT, levels)
+        with _figure(pdf, charts.bars_alt(words("by_annual_goal"), levels)):
+            charts.progress_bars(pdf, FONT, levels)
     if not section.annual_goals:
         _paragraph(pdf, words("goal.no_annual", year=content.as_of.year))
     for goal in section.annual_goals:
@@ -334,7 +379,7 @@ def _annual_goal(pdf: ReportPDF, goal: AnnualGoalEntry) -> None:
     pdf.ln(1.5)
     pdf.start_section(f"{goal.code} {goal.title}", level=1)
     _paragraph(pdf, words("annual", code=goal.code, year=goal.year, title=goal.title), 10.5, "B",
-               HEADING_COLOUR, 5.5)
+               HEADING_COLOUR, 5.5, kind="H2")
     details = [words("annual.progress", progress=goal.progress_words)]
     if goal.prioritised:
         details.append(words("annual.prioritised", decision=goal.decision or "–"))
@@ -349,13 +394,14 @@ def _annual_goal(pdf: ReportPDF, goal: AnnualGoalEntry) -> None:
 def _measure(pdf: ReportPDF, measure: MeasureEntry) -> None:
     texts = [t for t in (measure.summary, measure.obstacles, measure.next_steps) if t]
     _ensure_room(pdf, 26 + 5 * len(texts))
-    _paragraph(pdf, words("measure.head", code=measure.code, title=measure.title), 9.5, "B")
+    _paragraph(pdf, words("measure.head", code=measure.code, title=measure.title), 9.5, "B", kind="H3")
     pdf.set_font(FONT, "", 9)
     _light_mark(pdf, measure.light)
     state = words("measure.state", status=measure.status, progress=format_percent(measure.progress),
                   light=measure.light_words)
     width = pdf.get_string_width(state) + 3
-    pdf.cell(width, LINE, state)
+    with pdf.tags.leaf("P"):
+        pdf.cell(width, LINE, state)
     _progress_bar(pdf, measure.progress, 25)
     pdf.ln(LINE)
     small = 8.5
@@ -375,8 +421,36 @@ def _measure(pdf: ReportPDF, measure: MeasureEntry) -> None:
     pdf.ln(2.5)
 
 
+def _attention(pdf: ReportPDF, content: ReportContent) -> None:
+    """What needs the board's attention first: the measures (models.attention) and the indicators off course.
+    It opens the page that follows the table of contents."""
+    _heading(pdf, words("attention"))
+    _paragraph(pdf, words("attention.intro"), 9.5)
+    pdf.ln(2)
+    _heading(pdf, words("attention.measures", count=format_number(len(content.attention))), level=1)
+    if content.attention:
+        rows = [[entry.code, entry.title, entry.lead, entry.light_words, format_date(entry.due_date),
+                 format_number(entry.days_overdue) if entry.days_overdue else "–",
+                 format_date(entry.last_report_date, words("owed.never")), entry.why] for entry in content.attention]
+        _table(pdf, [words(f"col.{key}") for key in ("code", "measure", "lead", "light", "due", "days_overdue",
+                                                      "last_report", "why")],
+               rows, (21, 28, 28, 13, 18, 15, 18, 29), size=7.5)
+    else:
+        _paragraph(pdf, words("attention.none"))
+    off = content.off_course
+    _ensure_room(pdf, 30)
+    _heading(pdf, words("attention.off_course", count=format_number(len(off))), level=1)
+    if off:
+        rows = [[f"{entry.code} {entry.title}", entry.latest, entry.target, entry.verdict] for entry in off]
+        _table(pdf, [words(f"col.{key}") for key in ("indicator", "latest", "target", "forecast")], rows,
+               (50, 30, 30, 60), size=8)
+    else:
+        _paragraph(pdf, words("attention.off_course_none"))
+
+
 def _owed(pdf: ReportPDF, content: ReportContent) -> None:
-    pdf.add_page()
+    _ensure_room(pdf, 40)
+    pdf.ln(4)
     _heading(pdf, words("owed"))
     if content.owed is None:
         _paragraph(pdf, words("owed.no_meeting"))
@@ -409,7 +483,8 @@ def _indicators(pdf: ReportPDF, content: ReportContent) -> None:
 def _indicator(pdf: ReportPDF, entry: IndicatorEntry) -> None:
     _ensure_room(pdf, 80 if len(entry.points) > 1 else 25)
     pdf.start_section(f"{entry.code} {entry.title}", level=1)
-    _paragraph(pdf, words("indicator.head", code=entry.code, title=entry.title), 10, "B", HEADING_COLOUR)
+    _paragraph(pdf, words("indicator.head", code=entry.code, title=entry.title), 10, "B", HEADING_COLOUR,
+               kind="H2")
     if entry.level_title:
         _paragraph(pdf, words("indicator.level", level=entry.level_title), 8.5, colour=MUTED, height=4.4)
     _paragraph(pdf, f"{words('col.baseline')}: {entry.baseline} · {words('col.latest')}: {entry.latest} · "
@@ -419,7 +494,8 @@ def _indicator(pdf: ReportPDF, entry: IndicatorEntry) -> None:
         _paragraph(pdf, words("indicator.hidden_note", count=format_number(entry.hidden_values)), 8, colour=MUTED)
     if len(entry.points) > 1:
         top = pdf.get_y() + 1
-        charts.indicator_line(pdf, FONT, entry, pdf.l_margin, top)
+        with _figure(pdf, charts.line_alt(entry)):
+            charts.indicator_line(pdf, FONT, entry, pdf.l_margin, top)
         pdf.set_xy(pdf.l_margin, top + 50)
     pdf.ln(2)
 
@@ -434,7 +510,7 @@ def _appendix(pdf: ReportPDF, texts: tuple[FullText, ...]) -> None:
     pdf.ln(2)
     for entry in texts:
         _ensure_room(pdf, 25)
-        _paragraph(pdf, words("measure.head", code=entry.code, title=entry.title), 9.5, "B")
+        _paragraph(pdf, words("measure.head", code=entry.code, title=entry.title), 9.5, "B", kind="H2")
         _paragraph(pdf, words("measure.report", date=format_date(entry.report_date)), 8.5, colour=MUTED, height=4.4)
         _paragraph(pdf, entry.text, 9, height=4.6)
         pdf.ln(3)

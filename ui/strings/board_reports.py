@@ -6,12 +6,15 @@ CATALOGUE.update(
     {
         "page.reports": {"de": "Berichte", "en": "Reports"},
         "reports.intro": {
-            "de": ("Der Bericht an den Fachbeirat für den gewählten Stand: Eckdaten, Änderungen seit der "
-                   "vorherigen Sitzung, je Leitziel die Maßnahmen mit ihrem letzten Sachstand, ausstehende "
-                   "Sachstände und Kennzahlen. Den Stand wählen Sie oben links."),
-            "en": ("The report to the advisory board for the chosen date: key figures, changes since the "
-                   "previous meeting, each guiding goal's measures with their latest report, owed reports and "
-                   "indicators. Choose the date at the top left."),
+            "de": ("Der Bericht an den Fachbeirat für den gewählten Stand: zuerst, was Aufmerksamkeit braucht, und "
+                   "die ausstehenden Sachstände; danach Eckdaten, Änderungen seit der vorherigen Sitzung, je "
+                   "Leitziel die Maßnahmen mit ihrem letzten Sachstand und die Kennzahlen. Das PDF ist für "
+                   "Screenreader aufbereitet (Überschriften, Tabellen, Diagramme mit Textalternative). Den Stand "
+                   "wählen Sie oben links."),
+            "en": ("The report to the advisory board for the chosen date: first what needs attention and the owed "
+                   "reports; then key figures, changes since the previous meeting, each guiding goal's measures "
+                   "with their latest report and the indicators. The PDF is prepared for screen readers (headings, "
+                   "tables, charts with text alternatives). Choose the date at the top left."),
         },
         "reports.meeting": {"de": "Vorherige Sitzung (Vergleich)", "en": "Previous meeting (comparison)"},
         "reports.meeting_none": {"de": "Ohne Vergleich", "en": "No comparison"},
