@@ -5,6 +5,8 @@ problem in the preview until confirmed); the profile can be deleted."""
 
 import datetime as dt
 
+import pandas as pd
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -64,8 +66,11 @@ def test_save_offer_apply_confirm_and_delete_a_profile(mini_app_url):
     assert "Neu in dieser Datei, das Profil kennt sie noch nicht" in warning
     assert "Bezeichnung „Sachstand 2017“: Vorschlag 31.12.2017" in warning
     frames = {tuple(frame.value.columns): frame.value.to_dict("records") for frame in at.dataframe}
-    dates = {row["label"]: row["date"] for row in frames[("label", "date")]}
-    assert dates["geplant"] == dt.date(2013, 1, 1) and dates["Sachstand 2017"] is None  # never guessed
+    dates = {row["label"]: row["date"] for row in frames[("label", "date", "note")]}
+    notes = {row["label"]: row["note"] for row in frames[("label", "date", "note")]}
+    assert notes == {**{label: "" for label in notes},
+                     "Sachstand 2017": "neu – bitte bestätigen"}
+    assert dates["geplant"] == pd.Timestamp(2013, 1, 1) and pd.isna(dates["Sachstand 2017"])  # never guessed
     at.button(key="import_preview_button").click().run()
     assert "Für die Bezeichnung „Sachstand 2017“ ist kein Datum angegeben." in str(
         [frame.value.to_dict("records") for frame in at.dataframe])

@@ -47,6 +47,10 @@ class Pending:
             return False
         return self.statuses[value] if self.confirmed else None
 
+    def waiting(self, values: list[str]) -> bool:
+        """Whether one of these labels or status values waits for confirmation."""
+        return not self.confirmed and any(value in self.labels or value in self.statuses for value in values)
+
     @property
     def suffix(self) -> str:
         return f"_profile{int(self.confirmed)}" if self.labels or self.statuses else ""

@@ -212,13 +212,18 @@ def _label_table(table: RawTable, shape: SheetShape, mapping: TreeMapping, propo
 
     proposed = {label: proposed_date(label) for label in labels}
     frame = pd.DataFrame({"label": labels, "date": [proposed[label] for label in labels]})
+    if frame["date"].isna().any():  # an empty date cell (Streamlit marks it "None"; the note says what it means)
+        frame["date"] = pd.to_datetime(frame["date"])
+    config = {"label": st.column_config.TextColumn(t("import.tree.col.label_name")),
+              "date": st.column_config.DateColumn(t("import.tree.col.date"), format="DD.MM.YYYY")}
+    if pending.waiting(labels):
+        frame["note"] = [t("import.profile.new.cell") if pending.label_date(label) is None else "" for label in labels]
+        config["note"] = st.column_config.TextColumn(t("import.profile.col.note"))
     st.markdown(f"**{t('import.tree.labels')}**")
     st.caption(t("import.tree.labels.help"))
     edited = st.data_editor(
         frame, key=f"{key}_labels_{mapping.structure}_{len(labels)}{pending.suffix}", hide_index=True, width="stretch",
-        disabled=["label"], num_rows="fixed",
-        column_config={"label": st.column_config.TextColumn(t("import.tree.col.label_name")),
-                       "date": st.column_config.DateColumn(t("import.tree.col.date"), format="DD.MM.YYYY")})
+        disabled=["label", "note"], num_rows="fixed", column_config=config)
     for label, date in zip(edited["label"], edited["date"]):
         if isinstance(date, dt.datetime):
             date = date.date()
@@ -239,14 +244,17 @@ def _status_table(table: RawTable, mapping: TreeMapping, proposal: TreeMapping, 
         return proposal.status_values.get(value) or tree.propose_status(value)
 
     frame = pd.DataFrame({"value": values, "status": [proposed_status(value) for value in values]})
+    config = {"value": st.column_config.TextColumn(t("import.tree.col.value")),
+              "status": st.column_config.SelectboxColumn(t("import.tree.col.status_chosen"),
+                                                         options=list(MEASURE_STATUSES))}
+    if pending.waiting(values):
+        frame["note"] = [t("import.profile.new.cell") if pending.status(value) is None else "" for value in values]
+        config["note"] = st.column_config.TextColumn(t("import.profile.col.note"))
     st.markdown(f"**{t('import.tree.statuses')}**")
     st.caption(t("import.tree.statuses.help"))
     edited = st.data_editor(
         frame, key=f"{key}_statuses_{mapping.status_column}_{len(values)}{pending.suffix}", hide_index=True, width="stretch",
-        disabled=["value"], num_rows="fixed",
-        column_config={"value": st.column_config.TextColumn(t("import.tree.col.value")),
-                       "status": st.column_config.SelectboxColumn(t("import.tree.col.status_chosen"),
-                                                                  options=list(MEASURE_STATUSES))})
+        disabled=["value", "note"], num_rows="fixed", column_config=config)
     for value, status in zip(edited["value"], edited["status"]):
         if status in MEASURE_STATUSES:
             mapping.status_values[value] = status

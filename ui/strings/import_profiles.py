@@ -22,6 +22,9 @@ CATALOGUE.update(
                                       "en": "Status value “{value}”: proposed {status}"},
         "import.profile.new.none": {"de": "keiner (bitte in der Tabelle unten wählen)",
                                     "en": "none (please choose in the table below)"},
+        "import.profile.new.cell": {"de": "neu – bitte bestätigen",
+                                    "en": "new – please confirm"},
+        "import.profile.col.note": {"de": "Hinweis", "en": "Note"},
         "import.profile.confirm": {"de": "Vorschläge für die neuen Werte übernehmen",
                                    "en": "Take over the proposals for the new values"},
         "import.profile.confirm.help": {
