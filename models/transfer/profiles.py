@@ -96,6 +96,7 @@ class Profile:
 
 
 def stored_signature(heads: Sequence[str]) -> str:
+    """The signature as the database keeps it (models.commands.import_profiles joins it the same way)."""
     return "\n".join(heads)
 
 

@@ -26,8 +26,8 @@ def _saved_profile(url: str) -> None:
     engine = make_engine(url)
     with Session(engine) as session, session.begin():
         plan_id = session.scalar(select(Plan.id).where(Plan.slug == "baum"))
-        save_import_profile(session, ADMIN, plan_id, profiles.Profile(
-            "Quartal", "tree", profiles.signature(table.headers), json.loads(mapping.to_json())))
+        save_import_profile(session, ADMIN, plan_id, "Quartal", "tree", profiles.signature(table.headers),
+                            json.loads(mapping.to_json()))
     engine.dispose()
 
 

@@ -52,6 +52,11 @@ def _profile(name: str = "Quartal") -> profiles.Profile:
     return profiles.Profile(name, profiles.TREE, profiles.signature(table.headers), json.loads(mapping.to_json()))
 
 
+def _save(session, actor, plan_id: int, profile: profiles.Profile) -> int:
+    return save_import_profile(session, actor, plan_id, profile.name, profile.shape, profile.signature,
+                               profile.choices)
+
+
 def test_signature_ignores_order_case_and_spacing():
     assert profiles.signature(["Nr.", " Bezeichnung", "STATUS", None, ""]) == profiles.signature(
         ["status", "bezeichnung", "nr."])
@@ -88,7 +93,7 @@ def test_save_match_update_and_delete(engine):
     plan_id = _plan(engine)
     with Session(engine) as session, session.begin():
         counter = session.get(Plan, plan_id).change_counter
-        first_id = save_import_profile(session, ADMIN, plan_id, _profile())
+        first_id = _save(session, ADMIN, plan_id, _profile())
     next_table, _ = _read("tree-reports-next.xlsx")
     with Session(engine) as session:
         found = profiles.matching(session, plan_id, profiles.signature(next_table.headers))
@@ -99,7 +104,7 @@ def test_save_match_update_and_delete(engine):
     changed = _profile()
     changed.choices["default_status"] = "in Umsetzung"
     with Session(engine) as session, session.begin():
-        assert save_import_profile(session, ADMIN, plan_id, changed) == first_id  # same name: updated
+        assert _save(session, ADMIN, plan_id, changed) == first_id  # same name: updated
     with Session(engine) as session, session.begin():
         row = profiles.by_name(session, plan_id, "Quartal")
         assert row.choices["default_status"] == "in Umsetzung"
@@ -114,9 +119,9 @@ def test_a_non_admin_is_refused_and_nothing_is_written(engine):
     plan_id = _plan(engine)
     with Session(engine) as session, session.begin():
         with pytest.raises(PermissionDenied):
-            save_import_profile(session, EDITOR, plan_id, _profile())
+            _save(session, EDITOR, plan_id, _profile())
     with Session(engine) as session, session.begin():
-        profile_id = save_import_profile(session, ADMIN, plan_id, _profile())
+        profile_id = _save(session, ADMIN, plan_id, _profile())
     with Session(engine) as session, session.begin():
         with pytest.raises(PermissionDenied):
             delete_import_profile(session, EDITOR, profile_id)
@@ -128,7 +133,7 @@ def test_a_profile_needs_a_name(engine):
     plan_id = _plan(engine)
     with Session(engine) as session, session.begin():
         with pytest.raises(ValidationFailed, match="Bitte geben Sie dem Profil einen Namen."):
-            save_import_profile(session, ADMIN, plan_id, _profile("   "))
+            _save(session, ADMIN, plan_id, _profile("   "))
 
 
 def test_rule_a_profile_never_guesses_new_values():

@@ -118,8 +118,8 @@ def save_form(url: str, plan_id: int, mapping: tree.TreeMapping) -> None:
         left, right = st.columns([3, 1], vertical_alignment="bottom")
         name = left.text_input(t("import.profile.name"), key="import_profile_name", max_chars=200)
         if right.button(t("import.profile.save"), key="import_profile_save", icon=":material/bookmark_add:"):
-            named = Profile(name, profile.shape, profile.signature, profile.choices)
-            write.run(url, lambda session: save_import_profile(session, current_actor(), plan_id, named),
+            write.run(url, lambda session: save_import_profile(session, current_actor(), plan_id, name, profile.shape,
+                                                               profile.signature, profile.choices),
                       flash_key=FLASH, success=t("import.profile.saved", name=" ".join(name.split())))
 
 
