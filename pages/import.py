@@ -127,13 +127,13 @@ else:
 
 signature = (file_key, scope, repr(target), repr(mappings))
 if form == tree_ui.TREE_FORM:
-    profile_ui.save_form(context.url, context.plan_id, tree_mapping)
+    profile_ui.save_form(context.url, context.plan_id, profile_ui.tree_profile(tree_table.headers, tree_mapping))
 st.subheader(t("import.step.preview"), anchor=False)
 if st.button(t("import.preview.button"), icon=":material/preview:", key="import_preview_button"):
     with run_gate.stepped_out(), Session(engine_for(context.url)) as session:
         st.session_state[PREVIEW] = (signature, check(session))
     if form == tree_ui.TREE_FORM and not st.session_state[PREVIEW][1].problems:
-        profile_ui.remember(context.plan_id, tree_table.headers, tree_mapping)
+        profile_ui.remember(context.plan_id, profile_ui.tree_profile(tree_table.headers, tree_mapping))
         st.rerun()  # the form to save the choices as a profile stands above the preview
 stored = st.session_state.get(PREVIEW)
 if stored is None:

@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.schema import IMPORT_PROFILE_SHAPES, ImportProfile
-from models.transfer import tree
+from models.transfer import statistics, tree
 from models.transfer.mapping import normalise
 from models.transfer.parsing import RawTable
 from models.transfer.profile_wording import say
@@ -166,3 +166,54 @@ def apply_tree(profile: Profile, table: RawTable, shape: tree.SheetShape | None 
         if value not in mapping.status_values:
             applied.new_statuses[value] = tree.propose_status(value)
     return applied
+
+
+# --- statistics profiles (official tables, series, wide tables) ---------------------------------------
+
+
+def statistics_choices(choice: statistics.Choice, table: RawTable) -> dict[str, Any]:
+    """A statistics choice as a profile's choices: the options file of `import --indicators --options`. The
+    Stand is never kept (rule: each file's own, from its title lines); the source only when the user gave one
+    other than the file's own."""
+    data: dict[str, Any] = {"shape": choice.shape, "rows": list(choice.rows), "columns": list(choice.columns),
+                            "key_column": choice.key_column, "unit": choice.unit}
+    if choice.source and choice.source != statistics.proposed_source(table).strip():
+        data["source"] = choice.source
+    if choice.codes:
+        data["codes"] = dict(choice.codes)
+    return data
+
+
+@dataclass
+class StatisticsApplied:
+    """A statistics profile applied to a file: what it picks that the file has, and what it picks that the file
+    lacks (named, never dropped silently). Columns new in the file are not picked (the preview names them as
+    not imported)."""
+
+    key_column: str | None
+    rows: list[str]
+    columns: list[str]
+    source: str | None
+    unit: str
+    missing_rows: list[str] = field(default_factory=list)
+    missing_columns: list[str] = field(default_factory=list)
+
+
+def apply_statistics(profile: Profile, table: RawTable) -> StatisticsApplied:
+    choices = profile.choices
+    own = {normalise(header): header for header in table.headers}
+    key = choices.get("key_column")
+    key = own.get(normalise(key), key) if key else statistics.key_column(table, profile.shape)
+    offered_rows = [value for value, _ in statistics.row_options(table, profile.shape, key)] if key else []
+    offered_columns = statistics.value_columns(table, profile.shape, key)
+    by_column = {normalise(column): column for column in offered_columns}
+    columns = [by_column.get(normalise(str(column))) for column in choices.get("columns", [])]
+    rows = [str(row) for row in choices.get("rows", [])]
+    return StatisticsApplied(
+        key_column=key,
+        rows=[row for row in rows if row in offered_rows],
+        columns=[column for column in columns if column],
+        source=choices.get("source"),
+        unit=str(choices.get("unit") or ""),
+        missing_rows=[row for row in rows if row not in offered_rows],
+        missing_columns=[str(column) for column, found in zip(choices.get("columns", []), columns) if not found])

@@ -112,3 +112,18 @@ def test_an_unknown_profile_is_refused_in_german(tmp_path, capsys):
     bad.write_text('{"shape": "kreis"}', encoding="utf-8")
     assert main(["--database-url", url, "import", str(NEXT), "--plan", "baum", "--profile", str(bad)]) == 2
     assert "Die Form „kreis“ kennt der Import nicht." in capsys.readouterr().err
+
+
+def test_a_statistics_profile_file_picks_rows_and_columns(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    profile = tmp_path / "kreise.json"
+    profile.write_text(json.dumps({"profile": "Kreise", "shape": "official", "signature": [],
+                                   "rows": ["06432", "06434"], "columns": ["Arbeitslose", "Arbeitslosenquote"],
+                                   "key_column": "Spalte 1", "unit": ""}), encoding="utf-8")
+    source = FIXTURES / "imports" / "regionalstatistik.csv"
+    assert main(["--database-url", url, "import", str(source), "--plan", "stat", "--profile", str(profile),
+                 "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    counts = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.startswith("Kennzahl")}
+    assert counts == {"Kennzahlen": ["4", "0", "0"], "Kennzahlwerte": ["3", "0", "0"]}  # as with --rows/--columns
+    assert "Spalte „Ausländer“: Spalte nicht übernommen" in out

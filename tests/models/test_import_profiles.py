@@ -171,3 +171,34 @@ def test_apply_then_import_the_next_quarter(engine):
     with Session(engine) as session:
         dates = session.scalars(select(StatusReport.report_date).order_by(StatusReport.report_date)).all()
     assert dates.count(dt.date(2017, 12, 31)) == 2
+
+
+# --- statistics profiles ------------------------------------------------------------------------------
+
+OFFICIAL = (FILES / "regionalstatistik.csv").read_bytes().decode("cp1252")
+
+
+def _official(text: str):
+    from models.transfer.parsing import read_file
+
+    return next(table for table in read_file("regionalstatistik.csv", text.encode("cp1252")) if table.headers)
+
+
+def test_a_statistics_profile_is_the_options_file_and_names_what_the_next_file_lacks():
+    from models.transfer import statistics
+
+    table = _official(OFFICIAL)
+    choice = statistics.Choice("official", rows=["06432", "06433"], columns=["Arbeitslose", "Ausländer"],
+                               stand=dt.date(2024, 12, 31), source=statistics.proposed_source(table),
+                               key_column="Spalte 1")
+    choices = profiles.statistics_choices(choice, table)
+    assert choices == {"shape": "official", "rows": ["06432", "06433"], "columns": ["Arbeitslose", "Ausländer"],
+                       "key_column": "Spalte 1", "unit": ""}  # the Stand and the file's own source: each file's
+    profile = profiles.Profile("Kreise", "official", profiles.signature(table.headers), choices)
+    assert profiles.Profile.from_json(profile.to_json()) == profile
+    next_year = _official(OFFICIAL.replace("31.12.2024", "31.12.2025").replace("06433;", "06499;"))
+    assert profiles.signature(next_year.headers) == profile.signature
+    applied = profiles.apply_statistics(profile, next_year)
+    assert (applied.rows, applied.columns, applied.missing_rows) == (["06432"], ["Arbeitslose", "Ausländer"],
+                                                                     ["06433"])
+    assert statistics.proposed_stand(next_year) == dt.date(2025, 12, 31)

@@ -89,3 +89,31 @@ def test_save_offer_apply_confirm_and_delete_a_profile(mini_app_url):
     assert not at.exception
     assert "Importprofil „Quartal“ gelöscht." in _texts(at.success)
     assert _profiles(mini_app_url) == 0
+
+
+def test_a_statistics_choice_is_saved_and_offered_for_next_year_s_table(mini_app_url):
+    from tests.pages.test_import_statistics_page import IMPORTS, _multiselect, _open, _upload
+
+    text = (IMPORTS / "regionalstatistik.csv").read_bytes().decode("cp1252")
+    at = _upload(_open(), "regionalstatistik.csv", text.encode("cp1252"))
+    _multiselect(at, "import_stats_rows_").set_value(["06432", "06433"]).run()
+    _multiselect(at, "import_stats_columns_").set_value(["Arbeitslose"]).run()
+    at.button(key="import_stats_preview_button").click().run()
+    at.text_input(key="import_profile_name").input("Kreiszahlen").run()
+    at.button(key="import_profile_save").click().run()
+    assert not at.exception and not at.error
+    assert "Importprofil „Kreiszahlen“ gespeichert." in _texts(at.success)
+
+    next_year = text.replace("31.12.2024", "31.12.2025").replace("06433;", "06499;")
+    at.file_uploader(key="import_upload").set_value(("regionalstatistik-2025.csv", next_year.encode("cp1252"),
+                                                     "text/csv")).run()
+    offer = at.button(key="import_profile_apply_stats_0")
+    assert offer.label == "Gespeichertes Profil „Kreiszahlen“ passt zu dieser Datei – anwenden"
+    offer.click().run()
+    assert not at.exception
+    assert _multiselect(at, "import_stats_rows_").value == ["06432"]
+    assert _multiselect(at, "import_stats_columns_").value == ["Arbeitslose"]
+    assert "Zeile „06433“" in _texts(at.warning)  # picked by the profile, not in this file: named
+    assert at.date_input[0].value == dt.date(2025, 12, 31)  # the Stand is the new file's own
+    at.button(key="import_stats_preview_button").click().run()
+    assert not at.exception and not at.error

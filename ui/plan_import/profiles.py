@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from models.commands.import_profiles import delete_import_profile, save_import_profile
 from models.formats import format_date, format_datetime
-from models.transfer import profiles, tree
+from models.transfer import profiles, statistics, tree
 from models.transfer.parsing import RawTable
 from models.transfer.profiles import Profile
 from ui.reads.db import engine_for
@@ -87,29 +87,33 @@ def offer(url: str, plan_id: int, table: RawTable, shape: tree.SheetShape, key: 
         confirmed = st.checkbox(t("import.profile.confirm"), key=f"{key}_profile_confirm",
                                 help=t("import.profile.confirm.help"))
         return Pending(applied.new_labels, applied.new_statuses, confirmed)
-    with Session(engine_for(url)) as session:
-        fitting = [Profile.of_row(row) for row in profiles.matching(session, plan_id,
-                                                                     profiles.signature(table.headers))]
-    for position, profile in enumerate(fitting):
-        if profile.shape != profiles.TREE:
-            continue
+    for position, profile in enumerate(_fitting(url, plan_id, table, profiles.TREE)):
         st.button(t("import.profile.fits", name=plain(profile.name)), key=f"import_profile_apply_{position}",
                   icon=":material/bookmark:", type="primary", help=t("import.profile.fits.help"),
                   on_click=_apply, args=(key, proposal_key, profile, table, shape))
     return Pending({}, {}, False)
 
 
-def remember(plan_id: int, headers: list[str], mapping: tree.TreeMapping) -> None:
+def tree_profile(headers: list[str], mapping: tree.TreeMapping) -> Profile:
+    """The choices on the page as an (unnamed) tree profile."""
+    return Profile("", profiles.TREE, profiles.signature(headers), json.loads(mapping.to_json()))
+
+
+def statistics_profile(table: RawTable, choice: statistics.Choice) -> Profile:
+    """The statistics choice on the page as an (unnamed) profile: the options file of the command line."""
+    return Profile("", choice.shape, profiles.signature(table.headers), profiles.statistics_choices(choice, table))
+
+
+def remember(plan_id: int, profile: Profile) -> None:
     """After a preview without problems: these choices may be saved as a profile."""
-    st.session_state[SAVABLE] = (plan_id, Profile("", profiles.TREE, profiles.signature(headers),
-                                                  json.loads(mapping.to_json())))
+    st.session_state[SAVABLE] = (plan_id, profile)
 
 
-def save_form(url: str, plan_id: int, mapping: tree.TreeMapping) -> None:
+def save_form(url: str, plan_id: int, current: Profile) -> None:
     """The form to save the last previewed choices (while they are still the ones on the page)."""
     write.show_flash(FLASH)
     stored = st.session_state.get(SAVABLE)
-    if stored is None or stored[0] != plan_id or stored[1].choices != json.loads(mapping.to_json()):
+    if stored is None or stored[0] != plan_id or stored[1] != current:
         return
     profile = stored[1]
     with st.container(border=True):
@@ -121,6 +125,46 @@ def save_form(url: str, plan_id: int, mapping: tree.TreeMapping) -> None:
             write.run(url, lambda session: save_import_profile(session, current_actor(), plan_id, name, profile.shape,
                                                                profile.signature, profile.choices),
                       flash_key=FLASH, success=t("import.profile.saved", name=" ".join(name.split())))
+
+
+def _fitting(url: str, plan_id: int, table: RawTable, shape: str) -> list[Profile]:
+    with Session(engine_for(url)) as session:
+        return [profile for profile in (Profile.of_row(row) for row in profiles.matching(
+            session, plan_id, profiles.signature(table.headers))) if profile.shape == shape]
+
+
+STATISTICS_APPLIED = "import_stats_profile"  # {choice key: (profile name, StatisticsApplied)}
+
+
+def _apply_statistics(key: str, profile: Profile, table: RawTable) -> None:
+    """Button callback (before the run): the statistics widgets take the profile's choice."""
+    applied = profiles.apply_statistics(profile, table)
+    if profile.shape != statistics.SERIES and applied.key_column:
+        st.session_state[f"import_stats_key_{key}"] = applied.key_column
+        st.session_state[f"import_stats_rows_{key}_{applied.key_column}"] = applied.rows
+    st.session_state[f"import_stats_columns_{key}_{applied.key_column}"] = applied.columns
+    if applied.source is not None:
+        st.session_state[f"import_stats_source_{key}"] = applied.source
+    st.session_state[f"import_stats_unit_{key}"] = applied.unit
+    st.session_state[f"{STATISTICS_APPLIED}_{key}"] = (profile.name, applied)
+
+
+def offer_statistics(url: str, plan_id: int, table: RawTable, shape: str, key: str) -> None:
+    """The offer of the plan's profiles of this shape that fit the file, or what the applied one lacked."""
+    applied_state = st.session_state.get(f"{STATISTICS_APPLIED}_{key}")
+    if applied_state is not None:
+        name, applied = applied_state
+        st.success(t("import.profile.applied", name=plain(name)), icon=":material/bookmark_added:")
+        lines = [t("import.profile.missing.row", value=row) for row in applied.missing_rows]
+        lines += [t("import.profile.missing.column", value=column) for column in applied.missing_columns]
+        if lines:
+            st.warning(t("import.profile.missing") + "\n" + "\n".join(f"- {plain(line)}" for line in lines),
+                       icon=":material/help:")
+        return
+    for position, profile in enumerate(_fitting(url, plan_id, table, shape)):
+        st.button(t("import.profile.fits", name=plain(profile.name)), key=f"import_profile_apply_stats_{position}",
+                  icon=":material/bookmark:", type="primary", help=t("import.profile.fits.help"),
+                  on_click=_apply_statistics, args=(key, profile, table))
 
 
 def listing(url: str, plan_id: int) -> None:

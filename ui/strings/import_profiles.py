@@ -25,6 +25,11 @@ CATALOGUE.update(
         "import.profile.new.cell": {"de": "neu – bitte bestätigen",
                                     "en": "new – please confirm"},
         "import.profile.col.note": {"de": "Hinweis", "en": "Note"},
+        "import.profile.missing": {
+            "de": "Das Profil wählt, was diese Datei nicht hat; es bleibt weg – bitte prüfen Sie die Auswahl:",
+            "en": "The profile picks what this file lacks; it is left out – please check the choice:"},
+        "import.profile.missing.row": {"de": "Zeile „{value}“", "en": "Row “{value}”"},
+        "import.profile.missing.column": {"de": "Spalte „{value}“", "en": "Column “{value}”"},
         "import.profile.confirm": {"de": "Vorschläge für die neuen Werte übernehmen",
                                    "en": "Take over the proposals for the new values"},
         "import.profile.confirm.help": {
