@@ -133,16 +133,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         except (ProfileNotFound, profiles.ProfileRefused) as exc:
             return _fail(str(exc))
         args.plan = args.plan or saved_in
-        if profile.shape == profiles.PLAN:
-            return _fail("Profile der Form „plan“ (Zuordnung der Blätter zu Ebenen) nimmt die Kommandozeile nicht; "
-                         "nehmen Sie --level.")
-        if profile.signature and profiles.signature(_headers(tables, profile)) != profile.signature:
+        heads = (profiles.plan_signature(tables) if profile.shape == profiles.PLAN
+                 else profiles.signature(_headers(tables, profile)))
+        if profile.signature and heads != profile.signature:
             print(f"Hinweis: Die Spalten der Datei sind nicht die des Profils „{profile.name}“.", file=sys.stderr)
     target = Target(slug=args.plan, name=args.name, owner=args.owner)
     if args.tree or args.mapping or (profile is not None and profile.shape == profiles.TREE):
         return _import_tree(args, path, target, profile)
     notes: list[statistics.Note] = []
-    if args.indicators or args.options or profile is not None:
+    if args.indicators or args.options or (profile is not None and profile.shape != profiles.PLAN):
         if not args.plan:
             return _fail("Nennen Sie den Plan, in den die Kennzahlen kommen, mit --plan KÜRZEL.")
         try:
@@ -150,6 +149,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         except (statistics.ChoiceRefused, OSError, ValueError) as exc:
             return _fail(str(exc))
         tables, mappings, notes = reshaped.tables, reshaped.mappings, reshaped.notes
+    elif profile is not None:  # a level mapping, sheet by sheet
+        applied = profiles.apply_plan(profile, tables)
+        mappings = applied.mappings
+        for sheet in applied.missing_sheets:
+            print(f"Hinweis: Das Blatt „{sheet}“ des Profils fehlt in der Datei.", file=sys.stderr)
+        for sheet, header in applied.new_columns:
+            print(f"Hinweis: Die Spalte „{header}“ (Blatt „{sheet}“) kennt das Profil nicht; sie wird nicht "
+                  "übernommen.", file=sys.stderr)
     else:
         mappings = propose(tables, level)
     if not any(mappings):

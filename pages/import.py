@@ -114,6 +114,7 @@ if form == tree_ui.TREE_FORM:
         return tree_import.apply(session, current_actor(), reshaped, target, **options)
 else:
     st.caption(t("import.mapping.help"))
+    profile_ui.offer_plan(context.url, context.plan_id, tables, file_key, "import_scope")
     mappings = mapping_widgets(tables, scope, file_key)
     if not any(mappings):
         st.warning(t("import.mapping.none"), icon=":material/help:")
@@ -126,14 +127,15 @@ else:
         return importer.apply(session, current_actor(), tables, mappings, target, **options)
 
 signature = (file_key, scope, repr(target), repr(mappings))
-if form == tree_ui.TREE_FORM:
-    profile_ui.save_form(context.url, context.plan_id, profile_ui.tree_profile(tree_table.headers, tree_mapping))
+profile = (profile_ui.tree_profile(tree_table.headers, tree_mapping) if form == tree_ui.TREE_FORM
+           else profile_ui.plan_profile(tables, mappings, scope))
+profile_ui.save_form(context.url, context.plan_id, profile)
 st.subheader(t("import.step.preview"), anchor=False)
 if st.button(t("import.preview.button"), icon=":material/preview:", key="import_preview_button"):
     with run_gate.stepped_out(), Session(engine_for(context.url)) as session:
         st.session_state[PREVIEW] = (signature, check(session))
-    if form == tree_ui.TREE_FORM and not st.session_state[PREVIEW][1].problems:
-        profile_ui.remember(context.plan_id, profile_ui.tree_profile(tree_table.headers, tree_mapping))
+    if not st.session_state[PREVIEW][1].problems:
+        profile_ui.remember(context.plan_id, profile)
         st.rerun()  # the form to save the choices as a profile stands above the preview
 stored = st.session_state.get(PREVIEW)
 if stored is None:

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from models.schema import IMPORT_PROFILE_SHAPES, ImportProfile
 from models.transfer import statistics, tree
-from models.transfer.mapping import normalise
+from models.transfer.mapping import ColumnMapping, normalise
 from models.transfer.parsing import RawTable
 from models.transfer.profile_wording import say
 
@@ -217,3 +217,60 @@ def apply_statistics(profile: Profile, table: RawTable) -> StatisticsApplied:
         unit=str(choices.get("unit") or ""),
         missing_rows=[row for row in rows if row not in offered_rows],
         missing_columns=[str(column) for column, found in zip(choices.get("columns", []), columns) if not found])
+
+
+# --- level-mapping profiles (a plan or one level, sheet by sheet) ----------------------------------------
+
+
+def plan_signature(tables: Sequence[RawTable]) -> list[str]:
+    """The signature of a file of level tables: the headers of all its tables."""
+    return signature(header for table in tables for header in table.headers)
+
+
+def plan_choices(tables: Sequence[RawTable], mappings: Sequence[ColumnMapping | None], scope: str) -> dict[str, Any]:
+    """The level mapping of the page (or --level) as a profile's choices: per mapped sheet its level, its
+    columns (the file's header -> our attribute or null), fixed values and whether it is wide."""
+    return {"scope": scope, "sheets": [
+        {"sheet": table.name, "level": mapping.level, "columns": dict(mapping.columns),
+         "constants": dict(mapping.constants), "wide": mapping.wide}
+        for table, mapping in zip(tables, mappings) if mapping is not None]}
+
+
+@dataclass
+class PlanApplied:
+    """A level-mapping profile applied to a file: a mapping per table (None: not imported), the profile's sheets
+    the file lacks and the file's columns the profile does not know (left unmapped, named)."""
+
+    scope: str
+    mappings: list[ColumnMapping | None]
+    missing_sheets: list[str] = field(default_factory=list)
+    new_columns: list[tuple[str, str]] = field(default_factory=list)   # (sheet, header)
+
+
+def apply_plan(profile: Profile, tables: Sequence[RawTable]) -> PlanApplied:
+    sheets = [sheet for sheet in profile.choices.get("sheets", []) if isinstance(sheet, dict)]
+    by_name = {normalise(str(sheet.get("sheet", ""))): sheet for sheet in sheets}
+    readable = [table for table in tables if table.headers]
+    applied = PlanApplied(str(profile.choices.get("scope") or "*"), [])
+    used: set[int] = set()
+    for table in tables:
+        sheet = by_name.get(normalise(table.name))
+        if sheet is None and len(readable) == 1 and len(sheets) == 1 and table.headers:
+            sheet = sheets[0]  # one CSV file: its name is the file's, which changes with the quarter
+        if sheet is None or not table.headers:
+            applied.mappings.append(None)
+            continue
+        used.add(id(sheet))
+        known = {normalise(str(header)): attribute for header, attribute in dict(sheet.get("columns", {})).items()}
+        columns = {}
+        for header in table.headers:
+            if normalise(header) in known:
+                columns[header] = known[normalise(header)]
+            else:
+                columns[header] = None
+                applied.new_columns.append((table.name, header))
+        applied.mappings.append(ColumnMapping(str(sheet["level"]), columns,
+                                              {str(k): str(v) for k, v in dict(sheet.get("constants", {})).items()},
+                                              wide=bool(sheet.get("wide"))))
+    applied.missing_sheets = [str(sheet.get("sheet")) for sheet in sheets if id(sheet) not in used]
+    return applied

@@ -127,3 +127,19 @@ def test_a_statistics_profile_file_picks_rows_and_columns(tmp_path, capsys):
     counts = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.startswith("Kennzahl")}
     assert counts == {"Kennzahlen": ["4", "0", "0"], "Kennzahlwerte": ["3", "0", "0"]}  # as with --rows/--columns
     assert "Spalte „Ausländer“: Spalte nicht übernommen" in out
+
+
+def test_a_level_mapping_profile_maps_columns_the_guess_would_not(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    data = tmp_path / "felder-q3.csv"
+    data.write_bytes("Schlüssel X;Wortlaut;Notiz\nHF1;Sprache;intern\n".encode("cp1252"))
+    profile = tmp_path / "felder.json"
+    profile.write_text(json.dumps({"profile": "Felder", "shape": "plan", "signature": [], "scope": "action_fields",
+                                   "sheets": [{"sheet": "felder-q2", "level": "action_fields",
+                                               "columns": {"Schlüssel X": "code", "Wortlaut": "title"}}]}),
+                       encoding="utf-8")
+    assert main(["--database-url", url, "import", str(data), "--plan", "neu", "--profile", str(profile)]) == 0
+    captured = capsys.readouterr()
+    assert "Import gespeichert: 1 Zeile(n) neu oder geändert." in captured.out
+    assert "Hinweis: Die Spalte „Notiz“ (Blatt „felder-q3“) kennt das Profil nicht; sie wird nicht übernommen." in (
+        captured.err)

@@ -117,3 +117,30 @@ def test_a_statistics_choice_is_saved_and_offered_for_next_year_s_table(mini_app
     assert at.date_input[0].value == dt.date(2025, 12, 31)  # the Stand is the new file's own
     at.button(key="import_stats_preview_button").click().run()
     assert not at.exception and not at.error
+
+
+def test_a_level_mapping_is_saved_and_applied_to_the_next_file(mini_app_url):
+    from tests.pages.test_import_page import MESSY, _box, _boxes, _open, _upload
+
+    fixed = MESSY.replace("M9;", "M3;").replace(";90;", ";100;").replace("31.02.2024", "28.02.2024")
+    at = _upload(_open(), "sachstaende-q2.csv", fixed)
+    at.selectbox(key="import_scope").set_value("status_reports").run()
+    _box(at, "Spalte „Bemerkung“").set_value("obstacles").run()
+    at.button(key="import_preview_button").click().run()
+    at.text_input(key="import_profile_name").input("Sachstände").run()
+    at.button(key="import_profile_save").click().run()
+    assert not at.exception and not at.error
+    assert "Importprofil „Sachstände“ gespeichert." in _texts(at.success)
+
+    at.selectbox(key="import_scope").set_value("*").run()  # the next file starts from the guesses
+    later = fixed.replace("01.09.2024", "01.12.2024").replace("1.9.2024", "1.12.2024")
+    at.file_uploader(key="import_upload").set_value(("sachstaende-q3.csv", later.encode("cp1252"), "text/csv")).run()
+    at.button(key="import_profile_apply_plan_0").click().run()
+    assert not at.exception
+    assert at.selectbox(key="import_scope").value == "status_reports"
+    assert _boxes(at)["Spalte „Bemerkung“"] == "obstacles"
+    assert "Profil „Sachstände“ angewendet" in _texts(at.success)
+    at.button(key="import_preview_button").click().run()
+    assert not at.exception and not at.error
+    counts = next(frame.value for frame in at.dataframe if "neu" in frame.value.columns).to_dict("records")
+    assert counts == [{"Ebene": "Sachstände", "neu": 4, "geändert": 0, "unverändert": 0}]

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from models.commands.import_profiles import delete_import_profile, save_import_profile
 from models.formats import format_date, format_datetime
 from models.transfer import profiles, statistics, tree
-from models.transfer.parsing import RawTable
+from models.transfer.mapping import guess
+from models.transfer.parsing import RawTable, period_columns
 from models.transfer.profiles import Profile
 from ui.reads.db import engine_for
 from ui.shell import write
@@ -186,3 +187,53 @@ def listing(url: str, plan_id: int) -> None:
                                     icon=":material/delete:"):
                 write.run(url, lambda session, gone=profile_id: delete_import_profile(session, current_actor(), gone),
                           flash_key=FLASH, success=t("import.profile.deleted", name=profile.name))
+
+
+# --- level mappings (the page's "Plan oder Ebene") --------------------------------------------------------
+
+PLAN_APPLIED = "import_plan_profile"  # {file digest: (profile name, PlanApplied)}
+
+
+def plan_profile(tables: list[RawTable], mappings: list, scope: str) -> Profile:
+    """The level mapping on the page as an (unnamed) profile."""
+    return Profile("", profiles.PLAN, profiles.plan_signature(tables), profiles.plan_choices(tables, mappings, scope))
+
+
+def _apply_plan(file_key: str, scope_key: str, profile: Profile, tables: list[RawTable]) -> None:
+    """Button callback (before the run): the scope, each sheet's level and each column box take the profile's
+    choice (the keys of ui.plan_import.mapping)."""
+    applied = profiles.apply_plan(profile, tables)
+    st.session_state[scope_key] = applied.scope
+    for index, (table, mapping) in enumerate(zip(tables, applied.mappings)):
+        key = f"{file_key}_{applied.scope}_{index}"
+        st.session_state[f"import_level_{key}"] = mapping.level if mapping else ""
+        if mapping is None:
+            continue
+        proposal = guess(table, mapping.level)
+        periods = period_columns(table.headers)
+        boxes = [header for header in proposal.columns if not (proposal.wide and header in periods)]
+        for position, header in enumerate(boxes):
+            st.session_state[f"import_col_{key}_{mapping.level}_{position}"] = mapping.columns.get(header) or ""
+        for attribute, value in mapping.constants.items():
+            st.session_state[f"import_const_{key}_{mapping.level}_{attribute}"] = value
+    st.session_state[f"{PLAN_APPLIED}_{file_key}"] = (profile.name, applied)
+
+
+def offer_plan(url: str, plan_id: int, tables: list[RawTable], file_key: str, scope_key: str) -> None:
+    """The offer of the plan's level-mapping profiles that fit the file, or what the applied one did not know."""
+    applied_state = st.session_state.get(f"{PLAN_APPLIED}_{file_key}")
+    if applied_state is not None:
+        name, applied = applied_state
+        st.success(t("import.profile.applied", name=plain(name)), icon=":material/bookmark_added:")
+        lines = [t("import.profile.missing.sheet", value=sheet) for sheet in applied.missing_sheets]
+        lines += [t("import.profile.new.column", value=header, sheet=sheet) for sheet, header in applied.new_columns]
+        if lines:
+            st.warning(t("import.profile.unknown") + "\n" + "\n".join(f"- {plain(line)}" for line in lines),
+                       icon=":material/help:")
+        return
+    with Session(engine_for(url)) as session:
+        fitting = [Profile.of_row(row) for row in profiles.matching(session, plan_id, profiles.plan_signature(tables))]
+    for position, profile in enumerate(item for item in fitting if item.shape == profiles.PLAN):
+        st.button(t("import.profile.fits", name=plain(profile.name)), key=f"import_profile_apply_plan_{position}",
+                  icon=":material/bookmark:", type="primary", help=t("import.profile.fits.help"),
+                  on_click=_apply_plan, args=(file_key, scope_key, profile, tables))

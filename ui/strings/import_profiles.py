@@ -30,6 +30,13 @@ CATALOGUE.update(
             "en": "The profile picks what this file lacks; it is left out – please check the choice:"},
         "import.profile.missing.row": {"de": "Zeile „{value}“", "en": "Row “{value}”"},
         "import.profile.missing.column": {"de": "Spalte „{value}“", "en": "Column “{value}”"},
+        "import.profile.unknown": {
+            "de": "Was das Profil nicht kennt, bleibt ohne Zuordnung – bitte prüfen Sie die Zuordnung:",
+            "en": "What the profile does not know stays unmapped – please check the mapping:"},
+        "import.profile.missing.sheet": {"de": "Blatt „{value}“ fehlt in dieser Datei",
+                                         "en": "Sheet “{value}” is missing from this file"},
+        "import.profile.new.column": {"de": "Spalte „{value}“ (Blatt „{sheet}“) ist neu und wird ignoriert",
+                                      "en": "Column “{value}” (sheet “{sheet}”) is new and is ignored"},
         "import.profile.confirm": {"de": "Vorschläge für die neuen Werte übernehmen",
                                    "en": "Take over the proposals for the new values"},
         "import.profile.confirm.help": {
