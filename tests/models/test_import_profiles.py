@@ -202,3 +202,17 @@ def test_a_statistics_profile_is_the_options_file_and_names_what_the_next_file_l
     assert (applied.rows, applied.columns, applied.missing_rows) == (["06432"], ["Arbeitslose", "Ausländer"],
                                                                      ["06433"])
     assert statistics.proposed_stand(next_year) == dt.date(2025, 12, 31)
+
+
+@pytest.mark.parametrize(("name", "shape", "message"), [
+    ("x" * 201, "tree", "Der Name des Profils ist zu lang (höchstens 200 Zeichen)."),
+    ("Quartal", "kreis", "Die Form „kreis“ kennt der Import nicht."),
+])
+def test_a_forged_profile_is_refused_in_german_and_nothing_is_written(engine, name, shape, message):
+    plan_id = _plan(engine)
+    with Session(engine) as session, session.begin():
+        with pytest.raises(ValidationFailed) as refused:
+            save_import_profile(session, ADMIN, plan_id, name, shape, [], {})
+    assert str(refused.value) == message
+    with Session(engine) as session:
+        assert session.scalar(select(func.count(ImportProfile.id))) == 0
