@@ -10,7 +10,7 @@ import sys
 
 from sqlalchemy.exc import OperationalError
 
-from cli import documents, plan_import, reminders, transfer
+from cli import documents, import_profiles, plan_import, reminders, transfer
 from models import queries
 from models.bootstrap import prepare_database
 from models.db import ConfigurationError, database_url, make_engine
@@ -144,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     admin.set_defaults(handler=cmd_create_admin)
     transfer.register(commands)
     plan_import.register(commands)
+    import_profiles.register(commands)
     documents.register(commands)
     reminders.register(commands)
     return parser

@@ -12,6 +12,7 @@ unreachable database).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -22,8 +23,9 @@ from sqlalchemy.orm import Session
 from models.bootstrap import prepare_database
 from models.commands import SYSTEM, CommandError
 from models.db import database_url
-from models.formats import format_number, parse_date
-from models.transfer import layout, statistics, tree
+from models.formats import format_date, format_number, parse_date
+from cli.import_profiles import ProfileNotFound, load_profile
+from models.transfer import layout, profiles, statistics, tree
 from models.transfer.importer import ImportRefused, Preview, Target, apply, level_summary, preview, propose
 from models.transfer.mapping import normalise
 from models.transfer.parsing import UnreadableFile, check_size, import_limits, read_file
@@ -69,6 +71,12 @@ def register(commands) -> None:
                                 "Sachstände als Zeilen unter der Maßnahme); ohne --mapping gilt der Vorschlag")
     importing.add_argument("--mapping", help="JSON-Datei mit der Zuordnung eines Baums, wie sie die Seite Import "
                                              "mit „Zuordnung speichern“ liefert (schließt --tree ein)")
+    importing.add_argument("--profile", help="ein Importprofil: sein Name (auf der Seite Import gespeichert, im Plan "
+                                             "von --plan) oder eine Profildatei (.json, z. B. von "
+                                             "`import-profile export`); es gibt alle Zuordnungen vor")
+    importing.add_argument("--confirm-new", action="store_true",
+                           help="mit --profile: die Vorschläge für Bezeichnungen und Statuswerte übernehmen, die das "
+                                "Profil noch nicht kennt (ohne diese Angabe werden sie als Probleme genannt)")
     importing.set_defaults(handler=cmd_import)
 
 
@@ -116,18 +124,39 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _fail(f"Die Datei {path} lässt sich nicht lesen ({exc.strerror}).")
     except UnreadableFile as exc:
         return _fail(str(exc))
+    profile = None
+    if args.profile:
+        if args.mapping or args.options:
+            return _fail("Geben Sie entweder --profile oder --mapping/--options an, nicht beides.")
+        try:
+            profile, saved_in = load_profile(args.profile, args.plan, args.database_url or database_url())
+        except (ProfileNotFound, profiles.ProfileRefused) as exc:
+            return _fail(str(exc))
+        args.plan = args.plan or saved_in
+        heads = (profiles.plan_signature(tables) if profile.shape == profiles.PLAN
+                 else profiles.signature(_headers(tables, profile)))
+        if profile.signature and heads != profile.signature:
+            print(f"Hinweis: Die Spalten der Datei sind nicht die des Profils „{profile.name}“.", file=sys.stderr)
     target = Target(slug=args.plan, name=args.name, owner=args.owner)
-    if args.tree or args.mapping:
-        return _import_tree(args, path, target)
+    if args.tree or args.mapping or (profile is not None and profile.shape == profiles.TREE):
+        return _import_tree(args, path, target, profile)
     notes: list[statistics.Note] = []
-    if args.indicators or args.options:
+    if args.indicators or args.options or (profile is not None and profile.shape != profiles.PLAN):
         if not args.plan:
             return _fail("Nennen Sie den Plan, in den die Kennzahlen kommen, mit --plan KÜRZEL.")
         try:
-            reshaped = _reshape(tables, args)
+            reshaped = _reshape(tables, args, profile.choices if profile is not None else None)
         except (statistics.ChoiceRefused, OSError, ValueError) as exc:
             return _fail(str(exc))
         tables, mappings, notes = reshaped.tables, reshaped.mappings, reshaped.notes
+    elif profile is not None:  # a level mapping, sheet by sheet
+        applied = profiles.apply_plan(profile, tables)
+        mappings = applied.mappings
+        for sheet in applied.missing_sheets:
+            print(f"Hinweis: Das Blatt „{sheet}“ des Profils fehlt in der Datei.", file=sys.stderr)
+        for sheet, header in applied.new_columns:
+            print(f"Hinweis: Die Spalte „{header}“ (Blatt „{sheet}“) kennt das Profil nicht; sie wird nicht "
+                  "übernommen.", file=sys.stderr)
     else:
         mappings = propose(tables, level)
     if not any(mappings):
@@ -155,16 +184,30 @@ def cmd_import(args: argparse.Namespace) -> int:
     return _conclude(result, args.dry_run)
 
 
-def _import_tree(args: argparse.Namespace, path: Path, target: Target) -> int:
-    """The whole plan as one tree in one sheet (models.transfer.tree), with the mapping of --mapping or,
-    without it, the proposal; the same preview and all-or-nothing write as the page."""
+def _headers(tables, profile: profiles.Profile) -> list[str]:
+    """The headers of the table a profile is for (its sheet, else the first with rows)."""
+    sheet = profile.choices.get("sheet")
+    table = next((table for table in tables if table.name == sheet), None) or next(
+        (table for table in tables if table.rows), tables[0])
+    return table.headers
+
+
+def _import_tree(args: argparse.Namespace, path: Path, target: Target,
+                 profile: profiles.Profile | None = None) -> int:
+    """The whole plan as one tree in one sheet (models.transfer.tree), with the mapping of --profile or
+    --mapping or, without them, the proposal; the same preview and all-or-nothing write as the page."""
     try:
         found = tree.read_tree_file(path.name, path.read_bytes())
     except UnreadableFile as exc:
         return _fail(str(exc))
     table = next((table for table in found.tables if table.rows), found.tables[0])
     shape = found.shapes.get(table.name)
-    if args.mapping:
+    new_values: list[str] = []
+    if profile is not None:
+        applied = profiles.apply_tree(profile, table, shape)
+        mapping = applied.confirmed() if args.confirm_new else applied.mapping
+        new_values = _new_value_lines(applied)
+    elif args.mapping:
         try:
             mapping = tree.TreeMapping.from_json(Path(args.mapping).read_text(encoding="utf-8"))
         except OSError as exc:
@@ -184,10 +227,23 @@ def _import_tree(args: argparse.Namespace, path: Path, target: Target) -> int:
     result = _execute(args, check, write)
     if isinstance(result, int):
         return result
-    print(f"Baum im Blatt „{table.name}“")
+    print(f"Baum im Blatt „{table.name}“" + (f", Importprofil „{profile.name}“" if profile is not None else ""))
+    if new_values:
+        print(("Neu in dieser Datei, vom Profil nicht erfasst (Vorschläge übernommen mit --confirm-new):"
+               if args.confirm_new else
+               "Neu in dieser Datei, vom Profil nicht erfasst: bitte bestätigen (--confirm-new übernimmt die "
+               "Vorschläge) oder das Profil auf der Seite Import ergänzen:")
+              + "".join(f"\n  - {line}" for line in new_values))
     _print_tree(reshaped)
     _print_preview(path.name, [], [], result)
     return _conclude(result, args.dry_run)
+
+
+def _new_value_lines(applied: profiles.Applied) -> list[str]:
+    lines = [f"Bezeichnung „{label}“: Vorschlag {format_date(dt.date.fromisoformat(date)) if date else 'keiner'}"
+             for label, date in applied.new_labels.items()]
+    lines += [f"Statuswert „{value}“: Vorschlag {status or 'keiner'}" for value, status in applied.new_statuses.items()]
+    return lines
 
 
 def _print_tree(reshaped: tree.Reshaped) -> None:
@@ -230,9 +286,10 @@ def _split(values: list[str], separator: str) -> list[str]:
     return [part.strip() for value in values for part in value.split(separator) if part.strip()]
 
 
-def _reshape(tables, args: argparse.Namespace) -> statistics.Reshaped:
-    """The statistics choice of the command line (flags override the options file) applied to the file."""
-    options: dict = {}
+def _reshape(tables, args: argparse.Namespace, options: dict | None = None) -> statistics.Reshaped:
+    """The statistics choice of the command line (flags override the options file or the profile) applied to
+    the file."""
+    options = dict(options or {})
     if args.options:
         options = json.loads(Path(args.options).read_text(encoding="utf-8"))
         if not isinstance(options, dict):

@@ -544,3 +544,27 @@ class MailSent(Base):
     recipient: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(String(TITLE_MAX), default="")
     sent_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+
+
+IMPORT_PROFILE_SHAPES = ("plan", "tree", "official", "series", "wide")
+
+
+class ImportProfile(Base):
+    """A named import profile of a plan: what the user confirmed on the Import page for a file of one shape
+    (models.transfer.profiles), offered again when a file with the same column signature comes. Not plan data:
+    saving one moves no change counter."""
+
+    __tablename__ = "import_profile"
+    __table_args__ = (UniqueConstraint("plan_id", "name", name="uq_import_profile_plan_name"),
+                      CheckConstraint(_in("shape", IMPORT_PROFILE_SHAPES), name="shape_known"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(NAME_MAX))
+    shape: Mapped[str] = mapped_column(String(20))
+    signature: Mapped[str] = mapped_column(Text, default="")
+    choices: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    created_by: Mapped[str] = mapped_column(String(NAME_MAX), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    updated_by: Mapped[str] = mapped_column(String(NAME_MAX), default="")

@@ -20,6 +20,7 @@ from ui.shell.auth import current_actor, require
 from ui.shell.context import current
 from ui.plan_import.mapping import PARSED, choose_scope, digest, mapping_widgets, read_tables, template_files
 from ui.plan_import.preview import show_preview, show_result
+from ui.plan_import import profiles as profile_ui
 from ui.plan_import import statistics as statistics_path
 from ui.plan_import import tree as tree_ui
 from ui.shell.texts import localised, t
@@ -46,6 +47,8 @@ with st.expander(t("import.templates"), icon=":material/download:"):
                          icon=":material/table_view:", on_click="ignore")
     right.download_button(t("import.template.csv"), csv_template, file_name=template.CSV_NAME,
                           mime="application/zip", icon=":material/folder_zip:", on_click="ignore")
+
+profile_ui.listing(context.url, context.plan_id)
 
 finished = st.session_state.pop(RESULT, None)
 if finished is not None:
@@ -99,7 +102,7 @@ st.subheader(t("import.step.mapping"), anchor=False)
 if form == tree_ui.TREE_FORM:
     # One tree in one sheet: reshaped into the level tables, then the same preview and all-or-nothing apply.
     tree_table, tree_shape, tree_mapping = tree_ui.tree_mapping_widgets(
-        tree_ui.read_tree(upload.name, content, file_key), file_key)
+        tree_ui.read_tree(upload.name, content, file_key), file_key, context.url, context.plan_id)
     reshaped = tree_ui.reshape(tree_table, tree_shape, tree_mapping)
     tree_ui.show_summary(reshaped)
     mappings = tree_mapping.to_json()
@@ -111,6 +114,7 @@ if form == tree_ui.TREE_FORM:
         return tree_import.apply(session, current_actor(), reshaped, target, **options)
 else:
     st.caption(t("import.mapping.help"))
+    profile_ui.offer_plan(context.url, context.plan_id, tables, file_key, "import_scope")
     mappings = mapping_widgets(tables, scope, file_key)
     if not any(mappings):
         st.warning(t("import.mapping.none"), icon=":material/help:")
@@ -123,10 +127,16 @@ else:
         return importer.apply(session, current_actor(), tables, mappings, target, **options)
 
 signature = (file_key, scope, repr(target), repr(mappings))
+profile = (profile_ui.tree_profile(tree_table.headers, tree_mapping) if form == tree_ui.TREE_FORM
+           else profile_ui.plan_profile(tables, mappings, scope))
+profile_ui.save_form(context.url, context.plan_id, profile)
 st.subheader(t("import.step.preview"), anchor=False)
 if st.button(t("import.preview.button"), icon=":material/preview:", key="import_preview_button"):
     with run_gate.stepped_out(), Session(engine_for(context.url)) as session:
         st.session_state[PREVIEW] = (signature, check(session))
+    if not st.session_state[PREVIEW][1].problems:
+        profile_ui.remember(context.plan_id, profile)
+        st.rerun()  # the form to save the choices as a profile stands above the preview
 stored = st.session_state.get(PREVIEW)
 if stored is None:
     st.stop()

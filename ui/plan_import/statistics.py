@@ -21,6 +21,7 @@ from models.transfer.importer import ImportRefused, Target
 from models.transfer.mapping import is_explanation, is_info
 from models.transfer.parsing import RawTable
 from models.transfer.statistics import Choice, ChoiceRefused
+from ui.plan_import import profiles as profile_offer
 from ui.plan_import.preview import show_preview
 from ui.reads.db import engine_for
 from ui.shell import run_gate, write
@@ -84,8 +85,8 @@ def _choice(table: RawTable, shape: str, key: str) -> Choice:
     if shape == statistics.OFFICIAL:
         stand = left.date_input(t("import.stats.stand"), value=statistics.proposed_stand(table), format="DD.MM.YYYY",
                                 key=f"import_stats_stand_{key}", help=t("import.stats.stand.help"))
-    source = middle.text_input(t("import.stats.source"), value=statistics.proposed_source(table),
-                               key=f"import_stats_source_{key}")
+    st.session_state.setdefault(f"import_stats_source_{key}", statistics.proposed_source(table))
+    source = middle.text_input(t("import.stats.source"), key=f"import_stats_source_{key}")
     unit = right.text_input(t("import.stats.unit"), key=f"import_stats_unit_{key}")
     return Choice(shape, rows=rows, columns=columns, stand=stand, source=source.strip(), unit=unit.strip(),
                   key_column=key_column)
@@ -100,6 +101,7 @@ def statistics_flow(table: RawTable, shape: str, upload_name: str, file_key: str
     """Choice, preview and import of a statistics file into the current plan; ends the script run."""
     st.subheader(t("import.stats.step"), anchor=False)
     st.caption(t("import.stats.target", name=plain(context.name)))
+    profile_offer.offer_statistics(context.url, context.plan_id, table, shape, f"{file_key}_{shape}")
     choice = _choice(table, shape, f"{file_key}_{shape}")
     if not choice.columns or (shape != statistics.SERIES and not choice.rows):
         st.info(t("import.stats.choose"), icon=":material/touch_app:")
@@ -116,11 +118,16 @@ def statistics_flow(table: RawTable, shape: str, upload_name: str, file_key: str
             st.dataframe(_notes_frame(reshaped.notes), hide_index=True, width="stretch")
     target = Target(plan_id=context.plan_id)
     signature = (file_key, repr(choice))
+    profile = profile_offer.statistics_profile(table, choice)
+    profile_offer.save_form(context.url, context.plan_id, profile)
     st.subheader(t("import.step.preview"), anchor=False)
     if st.button(t("import.preview.button"), icon=":material/preview:", key="import_stats_preview_button"):
         with run_gate.stepped_out(), Session(engine_for(context.url)) as session:
             st.session_state[PREVIEW] = (signature, importer.preview(session, current_actor(), reshaped.tables,
                                                                      reshaped.mappings, target))
+        if not st.session_state[PREVIEW][1].problems:
+            profile_offer.remember(context.plan_id, profile)
+            st.rerun()  # the form to save the choice as a profile stands above the preview
     stored = st.session_state.get(PREVIEW)
     if stored is None:
         st.stop()

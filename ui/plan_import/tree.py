@@ -18,6 +18,7 @@ from models.rules import MEASURE_STATUSES
 from models.transfer import layout, tree
 from models.transfer.parsing import RawTable, UnreadableFile
 from models.transfer.tree import Reshaped, SheetShape, TreeFile, TreeMapping
+from ui.plan_import import profiles as profile_offer
 from ui.shell import run_gate
 from ui.shell.choices import keep_offered
 from ui.shell.texts import localised, t
@@ -59,8 +60,10 @@ def _column(label: str, headers: list[str], key: str, proposed: str | None, plac
     return value or None
 
 
-def tree_mapping_widgets(found: TreeFile, file_key: str) -> tuple[RawTable, SheetShape, TreeMapping]:
-    """The widgets of the tree path; returns the table and the mapping the user confirmed."""
+def tree_mapping_widgets(found: TreeFile, file_key: str, url: str | None = None,
+                         plan_id: int | None = None) -> tuple[RawTable, SheetShape, TreeMapping]:
+    """The widgets of the tree path; returns the table and the mapping the user confirmed. With the plan
+    (url, plan_id), its import profiles that fit the file are offered first (ui.plan_import.profiles)."""
     tables = [table for table in found.tables if table.rows]
     if not tables:
         tables = found.tables
@@ -77,6 +80,8 @@ def tree_mapping_widgets(found: TreeFile, file_key: str) -> tuple[RawTable, Shee
     proposal_key = f"{key}_proposal"
     if proposal_key not in st.session_state:
         st.session_state[proposal_key] = tree.propose_tree(table, shape)
+    pending = (profile_offer.offer(url, plan_id, table, shape, key, proposal_key) if url and plan_id
+               else profile_offer.Pending({}, {}, False))
     proposal: TreeMapping = st.session_state[proposal_key]
     headers = table.headers
 
@@ -121,8 +126,8 @@ def tree_mapping_widgets(found: TreeFile, file_key: str) -> tuple[RawTable, Shee
     _depth_widgets(table, shape, mapping, proposal, key)
     _missing_widgets(mapping, proposal, key)
     _date_widgets(mapping, proposal, key)
-    _label_table(table, shape, mapping, proposal, key)
-    _status_table(table, mapping, proposal, key)
+    _label_table(table, shape, mapping, proposal, key, pending)
+    _status_table(table, mapping, proposal, key, pending)
     st.download_button(t("import.tree.save"), mapping.to_json().encode("utf-8"), file_name=MAPPING_NAME,
                        mime="application/json", icon=":material/save:", help=t("import.tree.save.help"),
                        on_click="ignore", key=f"{key}_save")
@@ -191,21 +196,34 @@ def _date_widgets(mapping: TreeMapping, proposal: TreeMapping, key: str) -> None
 
 
 def _label_table(table: RawTable, shape: SheetShape, mapping: TreeMapping, proposal: TreeMapping,
-                 key: str) -> None:
+                 key: str, pending: profile_offer.Pending) -> None:
     labels = tree.distinct_labels(table, mapping, shape)
     if not labels:
         return
     start = dt.date.fromisoformat(mapping.plan_start) if mapping.plan_start else dt.date.today()
-    proposed = {label: (dt.date.fromisoformat(proposal.label_dates[label]) if label in proposal.label_dates
-                        else tree.propose_label_date(label, start)) for label in labels}
+
+    def proposed_date(label: str) -> dt.date | None:
+        new = pending.label_date(label)  # a label an applied profile lacks: no date until confirmed
+        if new is not False:
+            return new
+        if label in proposal.label_dates:
+            return dt.date.fromisoformat(proposal.label_dates[label])
+        return tree.propose_label_date(label, start)
+
+    proposed = {label: proposed_date(label) for label in labels}
     frame = pd.DataFrame({"label": labels, "date": [proposed[label] for label in labels]})
+    if frame["date"].isna().any():  # an empty date cell (Streamlit marks it "None"; the note says what it means)
+        frame["date"] = pd.to_datetime(frame["date"])
+    config = {"label": st.column_config.TextColumn(t("import.tree.col.label_name")),
+              "date": st.column_config.DateColumn(t("import.tree.col.date"), format="DD.MM.YYYY")}
+    if pending.waiting(labels):
+        frame["note"] = [t("import.profile.new.cell") if pending.label_date(label) is None else "" for label in labels]
+        config["note"] = st.column_config.TextColumn(t("import.profile.col.note"))
     st.markdown(f"**{t('import.tree.labels')}**")
     st.caption(t("import.tree.labels.help"))
     edited = st.data_editor(
-        frame, key=f"{key}_labels_{mapping.structure}_{len(labels)}", hide_index=True, width="stretch",
-        disabled=["label"], num_rows="fixed",
-        column_config={"label": st.column_config.TextColumn(t("import.tree.col.label_name")),
-                       "date": st.column_config.DateColumn(t("import.tree.col.date"), format="DD.MM.YYYY")})
+        frame, key=f"{key}_labels_{mapping.structure}_{len(labels)}{pending.suffix}", hide_index=True, width="stretch",
+        disabled=["label", "note"], num_rows="fixed", column_config=config)
     for label, date in zip(edited["label"], edited["date"]):
         if isinstance(date, dt.datetime):
             date = date.date()
@@ -213,21 +231,30 @@ def _label_table(table: RawTable, shape: SheetShape, mapping: TreeMapping, propo
             mapping.label_dates[label] = date.isoformat()
 
 
-def _status_table(table: RawTable, mapping: TreeMapping, proposal: TreeMapping, key: str) -> None:
+def _status_table(table: RawTable, mapping: TreeMapping, proposal: TreeMapping, key: str,
+                  pending: profile_offer.Pending) -> None:
     values = tree.distinct_status_values(table, mapping)
     if not values:
         return
-    frame = pd.DataFrame({"value": values,
-                          "status": [proposal.status_values.get(value) or tree.propose_status(value)
-                                     for value in values]})
+
+    def proposed_status(value: str) -> str | None:
+        new = pending.status(value)  # a value an applied profile lacks: no status until confirmed
+        if new is not False:
+            return new
+        return proposal.status_values.get(value) or tree.propose_status(value)
+
+    frame = pd.DataFrame({"value": values, "status": [proposed_status(value) for value in values]})
+    config = {"value": st.column_config.TextColumn(t("import.tree.col.value")),
+              "status": st.column_config.SelectboxColumn(t("import.tree.col.status_chosen"),
+                                                         options=list(MEASURE_STATUSES))}
+    if pending.waiting(values):
+        frame["note"] = [t("import.profile.new.cell") if pending.status(value) is None else "" for value in values]
+        config["note"] = st.column_config.TextColumn(t("import.profile.col.note"))
     st.markdown(f"**{t('import.tree.statuses')}**")
     st.caption(t("import.tree.statuses.help"))
     edited = st.data_editor(
-        frame, key=f"{key}_statuses_{mapping.status_column}_{len(values)}", hide_index=True, width="stretch",
-        disabled=["value"], num_rows="fixed",
-        column_config={"value": st.column_config.TextColumn(t("import.tree.col.value")),
-                       "status": st.column_config.SelectboxColumn(t("import.tree.col.status_chosen"),
-                                                                  options=list(MEASURE_STATUSES))})
+        frame, key=f"{key}_statuses_{mapping.status_column}_{len(values)}{pending.suffix}", hide_index=True, width="stretch",
+        disabled=["value", "note"], num_rows="fixed", column_config=config)
     for value, status in zip(edited["value"], edited["status"]):
         if status in MEASURE_STATUSES:
             mapping.status_values[value] = status

@@ -16,4 +16,5 @@ from ui.strings import accessibility  # noqa: F401,E402
 from ui.strings import my_measures  # noqa: F401,E402
 from ui.strings import import_statistics  # noqa: F401,E402
 from ui.strings import import_tree  # noqa: F401,E402
+from ui.strings import import_profiles  # noqa: F401,E402
 from ui.strings import passwords  # noqa: F401,E402
