@@ -15,10 +15,8 @@ preview() and apply() only add the reshaping's own problems to the importer's.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
@@ -26,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from models.commands import Actor
 from models.formats import format_date, parse_date
-from models.rules import COMPLETED, IN_PROGRESS, MEASURE_STATUSES, PLANNED, AT_RISK, DELAYED, SUSPENDED
+from models.rules import COMPLETED, IN_PROGRESS, MEASURE_STATUSES, PLANNED
 from models.rules import status_for_colour
 from models.transfer import importer, layout
 from models.transfer.cells import is_missing, parse_whole_number, plain_text
@@ -35,108 +33,12 @@ from models.transfer.mapping import ColumnMapping, normalise
 from models.transfer.parsing import RawRow, RawTable, XLSX_MAGIC, read_file
 from models.transfer.sheet_shape import SheetShape, blank_rows, csv_shape, xlsx_shapes
 from models.transfer.tree_wording import say
-
-# How the file shows the tree.
-BY_PARENT, BY_CODE, BY_INDENT, BY_COLUMNS = "parent", "code", "indent", "columns"
-STRUCTURES = (BY_PARENT, BY_CODE, BY_INDENT, BY_COLUMNS)
-# Where the indentation is read: leading spaces (or Excel's indent) of a column, or Excel's outline level.
-SPACES, OUTLINE = "spaces", "outline"
-TREE_LEVELS = ("action_fields", "guiding_goals", "annual_goals", "measures")
-REPORT = "report"
-# What to do with a level the file lacks.
-PLACEHOLDER, PER_YEAR = "placeholder", "per_year"
-DEFAULT_PLACEHOLDERS = {
-    "action_fields": "Ohne Handlungsfeld",
-    "guiding_goals": "Ohne Leitziel",
-    "annual_goals": "Ohne Jahresziel",
-}
-# The title of a made-up annual goal per year, followed by its year ("Laufende Maßnahmen 2024"); pages show
-# it after "Jahresziel 2024", so the word Jahresziel is not repeated.
-PER_YEAR_TITLE = "Laufende Maßnahmen"
-PLACEHOLDER_CODES = {"action_fields": "HF", "guiding_goals": "LZ", "annual_goals": "JZ"}
-PARENT_REFERENCE = {"guiding_goals": "action_field", "annual_goals": "guiding_goal", "measures": "annual_goal"}
-# Separators that mark a code's prefix as its parent's code (1.2 under 1; A-3 under A); "+" joins siblings.
-CODE_SEPARATORS = ".-_/ "
-PLANNED_LABELS = ("geplant", "planung", "plan", "planned", "vorhaben")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_HEX = re.compile(r"^#?([0-9a-fA-F]{6})$")
-
-COLOUR_NAMES: dict[str, tuple[int, int, int]] = {
-    "grün": (0, 128, 0), "gruen": (0, 128, 0), "green": (0, 128, 0), "dunkelgrün": (0, 100, 0),
-    "hellgrün": (144, 238, 144), "gelb": (255, 255, 0), "yellow": (255, 255, 0), "amber": (255, 192, 0),
-    "orange": (255, 165, 0), "rot": (255, 0, 0), "red": (255, 0, 0), "dunkelrot": (139, 0, 0),
-    "weiß": (255, 255, 255), "weiss": (255, 255, 255), "white": (255, 255, 255), "grau": (128, 128, 128),
-    "grey": (128, 128, 128), "gray": (128, 128, 128), "blau": (0, 112, 192), "blue": (0, 112, 192),
-}
-STATUS_WORDS: dict[str, str] = {
-    **{normalise(status): status for status in MEASURE_STATUSES},
-    **{normalise(word): PLANNED for word in ("planned", "in planung", "nicht begonnen", "not started", "offen",
-                                             "open", "vorgesehen", "noch nicht begonnen")},
-    **{normalise(word): IN_PROGRESS for word in ("in progress", "laufend", "läuft", "begonnen", "in arbeit",
-                                                 "on track", "im plan", "umsetzung", "ongoing", "started")},
-    **{normalise(word): COMPLETED for word in ("erledigt", "umgesetzt", "fertig", "done", "completed",
-                                               "complete", "finished", "abgeschlossen", "erreicht")},
-    **{normalise(word): DELAYED for word in ("delayed", "verzoegert", "verspätet", "late", "behind")},
-    **{normalise(word): AT_RISK for word in ("at risk", "gefaehrdet", "kritisch", "critical", "problem")},
-    **{normalise(word): SUSPENDED for word in ("suspended", "on hold", "pausiert", "gestoppt", "eingestellt",
-                                               "ruht", "stopped", "cancelled", "entfällt")},
-}
-
-
-@dataclass
-class TreeMapping:
-    """What the user confirmed about a tree file: where the tree is, which column is what, which depth is
-    which level, how missing levels are made up, the date of each report label and the status of each
-    status value. Headers are the file's own."""
-
-    structure: str = BY_PARENT
-    id_column: str | None = None
-    parent_column: str | None = None
-    code_column: str | None = None
-    indent_column: str | None = None
-    indent_source: str = SPACES
-    level_columns: list[str] = field(default_factory=list)
-    title_column: str | None = None
-    text_column: str | None = None
-    label_column: str | None = None
-    status_column: str | None = None
-    progress_column: str | None = None
-    lead_column: str | None = None
-    year_column: str | None = None
-    # depth (1 = top) -> level name or REPORT; JSON keeps the keys as text.
-    depths: dict[int, str] = field(default_factory=dict)
-    missing: dict[str, str] = field(default_factory=dict)
-    placeholders: dict[str, str] = field(default_factory=dict)
-    plan_start: str | None = None          # ISO date: "geplant" and the year of made-up annual goals
-    status_date: str | None = None         # ISO date of a measure's own status when it has no report rows
-    label_dates: dict[str, str] = field(default_factory=dict)      # label -> ISO date
-    status_values: dict[str, str] = field(default_factory=dict)    # file's value -> measure status
-    default_status: str | None = None      # for reports without a status of their own or their measure's
-
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, indent=2)
-
-    @classmethod
-    def from_json(cls, text: str) -> TreeMapping:
-        data = json.loads(text)
-        if not isinstance(data, dict):
-            raise ValueError("Die Zuordnung ist kein JSON-Objekt.")
-        known = {name: value for name, value in data.items() if name in cls.__dataclass_fields__}
-        mapping = cls(**known)
-        try:
-            mapping.depths = {int(depth): str(level) for depth, level in dict(mapping.depths).items()}
-            for name in ("missing", "placeholders", "label_dates", "status_values"):
-                setattr(mapping, name, {str(k): str(v) for k, v in dict(getattr(mapping, name)).items()})
-            mapping.level_columns = [str(header) for header in mapping.level_columns]
-        except (TypeError, ValueError, AttributeError) as wrong:
-            raise ValueError("Ein Feld der Zuordnung hat die falsche Form.") from wrong
-        if mapping.structure not in STRUCTURES:
-            raise ValueError(f"Unbekannte Form des Baums „{mapping.structure}“.")
-        return mapping
-
-    def level_depth(self, level: str) -> int | None:
-        return next((depth for depth, name in self.depths.items() if name == level), None)
-
+from models.transfer.tree_mapping import (
+    BY_CODE, BY_COLUMNS, BY_INDENT, BY_PARENT, COLOUR_NAMES, DEFAULT_PLACEHOLDERS, OUTLINE, PER_YEAR, PER_YEAR_TITLE,
+    PLACEHOLDER, PLACEHOLDER_CODES, PLANNED_LABELS, REPORT, STATUS_WORDS, TREE_LEVELS,
+    TreeMapping, HEX_PATTERN, YEAR_PATTERN,
+)
+from models.transfer.tree_nodes import Node, Reshaped, Columns, build_nodes, code_parent
 
 # --- reading: the file's indentation, outline levels and blank lines ------------------------------
 
@@ -221,7 +123,7 @@ def propose_tree(table: RawTable, shape: SheetShape | None = None, today: dt.dat
         if shape and any(shape.outline.values()):
             mapping.indent_source = OUTLINE
     try:
-        nodes, _, _ = _build(table, mapping, shape or SheetShape())
+        nodes, _, _ = build_nodes(table, mapping, shape or SheetShape())
         deepest = max((node.depth for node in nodes if not node.is_report), default=1)
         has_reports = any(node.is_report for node in nodes)
         if not has_reports and deepest > 1 and _labels_at(nodes, deepest, table, mapping):
@@ -236,7 +138,7 @@ def propose_tree(table: RawTable, shape: SheetShape | None = None, today: dt.dat
     mapping.placeholders = {level: PER_YEAR_TITLE if rule == PER_YEAR else DEFAULT_PLACEHOLDERS[level]
                             for level, rule in mapping.missing.items()}
     labels = distinct_labels(table, mapping, shape)
-    years = [int(year) for label in labels for year in _YEAR.findall(label)]
+    years = [int(year) for label in labels for year in YEAR_PATTERN.findall(label)]
     start = dt.date(min(years), 1, 1) if years else dt.date((today or dt.date.today()).year, 1, 1)
     mapping.plan_start = start.isoformat()
     mapping.label_dates = {label: date.isoformat() for label in labels
@@ -250,7 +152,7 @@ def propose_tree(table: RawTable, shape: SheetShape | None = None, today: dt.dat
 
 def _labels_at(nodes: list[Node], depth: int, table: RawTable, mapping: TreeMapping) -> bool:
     """Whether most rows at this depth are labelled like reports ("geplant", "Sachstand 2014")."""
-    columns = _Columns(table)
+    columns = Columns(table)
     labels = [_label(node, columns, mapping) for node in nodes if node.depth == depth]
     dated = [label for label in labels if propose_label_date(label, dt.date(2000, 1, 1)) is not None]
     return len(dated) * 2 > len(labels)
@@ -267,13 +169,13 @@ def _default_depths(deepest: int) -> dict[int, str]:
 
 def _codes_nest(table: RawTable, header: str) -> bool:
     codes = {plain_text(code) for code in table.column(header) if not is_missing(code)}
-    return any(_code_parent(code, codes) for code in codes)
+    return any(code_parent(code, codes) for code in codes)
 
 
 def propose_label_date(label: str, plan_start: dt.date) -> dt.date | None:
     """The date a report label stands for: the end of the last year it names ("Sachstand 2015/2016" ->
     31.12.2016); "geplant" -> the plan's start; None when the label names no year."""
-    years = _YEAR.findall(label)
+    years = YEAR_PATTERN.findall(label)
     if years:
         return dt.date(max(int(year) for year in years), 12, 31)
     if normalise(label) in {normalise(word) for word in PLANNED_LABELS}:
@@ -284,7 +186,7 @@ def propose_label_date(label: str, plan_start: dt.date) -> dt.date | None:
 def colour_of(value: str) -> tuple[int, int, int] | None:
     """The RGB of a hex colour (#01873B, 01873B) or a colour name (grün, orange, white); else None."""
     text = value.strip()
-    hexed = _HEX.match(text)
+    hexed = HEX_PATTERN.match(text)
     if hexed:
         digits = hexed.group(1)
         return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
@@ -302,230 +204,16 @@ def propose_status(value: str) -> str | None:
     return status_for_colour(colour) if colour else None
 
 
-# --- the tree -------------------------------------------------------------------------------------
-
-
-@dataclass
-class Node:
-    row: RawRow
-    key: str               # the id or code it is known by in the file ("" for report rows)
-    depth: int = 1
-    parent: Node | None = None
-    is_report: bool = False
-    level: str = ""
-    code: str = ""
-    generated: bool = False
-    reports: list[tuple[dt.date, Node]] = field(default_factory=list)
-
-
-@dataclass
-class Reshaped:
-    """The level tables and mappings for the importer, and what the reshaping itself found: its problems
-    (with row numbers), the rows it skipped and why, the rows per level (made-up ones apart), the reports
-    per label and date, and the status values with their status and row count."""
-
-    tables: list[RawTable]
-    mappings: list[ColumnMapping]
-    problems: list[Problem] = field(default_factory=list)
-    skipped: list[tuple[int, str]] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
-    generated: dict[str, int] = field(default_factory=dict)
-    reports: list[tuple[str, dt.date | None, int]] = field(default_factory=list)
-    statuses: list[tuple[str, str | None, int]] = field(default_factory=list)
-
-
-class _Columns:
-    def __init__(self, table: RawTable):
-        self.index = {header: position for position, header in enumerate(table.headers)}
-
-    def text(self, row: RawRow, header: str | None) -> str:
-        if not header or header not in self.index:
-            return ""
-        return plain_text(row.value(self.index[header]))
-
-    def raw(self, row: RawRow, header: str | None) -> Any:
-        if not header or header not in self.index:
-            return None
-        return row.value(self.index[header])
-
-
-def _code_parent(code: str, codes: set[str]) -> str | None:
-    """The longest other code that is a prefix of code and ends where a separator or a change between
-    letters and digits follows ("1.2" under "1", "A1" under "A"; "10" not under "1", "B5+6" not under "B5")."""
-    best = None
-    for length in range(len(code) - 1, 0, -1):
-        prefix = code[:length]
-        if prefix not in codes:
-            continue
-        following = code[length]
-        boundary = following in CODE_SEPARATORS or prefix[-1].isdigit() != following.isdigit()
-        if boundary and code[length:].strip(CODE_SEPARATORS):
-            best = prefix
-            break
-    return best
-
-
-def _build(table: RawTable, mapping: TreeMapping, shape: SheetShape) -> tuple[list[Node], list[Problem],
-                                                                                list[tuple[int, str]]]:
-    """The rows as tree nodes (depth, parent; report rows below their measure), the problems and skipped rows."""
-    columns = _Columns(table)
-    problems: list[Problem] = []
-    skipped: list[tuple[int, str]] = []
-
-    def problem(row: int | None, column: str | None, message: str) -> None:
-        problems.append(Problem(table.name, row, column, message, is_file=bool(table.delimiter)))
-
-    needed = {BY_PARENT: [mapping.id_column, mapping.parent_column], BY_CODE: [mapping.code_column],
-              BY_INDENT: [mapping.indent_column] if mapping.indent_source == SPACES else [],
-              BY_COLUMNS: list(mapping.level_columns)}[mapping.structure]
-    for header in [*needed, mapping.title_column]:
-        if not header:
-            raise ValueError(say("choose_column", what=_ROLE_WORDS.get(mapping.structure, "den Titel")))
-        if header not in columns.index:
-            raise ValueError(say("no_column", column=header))
-    nodes: list[Node] = []
-    for row in table.rows:
-        if not any(columns.text(row, h) for h in table.headers):
-            skipped.append((row.number, say("skip.empty")))
-            continue
-        key = columns.text(row, mapping.id_column if mapping.structure == BY_PARENT else mapping.code_column)
-        nodes.append(Node(row, key))
-    if mapping.structure == BY_PARENT:
-        _by_parent(nodes, columns, mapping, problem)
-    elif mapping.structure == BY_CODE:
-        _by_code(nodes, problem)
-    elif mapping.structure == BY_INDENT:
-        _by_indent(nodes, columns, mapping, shape)
-    else:
-        nodes = _by_columns(nodes, columns, mapping)
-    return nodes, problems, skipped
-
-
-_ROLE_WORDS = {BY_PARENT: "Kennung und übergeordnete Kennung", BY_CODE: "den Code",
-               BY_INDENT: "die Einrückung", BY_COLUMNS: "die Kategorien"}
-
-
-def _attach_reports(nodes: list[Node], problem) -> list[Node]:
-    """Rows without an id of their own are the status reports of the row above them that has one."""
-    last: Node | None = None
-    kept = []
-    for node in nodes:
-        if node.key:
-            last = node
-            kept.append(node)
-        elif last is None:
-            problem(node.row.number, None, say("report_without_measure"))
-        else:
-            node.parent, node.is_report = last, True
-            kept.append(node)
-    return kept
-
-
-def _set_depths(nodes: list[Node], problem) -> None:
-    for node in nodes:
-        if node.is_report:
-            continue
-        seen, current, depth = {id(node)}, node.parent, 1
-        while current is not None:
-            if id(current) in seen:
-                problem(node.row.number, None, say("parent_cycle"))
-                node.parent = None
-                break
-            seen.add(id(current))
-            depth, current = depth + 1, current.parent
-        node.depth = depth
-    for node in nodes:
-        if node.is_report:
-            node.depth = node.parent.depth + 1
-
-
-def _by_parent(nodes: list[Node], columns: _Columns, mapping: TreeMapping, problem) -> None:
-    nodes[:] = _attach_reports(nodes, problem)
-    by_key: dict[str, Node] = {}
-    for node in nodes:
-        if node.is_report:
-            continue
-        if node.key in by_key:
-            problem(node.row.number, mapping.id_column,
-                    say("duplicate_id", id=node.key, first=by_key[node.key].row.number))
-            continue
-        by_key[node.key] = node
-    for node in nodes:
-        if node.is_report:
-            continue
-        parent = columns.text(node.row, mapping.parent_column)
-        if parent and parent != node.key:
-            node.parent = by_key.get(parent)
-            if node.parent is None:
-                problem(node.row.number, mapping.parent_column, say("unknown_parent", parent=parent))
-    _set_depths(nodes, problem)
-
-
-def _by_code(nodes: list[Node], problem) -> None:
-    nodes[:] = _attach_reports(nodes, problem)
-    by_code = {node.key: node for node in nodes if not node.is_report}
-    codes = set(by_code)
-    for node in nodes:
-        if not node.is_report:
-            parent = _code_parent(node.key, codes)
-            node.parent = by_code[parent] if parent else None
-    _set_depths(nodes, problem)
-
-
-def _by_indent(nodes: list[Node], columns: _Columns, mapping: TreeMapping, shape: SheetShape) -> None:
-    """Depth by the rank of each row's indentation (2 or 4 spaces a step, Excel's indent or outline level);
-    the parent is the nearest row above with a smaller depth."""
-    def indent(node: Node) -> int:
-        if mapping.indent_source == OUTLINE:
-            return shape.outline.get(node.row.number, 0)
-        cells = shape.indents.get(node.row.number, [])
-        position = columns.index[mapping.indent_column]
-        return cells[position] if position < len(cells) else 0
-
-    ranks = {value: rank for rank, value in enumerate(sorted({indent(node) for node in nodes}), start=1)}
-    stack: list[Node] = []
-    for position, node in enumerate(nodes, start=1):
-        node.depth = ranks[indent(node)]
-        while stack and stack[-1].depth >= node.depth:
-            stack.pop()
-        node.parent = stack[-1] if stack else None
-        node.key = node.key or (f"{node.parent.key}.{position}" if node.parent else str(position))
-        stack.append(node)
-
-
-def _by_columns(nodes: list[Node], columns: _Columns, mapping: TreeMapping) -> list[Node]:
-    """Category columns as the upper levels (one node per distinct value path), each row below them."""
-    made: dict[tuple[str, ...], Node] = {}
-    result: list[Node] = []
-    for position, node in enumerate(nodes, start=1):
-        parent: Node | None = None
-        path: tuple[str, ...] = ()
-        for depth, header in enumerate(mapping.level_columns, start=1):
-            value = columns.text(node.row, header)
-            if not value:
-                break
-            path = (*path, value)
-            if path not in made:
-                made[path] = Node(node.row, " / ".join(path), depth, parent, generated=True)
-                made[path].code = f"{parent.code}.{len(made)}" if parent else f"K{len(made)}"
-                result.append(made[path])
-            parent = made[path]
-        node.parent, node.depth = parent, (parent.depth + 1 if parent else 1)
-        node.key = node.key or str(position)
-        result.append(node)
-    return result
-
-
 # --- from nodes to level tables -------------------------------------------------------------------
 
 
 def distinct_labels(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = None) -> list[str]:
     """The labels of the report rows, in the order they first appear."""
     try:
-        nodes, _, _ = _build(table, mapping, shape or SheetShape())
+        nodes, _, _ = build_nodes(table, mapping, shape or SheetShape())
     except ValueError:
         return []
-    columns = _Columns(table)
+    columns = Columns(table)
     report_depth = mapping.level_depth(REPORT)
     labels = [_label(node, columns, mapping) for node in nodes
               if node.is_report or (report_depth is not None and node.depth >= report_depth)]
@@ -535,10 +223,10 @@ def distinct_labels(table: RawTable, mapping: TreeMapping, shape: SheetShape | N
 def depth_overview(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = None) -> list[tuple[int, int, str]]:
     """Per depth of the tree: (depth, rows, the title of its first row), for choosing the levels."""
     try:
-        nodes, _, _ = _build(table, mapping, shape or SheetShape())
+        nodes, _, _ = build_nodes(table, mapping, shape or SheetShape())
     except ValueError:
         return []
-    columns = _Columns(table)
+    columns = Columns(table)
     found: dict[int, tuple[int, str]] = {}
     for node in nodes:
         count, example = found.get(node.depth, (0, ""))
@@ -547,7 +235,7 @@ def depth_overview(table: RawTable, mapping: TreeMapping, shape: SheetShape | No
     return [(depth, count, example) for depth, (count, example) in sorted(found.items())]
 
 
-def _label(node: Node, columns: _Columns, mapping: TreeMapping) -> str:
+def _label(node: Node, columns: Columns, mapping: TreeMapping) -> str:
     return columns.text(node.row, mapping.label_column or mapping.title_column)
 
 
@@ -577,7 +265,7 @@ def reshape(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = No
     result = Reshaped([], [])
     result.skipped = [(number, say("skip.blank")) for number in shape.blank_rows]
     try:
-        nodes, problems, skipped = _build(table, mapping, shape)
+        nodes, problems, skipped = build_nodes(table, mapping, shape)
     except ValueError as wrong:
         result.problems.append(Problem(table.name, None, None, str(wrong), is_file=bool(table.delimiter)))
         return result
@@ -591,7 +279,7 @@ def reshape(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = No
 class _Builder:
     def __init__(self, table: RawTable, mapping: TreeMapping, result: Reshaped):
         self.table, self.mapping, self.result = table, mapping, result
-        self.columns = _Columns(table)
+        self.columns = Columns(table)
         self.rows: dict[str, list[RawRow]] = {level: [] for level in (*TREE_LEVELS, "organisations",
                                                                        "status_reports")}
         self.made: dict[tuple, str] = {}

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from models.commands import Actor
 from models.schema import ActionField, AnnualGoal, AuditEvent, GuidingGoal, Measure, Organisation, Plan, StatusReport
-from models.transfer import tree
+from models.transfer import tree, tree_mapping
 from models.transfer.importer import ImportRefused, Target
 from tests.conftest import FIXTURES
 
@@ -127,7 +127,7 @@ def test_tree_by_indentation_spaces_and_outline_level(engine):
     assert mapping.indent_source == tree.OUTLINE  # the file has Excel outline levels
     assert mapping.depths == {1: "guiding_goals", 2: "measures"}
     by_outline = tree.reshape(table, mapping, shape)
-    mapping.indent_source = tree.SPACES
+    mapping.indent_source = tree_mapping.SPACES
     by_spaces = tree.reshape(table, mapping, shape)
     assert [t.rows[0].cells for t in by_outline.tables] == [t.rows[0].cells for t in by_spaces.tables]
     assert by_spaces.generated == {"action_fields": 1, "annual_goals": 2}

@@ -15,7 +15,7 @@ import streamlit as st
 
 from models.formats import format_number
 from models.rules import MEASURE_STATUSES
-from models.transfer import layout, tree
+from models.transfer import layout, tree, tree_mapping
 from models.transfer.parsing import RawTable, UnreadableFile
 from models.transfer.tree import Reshaped, SheetShape, TreeFile, TreeMapping
 from ui.plan_import import profiles as profile_offer
@@ -85,7 +85,7 @@ def tree_mapping_widgets(found: TreeFile, file_key: str, url: str | None = None,
     proposal: TreeMapping = st.session_state[proposal_key]
     headers = table.headers
 
-    structures = list(tree.STRUCTURES)
+    structures = list(tree_mapping.STRUCTURES)
     keep_offered(f"{key}_structure", structures, None)
     st.session_state.setdefault(f"{key}_structure", proposal.structure)
     mapping = TreeMapping(structure=st.radio(t("import.tree.structure"), structures, key=f"{key}_structure",
@@ -100,7 +100,7 @@ def tree_mapping_widgets(found: TreeFile, file_key: str, url: str | None = None,
         mapping.code_column = _column(t("import.tree.col.code"), headers, f"{key}_code", proposal.code_column,
                                       grid[0])
     elif mapping.structure == tree.BY_INDENT:
-        sources = [tree.SPACES, tree.OUTLINE]
+        sources = [tree_mapping.SPACES, tree.OUTLINE]
         keep_offered(f"{key}_indent_source", sources, None)
         st.session_state.setdefault(f"{key}_indent_source", proposal.indent_source)
         mapping.indent_source = grid[0].radio(t("import.tree.indent_source"), sources, key=f"{key}_indent_source",
