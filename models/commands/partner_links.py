@@ -34,6 +34,7 @@ from models.schema import Measure, Organisation, PartnerLink, ReportingRound, St
 # Wrong links (unknown or malformed tokens) from one client address: at most 10 in 15 minutes, then 15 minutes'
 # lock (guessing a 43-character token is hopeless anyway; this keeps the logs and the database quiet).
 WRONG_LINKS = auth.Throttle("partner-link", 10, 15, window_minutes=15)
+REMINDER_JOB = Actor(name="Erinnerungsdienst", role="admin")
 
 
 def partner_actor(scope: PartnerScope) -> Actor:
@@ -73,6 +74,19 @@ def issue_partner_link(session: Session, actor: Actor, round_id: int, organisati
     record(session, actor, opened.plan_id, "partner_link_issued", "partner_link", link.id,
            {"organisation": organisation.name, "round": opened.meeting_date.isoformat(),
             "expires_at": link.expires_at.isoformat(timespec="minutes"), "replaced": replaced})
+    return token
+
+
+def mail_partner_link(session: Session, round_id: int, organisation_id: int, now: dt.datetime | None = None) -> str:
+    """The reminder job's link for an organisation without accounts, issued in the transaction that records and
+    sends the mail (so a mail that is not sent issues no link); it replaces the organisation's earlier link of
+    the round (the newest mail's link works). Audited as the reminder job's."""
+    opened = session.get(ReportingRound, round_id)
+    organisation = session.get(Organisation, organisation_id)
+    link, token, replaced = issue(session, opened, organisation.id, REMINDER_JOB.name, now)
+    record(session, REMINDER_JOB, opened.plan_id, "partner_link_issued", "partner_link", link.id,
+           {"organisation": organisation.name, "round": opened.meeting_date.isoformat(),
+            "expires_at": link.expires_at.isoformat(timespec="minutes"), "replaced": replaced, "by_mail": True})
     return token
 
 

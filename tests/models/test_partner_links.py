@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.actors import Actor
@@ -25,8 +26,11 @@ from models.commands.partner_links import (
 )
 from models.commands.rounds import close_round, open_round
 from models.partner_links import link_expiry, links_of_round, token_digest, verify
+from models.mail import compose, mail_settings, send
+from models.reminders import PARTNER_SLOT, send_due
 from models.rules import may_report_on
 from models.schema import AuditEvent, Measure, Organisation, PartnerLink, Plan, StatusReport
+from tests.smtp import smtp_server
 
 ADMIN = Actor(name="Büro", role="admin")
 EDITOR = Actor(name="Eva", role="editor", organisation_id=1)
@@ -243,3 +247,35 @@ def test_with_release_required_a_partner_report_waits_like_an_editors(engine, pa
     actor = partner_actor(_open(engine, _issue(engine, round_id, ids["JC"])))
     _, released, _ = _report(engine, actor, "M3")
     assert not released
+
+
+def test_an_organisation_without_accounts_gets_the_round_mail_with_its_partner_link(engine, partner_round):
+    round_id, ids = partner_round
+    with Session(engine) as session, session.begin():
+        session.get(Organisation, ids["JC"]).contact_email = "integration@jobcenter.example"
+    today = dt.date.today()
+    dry = send_due(engine, today, "https://cockpit.kreis.example", lambda mail: None, dry_run=True)
+    [planned] = [mail for mail in dry.sent if mail.recipient == "integration@jobcenter.example"]
+    assert PARTNER_SLOT in planned.text
+    with Session(engine) as session:
+        assert session.scalar(select(PartnerLink.id)) is None  # a dry run issues no link
+    with smtp_server() as (inbox, environ):
+        settings = mail_settings(environ)
+
+        def deliver(mail):
+            send(compose(mail.recipient, mail.subject, mail.text, mail.html, sender=settings.sender,
+                         to_name=mail.name), settings)
+
+        first = send_due(engine, today, "https://cockpit.kreis.example", deliver)
+        again = send_due(engine, today, "https://cockpit.kreis.example", deliver)
+    assert not first.failed and not again.sent
+    [message] = [message for recipients, message in inbox.messages if recipients == ["integration@jobcenter.example"]]
+    text = message.get_body(("plain",)).get_content()
+    token = re.search(r"https://cockpit\.kreis\.example/partner-bericht\?link=([A-Za-z0-9_-]+)", text).group(1)
+    assert PARTNER_SLOT not in text and "sachstand-melden" not in text and "keine Anmeldung" in text
+    assert token in message.get_body(("html",)).get_content()
+    assert _verify(engine, token).scope.organisation_id == ids["JC"]
+    with Session(engine) as session:
+        assert session.scalar(select(func.count(PartnerLink.id))) == 1  # the rerun issued none
+    issued = _audits(engine, "partner_link_issued")
+    assert issued[0].actor_name == "Erinnerungsdienst" and token not in json.dumps(issued[0].changes)
