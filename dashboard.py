@@ -13,7 +13,8 @@ def main() -> None:
     from ui.shell.auth import check_sign_in, role, show_notice
     from ui.shell.chrome import german_chrome
     from ui.shell.failsafe import german_errors
-    from ui.shell.navigation import build, leave_folder_mode
+    from ui.partner_report import serve_partner_page
+    from ui.shell.navigation import build, leave_folder_mode, partner_page_asked
     from ui.shell.context import open_database, select_as_of, select_language, select_plan
     from ui.shell.texts import pin_language, t
 
@@ -23,6 +24,9 @@ def main() -> None:
     german_chrome()
 
     with run_gate.admitted(), german_errors():
+        if partner_page_asked():  # a partner link: its page alone, no sign-in, no navigation, no sidebar
+            serve_partner_page()
+            return
         select_language()
         try:
             url = open_database()

@@ -1,4 +1,4 @@
-"""Who writes: a signed-in staff member, or the system itself (seeding, command line)."""
+"""Who writes: a signed-in staff member, a partner link's visitor, or the system itself (seeding, command line)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ class Actor:
     user_id: int | None = None
     organisation_id: int | None = None
     sign_in_key: str | None = None
+    # A partner link's visitor (role "partner", no account): a write re-checks that the link still works.
+    partner_link_id: int | None = None
 
     def __post_init__(self) -> None:
         # the name is stored with every write (audit, author), also when it comes from an IdP's claims

@@ -204,6 +204,11 @@ def over_limit(session: Session, rule: Throttle, value: str, now: dt.datetime | 
     return _claim(session, rule, key, now or _now()) is not None
 
 
+def is_throttled(session: Session, rule: Throttle, value: str, now: dt.datetime | None = None) -> bool:
+    """Whether VALUE is locked under RULE now (nothing is counted)."""
+    return _is_locked(session, _throttle_key(rule, value.strip().lower()), now or _now())
+
+
 def verify_password(password_hash: str, password: str) -> bool:
     return _verify(password_hash, password)
 

@@ -12,7 +12,7 @@ import datetime as dt
 import html
 import smtplib
 from collections.abc import Callable, Iterable, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import quote, urlencode
 
 import pandas as pd
@@ -20,12 +20,15 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from models.commands.partner_links import mail_partner_link
 from models.formats import format_date
+from models.partner_links import link_url
 from models.reporting import NO_MAIL_SUFFIX, REMINDER_ROLES, owed_reports
 from models.rules import DEADLINE, ESCALATION, INVITATION, REMINDER, round_mail_due
 from models.schema import MailSent, Organisation, Plan, ReportingRound, User
 
 DIGEST = "uebersicht"
+PARTNER_SLOT = "[persönlicher Link: wird beim Versand erstellt]"
 SUBJECTS = {
     INVITATION: "{plan}: Bitte melden Sie den Sachstand bis zum {deadline}",
     REMINDER: "Erinnerung – {plan}: Sachstand bis zum {deadline} melden",
@@ -52,6 +55,9 @@ class Mail:
     subject: str
     text: str
     html: str
+    # The cockpit's address when the mail carries a partner link (an organisation without accounts): the link is
+    # issued when the mail is sent, in its transaction, and put in place of PARTNER_SLOT.
+    partner_link: str | None = None
 
     @property
     def key(self) -> tuple[int, str, int, str]:
@@ -126,10 +132,19 @@ def _send_once(engine: Engine, mail: Mail, deliver: Callable[[Mail], None]) -> b
             session.add(MailSent(round_id=mail.round_id, kind=mail.kind, organisation_id=mail.organisation_id,
                                  recipient=mail.recipient.lower(), subject=mail.subject[:300]))
             session.flush()  # another run that sends this mail right now stops here
-            deliver(mail)
+            deliver(_with_partner_link(session, mail))
     except IntegrityError:
         return False
     return True
+
+
+def _with_partner_link(session: Session, mail: Mail) -> Mail:
+    """The mail with its partner link in place (a new link, issued in the sending transaction), if it has one."""
+    if mail.partner_link is None:
+        return mail
+    address = link_url(mail.partner_link, mail_partner_link(session, mail.round_id, mail.organisation_id))
+    return replace(mail, text=mail.text.replace(PARTNER_SLOT, address),
+                   html=mail.html.replace(html.escape(PARTNER_SLOT), html.escape(address)))
 
 
 def _sent_keys(engine: Engine) -> set[tuple[int, str, int, str]]:
@@ -204,7 +219,46 @@ def _asks(engine: Engine, opened: _Round, owed: list[_Owed], kind: str, base_url
                   f"{_link(base_url, 'konto')}")
         mails.append(_mail(opened.id, kind, organisation_id, email, name, subject, paragraphs,
                            _measure_lines(entry, opened, base_url), closing, footer))
-    return mails
+    with_accounts = _organisations_with_accounts(engine, by_organisation)
+    contacts = _contacts(engine, [key for key in by_organisation if key not in with_accounts])
+    return mails + [_partner_ask(opened, by_organisation[key], kind, address, base_url)
+                    for key, address in contacts.items()]
+
+
+def _organisations_with_accounts(engine: Engine, organisation_ids: Iterable[int]) -> set[int]:
+    with engine.connect() as connection:
+        return set(connection.scalars(
+            select(User.organisation_id).distinct()
+            .where(User.organisation_id.in_(list(organisation_ids)), User.active.is_(True),
+                   User.role.in_(REMINDER_ROLES))))
+
+
+def _partner_ask(opened: _Round, entry: _Owed, kind: str, address: str, base_url: str) -> Mail:
+    """An organisation without accounts: the round's mail to its contact address, with a personal partner link
+    (no sign-in; valid to the end of the deadline, for these measures only) instead of the form's deep links."""
+    subject = SUBJECTS[kind].format(plan=opened.plan, deadline=format_date(opened.deadline))
+    opening = OPENINGS[kind].format(meeting=format_date(opened.meeting_date), plan=opened.plan,
+                                    deadline=format_date(opened.deadline))
+    paragraphs = [
+        "Guten Tag,",
+        f"{opening} Zu diesen Maßnahmen unter Federführung von {entry.organisation} fehlt seit dem "
+        f"{format_date(opened.since)} ein Sachstand:",
+    ]
+    closing = [
+        f"Bitte melden Sie bis zum {format_date(opened.deadline)} über Ihren persönlichen Link. Sie brauchen dafür "
+        f"keine Anmeldung; der Link gilt nur für diese Maßnahmen und bis zum Ende der Frist. Bitte geben Sie ihn "
+        f"nicht weiter:\n{PARTNER_SLOT}",
+        "Jede E-Mail dieser Berichtsrunde bringt einen neuen Link; der Link aus einer früheren E-Mail gilt dann "
+        "nicht mehr.",
+        f"Mit freundlichen Grüßen\n{opened.owner}",
+    ]
+    footer = (f"Sie erhalten diese E-Mail als Kontaktadresse von {entry.organisation}, weil Ihre Organisation im "
+              "Masterplan-Cockpit kein eigenes Konto hat. Möchten Sie keine E-Mails mehr erhalten, antworten Sie "
+              "bitte der Geschäftsstelle.")
+    lines = [(line, None) for line, _ in _measure_lines(entry, opened, base_url)]
+    mail = _mail(opened.id, kind, entry.organisation_id, address, entry.organisation, subject, paragraphs, lines,
+                 closing, footer)
+    return replace(mail, partner_link=base_url)
 
 
 def _escalations(engine: Engine, opened: _Round, owed: list[_Owed], base_url: str) -> list[Mail]:

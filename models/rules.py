@@ -90,11 +90,11 @@ def report_date_allowed(report_date: dt.date, today: dt.date) -> bool:
 
 def may_report_on(role: str, organisation_id: int | None, lead_organisation_id: int | None,
                   partner_ids: Collection[int]) -> bool:
-    """Rule "reporting scope": admins may report on every measure; an editor on the measures their
-    organisation leads or is a partner of; nobody else."""
+    """Rule "reporting scope": admins may report on every measure; an editor, or a partner link's visitor
+    (role "partner"), on the measures their organisation leads or is a partner of; nobody else."""
     if role == "admin":
         return True
-    if role != "editor" or organisation_id is None:
+    if role not in ("editor", "partner") or organisation_id is None:
         return False
     return organisation_id == lead_organisation_id or organisation_id in partner_ids
 

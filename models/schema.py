@@ -546,6 +546,34 @@ class MailSent(Base):
     sent_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
 
+PARTNER_LINK_END_REASONS = ("revoked", "replaced")
+
+
+class PartnerLink(Base):
+    """A personal report link of a reporting round for one organisation (a Träger, a volunteer group without
+    accounts): it opens the report form for that organisation's measures only, until the end of the round's
+    deadline (Europe/Berlin) or its revocation. Only the SHA-256 digest of its random token is kept; a newer
+    link for the same round and organisation replaces the older one (models/partner_links.py)."""
+
+    __tablename__ = "partner_link"
+    __table_args__ = (CheckConstraint("revoke_reason IS NULL OR " + _in("revoke_reason", PARTNER_LINK_END_REASONS),
+                                      name="revoke_reason_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
+    round_id: Mapped[int] = mapped_column(ForeignKey("reporting_round.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    revoked_by: Mapped[str | None] = mapped_column(String(200))
+    revoke_reason: Mapped[str | None] = mapped_column(String(20))
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    use_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
 IMPORT_PROFILE_SHAPES = ("plan", "tree", "official", "series", "wide")
 
 

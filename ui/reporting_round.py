@@ -12,6 +12,7 @@ from models.formats import format_date, format_number
 from models.reminders import RoundRow, plan_rounds, reminders_off
 from models.rules import round_deadline
 from models.settings import plan_settings
+from ui.partner_links import partner_links_panel
 from ui.reads.db import engine_for
 from ui.shell import write
 from ui.shell.auth import current_actor
@@ -45,6 +46,8 @@ def _opened(context: PlanContext, row: RoundRow) -> None:
     if not row.closed and st.button(t("reporting_round.close"), icon=":material/stop_circle:", key="round_close"):
         write.run(context.url, lambda session: close_round(session, current_actor(), row.id), flash_key=FLASH,
                   success=t("reporting_round.closed_now"))
+    if not row.closed:
+        partner_links_panel(context, row)
 
 
 def _to_open(context: PlanContext, until: dt.date, since: dt.date, today: dt.date, lead_days: int) -> None:

@@ -9,6 +9,7 @@ conflict leaves every typed value in place; a saved report resets the form to th
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -26,6 +27,7 @@ from models.commands import (
 )
 from models.formats import format_date, format_percent
 from models.rules import MEASURE_STATUSES
+from models.schema import StatusReport
 from models.texts import localised_column
 from ui.widgets import components
 from ui.reads.db import engine_for
@@ -163,8 +165,10 @@ def _field_error(errors: dict[str, str], field: str) -> None:
         st.error(components.plain(localised(errors[field])), icon=":material/error:")
 
 
-def report_form(row: pd.Series, context: PlanContext, actor: Actor, today: dt.date) -> None:
-    """One report on one measure; each validation message appears under its field."""
+def report_form(row: pd.Series, context: PlanContext, actor: Actor, today: dt.date,
+                command: Callable[..., StatusReport] = add_status_report) -> None:
+    """One report on one measure; each validation message appears under its field. COMMAND saves it
+    (add_status_report, or a partner link's add_partner_report, which calls it)."""
     code = row["code"]
     _prefill(row, today)
     flash = st.session_state.pop(FLASH_KEY, None)
@@ -211,7 +215,7 @@ def report_form(row: pd.Series, context: PlanContext, actor: Actor, today: dt.da
                       help=t("report.field.progress_note_help"))
         _field_error(errors, "progress_note")
         st.form_submit_button(t("report.submit"), type="primary", icon=":material/save:", key=key("submit", code),
-                              on_click=_save, args=(context.url, actor, int(row["measure_id"]), code))
+                              on_click=_save, args=(context.url, actor, int(row["measure_id"]), code, command))
 
 
 def report_date_floor_of(url: str, plan_id: int, today: dt.date) -> dt.date:
@@ -220,12 +224,13 @@ def report_date_floor_of(url: str, plan_id: int, today: dt.date) -> dt.date:
         return report_date_floor(session, plan_id, today)
 
 
-def _save(url: str, actor: Actor, measure_id: int, code: str) -> None:
+def _save(url: str, actor: Actor, measure_id: int, code: str,
+          command: Callable[..., StatusReport] = add_status_report) -> None:
     """Submit callback: the command validates, checks the version, writes and audits in one transaction."""
     values = {name: st.session_state.get(key(name, code)) for name in FIELDS}
     try:
         with write.transaction(url) as session:
-            report = add_status_report(
+            report = command(
                 session, actor, measure_id, st.session_state[key("version", code)],
                 report_date=values["report_date"], status=values["status"], progress=int(values["progress"]),
                 backdate_reason=values["backdate_reason"] or "", **{name: values[name] or "" for name in TEXTS},

@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 from models.actors import Actor
 from models.commands.wording import say
 from models.schema import AuditEvent, Plan, User
+from models.partner_links import verify_id
+from models.partner_wording import say as say_partner
 from models.sign_in_sessions import configured_limits, why_over
 
 TEXT_MAX = 2000
@@ -103,7 +105,10 @@ def record(
 
 def confirm_account(session: Session, actor: Actor) -> None:
     """Rule: a write is made with the rights the account has now, not those it had at sign-in, and only while
-    its sign-in lasts (not signed out, idle or expired)."""
+    its sign-in lasts (not signed out, idle or expired); a partner link's visitor only while the link works."""
+    if actor.partner_link_id is not None:
+        confirm_partner_link(session, actor)
+        return
     if actor.user_id is None:
         return  # the system itself: seeding, migrations, the command line on the server
     role, organisation_id, active = session.execute(
@@ -113,6 +118,14 @@ def confirm_account(session: Session, actor: Actor) -> None:
         raise PermissionDenied(say("account.changed"))
     if actor.sign_in_key is not None and why_over(session, actor.sign_in_key, configured_limits()):
         raise PermissionDenied(say("account.signed_out"))
+
+
+def confirm_partner_link(session: Session, actor: Actor) -> None:
+    """Rule: a partner link's write is made only while the link works (not revoked, replaced or expired, its
+    round not closed) and only for the link's organisation."""
+    verdict = verify_id(session, actor.partner_link_id)
+    if verdict.scope is None or verdict.scope.organisation_id != actor.organisation_id:
+        raise PermissionDenied(say_partner("partner.link_ended"))
 
 
 # --- versions ----------------------------------------------------------------------------------

@@ -110,3 +110,12 @@ def test_the_first_visitor_on_a_deep_link_gets_the_page(tmp_path):
     for kinds in (run.kinds for run in runs):
         assert "page_not_found" not in kinds
         assert "navigation" in kinds and kinds[-1] == "script_finished"
+
+
+def test_the_first_visitor_on_a_partner_link_gets_the_partner_page_alone(tmp_path):
+    """A partner link as the first session of the process: the partner page in its own navigation (nothing
+    else reachable), with the German message for a link that does not work, no "Page not found"."""
+    (visit,) = _first_visits_after_start(tmp_path, ("partner-bericht", "link=kaputt"))
+    assert "page_not_found" not in visit.kinds and visit.kinds[-1] == "script_finished"
+    assert visit.texts and visit.texts[0] == "Sachstand melden (Partner-Link)", visit.texts[:3]
+    assert set(visit.navigations[-1]) <= {"", "partner-start", "partner-bericht"}, visit.navigations[-1]

@@ -54,8 +54,9 @@ def test_every_registered_page_exists_and_url_paths_are_unique_ascii():
     assert len(set(paths)) == len(paths) and all(path.isascii() for path in paths)
 
 
-def test_the_link_page_opens_for_everyone_but_is_not_listed():
-    assert [page.url_path for page in PAGES if page.hidden] == ["passwort-setzen"]
+def test_the_link_pages_open_for_everyone_but_are_not_listed():
+    assert [page.url_path for page in PAGES if page.hidden] == ["passwort-setzen", "partner-bericht"]
     for role in ("anonymous", "viewer", "editor", "admin"):
-        assert "passwort-setzen" in {page.url_path for page in visible_pages(role, False, with_hidden=True)}
-        assert "passwort-setzen" not in _paths(role)
+        for hidden in ("passwort-setzen", "partner-bericht"):
+            assert hidden in {page.url_path for page in visible_pages(role, False, with_hidden=True)}
+            assert hidden not in _paths(role)

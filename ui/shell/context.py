@@ -91,6 +91,14 @@ def select_plan(url: str) -> PlanContext:
     return replace(context, released_only=anonymous)
 
 
+def plan_context(url: str, plan_id: int) -> PlanContext:
+    """The context of one plan, chosen by something other than the plan selector (a partner link); it becomes
+    the session's current() context."""
+    row = next(plan for plan in plan_rows(url) if int(plan.id) == plan_id)
+    context = st.session_state[_CONTEXT_KEY] = _context(url, row)
+    return context
+
+
 def _context(url: str, row) -> PlanContext:
     return PlanContext(
         url=url,

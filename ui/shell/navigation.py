@@ -77,7 +77,11 @@ PAGES = (
              VIEWERS),
     PageSpec("page.set_password", ":material/key:", "passwort-setzen", "app.section.account",
              VIEWERS, hidden=True),
+    # A partner link's page: served alone (partner_page_asked), without sign-in, navigation or sidebar.
+    PageSpec("page.partner_report", ":material/edit_note:", "partner-bericht", "app.section.account",
+             VIEWERS, hidden=True),
 )
+PARTNER_PAGE = "partner-bericht"
 
 SIGN_IN = next(page for page in PAGES if page.url_path == "anmelden")
 
@@ -119,6 +123,16 @@ def build(role: str, public_view: bool):
     page = st.navigation(kept[1], position="top")
     st.session_state[_OPENED_KEY] = page.url_path
     return page
+
+
+def partner_page_asked() -> bool:
+    """Whether this run was asked for the partner link's page (by its address, or by its page hash on a rerun
+    there): then dashboard.py serves that page alone (ui.partner_report), not the app's shell."""
+    context = get_script_run_ctx()
+    if context is None:
+        return False
+    name, page_hash = context.pages_manager.intended_page_name, context.pages_manager.intended_page_script_hash
+    return name == PARTNER_PAGE or bool(page_hash and page_hash == calc_hash(PARTNER_PAGE))
 
 
 def _asked_unseen(visible: list[PageSpec]) -> PageSpec | None:

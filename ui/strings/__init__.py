@@ -18,3 +18,4 @@ from ui.strings import import_statistics  # noqa: F401,E402
 from ui.strings import import_tree  # noqa: F401,E402
 from ui.strings import import_profiles  # noqa: F401,E402
 from ui.strings import passwords  # noqa: F401,E402
+from ui.strings import partner_links  # noqa: F401,E402
