@@ -28,3 +28,8 @@ def test_given_widths_and_hidden_columns_stay_and_narrow_text_never_goes_below_t
     config = fit_columns(_frame(), {"Nr.": None, "Maßnahme": {"width": 300}, "Begründung": "Grund"}, width_px=200)
     assert config["Nr."] is None and config["Maßnahme"] == {"width": 300}
     assert config["Begründung"] == {"width": MIN_TEXT_PX, "label": "Grund"}
+
+
+def test_empty_cells_count_as_no_text():
+    frame = pd.DataFrame({"Nr.": pd.Series([None, None], dtype="str"), "Titel": [None, None]})
+    assert fit_columns(frame) == {}

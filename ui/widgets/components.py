@@ -90,8 +90,8 @@ def fit_columns(frame: pd.DataFrame, column_config: dict | None = None, width_px
 
 
 def _natural_width(column: pd.Series, header: str) -> float:
-    longest = column.astype(str).str.len().max() if len(column) else 0
-    return min(_AUTO_MAX_PX, max(len(header), int(longest or 0)) * _CHAR_PX + _CELL_PX)
+    longest = column.astype(str).str.len().max() if len(column) else 0  # NaN: only empty cells
+    return min(_AUTO_MAX_PX, max(len(header), 0 if pd.isna(longest) else int(longest)) * _CHAR_PX + _CELL_PX)
 
 
 def _common_cap(widths: list[float], room: float) -> float:
