@@ -53,7 +53,7 @@ def build_deck(engine: Engine, plan_id: int, as_of: dt.date, released_only: bool
     changes = (reports_between(engine, plan_id, since["date"], as_of, released_only=released_only)
                if since else None)
     figures = key_figures(states, tree)
-    slides = [title_slide(plan, as_of, figures)]
+    slides = [title_slide(plan, as_of, figures, year_progress(tree, as_of.year))]
     slides += hierarchy_slides(states, tree, indicators, as_of)
     slides.append(successes_slide(changes, since, as_of))
     slides.append(open_issues_slide(states))
@@ -123,7 +123,19 @@ def key_figures(states: pd.DataFrame, tree: dict[str, pd.DataFrame]) -> dict:
     }
 
 
-def title_slide(plan: pd.Series, as_of: dt.date, figures: dict) -> dict:
+def year_progress(tree: dict[str, pd.DataFrame], year: int) -> dict:
+    """The annual goals of the Stand's year: how many, and their mean progress (over the goals with measures;
+    None when none has any), as on the overview."""
+    annual = tree["annual_goals"]
+    progress = annual.loc[annual["year"] == year, "progress"]
+    counted = progress.dropna()
+    return {"year": year, "goals": int(len(progress)),
+            "progress": _progress(counted.mean()) if len(counted) else None}
+
+
+def title_slide(plan: pd.Series, as_of: dt.date, figures: dict, this_year: dict | None = None) -> dict:
+    """The title slide; THIS_YEAR (year_progress) carries the Stand's year's annual goals for the sentence
+    on the plan's state (decks frozen before it have none)."""
     return {
         "kind": "title",
         "title": str(plan["name"]),
@@ -131,6 +143,7 @@ def title_slide(plan: pd.Series, as_of: dt.date, figures: dict) -> dict:
         "as_of": as_of.isoformat(),
         "is_example": bool(plan["is_example"]),
         "figures": figures,
+        "this_year": this_year,
     }
 
 

@@ -49,8 +49,7 @@ if organisation != NONE:
     st.caption(t("organisations.detail_summary", kind=components.plain(row["kind"]),
                  lead=format_number(row["lead"]), partner=format_number(row["partner"])))
     measures = reads.measures_of_organisation(context.key, int(organisation))
-    st.dataframe(measures_table(measures, lang), hide_index=True, width="stretch",
-                 column_config={t("organisations.col.title"): st.column_config.TextColumn(width=320)})
+    components.dataframe(measures_table(measures, lang), width="stretch")
 else:
     st.caption(t("organisations.pick_hint"))
 
@@ -58,8 +57,7 @@ if shown.empty:
     st.info(t("organisations.no_match"), icon=":material/filter_alt_off:")
     st.stop()
 st.subheader(t("page.organisations"), anchor=False)
-components.dataframe(table, width="stretch",
-             column_config={t("organisations.col.name"): st.column_config.TextColumn(width=300)})
+components.dataframe(table, width="stretch")
 st.caption(t("organisations.lights_note"))
 st.subheader(t("organisations.chart_title"), anchor=False)
 st.plotly_chart(figure, key="organisations_chart", config=CHART_CONFIG)

@@ -117,7 +117,7 @@ def organisation_block(name: str, group: pd.DataFrame, contacts: pd.DataFrame, u
     key = "reporting_round.group_one" if len(group) == 1 else "reporting_round.group"
     with st.container(border=True):
         st.markdown(f"#### {components.plain(t(key, organisation=shown_name, count=format_number(len(group))))}")
-        st.dataframe(owed_table(group), hide_index=True)
+        components.dataframe(owed_table(group))
         if not name:
             st.caption(t("reporting_round.no_lead_hint"))
             return

@@ -69,8 +69,7 @@ def show_year(view: annual_goals.YearView) -> None:
     if view.count > annual_goals.CHART_GOALS:
         st.caption(t("annual_goals.chart_by_goal", count=format_number(view.count), year=year))
     st.plotly_chart(reads.annual_goals_chart(context.key, year), key="annual_progress_chart", config=CHART_CONFIG)
-    components.dataframe(view.table,
-                 column_config={t("annual_goals.col.annual_goal"): st.column_config.TextColumn(width="large")})
+    components.dataframe(view.table)
 
 
 def show_carried() -> None:

@@ -70,8 +70,7 @@ def show_overview(codes: tuple[str, ...], section: str) -> None:
         width="stretch", height=min(35 * (len(codes) + 1) + 3, 600),
         key=table_key, on_select=partial(_choose_row, table_key, codes),
         selection_mode="single-row",
-        column_config={t("indicators.col.indicator"): st.column_config.TextColumn(width=340),
-                       **{t(f"indicators.col.{key}"): st.column_config.TextColumn(alignment="right")
+        column_config={**{t(f"indicators.col.{key}"): st.column_config.TextColumn(alignment="right")
                           for key in ("latest", "target")}})
 
 
@@ -128,7 +127,7 @@ def show_indicator(indicator) -> None:
         if own.empty:
             st.write(t("indicators.no_values"))
         else:
-            st.dataframe(values_table(own, indicator["source"], lang, THRESHOLD), hide_index=True, width="stretch")
+            components.dataframe(values_table(own, indicator["source"], lang, THRESHOLD), width="stretch")
 
 
 st.header(t("indicators.detail"), divider="gray")

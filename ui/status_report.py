@@ -100,17 +100,17 @@ def measure_table(measures: pd.DataFrame) -> None:
     st.dataframe(
         table, hide_index=True, key=TABLE_KEY, on_select=_table_selected, selection_mode="single-row",
         height=min(40 + 35 * len(table), 400),
-        column_config={
+        column_config=components.fit_columns(table, {
             "code": st.column_config.TextColumn(t("report.col.code"), pinned=True),
-            "title": st.column_config.TextColumn(t("report.col.title"), width="large"),
+            "title": st.column_config.TextColumn(t("report.col.title")),
             "role": st.column_config.TextColumn(t("report.col.role")),
             "status": st.column_config.TextColumn(t("report.col.status")),
             "progress": st.column_config.ProgressColumn(t("report.col.progress"), min_value=0, max_value=100,
                                                         format="%d %%"),
-            "light": st.column_config.TextColumn(t("report.col.light"), width="large"),
+            "light": st.column_config.TextColumn(t("report.col.light")),
             "last_report": st.column_config.DateColumn(t("report.col.last_report"), format="DD.MM.YYYY"),
-            "note": st.column_config.TextColumn(t("report.col.note"), width="medium"),
-        },
+            "note": st.column_config.TextColumn(t("report.col.note")),
+        }),
     )
     st.caption(t("report.table_hint"))
 

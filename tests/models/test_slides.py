@@ -40,6 +40,8 @@ def _check_order_and_title(deck: dict) -> None:
         "lights": {"green": 2, "yellow": 1, "red": 1, "grey": 2},
         "completed": 1, "overdue": 1, "at_risk": 0, "stale": 1,
     }
+    # the Stand's year's annual goals for the title's sentence: JZ2024-01 at 20 %, JZ2024-02 without measures
+    assert title["this_year"] == {"year": 2024, "goals": 2, "progress": 20.0}
     assert json.loads(json.dumps(deck)) == deck  # plain data, storable as JSON
 
 
@@ -53,6 +55,7 @@ def _check_hierarchy(deck: dict) -> None:
     assert (fields["HF1"]["light"], fields["HF1"]["light_words"]) == (
         "red", "Rot – kritisch: 1 rot · 1 gelb · 1 grün von 3 laufenden Maßnahmen")
 
+    assert goals["LZ2"]["year"] == 2023  # no annual goal for 2024: the slide shows 2023's (and says so, tests/ui)
     lz1 = goals["LZ1"]
     assert (lz1["progress"], lz1["action_field"], lz1["year"]) == (20.0, "Sprache", 2024)
     assert [(a["code"], a["prioritised"], a["progress"], a["decision_date"]) for a in lz1["annual_goals"]] == [

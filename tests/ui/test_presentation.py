@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from ui.presentation.slides import SNAPSHOT_BANNER, THEMES, e
+from ui.presentation.slides import SHORT_LIST, SNAPSHOT_BANNER, THEMES, _items, annual_heading, e, state_sentence
 from ui.presentation.params import next_slide, parse_auto, parse_meeting, parse_slide, parse_theme
 
 
@@ -58,3 +58,35 @@ def test_both_themes_meet_wcag_aa(name):
         assert _contrast(text, background) >= 4.5, (name, text, background)
     # the progress bar (a graphic) against its track and the page: 3:1
     assert _contrast(theme.accent, theme.track) >= 3 and _contrast(theme.accent, theme.background) >= 3
+
+
+def _title(this_year: dict | None) -> dict:
+    return {"as_of": "2026-12-06", "this_year": this_year,
+            "figures": {"measures": 105, "lights": {"green": 73, "yellow": 13, "red": 14, "grey": 5}}}
+
+
+def test_the_title_slide_says_the_plans_state_in_one_sentence():
+    assert state_sentence(_title({"year": 2026, "goals": 6, "progress": 37.4})) == (
+        "Stand 06.12.2026: 105 Maßnahmen, davon 14 rot und 13 gelb; die Jahresziele 2026 stehen bei 37\u00a0%.")
+    assert state_sentence(_title({"year": 2026, "goals": 0, "progress": None})).endswith(
+        "; für 2026 sind keine Jahresziele erfasst.")
+    assert state_sentence(_title({"year": 2026, "goals": 2, "progress": None})).endswith(
+        "; die Jahresziele 2026 haben noch keine Maßnahmen.")
+    # a deck frozen before the sentence had this year's figures: the sentence without them
+    assert state_sentence(_title(None)) == "Stand 06.12.2026: 105 Maßnahmen, davon 14 rot und 13 gelb."
+
+
+def test_an_earlier_years_annual_goals_say_so():
+    assert annual_heading(2026, 2026) == "Jahresziele 2026"
+    assert annual_heading(2025, 2026) == "Jahresziele 2025 (Vorjahr; für 2026 ist keines erfasst)"
+    assert annual_heading(2022, 2026) == "Jahresziele 2022 (für 2026 ist keines erfasst)"
+    assert annual_heading(2022, None) == "Jahresziele 2022"  # no Stand known: as before
+
+
+def test_a_long_list_says_how_many_more_on_a_big_and_on_a_low_screen():
+    rows = [f"<li>{n}</li>" for n in range(4)]
+    html = _items(rows, 9, "presentation.issues.more")
+    assert html.count('class="mpc-extra"') == len(rows) - SHORT_LIST
+    assert '<li class="mpc-note mpc-more-long">… und 5 weitere</li>' in html
+    assert f'<li class="mpc-note mpc-more-short">… und {9 - SHORT_LIST} weitere</li>' in html
+    assert _items(rows[:SHORT_LIST], SHORT_LIST, "presentation.issues.more") == "".join(rows[:SHORT_LIST])

@@ -12,6 +12,7 @@ from models.texts import localised_column, text
 BAR_COLOUR = "#0b5394"
 EMPTY_COLOUR = "#8a96a3"
 FONT = dict(family="Source Sans Pro, sans-serif", size=14, color="#1b1f24")
+LABEL_WIDTH = 28  # characters per line of a progress bar's label
 
 
 class SharedFigure(go.Figure):
@@ -59,7 +60,9 @@ def progress_bars(frame: pd.DataFrame, label: str, lang: str = "de") -> go.Figur
     figure = go.Figure(
         go.Bar(
             x=progress.fillna(0).round(1).tolist(),
-            y=[wrap_label(str(value)) for value in frame[label]],
+            # narrow lines: on a phone (390 px) Plotly's automargin keeps the labels whole only when they
+            # leave the bars some room; wider lines were cut at the left edge
+            y=[wrap_label(str(value), LABEL_WIDTH, 3) for value in frame[label]],
             orientation="h",
             text=labels,
             textposition="outside",
@@ -77,7 +80,7 @@ def progress_bars(frame: pd.DataFrame, label: str, lang: str = "de") -> go.Figur
         separators=",.",
         font=FONT,
         height=max(160, 56 * len(frame) + 70),
-        margin=dict(l=10, r=90, t=10, b=40),
+        margin=dict(l=10, r=70, t=10, b=40),
         xaxis=dict(range=[0, 100], ticksuffix=" %", title=text("chart.progress_axis", lang), fixedrange=True,
                    tickfont=dict(color=FONT["color"])),
         yaxis=dict(autorange="reversed", automargin=True, fixedrange=True, tickfont=dict(color=FONT["color"])),

@@ -45,6 +45,9 @@ THEMES = {
     ),
 }
 SNAPSHOT_BANNER = ("#ffd23f", "#000000")
+# Below this height (a 1280x720 projector) a list shows SHORT_LIST rows and "… und N weitere" for the rest.
+SHORT_SCREEN_PX = 820
+SHORT_LIST = 2
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
@@ -75,9 +78,11 @@ def page_css(theme: Theme) -> str:
 [data-testid="stMain"] button[kind="secondary"]:disabled {{opacity: .45;}}
 [data-testid="stMain"] button[kind="secondary"] p {{font-size: 1.3rem !important; color: {theme.text};}}
 .mpc-slide {{background: {theme.background}; color: {theme.text}; min-height: calc(100vh - 9rem);
-  display: flex; flex-direction: column; gap: 1.1rem; font-size: clamp(1.15rem, 1.75vw, 2.1rem); line-height: 1.3;}}
-.mpc-slide h1 {{font-size: clamp(2.1rem, 3.9vw, 4.4rem); line-height: 1.1; margin: 0; padding: 0;
+  display: flex; flex-direction: column; gap: min(1.1rem, 1.6vh); line-height: 1.25;
+  font-size: clamp(1rem, min(1.75vw, 2.75vh), 2.1rem);}}
+.mpc-slide h1 {{font-size: clamp(1.7rem, min(3.9vw, 5.6vh), 4.4rem); line-height: 1.1; margin: 0; padding: 0;
   color: {theme.text}; font-weight: 700;}}
+.mpc-slide .mpc-title-state {{font-size: 1.15em; font-weight: 600; margin: 0;}}
 .mpc-slide h2 {{font-size: 1.05em; margin: 0 0 .4em; padding: 0; color: {theme.text}; font-weight: 700;}}
 .mpc-kicker {{font-size: .8em; color: {theme.muted}; font-weight: 600;}}
 .mpc-sub {{font-size: .95em; color: {theme.muted};}}
@@ -101,7 +106,7 @@ def page_css(theme: Theme) -> str:
 .mpc-slide .mpc-three ul.mpc-list > li {{font-size: .75em !important;}}
 .mpc-columns {{display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1.2rem 2.5rem;}}
 .mpc-slide ul.mpc-list {{list-style: none; padding: 0 !important; margin: 0 !important; font-size: 1em !important;}}
-.mpc-slide ul.mpc-list > li {{padding: .35em 0 !important; margin: 0 !important; border-bottom: 2px solid {theme.track};
+.mpc-slide ul.mpc-list > li {{padding: .3em 0 !important; margin: 0 !important; border-bottom: 2px solid {theme.track};
   font-size: .9em !important; line-height: 1.3;}}
 .mpc-slide ul.mpc-list > li::before, .mpc-slide ul.mpc-list > li::marker {{content: none;}}
 .mpc-row {{display: flex; flex-wrap: wrap; gap: .2rem .8rem; align-items: baseline;}}
@@ -111,6 +116,12 @@ def page_css(theme: Theme) -> str:
 .mpc-table th, .mpc-table td {{text-align: left; padding: .3em .6em; border-bottom: 2px solid {theme.track};
   color: {theme.text};}}
 .mpc-table td.mpc-num, .mpc-table th.mpc-num {{text-align: right;}}
+/* A low screen (a 720-px projector) shows the first rows of a long list and says how many more there are. */
+.mpc-more-short {{display: none;}}
+@media (max-height: {SHORT_SCREEN_PX}px) {{
+  .mpc-slide ul.mpc-list > li.mpc-extra, .mpc-slide ul.mpc-list > li.mpc-more-long {{display: none;}}
+  .mpc-slide ul.mpc-list > li.mpc-more-short {{display: list-item;}}
+}}
 .mpc-footer {{margin-top: auto; font-size: .65em; color: {theme.muted}; display: flex; flex-wrap: wrap;
   justify-content: space-between; gap: 1rem; border-top: 2px solid {theme.track}; padding-top: .4em;}}
 </style>"""
@@ -125,6 +136,8 @@ def _light_classes(theme: Theme) -> str:
 
 def slide_html(deck: dict, slide: dict, number: int, count: int, banner: str | None = None) -> str:
     """One slide as HTML: banner (a frozen meeting view), the slide's body, a footer with the position."""
+    if slide["kind"] == "guiding_goal":  # its annual goals say when they are an earlier year's
+        slide = {**slide, "stand_year": dt.date.fromisoformat(deck["as_of"]).year}
     body = SLIDE_BUILDERS[slide["kind"]](slide)
     label = t("presentation.slide_label", number=number, count=count, title=slide_title(slide))
     parts = [f'<section class="mpc-slide" aria-label="{e(label)}">']
@@ -203,19 +216,25 @@ def _figure(value: str, label_key: str) -> str:
             f'<div class="mpc-label">{e(t(label_key))}</div></div>')
 
 
-def _more(shown: int, total: int, key: str) -> str:
-    if total <= shown:
-        return ""
-    return f'<li class="mpc-note">{e(t(key, count=format_number(total - shown)))}</li>'
+def _items(rows: list[str], total: int, key: str) -> str:
+    """List rows (each "<li>...</li>") with "… und N weitere" for the TOTAL - len(ROWS) not in the deck; on a
+    low screen only the first SHORT_LIST rows show, with their own "… und N weitere" (see page_css)."""
+    items = [row if index < SHORT_LIST else row.replace("<li>", '<li class="mpc-extra">', 1)
+             for index, row in enumerate(rows)]
+    if total > len(rows):
+        items.append(f'<li class="mpc-note mpc-more-long">{e(t(key, count=format_number(total - len(rows))))}</li>')
+    if total > SHORT_LIST and len(rows) > SHORT_LIST:
+        items.append(f'<li class="mpc-note mpc-more-short">{e(t(key, count=format_number(total - SHORT_LIST)))}</li>')
+    return "".join(items)
 
 
 def title_body(slide: dict) -> str:
     figures = slide["figures"]
     parts = [f'<div class="mpc-kicker">{e(t("presentation.kicker.title", owner=slide["owner"]))}</div>',
-             f'<h1>{e(slide["title"])}</h1>',
-             f'<div class="mpc-sub">{e(t("presentation.as_of", date=_date(slide["as_of"])))}</div>']
+             f'<h1>{e(slide["title"])}</h1>']
     if slide["is_example"]:
         parts.append(f'<div><span class="mpc-example">{e(t("presentation.example"))}</span></div>')
+    parts.append(f'<p class="mpc-title-state">{e(state_sentence(slide))}</p>')  # it begins with the Stand
     parts.append('<div class="mpc-figures">'
                  + _figure(format_number(figures["action_fields"]), "presentation.figure.action_fields")
                  + _figure(format_number(figures["guiding_goals"]), "presentation.figure.guiding_goals")
@@ -225,6 +244,24 @@ def title_body(slide: dict) -> str:
     parts.append(f'<h2>{e(t("presentation.lights", count=format_number(figures["measures"])))}</h2>'
                  + _lights_row(figures["lights"]))
     return "".join(parts)
+
+
+def state_sentence(slide: dict) -> str:
+    """The plan's state in one sentence: measures, how many red and yellow (in words), this year's annual goals."""
+    figures = slide["figures"]
+    this_year = slide.get("this_year")  # decks frozen before it have none
+    annual = ""
+    if this_year is not None:
+        if not this_year["goals"]:
+            annual = t("presentation.state.annual_none", year=this_year["year"])
+        elif this_year["progress"] is None:
+            annual = t("presentation.state.annual_empty", year=this_year["year"])
+        else:
+            annual = t("presentation.state.annual", year=this_year["year"],
+                       progress=format_percent(this_year["progress"]))
+    return t("presentation.state", date=_date(slide["as_of"]), measures=format_number(figures["measures"]),
+             red=format_number(figures["lights"].get("red", 0)),
+             yellow=format_number(figures["lights"].get("yellow", 0)), annual=annual)
 
 
 def action_field_body(slide: dict) -> str:
@@ -268,8 +305,16 @@ def _annual_goals(slide: dict) -> str:
         rows.append(f'<li><div class="mpc-row"><span class="mpc-code">{e(goal["code"])}</span>'
                     f'<span>{e(goal["title"])}</span>{marker}{_level_badge(goal)}</div>'
                     f'{_progress_bar(goal["progress"])}</li>')
-    more = _more(len(slide["annual_goals"]), slide["annual_goals_total"], "presentation.annual_more")
-    return f'<h2>{e(t("presentation.annual", year=slide["year"]))}</h2><ul class="mpc-list">{"".join(rows)}{more}</ul>'
+    items = _items(rows, slide["annual_goals_total"], "presentation.annual_more")
+    return f'<h2>{e(annual_heading(slide["year"], slide.get("stand_year")))}</h2><ul class="mpc-list">{items}</ul>'
+
+
+def annual_heading(year: int, stand_year: int | None) -> str:
+    """"Jahresziele 2026"; an earlier year's goals (the Leitziel has none for the Stand's year) say so."""
+    if stand_year is None or year >= stand_year:
+        return t("presentation.annual", year=year)
+    key = "presentation.annual_previous" if year == stand_year - 1 else "presentation.annual_older"
+    return t(key, year=year, current=stand_year)
 
 
 def _indicators(slide: dict) -> str:
@@ -341,7 +386,7 @@ def _measure_row(row: dict, detail: str, badge: str = "", with_lead: bool = True
 def _list(rows: list[str], total: int) -> str:
     if not rows:
         return f'<p class="mpc-note">{e(t("presentation.issues.none"))}</p>'
-    return f'<ul class="mpc-list">{"".join(rows)}{_more(len(rows), total, "presentation.issues.more")}</ul>'
+    return f'<ul class="mpc-list">{_items(rows, total, "presentation.issues.more")}</ul>'
 
 
 def open_issues_body(slide: dict) -> str:

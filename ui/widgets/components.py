@@ -45,8 +45,69 @@ def arrow_of(frame: pd.DataFrame) -> pa.Table | None:
     return table
 
 
+# The main column is about 1,070 px wide at 1,440 px with the sidebar open (ui/shell/chrome.py): a table
+# fits when its columns do.
+FIT_WIDTH_PX = 990
+_CHAR_PX = 7.4  # Source Sans at 14 px: an average character
+_CELL_PX = 42  # a cell's padding, the header's menu icon and the grid's lines
+_AUTO_MAX_PX = 500  # the grid sizes a column by its content up to about this width
+MIN_TEXT_PX = 120
+_NAMED_WIDTHS = {"small": 75, "medium": 200, "large": 400}
+
+
+def fit_columns(frame: pd.DataFrame, column_config: dict | None = None, width_px: int = FIT_WIDTH_PX) -> dict:
+    """COLUMN_CONFIG (by column name) with widths that let the table fit WIDTH_PX where it can: every column
+    keeps its natural width (its longest text, the header included) until they add up to more; then the
+    widest text columns without a width of their own are narrowed to one common width (at least
+    MIN_TEXT_PX), their text ends in "…" (the whole text shows when the cell is chosen). A table that
+    still does not fit scrolls sideways in its own grid. Hidden columns (None) and labels stay as given."""
+    config = dict(column_config or {})
+    fixed, flexible = 0.0, {}
+    for name in frame.columns:
+        given = config.get(name)
+        if given is None and name in config:
+            continue  # hidden
+        width = given.get("width") if isinstance(given, dict) else None
+        if width is not None:
+            fixed += _NAMED_WIDTHS.get(width, width) if isinstance(width, str) else float(width)
+            continue
+        header = given.get("label") if isinstance(given, dict) else given
+        natural = _natural_width(frame[name], str(header or name))
+        if (pd.api.types.is_object_dtype(frame[name]) or pd.api.types.is_string_dtype(frame[name])) \
+                and natural > MIN_TEXT_PX:
+            flexible[name] = natural
+        else:
+            fixed += natural
+    if fixed + sum(flexible.values()) <= width_px or not flexible:
+        return config
+    cap = _common_cap(list(flexible.values()), width_px - fixed)
+    for name, natural in flexible.items():
+        if natural > cap:
+            given = config.get(name)
+            config[name] = {**(given if isinstance(given, dict) else {}), "width": int(cap),
+                            **({"label": given} if isinstance(given, str) else {})}
+    return config
+
+
+def _natural_width(column: pd.Series, header: str) -> float:
+    longest = column.astype(str).str.len().max() if len(column) else 0  # NaN: only empty cells
+    return min(_AUTO_MAX_PX, max(len(header), 0 if pd.isna(longest) else int(longest)) * _CHAR_PX + _CELL_PX)
+
+
+def _common_cap(widths: list[float], room: float) -> float:
+    """The largest width C (not below MIN_TEXT_PX) with sum(min(w, C)) <= room."""
+    for cap in sorted(widths, reverse=True):
+        narrower = [w for w in widths if w < cap]
+        cap_for_room = (room - sum(narrower)) / (len(widths) - len(narrower))
+        if cap_for_room >= max(narrower, default=0):
+            return max(MIN_TEXT_PX, min(cap, cap_for_room))
+    return MIN_TEXT_PX
+
+
 def dataframe(frame: pd.DataFrame, rows: slice | None = None, **kwargs):
-    """st.dataframe of a display-only table (optionally only its rows[start:stop]), without the index."""
+    """st.dataframe of a display-only table (optionally only its rows[start:stop]), without the index; its
+    text columns narrowed to fit the page where they can (fit_columns)."""
+    kwargs["column_config"] = fit_columns(frame, kwargs.get("column_config"))
     table = arrow_of(frame)
     if table is None:
         return st.dataframe(frame.iloc[rows] if rows else frame, hide_index=True, **kwargs)
