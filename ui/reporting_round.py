@@ -12,6 +12,7 @@ from models.formats import format_date, format_number
 from models.reminders import RoundRow, plan_rounds, reminders_off
 from models.rules import round_deadline
 from models.settings import plan_settings
+from ui import round_workbook
 from ui.reads.db import engine_for
 from ui.shell import write
 from ui.shell.auth import current_actor
@@ -29,7 +30,7 @@ def round_panel(context: PlanContext, until: dt.date, since: dt.date, today: dt.
     rounds = {row.meeting_date: row for row in plan_rounds(engine, context.plan_id)}
     opened = rounds.get(until)
     if opened is not None:
-        _opened(context, opened)
+        _opened(context, opened, today)
     else:
         _to_open(context, until, since, today, plan_settings(engine, context.plan_id)["round_lead_days"])
     if configured_mail() is not None:
@@ -38,13 +39,15 @@ def round_panel(context: PlanContext, until: dt.date, since: dt.date, today: dt.
         st.warning(t("reporting_round.no_mail"), icon=":material/mail_lock:")
 
 
-def _opened(context: PlanContext, row: RoundRow) -> None:
+def _opened(context: PlanContext, row: RoundRow, today: dt.date) -> None:
     state = "reporting_round.closed" if row.closed else "reporting_round.open"
     st.info(t(state, opened=format_date(row.opened_on), by=row.opened_by, deadline=format_date(row.deadline),
               mails=format_number(row.mails)), icon=":material/forward_to_inbox:")
     if not row.closed and st.button(t("reporting_round.close"), icon=":material/stop_circle:", key="round_close"):
         write.run(context.url, lambda session: close_round(session, current_actor(), row.id), flash_key=FLASH,
                   success=t("reporting_round.closed_now"))
+    if not row.closed and row.meeting_date >= today:
+        round_workbook.office_section(context, row.id, row.meeting_date, row.since, row.deadline, today)
 
 
 def _to_open(context: PlanContext, until: dt.date, since: dt.date, today: dt.date, lead_days: int) -> None:
