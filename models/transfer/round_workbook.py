@@ -139,6 +139,14 @@ def open_round(engine: Engine, plan_id: int, today: dt.date) -> RoundInfo | None
     return rounds[0] if rounds else None
 
 
+def round_of(engine: Engine, round_id: int) -> RoundInfo:
+    with engine.connect() as connection:
+        row = connection.execute(
+            select(ReportingRound.id, ReportingRound.plan_id, ReportingRound.meeting_date, ReportingRound.since,
+                   ReportingRound.deadline).where(ReportingRound.id == round_id)).one()
+    return RoundInfo(*row)
+
+
 def open_rounds(engine: Engine, plan_id: int, today: dt.date) -> list[RoundInfo]:
     with engine.connect() as connection:
         rows = connection.execute(

@@ -18,11 +18,14 @@ from models.commands import PermissionDenied, ValidationFailed, VersionConflict,
 from models.commands.accounts import create_user
 from models.commands.round_reports import save_round_workbook
 from models.commands.rounds import close_round, open_round
+from models.mail import compose, mail_settings, send
+from models.reminders import send_due
 from models.rules import MEASURE_STATUSES
 from models.schema import AuditEvent, Measure, Organisation, Plan, StatusReport, User
 from models.transfer import round_workbook
 from models.transfer.parsing import Limits, OverLimit
 from models.transfer.round_workbook import NotARoundWorkbook
+from tests.smtp import smtp_server
 
 MEETING, SINCE, OPENED, TODAY = dt.date(2024, 9, 15), dt.date(2024, 6, 15), dt.date(2024, 8, 1), dt.date(2024, 8, 20)
 ADMIN = Actor(name="Büro", role="admin")
@@ -261,3 +264,26 @@ def test_a_random_workbook_or_another_file_gets_a_german_refusal(engine, excel_r
         round_workbook.read(engine, "x.xlsx", big, opened.plan_id, TODAY, limits=Limits(file_bytes=len(big) - 1))
     with pytest.raises(OverLimit, match="zu viele Zeilen"):
         round_workbook.read(engine, "x.xlsx", big, opened.plan_id, TODAY, limits=Limits(rows=3))
+
+
+def test_the_invitation_mail_carries_the_organisations_workbook_which_reads_back(engine, excel_round):
+    opened, ids, _ = excel_round
+    with smtp_server() as (inbox, environ):
+        settings = mail_settings(environ)
+        outcome = send_due(engine, OPENED, "https://cockpit.kreis.example", lambda mail: send(compose(
+            mail.recipient, mail.subject, mail.text, mail.html, sender=settings.sender, to_name=mail.name,
+            attachments=mail.attachments), settings))
+    assert not outcome.failed
+    mails = {recipients[0]: message for recipients, message in inbox.messages}
+    vhs = mails["eva@vhs.example"]
+    assert "Im Anhang finden Sie die Vorlage mit diesen Maßnahmen" in vhs.get_body(("plain",)).get_content()
+    [attachment] = list(vhs.iter_attachments())
+    assert attachment.get_filename() == "Rueckmeldung-Volkshochschule-Testkreis-2024-09-15.xlsx"
+    assert attachment.get_content_type() == round_workbook.MIME
+    data = attachment.get_content()
+    assert sorted(_rows(data)) == ["M1", "M2", "M7"]
+    reading = round_workbook.read(engine, attachment.get_filename(), _fill(data, {"M1": ("in Umsetzung", 60, "Weiter")}),
+                                  opened.plan_id, TODAY, ids["VHS"])
+    assert [change.report.code for change in reading.changes] == ["M1"] and reading.skipped == 2
+    [jobcenter] = list(mails["jan@jc.example"].iter_attachments())
+    assert sorted(_rows(jobcenter.get_content())) == ["M5"]  # each organisation gets only its own measures
