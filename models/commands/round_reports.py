@@ -71,6 +71,6 @@ def save_round_workbook(session: Session, actor: Actor, round_id: int, organisat
             reasons = " ".join(refused.field_errors.values()) or refused.args[0]
             raise ValidationFailed(say("row_refused", row=entry.row, code=entry.code, reason=reasons)) from refused
     record(session, actor, opened.plan_id, "create", "round_workbook", opened.id,
-           {**source, "reports": [report.id for report in saved],
+           {**source, "reports": len(saved),
             "measures": [entry.code for entry in reports]})
     return saved

@@ -158,6 +158,7 @@ def test_wrong_rows_are_named_and_nothing_saved_then_the_corrected_workbook_save
                    and event.changes["organisation"] == "Volkshochschule Testkreis" for event in events)
         summary = session.scalars(select(AuditEvent).where(AuditEvent.object_type == "round_workbook")).one()
         assert summary.changes["measures"] == [change.report.code for change in reading.changes]
+        assert summary.changes["reports"] == 3
     assert _reports(engine) == before + 3
 
 

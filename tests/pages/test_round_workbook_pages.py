@@ -155,3 +155,11 @@ def test_the_office_downloads_per_organisation_and_saves_an_upload_for_any_organ
     assert _reports(mini_app_url, _today()) == [("M2", "in Umsetzung", 40, "Büro Migration")]
     assert not [element for element in at.get("file_uploader") if element.key.startswith("round_workbook_upload_office")
                 and element.value]
+    at.switch_page("pages/aenderungsprotokoll.py").run()
+    assert not at.exception
+    log = at.dataframe[0].value
+    workbook_rows = log[log["Objekt"].str.startswith("Excel-Vorlage der Berichtsrunde")]
+    assert len(workbook_rows) == 1
+    assert "Volkshochschule Testkreis" in workbook_rows.iloc[0]["Änderungen (alt → neu)"]
+    report_rows = log[log["Objekt"].str.startswith("Sachstand")]
+    assert "Quelle: Excel-Vorlage" in " ".join(report_rows["Änderungen (alt → neu)"])
