@@ -14,7 +14,6 @@ from models.actors import Actor
 from models.commands.base import PermissionDenied, ValidationFailed, confirm_account, record
 from models.commands.reports import add_status_report
 from models.commands.round_reports_wording import say
-from models.formats import format_date
 from models.schema import Measure, Organisation, ReportingRound, StatusReport
 
 SOURCE = "Excel-Vorlage"
@@ -52,7 +51,7 @@ def save_round_workbook(session: Session, actor: Actor, round_id: int, organisat
     if opened is None or organisation is None:
         raise ValidationFailed(say("round_gone"))
     if opened.closed_at is not None or opened.meeting_date < today:
-        raise ValidationFailed(say("round_over", meeting=format_date(opened.meeting_date)))
+        raise ValidationFailed(say("round_over", meeting=opened.meeting_date))
     if not reports:
         raise ValidationFailed(say("nothing"))
     source = {"source": SOURCE, "organisation": name, "round": opened.meeting_date.isoformat()}

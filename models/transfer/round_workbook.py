@@ -367,7 +367,7 @@ def _recognise(engine: Engine, meta: dict[str, Any], plan_id: int, today: dt.dat
         if opened is None or opened.plan_id != plan_id:
             raise NotARoundWorkbook(say("round_gone"))
         if opened.closed_at is not None or opened.meeting_date < today:
-            raise NotARoundWorkbook(say("round_over", meeting=format_date(opened.meeting_date)))
+            raise NotARoundWorkbook(say("round_over", meeting=opened.meeting_date))
         theirs = session.get(Organisation, meta["organisation_id"])
         if theirs is None:
             raise NotARoundWorkbook(say("broken", what="Organisation"))
