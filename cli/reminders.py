@@ -54,8 +54,8 @@ def cmd_send(args: argparse.Namespace) -> int:
     engine = prepare_database(args.database_url or database_url())
 
     def deliver(mail: Mail) -> None:
-        send(compose(mail.recipient, mail.subject, mail.text, mail.html, sender=settings.sender, to_name=mail.name),
-             settings)
+        send(compose(mail.recipient, mail.subject, mail.text, mail.html, sender=settings.sender, to_name=mail.name,
+                     attachments=mail.attachments), settings)
 
     outcome = send_due(engine, today, base_url, deliver, dry_run=args.dry_run)
     _print_mails(outcome.sent, args.dry_run)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import smtplib
 import ssl
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -78,8 +78,9 @@ def mail_configured(environ: Mapping[str, str] = os.environ, secrets: Mapping[st
 
 
 def compose(to: str, subject: str, text: str, html: str | None = None, *, sender: str,
-            to_name: str | None = None) -> EmailMessage:
-    """A message with a plain-text part and, when given, an HTML alternative (escape what goes into HTML)."""
+            to_name: str | None = None, attachments: Sequence[tuple[str, bytes, str]] = ()) -> EmailMessage:
+    """A message with a plain-text part and, when given, an HTML alternative (escape what goes into HTML), and
+    ATTACHMENTS as (file name, content, MIME type)."""
     message = EmailMessage()
     message["From"] = sender
     message["To"] = formataddr((to_name, to)) if to_name else to
@@ -88,6 +89,9 @@ def compose(to: str, subject: str, text: str, html: str | None = None, *, sender
     message.set_content(text)
     if html is not None:
         message.add_alternative(html, subtype="html")
+    for name, content, mime in attachments:
+        maintype, _, subtype = mime.partition("/")
+        message.add_attachment(content, maintype=maintype, subtype=subtype or "octet-stream", filename=name)
     return message
 
 

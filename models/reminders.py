@@ -26,9 +26,11 @@ from models.partner_links import link_url
 from models.reporting import NO_MAIL_SUFFIX, REMINDER_ROLES, owed_reports
 from models.rules import DEADLINE, ESCALATION, INVITATION, REMINDER, round_mail_due
 from models.schema import MailSent, Organisation, Plan, ReportingRound, User
+from models.transfer import round_workbook
 
 DIGEST = "uebersicht"
 PARTNER_SLOT = "[persönlicher Link: wird beim Versand erstellt]"
+ASKS = (INVITATION, REMINDER, DEADLINE)
 SUBJECTS = {
     INVITATION: "{plan}: Bitte melden Sie den Sachstand bis zum {deadline}",
     REMINDER: "Erinnerung – {plan}: Sachstand bis zum {deadline} melden",
@@ -58,6 +60,8 @@ class Mail:
     # The cockpit's address when the mail carries a partner link (an organisation without accounts): the link is
     # issued when the mail is sent, in its transaction, and put in place of PARTNER_SLOT.
     partner_link: str | None = None
+    # (file name, content, MIME type): an asking mail carries the organisation's Excel workbook of the round
+    attachments: tuple[tuple[str, bytes, str], ...] = ()
 
     @property
     def key(self) -> tuple[int, str, int, str]:
@@ -100,6 +104,7 @@ def send_due(engine: Engine, today: dt.date, base_url: str, deliver: Callable[[M
     new = due_mails(engine, today, base_url, _sent_keys(engine))
     if dry_run:
         return Outcome(sent=new)
+    new = with_workbooks(engine, new)
     outcome = Outcome()
     for mail in new:
         try:
@@ -124,6 +129,28 @@ def due_mails(engine: Engine, today: dt.date, base_url: str, sent: Set[tuple[int
             mails += round_mails
             mails += [mail for mail in _digests(engine, opened, owed, kind, today, base_url) if mail.key not in sent]
     return mails
+
+
+def with_workbooks(engine: Engine, mails: list[Mail]) -> list[Mail]:
+    """The mails asking an organisation for reports, each with the round's Excel workbook of what it owes
+    (models.transfer.round_workbook; built once per organisation and round)."""
+    built: dict[tuple[int, int], tuple[str, bytes, str]] = {}
+    attached = []
+    for mail in mails:
+        if mail.kind in ASKS and mail.organisation_id:
+            key = (mail.round_id, mail.organisation_id)
+            if key not in built:
+                opened, organisation = round_workbook.round_of(engine, mail.round_id), _organisation(engine, key[1])
+                built[key] = (round_workbook.file_name(organisation, opened.meeting_date),
+                              round_workbook.build(engine, opened, key[1]), round_workbook.MIME)
+            mail = replace(mail, attachments=(built[key],))
+        attached.append(mail)
+    return attached
+
+
+def _organisation(engine: Engine, organisation_id: int) -> str:
+    with engine.connect() as connection:
+        return str(connection.scalar(select(Organisation.name).where(Organisation.id == organisation_id)) or "")
 
 
 def _send_once(engine: Engine, mail: Mail, deliver: Callable[[Mail], None]) -> bool:
@@ -212,6 +239,8 @@ def _asks(engine: Engine, opened: _Round, owed: list[_Owed], kind: str, base_url
             f"Bitte melden Sie bis zum {format_date(opened.deadline)}. Je Maßnahme dauert das wenige Minuten; ist "
             f"nichts Neues geschehen, genügt „Unverändert melden“ auf Ihrer Seite „Meine Maßnahmen“: "
             f"{_link(base_url, 'meine-massnahmen', plan=opened.slug)}",
+            "Lieber in Excel? Im Anhang finden Sie die Vorlage mit diesen Maßnahmen. Ausgefüllt laden Sie sie auf "
+            "„Meine Maßnahmen“ unter „Per Excel melden“ hoch oder schicken sie an die Geschäftsstelle zurück.",
             f"Mit freundlichen Grüßen\n{opened.owner}",
         ]
         footer = (f"Sie erhalten diese E-Mail, weil Ihr Konto im Masterplan-Cockpit für {entry.organisation} "

@@ -11,6 +11,7 @@ from dataclasses import replace
 import streamlit as st
 
 from ui import my_measures as view
+from ui import round_workbook
 from ui.reads import reporting as reads
 from ui.shell.auth import require
 from ui.shell.context import current
@@ -46,6 +47,7 @@ if mine.owed.empty:
 else:
     st.caption(t("my_measures.owed_hint"))
     view.rows(mine.owed, context, actor, today)
+round_workbook.editor_section(context, actor.organisation_id, organisation_name(actor) or "", today)
 
 if not mine.led.empty:
     st.subheader(t("my_measures.led", count=format_number(len(mine.led))))

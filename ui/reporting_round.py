@@ -13,6 +13,7 @@ from models.reminders import RoundRow, plan_rounds, reminders_off
 from models.rules import round_deadline
 from models.settings import plan_settings
 from ui.partner_links import partner_links_panel
+from ui import round_workbook
 from ui.reads.db import engine_for
 from ui.shell import write
 from ui.shell.auth import current_actor
@@ -30,7 +31,7 @@ def round_panel(context: PlanContext, until: dt.date, since: dt.date, today: dt.
     rounds = {row.meeting_date: row for row in plan_rounds(engine, context.plan_id)}
     opened = rounds.get(until)
     if opened is not None:
-        _opened(context, opened)
+        _opened(context, opened, today)
     else:
         _to_open(context, until, since, today, plan_settings(engine, context.plan_id)["round_lead_days"])
     if configured_mail() is not None:
@@ -39,7 +40,7 @@ def round_panel(context: PlanContext, until: dt.date, since: dt.date, today: dt.
         st.warning(t("reporting_round.no_mail"), icon=":material/mail_lock:")
 
 
-def _opened(context: PlanContext, row: RoundRow) -> None:
+def _opened(context: PlanContext, row: RoundRow, today: dt.date) -> None:
     state = "reporting_round.closed" if row.closed else "reporting_round.open"
     st.info(t(state, opened=format_date(row.opened_on), by=row.opened_by, deadline=format_date(row.deadline),
               mails=format_number(row.mails)), icon=":material/forward_to_inbox:")
@@ -48,6 +49,8 @@ def _opened(context: PlanContext, row: RoundRow) -> None:
                   success=t("reporting_round.closed_now"))
     if not row.closed:
         partner_links_panel(context, row)
+    if not row.closed and row.meeting_date >= today:
+        round_workbook.office_section(context, row.id, row.meeting_date, row.since, row.deadline, today)
 
 
 def _to_open(context: PlanContext, until: dt.date, since: dt.date, today: dt.date, lead_days: int) -> None:

@@ -75,13 +75,15 @@ def add_status_report(
     progress_note: str = "",
     backdate_reason: str = "",
     today: dt.date | None = None,
+    audit_extra: dict[str, Any] | None = None,
 ) -> StatusReport:
     """Append a status report to a measure (history is never overwritten).
 
     Rules: only admins and editors of the lead or a partner organisation; summary required; every
     text at most TEXT_MAX characters; abgeschlossen <-> 100 %; progress below the state on the report
     date only with a reason (progress_note); no date in the future. When the plan requires release,
-    an editor's report is stored unreleased (an admin's is released at once).
+    an editor's report is stored unreleased (an admin's is released at once). AUDIT_EXTRA is added to the audit
+    event's changes (e.g. where the report came from).
     """
     measure = session.get(Measure, measure_id)
     if measure is None:
@@ -141,9 +143,20 @@ def add_status_report(
             "released": report.released,
             **({"report_date": report_date.isoformat(), "backdate_reason": backdate_reason}
                if backdated else {}),
+            **(audit_extra or {}),
         },
     )
     return report
+
+
+def report_problems(measure: Measure, status: str, progress: int, report_date: dt.date, today: dt.date,
+                    **texts: str) -> dict[str, str]:
+    """The form's rules for a report on MEASURE, without writing it: field -> message ({} when it may be saved).
+    Scope, version and backdating are add_status_report's to check when it writes."""
+    cleaned = {name: clean_text(texts.get(name) or "").strip()
+               for name in ("summary", "obstacles", "next_steps", "progress_note")}
+    return _validate_report(status, progress, report_date, today, cleaned,
+                            state_as_of(measure.reports, report_date).progress)
 
 
 def report_unchanged(

@@ -202,6 +202,20 @@ def read_xlsx(data: bytes, limits: Limits | None = None) -> list[RawTable]:
     import openpyxl
 
     limits = limits or import_limits()
+    check_workbook(data, limits)
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise UnreadableFile(EXCEL_BROKEN) from exc
+    try:
+        return [_sheet_table(sheet, limits) for sheet in workbook.worksheets]
+    finally:
+        workbook.close()
+
+
+def check_workbook(data: bytes, limits: Limits) -> None:
+    """OverLimit (or UnreadableFile) before openpyxl opens a workbook: its members' declared, then actual sizes,
+    and the rows its sheets hold."""
     with _open_zip(data, EXCEL_BROKEN) as archive:
         members = archive.infolist()
         _check_declared(members, limits, limits.unpacked_bytes)
@@ -214,14 +228,6 @@ def read_xlsx(data: bytes, limits: Limits | None = None) -> list[RawTable]:
             remaining -= size
             if rows > limits.rows:  # refused without parsing; the row count while parsing stays the rule
                 raise _too_many("Zeilen", limits.rows)
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise UnreadableFile(EXCEL_BROKEN) from exc
-    try:
-        return [_sheet_table(sheet, limits) for sheet in workbook.worksheets]
-    finally:
-        workbook.close()
 
 
 def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, allowed: int) -> tuple[int, int]:

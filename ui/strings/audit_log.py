@@ -15,6 +15,7 @@ _OBJECTS = {
     "meeting": ("Sitzung", "Meeting"),
     "user": ("Konto", "Account"),
     "plan": ("Plan", "Plan"),
+    "round_workbook": ("Excel-Vorlage der Berichtsrunde", "Excel workbook of the reporting round"),
 }
 _ACTIONS = {
     "create": ("angelegt", "created"),
@@ -57,6 +58,8 @@ _FIELDS = {
     "code": ("Kürzel", "Code"),
     "year": ("Jahr", "Year"),
     "source": ("Quelle", "Source"),
+    "organisation": ("Organisation", "Organisation"),
+    "round": ("Berichtsrunde zur Sitzung am", "Reporting round for the meeting on"),
     "action_fields": ("Handlungsfelder", "Action fields"),
     "guiding_goals": ("Leitziele", "Guiding goals"),
     "annual_goals": ("Jahresziele", "Annual goals"),
