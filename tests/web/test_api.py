@@ -23,7 +23,7 @@ from models.commands.settings import update_plan_settings
 from models.open_data import PLAN_DATASETS
 from models.queries import meetings
 from models.schema import Measure, Plan, StatusReport
-from models.snapshots import PUBLIC, snapshot_deck
+from models.snapshots import snapshot_deck
 from models.texts import light_words
 
 PLAN = "darmstadt-dieburg"

@@ -17,3 +17,4 @@ from ui.strings import my_measures  # noqa: F401,E402
 from ui.strings import import_statistics  # noqa: F401,E402
 from ui.strings import import_tree  # noqa: F401,E402
 from ui.strings import passwords  # noqa: F401,E402
+from ui.strings import open_data  # noqa: F401,E402
