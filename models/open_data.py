@@ -27,6 +27,7 @@ from sqlalchemy import Engine, select
 from models import indicators as indicator_queries
 from models import queries
 from models.rules import licence_of, small_count_threshold
+from models.snapshots import snapshots
 from models.schema import ActionField, AnnualGoal, GuidingGoal, Measure, Plan, StatusReport
 from models.texts import light_words, text
 
@@ -240,6 +241,15 @@ def public_plan(engine: Engine, slug: str) -> PublicPlan:
     if row is None:
         raise NotPublic(slug)
     return PublicPlan(**row._mapping)
+
+
+def data_stand(engine: Engine, plan: PublicPlan, stand: dt.date) -> dt.date:
+    """The date the data is read as of for a Stand: a meeting's date whose view was frozen (models.snapshots)
+    means that frozen view's own Stand (so the datasets on a past meeting's date equal its frozen view); any
+    other date is itself."""
+    frozen = snapshots(engine, plan.id)
+    match = frozen[frozen["meeting_date"] == stand]
+    return match["as_of"].iloc[0] if len(match) else stand
 
 
 def plan_rows(plans: list[PublicPlan]) -> list[dict[str, Any]]:

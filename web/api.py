@@ -4,6 +4,8 @@
 What a dataset holds and which rules apply is models.open_data; this module speaks HTTP:
 - CSV for German Excel users (models.transfer.export.csv_bytes, as the Export page): UTF-8 with BOM, `;`,
   dates 31.12.2026, decimal comma, ja/nein; JSON with ISO dates and numbers.
+- ?stand= of a meeting whose view was frozen reads the data as of that frozen view's own Stand ("datenstand",
+  models.open_data.data_stand), so it equals the frozen view.
 - ETag from the plan's change counter (with the dataset, format and Stand): If-None-Match gives 304;
   Cache-Control public for a minute.
 - CORS: every GET may be read from any origin (Access-Control-Allow-Origin *), no credentials.
@@ -183,8 +185,11 @@ def _dataset(request: Request, engine: Engine) -> Response:
                                 names=", ".join(d.name for d in PLAN_DATASETS)))
     chosen, stand = _format(request), _stand(request)
     tag = f"{plan.id}-{plan.change_counter}-{dataset.name}-{chosen}-{stand.isoformat()}"
-    return _cached(request, tag, lambda: _body(dataset, open_data.rows(engine, plan, dataset, stand), chosen,
-                                               plan, stand))
+
+    def build() -> Response:
+        as_of = open_data.data_stand(engine, plan, stand)
+        return _body(dataset, open_data.rows(engine, plan, dataset, as_of), chosen, plan, stand, as_of)
+    return _cached(request, tag, build)
 
 
 # --- parameters and bodies ---------------------------------------------------------------------------
@@ -230,7 +235,7 @@ def _cached(request: Request, version: str, build: Callable[[], Response]) -> Re
 
 
 def _body(dataset: Dataset, rows: list[dict[str, Any]], chosen: str, plan: PublicPlan | None,
-          stand: dt.date | None) -> Response:
+          stand: dt.date | None, as_of: dt.date | None = None) -> Response:
     if chosen == "csv":
         name = "-".join(part for part in (plan.slug if plan else "", dataset.name,
                                           stand.isoformat() if stand else "") if part)
@@ -241,6 +246,8 @@ def _body(dataset: Dataset, rows: list[dict[str, Any]], chosen: str, plan: Publi
         body["plan"] = plan.slug
         body["lizenz"] = {"kennung": plan.licence, "name": plan.licence_name, "url": plan.licence_url}
     body["stand"] = (stand or today()).isoformat()
+    if as_of is not None:
+        body["datenstand"] = as_of.isoformat()
     body["anzahl"] = len(rows)
     body["daten"] = rows
     return _json_response(body)

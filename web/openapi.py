@@ -31,7 +31,10 @@ def _envelope(dataset: Dataset) -> dict[str, Any]:
     return {"type": "object", "required": ["datensatz", "stand", "anzahl", "daten"], "properties": {
         "datensatz": {"type": "string", "const": dataset.name},
         "plan": {"type": "string", "description": "Kurzname des Plans"},
-        "stand": {"type": "string", "format": "date", "description": "Stichtag der Daten"},
+        "stand": {"type": "string", "format": "date", "description": "Der erfragte Stichtag"},
+        "datenstand": {"type": "string", "format": "date",
+                       "description": "Stichtag, zu dem die Daten gelesen sind: der Stichtag selbst, oder für das "
+                                      "Datum einer Sitzung mit eingefrorener Ansicht deren Stand"},
         "lizenz": {"$ref": "#/components/schemas/Lizenz"},
         "anzahl": {"type": "integer", "description": "Zahl der Zeilen"},
         "daten": {"type": "array", "items": {"$ref": f"#/components/schemas/{_schema_name(dataset)}"}},
@@ -47,7 +50,8 @@ _FORMAT = {"name": "format", "in": "query", "required": False,
                           "öffnet sich in deutschem Excel per Doppelklick)",
            "schema": {"type": "string", "enum": ["json", "csv"], "default": "json"}}
 _STAND = {"name": "stand", "in": "query", "required": False,
-          "description": "Stichtag JJJJ-MM-TT (Vorgabe: heute): der Stand der Daten an diesem Tag",
+          "description": "Stichtag JJJJ-MM-TT (Vorgabe: heute): der Stand der Daten an diesem Tag; das Datum einer "
+                         "Sitzung mit eingefrorener Ansicht liefert genau diese Ansicht",
           "schema": {"type": "string", "format": "date"}}
 _ERRORS = {status: {"description": meaning, "content": {"application/json": {
     "schema": {"$ref": "#/components/schemas/Fehler"}}}}

@@ -12,8 +12,10 @@ from sqlalchemy.orm import Session
 
 from models import open_data
 from models.commands import SYSTEM
+from models.commands.meetings import freeze_meeting
 from models.commands.settings import update_plan_settings
 from models.open_data import BY_NAME, DATASETS, PLAN_DATASETS, NotPublic
+from models.queries import meetings
 from models.rules import DEFAULT_LICENCE, LICENCES, licence_of
 from models.schema import Indicator, IndicatorValue, Measure, Plan, StatusReport
 
@@ -136,3 +138,14 @@ def test_levels_roll_up_with_their_light(engine, mini_plan):
     assert goals["LZ1"]["handlungsfeld"] == "HF1" and goals["LZ1"]["massnahmen"] == 3
     annual = {row["kuerzel"]: row for row in _rows(engine, "jahresziele")}
     assert annual["JZ2024-01"]["beschluss_datum"] == dt.date(2024, 2, 1) and annual["JZ2024-01"]["priorisiert"]
+
+
+def test_a_frozen_meetings_date_reads_as_of_its_frozen_view(engine, mini_plan):
+    schedule = meetings(engine, mini_plan)
+    meeting_id = int(schedule[schedule["meeting_date"] == dt.date(2024, 3, 15)]["meeting_id"].iloc[0])
+    with Session(engine) as session, session.begin():
+        freeze_meeting(session, SYSTEM, mini_plan, meeting_id, dt.date(2024, 3, 1))
+    plan = _plan(engine)
+    assert open_data.data_stand(engine, plan, dt.date(2024, 3, 15)) == dt.date(2024, 3, 1)
+    assert open_data.data_stand(engine, plan, dt.date(2024, 9, 15)) == dt.date(2024, 9, 15)
+    assert open_data.data_stand(engine, plan, STAND) == STAND

@@ -29,7 +29,8 @@ from models.texts import light_words
 PLAN = "darmstadt-dieburg"
 CLOSED = "wetzlar"
 UNRELEASED = "Nicht freigegebener Sachstand 7f3a"
-FROZEN = dt.date(2024, 3, 20)  # a Fachbeirat meeting of the example plan (frozen below)
+FROZEN = dt.date(2024, 3, 20)  # a Fachbeirat meeting of the example plan, frozen as of its round's deadline:
+FROZEN_AS_OF = dt.date(2024, 3, 6)
 
 
 def _database(folder: Path) -> tuple[str, int]:
@@ -48,7 +49,7 @@ def _database(folder: Path) -> tuple[str, int]:
     schedule = meetings(engine, plan_id)
     meeting = schedule[schedule["meeting_date"] == FROZEN].iloc[0]
     with Session(engine) as session, session.begin():
-        snapshot = freeze_meeting(session, SYSTEM, plan_id, int(meeting["meeting_id"]), FROZEN)
+        snapshot = freeze_meeting(session, SYSTEM, plan_id, int(meeting["meeting_id"]), FROZEN_AS_OF)
     deck = snapshot_deck(engine, plan_id, snapshot, public=True)
     engine.dispose()
     return url, deck
@@ -115,7 +116,9 @@ def test_every_dataset_in_json_and_csv(api, dataset):
 def test_a_past_meetings_stand_equals_its_frozen_view(served):
     api, deck, _ = served
     stand = FROZEN.isoformat()
-    goals = {row["kuerzel"]: row for row in _json(api, f"/plans/{PLAN}/leitziele", stand=stand)["daten"]}
+    body = _json(api, f"/plans/{PLAN}/leitziele", stand=stand)
+    assert (body["stand"], body["datenstand"]) == (stand, FROZEN_AS_OF.isoformat())
+    goals = {row["kuerzel"]: row for row in body["daten"]}
     frozen = [slide for slide in deck["slides"] if slide["kind"] == "guiding_goal"]
     assert frozen and set(goals) == {slide["code"] for slide in frozen}
     for slide in frozen:
@@ -127,7 +130,10 @@ def test_a_past_meetings_stand_equals_its_frozen_view(served):
     for colour, count in deck["figures"]["lights"].items():
         assert sum(row["ampel_text"] == light_words(colour) for row in measures) == count
     assert sum(row["status"] == "abgeschlossen" for row in measures) == deck["figures"]["completed"]
-    assert all(row["datum"] <= stand for row in _json(api, f"/plans/{PLAN}/sachstaende", stand=stand)["daten"])
+    reports = _json(api, f"/plans/{PLAN}/sachstaende", stand=stand)["daten"]
+    assert max(row["datum"] for row in reports) <= FROZEN_AS_OF.isoformat()
+    other_day = _json(api, f"/plans/{PLAN}/leitziele", stand=(FROZEN + dt.timedelta(days=1)).isoformat())
+    assert other_day["datenstand"] == other_day["stand"]
 
 
 def test_a_closed_plan_is_not_found_and_tells_nothing(api):
