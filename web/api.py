@@ -9,7 +9,8 @@ What a dataset holds and which rules apply is models.open_data; this module spea
 - ETag from the plan's change counter (with the dataset, format and Stand): If-None-Match gives 304;
   Cache-Control public for a minute.
 - CORS: every GET may be read from any origin (Access-Control-Allow-Origin *), no credentials.
-- A bounded rate per client address (an in-memory token bucket per process): 429 with Retry-After.
+- A bounded rate per client address (an in-memory token bucket per process; behind the proxy the address it
+  passes as X-Real-IP): 429 with Retry-After.
 - Errors as JSON with a German message ({"fehler": {"status", "meldung"}}); an unknown or non-public plan is
   404 with nothing of its content; never a stack trace or a path.
 The database is read with the routes' own engine (web.database), in Starlette's thread pool.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import ipaddress
 import json
 import logging
 import math
@@ -140,7 +142,15 @@ def _answer(request: Request, bucket: TokenBucket, handle: Callable[[], Response
 
 
 def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The client's address for the rate: a peer on this machine is the proxy (deploy/nginx.conf), which passes
+    the visitor's address as X-Real-IP; the header of a remote peer is not trusted (as ui.shell.sign_in)."""
+    peer = request.client.host if request.client else ""
+    try:
+        local = ipaddress.ip_address(peer).is_loopback
+    except ValueError:
+        local = False
+    forwarded = (request.headers.get("x-real-ip") or "").strip()[:64]
+    return forwarded if local and forwarded else peer or "unknown"
 
 
 def _cors(response: Response) -> Response:

@@ -213,7 +213,10 @@ def test_a_client_beyond_its_bound_gets_429(tmp_path):
                         env={"MPC_API_BURST": "3", "MPC_API_RATE_PER_MINUTE": "1"}) as server:
         with httpx.Client(base_url=f"{server.base_url}/api/v1", timeout=60) as client:
             answers = [client.get("/plans") for _ in range(4)]
+            # Behind the proxy (a peer on this machine) each visitor's address has a bucket of its own.
+            other_visitor = client.get("/plans", headers={"X-Real-IP": "203.0.113.7"})
     assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
+    assert other_visitor.status_code == 200
     refused = answers[-1]
     assert int(refused.headers["retry-after"]) >= 1
     assert refused.json()["fehler"]["meldung"].startswith("Zu viele Anfragen von Ihrem Anschluss.")
