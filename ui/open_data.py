@@ -60,7 +60,8 @@ def show(context: PlanContext) -> None:
         st.subheader(dataset.title)
         st.markdown(plain(dataset.description))
         st.code(dataset_url(base, plan.slug, dataset, context.as_of), language=None)
-        st.dataframe(fields_table(dataset), hide_index=True, width="stretch")
+        with st.expander(t("open_data.fields_count", count=len(dataset.fields)), icon=":material/table_rows:"):
+            st.dataframe(fields_table(dataset), hide_index=True, width="stretch")
     st.header(t("open_data.examples"))
     measures = open_data.BY_NAME["massnahmen"]
     st.code("\n".join([

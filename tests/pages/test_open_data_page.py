@@ -47,6 +47,7 @@ def test_every_dataset_with_its_address_fields_licence_and_stand(mini_app_url, m
     assert f"{BASE}/api/v1/plans" in codes
     assert f"{BASE}/api/v1/plans/mini/massnahmen?stand=2024-06-30" in codes
     assert [subheader.value for subheader in at.subheader] == [dataset.title for dataset in DATASETS]
+    assert [expander.label for expander in at.expander] == [f"Felder ({len(d.fields)})" for d in DATASETS]
     tables = at.dataframe
     assert len(tables) == len(DATASETS)
     measures = tables[[dataset.name for dataset in DATASETS].index("massnahmen")].value
