@@ -18,6 +18,7 @@ German ASCII snake case, for the German users of the data.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -30,6 +31,24 @@ from models.rules import licence_of, small_count_threshold
 from models.snapshots import snapshots
 from models.schema import ActionField, AnnualGoal, GuidingGoal, Measure, Plan, StatusReport
 from models.texts import light_words, text
+
+API_PREFIX = "/api/v1"  # where web/api.py serves the datasets
+# The read API's bound per client: requests at once, and per minute after that (web/api.py, the page).
+BURST_ENV, RATE_ENV = "MPC_API_BURST", "MPC_API_RATE_PER_MINUTE"
+DEFAULT_BURST, DEFAULT_RATE_PER_MINUTE = 60, 120
+
+
+def api_bounds() -> tuple[int, int]:
+    """(burst, rate per minute) from the environment, the defaults where unset or not a whole number."""
+    return _whole_env(BURST_ENV, DEFAULT_BURST), _whole_env(RATE_ENV, DEFAULT_RATE_PER_MINUTE)
+
+
+def _whole_env(name: str, default: int) -> int:
+    try:
+        return max(int(os.environ.get(name, default)), 0)
+    except ValueError:
+        return default
+
 
 # Field types (mapped to JSON Schema by the OpenAPI description).
 STRING, INTEGER, NUMBER, BOOLEAN, DATE = "string", "integer", "number", "boolean", "date"
@@ -290,7 +309,13 @@ class _Reader:
 
     def descriptions(self, model) -> dict[int, str]:
         with self.engine.connect() as connection:
-            return dict(connection.execute(select(model.id, model.description).where(model.plan_id == self.plan.id)).all())
+            statement = select(model.id, model.description).where(model.plan_id == self.plan.id)
+            return dict(connection.execute(statement).all())
+
+    def codes(self, level: str) -> dict[int, str]:
+        """Id -> code of a level of the progress tree ("action_field", "guiding_goal", "annual_goal")."""
+        frame = self.tree[f"{level}s"]
+        return dict(zip(frame[f"{level}_id"], frame[f"{level}_code"]))
 
     def action_fields(self) -> list[dict[str, Any]]:
         described = self.descriptions(ActionField)
@@ -300,7 +325,7 @@ class _Reader:
 
     def guiding_goals(self) -> list[dict[str, Any]]:
         described = self.descriptions(GuidingGoal)
-        fields = {row["action_field_id"]: row["action_field_code"] for row in self.tree["action_fields"].to_dict("records")}
+        fields = self.codes("action_field")
         return [{"kuerzel": row["guiding_goal_code"], "handlungsfeld": fields.get(row["action_field_id"]),
                  "titel": row["guiding_goal"], "beschreibung": described.get(row["guiding_goal_id"]) or None,
                  **_level(row)}
@@ -308,9 +333,8 @@ class _Reader:
 
     def annual_goals(self) -> list[dict[str, Any]]:
         described = self.descriptions(AnnualGoal)
-        goals = {row["guiding_goal_id"]: row["guiding_goal_code"] for row in self.tree["guiding_goals"].to_dict("records")}
+        goals, codes = self.codes("guiding_goal"), self.codes("annual_goal")
         frame = self.tree["annual_goals"]
-        codes = dict(zip(frame["annual_goal_id"], frame["annual_goal_code"]))
         return [{"kuerzel": row["annual_goal_code"], "leitziel": goals.get(row["guiding_goal_id"]),
                  "jahr": int(row["year"]), "titel": row["annual_goal"],
                  "beschreibung": described.get(row["annual_goal_id"]) or None,
@@ -321,12 +345,10 @@ class _Reader:
                 for row in frame.to_dict("records")]
 
     def measures(self) -> list[dict[str, Any]]:
-        annual = self.tree["annual_goals"]
-        annual_codes = dict(zip(annual["annual_goal_id"], annual["annual_goal_code"]))
-        fields = self.tree["action_fields"]
-        field_codes = dict(zip(fields["action_field_id"], fields["action_field_code"]))
+        annual_codes, field_codes = self.codes("annual_goal"), self.codes("action_field")
         return [{"kuerzel": row["code"], "titel": row["title"], "jahresziel": annual_codes.get(row["annual_goal_id"]),
-                 "leitziel": row["guiding_goal_code"], "handlungsfeld": field_codes.get(row["action_field_id"]), "jahr": int(row["year"]),
+                 "leitziel": row["guiding_goal_code"], "handlungsfeld": field_codes.get(row["action_field_id"]),
+                 "jahr": int(row["year"]),
                  "federfuehrung": _text(row["lead_organisation"]), "beginn": _day(row["start_date"]),
                  "ende": _day(row["due_date"]), "gewicht": float(row["weight"]), "status": row["status"],
                  "fortschritt": int(row["progress"]), "letzter_sachstand": _day(row["last_report_date"]),

@@ -454,7 +454,8 @@ def level_light(red: int, yellow: int, green: int, grey: int, red_share: int = D
 # Deutschland that GovData recommends; identifier -> (German name, link to the licence text).
 DEFAULT_LICENCE = "dl-de/by-2-0"
 LICENCES: dict[str, tuple[str, str]] = {
-    "dl-de/by-2-0": ("Datenlizenz Deutschland – Namensnennung – Version 2.0", "https://www.govdata.de/dl-de/by-2-0"),
+    "dl-de/by-2-0": ("Datenlizenz Deutschland – Namensnennung – Version 2.0",
+                     "https://www.govdata.de/dl-de/by-2-0"),
     "dl-de/zero-2-0": ("Datenlizenz Deutschland – Zero – Version 2.0", "https://www.govdata.de/dl-de/zero-2-0"),
     "cc-by-4.0": ("Creative Commons Namensnennung 4.0 International",
                   "https://creativecommons.org/licenses/by/4.0/deed.de"),

@@ -4,7 +4,6 @@ generated from the dataset registry (models.open_data)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -12,16 +11,13 @@ import streamlit as st
 
 from models import open_data
 from models.formats import format_date
-from models.open_data import PLAN_DATASETS, PLANS, Dataset, NotPublic
+from models.open_data import API_PREFIX, PLAN_DATASETS, PLANS, Dataset, NotPublic
 from ui.reads.db import engine_for
 from ui.shell.context import PlanContext
 from ui.shell.passwords import public_base_url
 from ui.shell.texts import t
 from ui.views.markdown import plain
 
-API_PREFIX = "/api/v1"  # web.openapi.PREFIX (ui does not import web)
-# The read API's default bounds per client (web.api: MPC_API_BURST, MPC_API_RATE_PER_MINUTE).
-BURST_ENV, RATE_ENV, DEFAULT_BURST, DEFAULT_RATE = "MPC_API_BURST", "MPC_API_RATE_PER_MINUTE", 60, 120
 
 
 def dataset_url(base: str, slug: str, dataset: Dataset, as_of: dt.date | None, csv: bool = False) -> str:
@@ -54,7 +50,8 @@ def show(context: PlanContext) -> None:
     st.markdown(t("open_data.licence", name=plain(plan.licence_name), url=plan.licence_url))
     st.markdown(t("open_data.stand", date=format_date(context.as_of)))
     st.markdown(t("open_data.formats"))
-    st.markdown(t("open_data.rules", burst=_bound(BURST_ENV, DEFAULT_BURST), rate=_bound(RATE_ENV, DEFAULT_RATE)))
+    burst, rate = open_data.api_bounds()
+    st.markdown(t("open_data.rules", burst=burst, rate=rate))
     st.header(t("open_data.datasets"))
     for dataset in (PLANS, *PLAN_DATASETS):
         st.subheader(dataset.title)
@@ -73,9 +70,3 @@ def show(context: PlanContext) -> None:
     ]), language="bash")
     st.markdown(t("open_data.openapi", url=f"`{base}{API_PREFIX}/openapi.json`"))
 
-
-def _bound(name: str, default: int) -> int:
-    try:
-        return int(os.environ.get(name, default))
-    except ValueError:
-        return default

@@ -24,7 +24,6 @@ import ipaddress
 import json
 import logging
 import math
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -37,16 +36,13 @@ from starlette.routing import Route
 
 from models import open_data
 from models.formats import LOCAL_TIME
-from models.open_data import BY_NAME, PLAN_DATASETS, PLANS, Dataset, NotPublic, PublicPlan
+from models.open_data import API_PREFIX as PREFIX, BY_NAME, PLAN_DATASETS, PLANS, Dataset, NotPublic, PublicPlan
 from models.texts import Message
 from models.transfer.export import csv_bytes
 from web.database import app_engine
-from web.openapi import PREFIX, document
+from web.openapi import document
 from web.wording import say
 
-RATE_PER_MINUTE = "MPC_API_RATE_PER_MINUTE"  # sustained requests per client and minute (default 120)
-BURST = "MPC_API_BURST"  # requests a client may send at once (default 60)
-DEFAULT_RATE_PER_MINUTE, DEFAULT_BURST = 120, 60
 MAX_AGE_SECONDS = 60
 ALLOWED = "GET, HEAD, OPTIONS"
 EVERY_METHOD = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]
@@ -91,14 +87,9 @@ class TokenBucket:
 
 
 def configured_bucket() -> TokenBucket:
-    return TokenBucket(_int_env(RATE_PER_MINUTE, DEFAULT_RATE_PER_MINUTE), _int_env(BURST, DEFAULT_BURST))
-
-
-def _int_env(name: str, default: int) -> int:
-    try:
-        return max(int(os.environ.get(name, default)), 0)
-    except ValueError:
-        return default
+    """The bucket of MPC_API_BURST and MPC_API_RATE_PER_MINUTE (open_data.api_bounds)."""
+    burst, rate = open_data.api_bounds()
+    return TokenBucket(rate, burst)
 
 
 def routes(engine: Callable[[], Engine] | None = None, bucket: TokenBucket | None = None) -> list[Route]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.open_data import BOOLEAN, DATE, DATASETS, INTEGER, NUMBER, PLAN_DATASETS, PLANS, Dataset, Field
+from models.open_data import API_PREFIX as PREFIX
+from models.open_data import BOOLEAN, DATASETS, DATE, INTEGER, NUMBER, PLAN_DATASETS, PLANS, Dataset, Field
 
 VERSION = "1.0.0"
-PREFIX = "/api/v1"
 _TYPES = {BOOLEAN: {"type": "boolean"}, INTEGER: {"type": "integer"}, NUMBER: {"type": "number"},
           DATE: {"type": "string", "format": "date"}}
 
