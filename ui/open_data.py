@@ -56,7 +56,7 @@ def show(context: PlanContext) -> None:
     for dataset in (PLANS, *PLAN_DATASETS):
         st.subheader(dataset.title)
         st.markdown(plain(dataset.description))
-        st.code(dataset_url(base, plan.slug, dataset, context.as_of), language=None)
+        st.code(dataset_url(base, plan.slug, dataset, context.as_of), language=None, wrap_lines=True)
         with st.expander(t("open_data.fields_count", count=len(dataset.fields)), icon=":material/table_rows:"):
             st.dataframe(fields_table(dataset), hide_index=True, width="stretch")
     st.header(t("open_data.examples"))
@@ -67,6 +67,6 @@ def show(context: PlanContext) -> None:
         f"curl -o massnahmen.csv '{dataset_url(base, plan.slug, measures, context.as_of, csv=True)}'",
         f"curl -i -H 'If-None-Match: \"<ETag der letzten Antwort>\"' "
         f"'{dataset_url(base, plan.slug, measures, context.as_of)}'",
-    ]), language="bash")
+    ]), language="bash", wrap_lines=True)
     st.markdown(t("open_data.openapi", url=f"`{base}{API_PREFIX}/openapi.json`"))
 
