@@ -1,7 +1,8 @@
 """Masterplan-Cockpit: entry point. Page config, database, plan selector and navigation.
 
 `streamlit run dashboard.py` finds the `app` below and serves it (st.App, Starlette): the app's script (this
-file, run as __main__ on every run) and the HTTP routes beside it (web/, the sign-in cookie).
+file, run as __main__ on every run) and the HTTP routes beside it (web/: the sign-in cookie, the read API
+under /api/v1).
 """
 
 import streamlit as st
@@ -46,6 +47,6 @@ def main() -> None:
 if __name__ == "__main__":  # a run of the script
     main()
 else:  # imported by the server that `streamlit run dashboard.py` starts
-    from web.sign_in import routes
+    from web import api, sign_in
 
-    app = st.App(__file__, routes=routes(st.get_option("server.cookieSecret")))
+    app = st.App(__file__, routes=[*sign_in.routes(st.get_option("server.cookieSecret")), *api.routes()])

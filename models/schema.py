@@ -31,6 +31,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from models.rules import (
     CODE_MAX,
+    DEFAULT_LICENCE,
     DEFAULT_RED_SHARE,
     DEFAULT_REMINDER_DAYS,
     DEFAULT_ROUND_LEAD_DAYS,
@@ -105,6 +106,8 @@ class Plan(Base):
     release_required: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Counts of people below this are hidden in the public view (statistical confidentiality).
     confidentiality_threshold: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
+    # The licence of the plan's open data (rules.LICENCES; models.open_data, the page Offene Daten).
+    licence: Mapped[str] = mapped_column(String(40), default=DEFAULT_LICENCE, server_default=DEFAULT_LICENCE)
     # Reporting rounds: the deadline this many days before the meeting, reminders this many days before it.
     round_lead_days: Mapped[int] = mapped_column(Integer, default=DEFAULT_ROUND_LEAD_DAYS,
                                                  server_default=str(DEFAULT_ROUND_LEAD_DAYS))

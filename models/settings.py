@@ -1,4 +1,5 @@
-"""A plan's settings (Einstellungen): public view, release, confidentiality and traffic-light rules.
+"""A plan's settings (Einstellungen): public view, release, confidentiality, traffic-light rules and the licence
+of the plan's open data.
 
 What they are, read them, validate them; the command that writes them is models.commands.settings.
 """
@@ -10,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from models.rules import LICENCES
 from models.schema import Plan
 from models.wording import say
 
@@ -21,6 +23,7 @@ class Setting:
     minimum: int = 0
     maximum: int = 0
     message: str = ""
+    choices: tuple[str, ...] = ()  # for kind str: the values allowed
 
 
 SETTINGS = (
@@ -33,6 +36,7 @@ SETTINGS = (
     Setting("yellow_share", int, 1, 100, say("setting.yellow_share")),
     Setting("round_lead_days", int, 0, 90, say("setting.round_lead_days")),
     Setting("reminder_days", int, 1, 60, say("setting.reminder_days")),
+    Setting("licence", str, message=say("setting.licence"), choices=tuple(LICENCES)),
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}
 
@@ -54,6 +58,9 @@ def validate_settings(values: dict[str, Any]) -> dict[str, str]:
             errors[name] = say("setting.unknown")
         elif setting.kind is bool:
             if not isinstance(value, bool):
+                errors[name] = setting.message
+        elif setting.kind is str:
+            if value not in setting.choices:
                 errors[name] = setting.message
         elif isinstance(value, bool) or not isinstance(value, int) or not setting.minimum <= value <= setting.maximum:
             errors[name] = setting.message

@@ -78,6 +78,8 @@ WORDS: dict[str, dict[str, str]] = {
                               "en": "This link is not valid (any more): it has expired, was already used or was "
                                     "replaced by a newer one. Nothing was changed. Please ask for a new link."},
     # plan settings (models.settings)
+    "setting.licence": {"de": "Bitte wählen Sie eine der angebotenen Lizenzen für die offenen Daten.",
+                        "en": "Please choose one of the licences offered for the open data."},
     "setting.public_view": {"de": "Bitte wählen Sie, ob die öffentliche Ansicht an oder aus ist.",
                             "en": "Please choose whether the public view is on or off."},
     "setting.release_required": {"de": "Bitte wählen Sie, ob Sachstände freigegeben werden müssen.",

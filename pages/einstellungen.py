@@ -1,9 +1,11 @@
-"""Einstellungen: the selected plan's public view, release, confidentiality and traffic-light rules."""
+"""Einstellungen: the selected plan's public view, release, confidentiality, traffic-light rules and open-data
+licence."""
 
 import streamlit as st
 
 from models.audit import change_items
 from models.commands import CommandError, VersionConflict
+from models.rules import licence_of
 from models.settings import BY_NAME
 from models.commands.settings import update_plan_settings
 from ui.widgets import components
@@ -34,8 +36,11 @@ def load_form(values: dict) -> None:
     for name, key in KEYS.items():
         setting = BY_NAME[name]
         value = values[name]
-        st.session_state[key] = (bool(value) if setting.kind is bool
-                                 else min(max(int(value), setting.minimum), setting.maximum))
+        if setting.kind is str:
+            st.session_state[key] = value if value in setting.choices else setting.choices[0]
+        else:
+            st.session_state[key] = (bool(value) if setting.kind is bool
+                                     else min(max(int(value), setting.minimum), setting.maximum))
     st.session_state[BASE] = (context.plan_id, int(values["change_counter"]))
 
 
@@ -70,6 +75,9 @@ with st.form("settings_form", enter_to_submit=False):
         st.toggle(t(f"settings.{name}"), key=KEYS[name])
         st.caption(t(f"settings.{name}.help"))
     number("confidentiality_threshold")
+    st.selectbox(t("settings.licence"), BY_NAME["licence"].choices, key=KEYS["licence"],
+                 format_func=lambda identifier: licence_of(identifier)[0])
+    st.caption(t("settings.licence.help"))
     st.subheader(t("settings.section.rules"), anchor=False)
     number("green_tolerance")
     number("stale_after_days")

@@ -19,7 +19,6 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from models.db import database_url, make_engine
 from models.sign_in_cookie import (
     COOKIE_NAME,
     HAND_OVER_PATH,
@@ -31,17 +30,17 @@ from models.sign_in_cookie import (
     token_from_cookie,
 )
 from models.sign_in_sessions import configured_limits, end_session, hand_over
+from web.database import app_engine
 
 # A navigation the browser marks as coming from elsewhere is refused; "none" is an address typed or a bookmark.
 ACCEPTED_FETCH_SITES = ("same-origin", "none")
 _log = logging.getLogger(__name__)
-_ENGINES: dict[str, Engine] = {}
 
 
 def routes(cookie_secret: str, engine: Callable[[], Engine] | None = None) -> list[Route]:
     """The sign-in routes, signing with COOKIE_SECRET (the server's cookie secret, the same in every process),
     on the app's database (ENGINE, by default the one DATABASE_URL names)."""
-    engine = engine or _app_engine
+    engine = engine or app_engine
 
     def hand_over_endpoint(request: Request) -> Response:
         return _hand_over(request, cookie_secret, engine())
@@ -51,13 +50,6 @@ def routes(cookie_secret: str, engine: Callable[[], Engine] | None = None) -> li
 
     return [Route(HAND_OVER_PATH, hand_over_endpoint, methods=["GET"]),
             Route(SIGN_OUT_PATH, sign_out_endpoint, methods=["GET"])]
-
-
-def _app_engine() -> Engine:
-    url = database_url()
-    if url not in _ENGINES:
-        _ENGINES[url] = make_engine(url)
-    return _ENGINES[url]
 
 
 def _hand_over(request: Request, secret: str, engine: Engine) -> Response:

@@ -33,6 +33,7 @@ def test_plan_settings_reads_the_defaults(engine, mini_plan):
         "change_counter": 1, "public_view": True, "release_required": False,
         "confidentiality_threshold": 5, "green_tolerance": 15, "stale_after_days": 180,
         "red_share": 20, "yellow_share": 20, "round_lead_days": 14, "reminder_days": 7,
+        "licence": "dl-de/by-2-0",
     }
 
 
@@ -83,6 +84,8 @@ def test_viewer_and_editor_are_refused_and_nothing_is_written(engine, mini_plan,
         ({"red_share": 101}, "red_share", "von 1 bis 100 Prozent"),
         ({"yellow_share": 20.5}, "yellow_share", "Schwelle für Gelb muss eine ganze Zahl"),
         ({"yellow_share": "20"}, "yellow_share", "von 1 bis 100 Prozent"),
+        ({"licence": "gpl-3.0"}, "licence", "eine der angebotenen Lizenzen"),
+        ({"licence": None}, "licence", "eine der angebotenen Lizenzen"),
     ],
 )
 def test_invalid_values_are_refused_in_german_and_nothing_is_written(engine, mini_plan, values, field, words):
@@ -154,3 +157,9 @@ def test_two_admins_with_the_same_counter_the_later_one_conflicts(engine, mini_p
     with Session(engine) as session:
         plan = session.get(Plan, mini_plan)
         assert (plan.green_tolerance, plan.stale_after_days) == (40, 180)
+
+
+def test_the_licence_of_the_open_data_is_a_plan_setting(engine, mini_plan):
+    changes = _update(engine, mini_plan, licence="cc-by-4.0")
+    assert changes == {"licence": ["dl-de/by-2-0", "cc-by-4.0"]}
+    assert plan_settings(engine, mini_plan)["licence"] == "cc-by-4.0"

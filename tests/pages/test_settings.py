@@ -138,3 +138,15 @@ def test_viewers_and_editors_have_no_settings_page(mini_app_url, role):
     at.run()
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(PAGE)
+
+
+def test_an_admin_chooses_the_licence_of_the_open_data(mini_app_url):
+    at = _open(_actor(mini_app_url))
+    box = at.selectbox(key="settings_licence")
+    assert (box.label, box.value) == ("Lizenz der offenen Daten", "dl-de/by-2-0")
+    assert "Datenlizenz Deutschland – Namensnennung – Version 2.0" in box.options
+    box.set_value("cc-by-4.0")
+    at.form_submit_button[0].click().run()
+    assert not at.exception
+    assert _stored(mini_app_url)["licence"] == "cc-by-4.0"
+    assert "Lizenz der offenen Daten: dl-de/by-2-0 → cc-by-4.0" in at.success[0].value

@@ -14,10 +14,11 @@ def _paths(role, public_view=True):
 VIEW = {"uebersicht", "leitziele", "jahresziele", "massnahmen", "kennzahlen", "akteure", "berichte", "export",
         "praesentation"}
 EVERYONE = {"barrierefreiheit"}  # the accessibility statement and the barrier form, for every visitor
+PUBLISHED = {"offene-daten"}  # what the plan publishes: for every visitor while its public view is on
 
 
 def test_anonymous_visitors_see_the_plan_and_the_sign_in_when_the_public_view_is_on():
-    assert _paths("anonymous") == VIEW | EVERYONE | {"anmelden"}
+    assert _paths("anonymous") == VIEW | EVERYONE | PUBLISHED | {"anmelden"}
 
 
 def test_anonymous_visitors_see_only_the_sign_in_and_the_accessibility_page_when_the_public_view_is_off():
@@ -29,7 +30,7 @@ def test_viewers_see_the_plan_and_their_account_but_no_form():
 
 
 def test_editors_also_report_and_start_on_their_measures():
-    assert _paths("editor") == VIEW | EVERYONE | {"konto", "sachstand-melden", "meine-massnahmen"}
+    assert _paths("editor") == VIEW | EVERYONE | PUBLISHED | {"konto", "sachstand-melden", "meine-massnahmen"}
     assert visible_pages("editor", True)[0].url_path == "meine-massnahmen"
 
 
@@ -60,3 +61,9 @@ def test_the_link_pages_open_for_everyone_but_are_not_listed():
         for hidden in ("passwort-setzen", "partner-bericht"):
             assert hidden in {page.url_path for page in visible_pages(role, False, with_hidden=True)}
             assert hidden not in _paths(role)
+
+
+def test_offene_daten_is_listed_for_every_role_only_while_the_public_view_is_on():
+    for role in ("anonymous", "viewer", "editor", "admin"):
+        assert "offene-daten" in _paths(role, public_view=True)
+        assert "offene-daten" not in _paths(role, public_view=False)

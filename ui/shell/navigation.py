@@ -27,6 +27,8 @@ class PageSpec:
     roles: tuple[str, ...]
     # Reached by a link only (not listed in the navigation).
     hidden: bool = False
+    # Listed only while the plan's public view is on (for every role): what the plan publishes.
+    public_only: bool = False
 
     @property
     def path(self) -> str:
@@ -55,6 +57,7 @@ PAGES = (
     PageSpec("page.presentation", ":material/slideshow:", "praesentation",
              "app.section.view", VIEWERS),
     PageSpec("page.reports", ":material/description:", "berichte", "app.section.view", VIEWERS),
+    PageSpec("page.open_data", ":material/dataset:", "offene-daten", "app.section.view", VIEWERS, public_only=True),
     PageSpec("page.report", ":material/edit_note:", "sachstand-melden", "app.section.report",
              ("editor", "admin")),
     PageSpec("page.reporting_round", ":material/forward_to_inbox:", "berichtsrunde",
@@ -89,10 +92,12 @@ SIGN_IN = next(page for page in PAGES if page.url_path == "anmelden")
 def visible_pages(role: str, public_view: bool, organisation: bool = False, *,
                   with_hidden: bool = False) -> list[PageSpec]:
     """The pages a role may open; anonymous visitors see the plan only when the public view is on. Meine Maßnahmen
-    is an admin's only when the admin reports for an organisation (an editor without one reads why it is empty).
+    is an admin's only when the admin reports for an organisation (an editor without one reads why it is empty);
+    Offene Daten only while the public view is on.
     Pages reached by a link only (hidden) come along WITH_HIDDEN."""
     pages = [page for page in PAGES if role in page.roles and (with_hidden or not page.hidden)
-             and (page.url_path != MY_MEASURES or role != "admin" or organisation)]
+             and (page.url_path != MY_MEASURES or role != "admin" or organisation)
+             and (public_view or not page.public_only)]
     if role == ANONYMOUS and not public_view:
         pages = [page for page in pages if page.section_key == "app.section.account"]
     return pages

@@ -42,6 +42,7 @@ _FIELDS = {
     "report_date": ("Datum", "Date"),
     "summary": ("Sachstand", "Summary"),
     "public_view": ("Öffentliche Ansicht", "Public view"),
+    "licence": ("Lizenz der offenen Daten", "Licence of the open data"),
     "release_required": ("Freigabe erforderlich", "Release required"),
     "confidentiality_threshold": ("Schwelle für kleine Fallzahlen", "Small-count threshold"),
     "green_tolerance": ("Toleranz der Ampel (Prozentpunkte)", "Traffic-light tolerance (points)"),

@@ -21,6 +21,13 @@ CATALOGUE.update(
             "en": "On: visitors who are not signed in see the plan (released reports only). "
                   "Off: without signing in only the page “Sign in” is shown.",
         },
+        "settings.licence": {"de": "Lizenz der offenen Daten", "en": "Licence of the open data"},
+        "settings.licence.help": {
+            "de": "Unter dieser Lizenz stehen die Daten des Plans auf der Seite „Offene Daten“ und in der "
+                  "Schnittstelle. Üblich ist die Datenlizenz Deutschland – Namensnennung 2.0.",
+            "en": "The plan's data on the page “Open data” and in the API is published under this licence. The usual "
+                  "choice is the Datenlizenz Deutschland – Namensnennung 2.0.",
+        },
         "settings.release_required": {"de": "Sachstände müssen freigegeben werden", "en": "Reports need release"},
         "settings.release_required.help": {
             "de": "An: Sachstände der Federführungen erscheinen öffentlich erst, wenn die Administration sie "

@@ -1,0 +1,78 @@
+"""AppTest of the page Offene Daten (public, editor, admin): every dataset with its address, fields, licence and
+Stand; the page is listed only while the plan's public view is on."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from models.commands import SYSTEM, Actor
+from models.commands.settings import update_plan_settings
+from models.db import make_engine
+from models.open_data import DATASETS
+from models.schema import Plan
+from tests.pages.conftest import app, rendered
+from tests.signed_in import sign_in
+
+PAGE = "pages/offene-daten.py"
+BASE = "https://cockpit.example.org"
+
+
+def _open(role: str | None, **params: str):
+    at = app()
+    if role:
+        sign_in(at, Actor(name="Olga Offen", role=role))
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    return at
+
+
+def _text(at) -> str:
+    return "\n".join(rendered(markdown.value) for markdown in at.markdown)
+
+
+@pytest.mark.parametrize("role", [None, "editor", "admin"])
+def test_every_dataset_with_its_address_fields_licence_and_stand(mini_app_url, monkeypatch, role):
+    monkeypatch.setenv("MPC_PUBLIC_URL", BASE)
+    at = _open(role, stand="2024-06-30")
+    assert at.title[0].value == "Offene Daten"
+    text = _text(at)
+    assert "Lizenz: [Datenlizenz Deutschland – Namensnennung – Version 2.0](https://www.govdata.de/dl-de/by-2-0)" \
+        in text
+    assert "Stand: 30.06.2024" in text
+    codes = [code.value for code in at.code]
+    assert f"{BASE}/api/v1/plans" in codes
+    assert f"{BASE}/api/v1/plans/mini/massnahmen?stand=2024-06-30" in codes
+    assert [subheader.value for subheader in at.subheader] == [dataset.title for dataset in DATASETS]
+    assert [expander.label for expander in at.expander] == [f"Felder ({len(d.fields)})" for d in DATASETS]
+    tables = at.dataframe
+    assert len(tables) == len(DATASETS)
+    measures = tables[[dataset.name for dataset in DATASETS].index("massnahmen")].value
+    assert list(measures.columns) == ["Feld", "Typ", "Bedeutung", "Einheit"]
+    progress = measures[measures["Feld"] == "fortschritt"].iloc[0]
+    assert (progress["Typ"], progress["Einheit"]) == ("ganze Zahl", "Prozent")
+    assert any("curl -o massnahmen.csv" in code and "format=csv" in code for code in codes)
+    assert f"{BASE}/api/v1/openapi.json" in text
+
+
+def _close(url: str) -> None:
+    engine = make_engine(url)
+    with Session(engine) as session, session.begin():
+        plan = session.query(Plan).one()
+        update_plan_settings(session, SYSTEM, plan.id, plan.change_counter, public_view=False)
+    engine.dispose()
+
+
+@pytest.mark.parametrize("role", [None, "viewer", "admin"])
+def test_listed_only_while_the_public_view_is_on(mini_app_url, role):
+    _open(role)
+    _close(mini_app_url)
+    at = app()
+    if role:
+        sign_in(at, Actor(name="Olga Offen", role=role))
+    at.run()
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page(PAGE).run()

@@ -1,0 +1,72 @@
+"""The page Offene Daten: every dataset of the read API (web/api.py) with its address, fields, licence and Stand,
+generated from the dataset registry (models.open_data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from models import open_data
+from models.formats import format_date
+from models.open_data import API_PREFIX, PLAN_DATASETS, PLANS, Dataset, NotPublic
+from ui.reads.db import engine_for
+from ui.shell.context import PlanContext
+from ui.shell.passwords import public_base_url
+from ui.shell.texts import t
+from ui.views.markdown import plain
+
+
+
+def dataset_url(base: str, slug: str, dataset: Dataset, as_of: dt.date | None, csv: bool = False) -> str:
+    """The dataset's address (absolute from BASE), with the Stand unless it is today."""
+    path = f"{base}{API_PREFIX}/plans" if not dataset.per_plan else f"{base}{API_PREFIX}/plans/{slug}/{dataset.name}"
+    params = {}
+    if dataset.per_plan and as_of is not None and as_of != dt.date.today():
+        params["stand"] = as_of.isoformat()
+    if csv:
+        params["format"] = "csv"
+    return path + (f"?{urlencode(params)}" if params else "")
+
+
+def fields_table(dataset: Dataset) -> pd.DataFrame:
+    return pd.DataFrame(
+        [[field.name, t(f"open_data.type.{field.type}"), field.meaning, field.unit] for field in dataset.fields],
+        columns=[t("open_data.field.name"), t("open_data.field.type"), t("open_data.field.meaning"),
+                 t("open_data.field.unit")])
+
+
+def show(context: PlanContext) -> None:
+    st.title(t("page.open_data"))
+    try:
+        plan = open_data.public_plan(engine_for(context.url), context.slug)
+    except NotPublic:
+        st.info(t("open_data.not_public"), icon=":material/lock:")
+        return
+    base = public_base_url()
+    st.markdown(t("open_data.intro"))
+    st.markdown(t("open_data.licence", name=plain(plan.licence_name), url=plan.licence_url))
+    st.markdown(t("open_data.stand", date=format_date(context.as_of)))
+    st.markdown(t("open_data.formats"))
+    burst, rate = open_data.api_bounds()
+    st.markdown(t("open_data.rules", burst=burst, rate=rate))
+    st.header(t("open_data.datasets"))
+    for dataset in (PLANS, *PLAN_DATASETS):
+        st.subheader(dataset.title)
+        st.markdown(plain(dataset.description))
+        st.code(dataset_url(base, plan.slug, dataset, context.as_of), language=None, wrap_lines=True)
+        with st.expander(t("open_data.fields_count", count=len(dataset.fields)), icon=":material/table_rows:"):
+            st.dataframe(fields_table(dataset), hide_index=True, width="stretch")
+    st.header(t("open_data.examples"))
+    measures = open_data.BY_NAME["massnahmen"]
+    st.code("\n".join([
+        f"curl '{dataset_url(base, plan.slug, PLANS, None)}'",
+        f"curl '{dataset_url(base, plan.slug, measures, context.as_of)}'",
+        f"curl -o massnahmen.csv '{dataset_url(base, plan.slug, measures, context.as_of, csv=True)}'",
+        f"curl -i -H 'If-None-Match: \"<ETag der letzten Antwort>\"' "
+        f"'{dataset_url(base, plan.slug, measures, context.as_of)}'",
+    ]), language="bash", wrap_lines=True)
+    st.markdown(t("open_data.openapi", url=f"`{base}{API_PREFIX}/openapi.json`"))
+

@@ -1,0 +1,60 @@
+"""Strings of the page Offene Daten (pages/offene-daten.py)."""
+
+from models.texts import CATALOGUE
+
+CATALOGUE.update(
+    {
+        "page.open_data": {"de": "Offene Daten", "en": "Open data"},
+        "open_data.intro": {
+            "de": "Die Daten dieses Plans stehen über eine lesende Schnittstelle frei zur Verfügung, als JSON und "
+                  "als CSV. Es gelten dieselben Regeln wie in der öffentlichen Ansicht: nur freigegebene "
+                  "Sachstände, kleine Fallzahlen von Personen sind unterdrückt, keine personenbezogenen Daten.",
+            "en": "This plan's data is freely available through a read-only API, as JSON and as CSV. The same rules "
+                  "as in the public view apply: released reports only, small counts of people suppressed, no "
+                  "personal data.",
+        },
+        "open_data.licence": {"de": "Lizenz: [{name}]({url})", "en": "Licence: [{name}]({url})"},
+        "open_data.stand": {
+            "de": "Stand: {date}. Die Adressen unten liefern die Daten zu diesem Stichtag; ohne `stand` gilt heute.",
+            "en": "As of {date}. The addresses below return the data as of this date; without `stand`, today.",
+        },
+        "open_data.formats": {
+            "de": "**Formate:** JSON (Vorgabe; Datum als 2026-03-12, Zahlen mit Punkt) oder CSV mit `format=csv` "
+                  "(UTF-8 mit BOM, Semikolon als Trennzeichen, Datum als 12.03.2026, Dezimalkomma, ja/nein): "
+                  "so öffnet deutsches Excel die Datei per Doppelklick richtig.",
+            "en": "**Formats:** JSON (default; dates as 2026-03-12, numbers with a point) or CSV with `format=csv` "
+                  "(UTF-8 with BOM, semicolon as separator, dates as 12.03.2026, decimal comma, ja/nein): German "
+                  "Excel opens it correctly by a double click.",
+        },
+        "open_data.rules": {
+            "de": "**Abruf:** Antworten tragen ein ETag (mit `If-None-Match` kommt 304, solange sich nichts "
+                  "geändert hat) und dürfen von jeder Website gelesen werden (CORS). Je Anschluss sind "
+                  "{burst} Abrufe auf einmal und {rate} je Minute möglich; darüber antwortet die Schnittstelle mit "
+                  "429 und nennt in Retry-After die Wartezeit. Fehler kommen als JSON mit einer deutschen Meldung.",
+            "en": "**Fetching:** responses carry an ETag (`If-None-Match` gives 304 while nothing changed) and may "
+                  "be read by any website (CORS). Each connection may make {burst} requests at once and {rate} per "
+                  "minute; beyond that the API answers 429 with the wait in Retry-After. Errors come as JSON with a "
+                  "German message.",
+        },
+        "open_data.datasets": {"de": "Datensätze", "en": "Datasets"},
+        "open_data.fields_count": {"de": "Felder ({count})", "en": "Fields ({count})"},
+        "open_data.field.name": {"de": "Feld", "en": "Field"},
+        "open_data.field.type": {"de": "Typ", "en": "Type"},
+        "open_data.field.meaning": {"de": "Bedeutung", "en": "Meaning"},
+        "open_data.field.unit": {"de": "Einheit", "en": "Unit"},
+        "open_data.type.string": {"de": "Text", "en": "text"},
+        "open_data.type.integer": {"de": "ganze Zahl", "en": "whole number"},
+        "open_data.type.number": {"de": "Zahl", "en": "number"},
+        "open_data.type.boolean": {"de": "wahr/falsch", "en": "true/false"},
+        "open_data.type.date": {"de": "Datum", "en": "date"},
+        "open_data.examples": {"de": "Beispielaufrufe", "en": "Example calls"},
+        "open_data.openapi": {
+            "de": "Die vollständige Beschreibung der Schnittstelle (OpenAPI 3.1) steht unter {url}.",
+            "en": "The full description of the API (OpenAPI 3.1) is at {url}.",
+        },
+        "open_data.not_public": {
+            "de": "Die öffentliche Ansicht dieses Plans ist ausgeschaltet: Seine Daten werden nicht veröffentlicht.",
+            "en": "This plan's public view is off: its data is not published.",
+        },
+    }
+)
