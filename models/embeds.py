@@ -21,6 +21,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from sqlalchemy import Engine, select
+
+from models.schema import GuidingGoal, Indicator, Measure
+
 EMBED_PREFIX = "/einbetten/v1"
 ORIGINS_ENV = "MPC_EMBED_ORIGINS"
 # The widgets, by their name in the address, with the page of the app the source link leads to.
@@ -73,3 +77,27 @@ def iframe_snippet(url: str, title: str) -> str:
     """The iframe for the district's page (its height set by the listener in the README)."""
     return (f'<iframe src="{html.escape(url)}" title="{html.escape(title)}" loading="lazy" '
             f'style="width:100%;border:0;height:12rem"></iframe>')
+
+
+def example_codes(engine: Engine, plan_id: int) -> dict[str, str | None]:
+    """A code per widget that has one (the plan's first measure, Leitziel and indicator), for the examples on the
+    page Offene Daten."""
+    with engine.connect() as connection:
+        return {widget: connection.execute(select(model.code).where(model.plan_id == plan_id)
+                                           .order_by(model.id).limit(1)).scalar_one_or_none()
+                for widget, model in ((MEASURE, Measure), (GOAL, GuidingGoal), (INDICATOR, Indicator))}
+
+
+# The listener for the district's page (README, page Offene Daten): sets each embed's frame to the height it posts.
+LISTENER = """<script>
+addEventListener("message", function (event) {
+  if (event.origin !== "{origin}" || !event.data || event.data.type !== "masterplan-cockpit:height") return;
+  document.querySelectorAll("iframe").forEach(function (frame) {
+    if (frame.contentWindow === event.source) frame.style.height = event.data.height + "px";
+  });
+});
+</script>"""
+
+
+def listener(origin: str) -> str:
+    return LISTENER.replace("{origin}", origin)
