@@ -13,6 +13,7 @@ from models import embeds, open_data
 from models.formats import format_date
 from models.open_data import API_PREFIX, PLAN_DATASETS, PLANS, Dataset, NotPublic
 from ui.reads.db import engine_for
+from ui.shell.auth import role
 from ui.shell.context import PlanContext
 from ui.shell.passwords import public_base_url
 from ui.shell.texts import t
@@ -92,11 +93,11 @@ def show_embeds(context: PlanContext, base: str, slug: str) -> None:
     st.markdown(t("open_data.embed_listener"))
     st.code(embeds.listener(base), language="html")
     origins = embeds.configured_origins()
-    if origins.bad:
+    if origins.bad and role() == "admin":  # the operators' mistake, for the admin to pass on (not the public)
         st.warning(t("open_data.embed_bad_origins", variable=embeds.ORIGINS_ENV,
                      entries=", ".join(plain(entry) for entry in origins.bad)), icon=":material/warning:")
     elif origins.allowed:
         st.markdown(t("open_data.embed_origins", origins=", ".join(f"`{origin}`" for origin in origins.allowed)))
-    else:
+    else:  # none set, or a bad setting (then none applied)
         st.markdown(t("open_data.embed_no_origins", variable=embeds.ORIGINS_ENV))
 

@@ -96,3 +96,4 @@ def test_einbetten_names_a_bad_origins_setting_in_german(mini_app_url, monkeypat
     at = _open("admin")
     assert "enthält keine gültige Herkunft" in at.warning[0].value
     assert "nicht angewendet" in at.warning[0].value
+    assert not _open(None).warning  # the public sees no word of the operators' mistake
