@@ -2,7 +2,7 @@
 
 `streamlit run dashboard.py` finds the `app` below and serves it (st.App, Starlette): the app's script (this
 file, run as __main__ on every run) and the HTTP routes beside it (web/: the sign-in cookie, the read API
-under /api/v1).
+under /api/v1, the embeds under /einbetten/v1).
 """
 
 import streamlit as st
@@ -47,6 +47,7 @@ def main() -> None:
 if __name__ == "__main__":  # a run of the script
     main()
 else:  # imported by the server that `streamlit run dashboard.py` starts
-    from web import api, sign_in
+    from web import api, embeds, sign_in
 
-    app = st.App(__file__, routes=[*sign_in.routes(st.get_option("server.cookieSecret")), *api.routes()])
+    app = st.App(__file__, routes=[*sign_in.routes(st.get_option("server.cookieSecret")), *api.routes(),
+                                   *embeds.routes()])

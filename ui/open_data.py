@@ -9,10 +9,11 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from models import open_data
+from models import embeds, open_data
 from models.formats import format_date
 from models.open_data import API_PREFIX, PLAN_DATASETS, PLANS, Dataset, NotPublic
 from ui.reads.db import engine_for
+from ui.shell.auth import role
 from ui.shell.context import PlanContext
 from ui.shell.passwords import public_base_url
 from ui.shell.texts import t
@@ -69,4 +70,34 @@ def show(context: PlanContext) -> None:
         f"'{dataset_url(base, plan.slug, measures, context.as_of)}'",
     ]), language="bash", wrap_lines=True)
     st.markdown(t("open_data.openapi", url=f"`{base}{API_PREFIX}/openapi.json`"))
+    show_embeds(context, base, plan.slug)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _example_codes(url: str, plan_id: int, change_counter: int) -> dict[str, str | None]:
+    return embeds.example_codes(engine_for(url), plan_id)
+
+
+def show_embeds(context: PlanContext, base: str, slug: str) -> None:
+    """Einbetten: each widget's address and iframe, the listener for the height, the allowed origins."""
+    st.header(t("open_data.embed"))
+    st.markdown(t("open_data.embed_intro"))
+    codes = _example_codes(context.url, context.plan_id, context.counter)
+    for widget in (embeds.MEASURE, embeds.GOAL, embeds.INDICATOR, embeds.HEADLINES):
+        code = codes.get(widget) if widget != embeds.HEADLINES else None
+        if widget != embeds.HEADLINES and code is None:
+            continue
+        url = base + embeds.embed_path(slug, widget, code)
+        st.markdown(f"**{t(f'open_data.embed.{widget}')}**")
+        st.code(embeds.iframe_snippet(url, t(f"open_data.embed.{widget}")), language="html")
+    st.markdown(t("open_data.embed_listener"))
+    st.code(embeds.listener(base), language="html")
+    origins = embeds.configured_origins()
+    if origins.bad and role() == "admin":  # the operators' mistake, for the admin to pass on (not the public)
+        st.warning(t("open_data.embed_bad_origins", variable=embeds.ORIGINS_ENV,
+                     entries=", ".join(plain(entry) for entry in origins.bad)), icon=":material/warning:")
+    elif origins.allowed:
+        st.markdown(t("open_data.embed_origins", origins=", ".join(f"`{origin}`" for origin in origins.allowed)))
+    else:  # none set, or a bad setting (then none applied)
+        st.markdown(t("open_data.embed_no_origins", variable=embeds.ORIGINS_ENV))
 

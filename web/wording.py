@@ -23,6 +23,53 @@ WORDS: dict[str, dict[str, str]] = {
                      "en": "Too many requests from your connection. Please wait {seconds} seconds."},
     "api.failed": {"de": "Die Anfrage konnte nicht beantwortet werden. Bitte versuchen Sie es später noch einmal.",
                    "en": "The request could not be answered. Please try again later."},
+    # The embeds (web/embeds.py).
+    "embed.not_found_title": {"de": "Nicht gefunden", "en": "Not found"},
+    "embed.not_found": {"de": "Diesen Inhalt gibt es nicht oder er ist nicht öffentlich.",
+                        "en": "This content does not exist or is not public."},
+    "embed.failed_title": {"de": "Fehler", "en": "Error"},
+    "embed.failed": {"de": "Der Inhalt konnte nicht angezeigt werden. Bitte versuchen Sie es später noch einmal.",
+                     "en": "The content could not be shown. Please try again later."},
+    "embed.bad_origins": {"de": "{variable} enthält keine gültige Herkunft: {entries}. Erlaubt sind Angaben wie "
+                                "https://www.beispiel.de (ohne Pfad), getrennt durch Leerzeichen oder Kommas. Die "
+                                "Einstellung wird nicht angewendet: nur das Cockpit selbst darf die Einbettungen "
+                                "zeigen.",
+                          "en": "{variable} holds no valid origin: {entries}. Allowed are entries like "
+                                "https://www.example.org (no path), separated by spaces or commas. The setting is not "
+                                "applied: only the cockpit itself may show the embeds."},
+    "embed.status": {"de": "Status: {status}", "en": "Status: {status}"},
+    "embed.progress_is": {"de": "Fortschritt: {value}", "en": "Progress: {value}"},
+    "embed.lead": {"de": "Federführung", "en": "Lead"},
+    "embed.period": {"de": "Zeitraum", "en": "Period"},
+    "embed.last_report": {"de": "Letzter Sachstand vom {date}", "en": "Last status report of {date}"},
+    "embed.no_summary": {"de": "Ohne Zusammenfassung.", "en": "No summary."},
+    "embed.no_report": {"de": "Noch kein freigegebener Sachstand.", "en": "No released status report yet."},
+    "embed.goal": {"de": "Leitziel {code}", "en": "Guiding goal {code}"},
+    "embed.count_light": {"de": "{count} {light}", "en": "{count} {light}"},
+    "embed.distribution": {"de": "Ampeln der {count} Maßnahmen", "en": "Lights of the {count} measures"},
+    "embed.target": {"de": "Ziel: {value} bis {date}", "en": "Target: {value} by {date}"},
+    "embed.target_short": {"de": "Ziel", "en": "Target"},
+    "embed.chart_caption": {"de": "Verlauf: {title}. Alle Werte in der Tabelle darunter.",
+                            "en": "Course: {title}. Every value in the table below."},
+    "embed.chart_alt": {"de": "Liniendiagramm {title}: {count} Werte vom {first} bis {last}, zuletzt {value}.",
+                        "en": "Line chart {title}: {count} values from {first} to {last}, latest {value}."},
+    "embed.no_values": {"de": "Noch keine Werte.", "en": "No values yet."},
+    "embed.values": {"de": "Werte als Tabelle", "en": "Values as a table"},
+    "embed.date": {"de": "Datum", "en": "Date"},
+    "embed.value": {"de": "Wert", "en": "Value"},
+    "embed.suppressed": {"de": "unterdrückt (kleine Fallzahl)", "en": "suppressed (small count)"},
+    "embed.source": {"de": "Quelle: {source}", "en": "Source: {source}"},
+    "embed.fields": {"de": "Handlungsfelder", "en": "Fields of action"},
+    "embed.goals": {"de": "Leitziele", "en": "Guiding goals"},
+    "embed.measures": {"de": "Maßnahmen", "en": "Measures"},
+    "embed.completed": {"de": "abgeschlossen", "en": "completed"},
+    "embed.progress": {"de": "Fortschritt im Mittel der Handlungsfelder", "en": "Mean progress of the fields"},
+    "embed.on_track": {"de": "Kennzahlen auf Kurs oder erreicht", "en": "Indicators on track or reached"},
+    "embed.of": {"de": "{part} von {whole}", "en": "{part} of {whole}"},
+    "embed.lights": {"de": "Ampeln der Maßnahmen", "en": "Lights of the measures"},
+    "embed.stand": {"de": "Stand: {date}", "en": "As of {date}"},
+    "embed.source_link": {"de": "Quelle: {plan} im Masterplan-Cockpit", "en": "Source: {plan} in the Masterplan-Cockpit"},
+    "embed.licence": {"de": "Lizenz: {licence}", "en": "Licence: {licence}"},
 }
 
 say = Wording(WORDS)

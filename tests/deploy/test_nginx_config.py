@@ -131,6 +131,23 @@ def test_b11_every_response_through_nginx_carries_the_security_headers(servers):
         assert headers["Server"] == "nginx"  # no version
 
 
+def test_embeds_through_nginx_carry_only_the_apps_own_framing_policy(servers):
+    """/einbetten/ (web/embeds.py): the proxy adds neither its CSP nor X-Frame-Options there, so the app's own
+    policy (frame-ancestors 'self' and MPC_EMBED_ORIGINS) is the only one; every other path keeps both."""
+    app, proxy = servers
+    # An address of no widget: the embeds' German 404 page, without reading the database (created at the first run).
+    status, headers = fetch(f"{proxy}/einbetten/v1/keins")
+    assert status == 404 and headers["X-Frame-Options"] is None
+    assert headers.get_all("Content-Security-Policy") == [headers["Content-Security-Policy"]]
+    assert "frame-ancestors 'self'" in headers["Content-Security-Policy"]
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    for path in ("/einbetten", "/uebersicht", "/api/v1/plans", "/x/einbetten/v1/darmstadt-dieburg/ueberblick"):
+        status, headers = fetch(proxy + path)
+        assert headers["X-Frame-Options"] == "SAMEORIGIN", path
+        assert "default-src 'self'" in headers["Content-Security-Policy"], path
+
+
 def test_b12_metrics_not_public_through_nginx(servers):
     app, proxy = servers
     status, headers = fetch(f"{app}/_stcore/metrics")

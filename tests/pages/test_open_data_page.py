@@ -76,3 +76,24 @@ def test_listed_only_while_the_public_view_is_on(mini_app_url, role):
     at.run()
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(PAGE).run()
+
+
+def test_einbetten_lists_each_widget_with_its_iframe_and_the_listener(mini_app_url, monkeypatch):
+    monkeypatch.setenv("MPC_PUBLIC_URL", BASE)
+    monkeypatch.setenv("MPC_EMBED_ORIGINS", "https://www.landkreis.de")
+    at = _open(None)
+    assert "Einbetten" in [header.value for header in at.header]
+    codes = [code.value for code in at.code]
+    frames = [code for code in codes if code.startswith("<iframe")]
+    assert f'src="{BASE}/einbetten/v1/mini/ueberblick"' in frames[-1]
+    assert any(f'src="{BASE}/einbetten/v1/mini/massnahme/' in frame for frame in frames)
+    assert any('"masterplan-cockpit:height"' in code and f'"{BASE}"' in code for code in codes)
+    assert "Einbetten dürfen: das Cockpit selbst und `https://www.landkreis.de`." in _text(at)
+
+
+def test_einbetten_names_a_bad_origins_setting_in_german(mini_app_url, monkeypatch):
+    monkeypatch.setenv("MPC_EMBED_ORIGINS", "https://www.landkreis.de/seite")
+    at = _open("admin")
+    assert "enthält keine gültige Herkunft" in at.warning[0].value
+    assert "nicht angewendet" in at.warning[0].value
+    assert not _open(None).warning  # the public sees no word of the operators' mistake

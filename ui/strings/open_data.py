@@ -56,5 +56,45 @@ CATALOGUE.update(
             "de": "Die öffentliche Ansicht dieses Plans ist ausgeschaltet: Seine Daten werden nicht veröffentlicht.",
             "en": "This plan's public view is off: its data is not published.",
         },
+            "open_data.embed": {"de": "Einbetten", "en": "Embedding"},
+        "open_data.embed_intro": {
+            "de": "Diese Bausteine kann Ihre Website in einem Rahmen (iframe) zeigen, ohne die Navigation des "
+                  "Cockpits: eine Maßnahme, ein Leitziel, eine Kennzahl als Diagramm und die Eckzahlen des Plans. "
+                  "Sie zeigen heutige, öffentliche Daten (dieselben Regeln wie oben), nennen den Stand und verweisen "
+                  "auf das Cockpit. Für eine andere Maßnahme, ein anderes Leitziel oder eine andere Kennzahl ersetzen "
+                  "Sie das Kürzel am Ende der Adresse.",
+            "en": "Your website can show these widgets in a frame (iframe), without the cockpit's navigation: a "
+                  "measure, a guiding goal, an indicator as a chart and the plan's headline figures. They show "
+                  "today's public data (the same rules as above), give the date and link back to the cockpit. For "
+                  "another measure, goal or indicator, replace the code at the end of the address.",
+        },
+        "open_data.embed.massnahme": {"de": "Maßnahme", "en": "Measure"},
+        "open_data.embed.leitziel": {"de": "Leitziel mit Ampelverteilung", "en": "Guiding goal with its lights"},
+        "open_data.embed.kennzahl": {"de": "Kennzahl als Diagramm", "en": "Indicator as a chart"},
+        "open_data.embed.ueberblick": {"de": "Eckzahlen des Plans", "en": "The plan's headline figures"},
+        "open_data.embed_listener": {
+            "de": "Jeder Baustein meldet seine Höhe an Ihre Seite. Fügen Sie dieses Skript einmal auf der Seite "
+                  "ein, dann passt sich jeder Rahmen seinem Inhalt an:",
+            "en": "Each widget reports its height to your page. Add this script once to the page and every frame "
+                  "fits its content:",
+        },
+        "open_data.embed_origins": {
+            "de": "Einbetten dürfen: das Cockpit selbst und {origins}.",
+            "en": "May embed: the cockpit itself and {origins}.",
+        },
+        "open_data.embed_no_origins": {
+            "de": "Einbetten darf bisher nur das Cockpit selbst. Welche Websites die Bausteine zeigen dürfen, legt "
+                  "der Betrieb in `{variable}` fest (z. B. `https://www.landkreis.de`).",
+            "en": "So far only the cockpit itself may embed. Which websites may show the widgets is set by the "
+                  "operators in `{variable}` (e.g. `https://www.county.de`).",
+        },
+        "open_data.embed_bad_origins": {
+            "de": "`{variable}` enthält keine gültige Herkunft: {entries}. Erlaubt sind Angaben wie "
+                  "`https://www.landkreis.de` (ohne Pfad), getrennt durch Leerzeichen oder Kommas. Die Einstellung "
+                  "wird nicht angewendet: Einbetten darf nur das Cockpit selbst.",
+            "en": "`{variable}` holds no valid origin: {entries}. Allowed are entries like `https://www.county.de` "
+                  "(no path), separated by spaces or commas. The setting is not applied: only the cockpit itself "
+                  "may embed.",
+        },
     }
 )
