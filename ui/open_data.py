@@ -69,4 +69,7 @@ def show(context: PlanContext) -> None:
         f"'{dataset_url(base, plan.slug, measures, context.as_of)}'",
     ]), language="bash")
     st.markdown(t("open_data.openapi", url=f"`{base}{API_PREFIX}/openapi.json`"))
+    st.header(t("open_data.dcat"))
+    st.markdown(t("open_data.dcat.text"))
+    st.code(f"{base}{API_PREFIX}/dcat", language=None)
 
