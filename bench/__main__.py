@@ -9,7 +9,7 @@ import os
 import sys
 import time
 
-from bench import against, documents, rerun, sessions, two_processes, writes
+from bench import against, documents, open_data, rerun, sessions, two_processes, writes
 from bench.common import Workspace, print_table, verdict
 
 BENCHMARKS = {
@@ -18,6 +18,7 @@ BENCHMARKS = {
     "writes": writes.run,
     "documents": documents.run,
     "two_processes": two_processes.run,
+    "open_data": open_data.run,
 }
 
 
