@@ -9,7 +9,7 @@ import os
 import sys
 import time
 
-from bench import against, documents, imports, rerun, sessions, two_processes, writes
+from bench import against, documents, imports, open_data, rerun, sessions, two_processes, writes
 from bench.common import Workspace, print_table, verdict
 
 BENCHMARKS = {
@@ -19,6 +19,7 @@ BENCHMARKS = {
     "documents": documents.run,
     "two_processes": two_processes.run,
     "imports": imports.run,
+    "open_data": open_data.run,
 }
 
 

@@ -463,6 +463,13 @@ LICENCES: dict[str, tuple[str, str]] = {
 }
 
 
+# The area of a plan's open data (DCAT-AP.de dct:spatial, models.dcat): its Amtlicher Gemeindeschlüssel with 2
+# (Land), 3 (Regierungsbezirk), 5 (Kreis) or 8 digits (Gemeinde), or empty; and its contributor, a URI of the
+# DCAT-AP.de contributors vocabulary, or empty.
+DISTRICT_KEY_PATTERN = r"(\d{2}|\d{3}|\d{5}|\d{8})?"
+CONTRIBUTOR_ID_PATTERN = r"(http://dcat-ap\.de/def/contributors/[A-Za-z0-9_-]{1,80})?"
+
+
 def licence_of(identifier: str | None) -> tuple[str, str]:
     """Rule "licence of open data": a licence's name and link; an unset or unknown identifier means the default
     licence."""

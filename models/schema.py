@@ -108,6 +108,10 @@ class Plan(Base):
     confidentiality_threshold: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
     # The licence of the plan's open data (rules.LICENCES; models.open_data, the page Offene Daten).
     licence: Mapped[str] = mapped_column(String(40), default=DEFAULT_LICENCE, server_default=DEFAULT_LICENCE)
+    # The area the plan covers, its Amtlicher Gemeindeschlüssel (2, 3, 5 or 8 digits; empty: not given), and its
+    # contributor URI in the DCAT-AP.de vocabulary (empty: not known), for the DCAT catalogue (models.dcat).
+    district_key: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    contributor_id: Mapped[str] = mapped_column(String(200), default="", server_default="")
     # Reporting rounds: the deadline this many days before the meeting, reminders this many days before it.
     round_lead_days: Mapped[int] = mapped_column(Integer, default=DEFAULT_ROUND_LEAD_DAYS,
                                                  server_default=str(DEFAULT_ROUND_LEAD_DAYS))

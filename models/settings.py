@@ -1,17 +1,18 @@
-"""A plan's settings (Einstellungen): public view, release, confidentiality, traffic-light rules and the licence
-of the plan's open data.
+"""A plan's settings (Einstellungen): public view, release, confidentiality, traffic-light rules and the licence,
+area (AGS) and contributor of the plan's open data.
 
 What they are, read them, validate them; the command that writes them is models.commands.settings.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, select
 
-from models.rules import LICENCES
+from models.rules import CONTRIBUTOR_ID_PATTERN, DISTRICT_KEY_PATTERN, LICENCES
 from models.schema import Plan
 from models.wording import say
 
@@ -24,6 +25,7 @@ class Setting:
     maximum: int = 0
     message: str = ""
     choices: tuple[str, ...] = ()  # for kind str: the values allowed
+    pattern: str = ""  # for kind str without choices: the form of the text (re.fullmatch)
 
 
 SETTINGS = (
@@ -37,6 +39,8 @@ SETTINGS = (
     Setting("round_lead_days", int, 0, 90, say("setting.round_lead_days")),
     Setting("reminder_days", int, 1, 60, say("setting.reminder_days")),
     Setting("licence", str, message=say("setting.licence"), choices=tuple(LICENCES)),
+    Setting("district_key", str, message=say("setting.district_key"), pattern=DISTRICT_KEY_PATTERN),
+    Setting("contributor_id", str, message=say("setting.contributor_id"), pattern=CONTRIBUTOR_ID_PATTERN),
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}
 
@@ -59,8 +63,11 @@ def validate_settings(values: dict[str, Any]) -> dict[str, str]:
         elif setting.kind is bool:
             if not isinstance(value, bool):
                 errors[name] = setting.message
-        elif setting.kind is str:
+        elif setting.kind is str and setting.choices:
             if value not in setting.choices:
+                errors[name] = setting.message
+        elif setting.kind is str:
+            if not isinstance(value, str) or not re.fullmatch(setting.pattern, value):
                 errors[name] = setting.message
         elif isinstance(value, bool) or not isinstance(value, int) or not setting.minimum <= value <= setting.maximum:
             errors[name] = setting.message

@@ -78,6 +78,15 @@ WORDS: dict[str, dict[str, str]] = {
                               "en": "This link is not valid (any more): it has expired, was already used or was "
                                     "replaced by a newer one. Nothing was changed. Please ask for a new link."},
     # plan settings (models.settings)
+    "setting.district_key": {"de": "Bitte geben Sie den Amtlichen Gemeindeschlüssel mit 2, 3, 5 oder 8 Ziffern "
+                                   "an (z. B. 06432) oder lassen Sie das Feld leer.",
+                             "en": "Please enter the official municipality key with 2, 3, 5 or 8 digits (e.g. 06432) "
+                                   "or leave the field empty."},
+    "setting.contributor_id": {"de": "Bitte geben Sie eine Adresse aus dem DCAT-AP.de-Verzeichnis der "
+                                     "Datenbereitsteller an (beginnend mit http://dcat-ap.de/def/contributors/) "
+                                     "oder lassen Sie das Feld leer.",
+                               "en": "Please enter an address from the DCAT-AP.de list of contributors (starting "
+                                     "with http://dcat-ap.de/def/contributors/) or leave the field empty."},
     "setting.licence": {"de": "Bitte wählen Sie eine der angebotenen Lizenzen für die offenen Daten.",
                         "en": "Please choose one of the licences offered for the open data."},
     "setting.public_view": {"de": "Bitte wählen Sie, ob die öffentliche Ansicht an oder aus ist.",

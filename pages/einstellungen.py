@@ -1,5 +1,5 @@
 """Einstellungen: the selected plan's public view, release, confidentiality, traffic-light rules and open-data
-licence."""
+licence, area (AGS) and contributor."""
 
 import streamlit as st
 
@@ -36,7 +36,9 @@ def load_form(values: dict) -> None:
     for name, key in KEYS.items():
         setting = BY_NAME[name]
         value = values[name]
-        if setting.kind is str:
+        if setting.kind is str and not setting.choices:
+            st.session_state[key] = value or ""
+        elif setting.kind is str:
             st.session_state[key] = value if value in setting.choices else setting.choices[0]
         else:
             st.session_state[key] = (bool(value) if setting.kind is bool
@@ -78,6 +80,9 @@ with st.form("settings_form", enter_to_submit=False):
     st.selectbox(t("settings.licence"), BY_NAME["licence"].choices, key=KEYS["licence"],
                  format_func=lambda identifier: licence_of(identifier)[0])
     st.caption(t("settings.licence.help"))
+    for name in ("district_key", "contributor_id"):
+        st.text_input(t(f"settings.{name}"), key=KEYS[name], max_chars=200)
+        st.caption(t(f"settings.{name}.help"))
     st.subheader(t("settings.section.rules"), anchor=False)
     number("green_tolerance")
     number("stale_after_days")
@@ -91,6 +96,7 @@ with st.form("settings_form", enter_to_submit=False):
 
 def save() -> None:
     values = {name: st.session_state[key] for name, key in KEYS.items()}
+    values.update({name: value.strip() for name, value in values.items() if isinstance(value, str)})
     try:
         with write.transaction(context.url) as session:
             changes = update_plan_settings(session, current_actor(), context.plan_id, st.session_state[BASE][1],

@@ -70,6 +70,9 @@ def show(context: PlanContext) -> None:
         f"'{dataset_url(base, plan.slug, measures, context.as_of)}'",
     ]), language="bash", wrap_lines=True)
     st.markdown(t("open_data.openapi", url=f"`{base}{API_PREFIX}/openapi.json`"))
+    st.header(t("open_data.dcat"))
+    st.markdown(t("open_data.dcat.text"))
+    st.code(f"{base}{API_PREFIX}/dcat", language=None)
     show_embeds(context, base, plan.slug)
 
 

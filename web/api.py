@@ -1,6 +1,7 @@
 """The public read API under /api/v1 (Starlette routes beside the app, st.App in dashboard.py).
 
-/api/v1/plans, /api/v1/plans/{plan}/{dataset} (?format=json|csv, ?stand=YYYY-MM-DD), /api/v1/openapi.json.
+/api/v1/plans, /api/v1/plans/{plan}/{dataset} (?format=json|csv, ?stand=YYYY-MM-DD), /api/v1/openapi.json,
+/api/v1/dcat (the DCAT-AP.de catalogue, models.dcat: Turtle, or JSON-LD by ?format=jsonld or Accept).
 What a dataset holds and which rules apply is models.open_data; this module speaks HTTP:
 - CSV for German Excel users (models.transfer.export.csv_bytes, as the Export page): UTF-8 with BOM, `;`,
   dates 31.12.2026, decimal comma, ja/nein; JSON with ISO dates and numbers.
@@ -24,6 +25,7 @@ import ipaddress
 import json
 import logging
 import math
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -34,7 +36,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from models import open_data
+from models import dcat, open_data
 from models.formats import LOCAL_TIME
 from models.open_data import API_PREFIX as PREFIX, BY_NAME, PLAN_DATASETS, PLANS, Dataset, NotPublic, PublicPlan
 from models.texts import Message
@@ -105,6 +107,7 @@ def routes(engine: Callable[[], Engine] | None = None, bucket: TokenBucket | Non
     return [
         Route(f"{PREFIX}/openapi.json", endpoint(_openapi), methods=EVERY_METHOD),
         Route(f"{PREFIX}/plans", endpoint(_plans), methods=EVERY_METHOD),
+        Route(f"{PREFIX}/dcat", endpoint(_dcat), methods=EVERY_METHOD),
         Route(f"{PREFIX}/plans/{{plan}}/{{dataset}}", endpoint(_dataset), methods=EVERY_METHOD),
         Route(PREFIX, endpoint(_unknown), methods=EVERY_METHOD),
         Route(f"{PREFIX}/{{rest:path}}", endpoint(_unknown), methods=EVERY_METHOD),
@@ -172,6 +175,33 @@ def _plans(request: Request, engine: Engine) -> Response:
     version = "-".join(f"{plan.id}.{plan.change_counter}" for plan in plans)
     rows = open_data.plan_rows(plans)
     return _cached(request, f"plans-{version}-{chosen}", lambda: _body(PLANS, rows, chosen, None, None))
+
+
+def _dcat(request: Request, engine: Engine) -> Response:
+    """The DCAT-AP.de catalogue of the public plans, addresses absolute from MPC_PUBLIC_URL (else this request's)."""
+    chosen = _rdf_format(request)
+    base = os.environ.get("MPC_PUBLIC_URL", "").strip().rstrip("/") or str(request.base_url).rstrip("/")
+    plans = open_data.public_plans(engine)
+    version = "-".join(f"{plan.id}.{plan.change_counter}" for plan in plans)
+
+    def build() -> Response:
+        media = dcat.JSON_LD_TYPE if chosen == dcat.JSON_LD else dcat.TURTLE_TYPE
+        return Response(dcat.serialise(dcat.catalogue(engine, base), chosen), media_type=media,
+                        headers={"Vary": "Accept"})
+    return _cached(request, f"dcat-{version}-{chosen}-{base}", build)
+
+
+def _rdf_format(request: Request) -> str:
+    """Turtle unless ?format=jsonld, or no ?format and an Accept that asks for JSON-LD or JSON."""
+    chosen = (request.query_params.get("format") or "").lower()
+    if chosen in ("ttl", "turtle"):
+        return dcat.TURTLE
+    if chosen in ("jsonld", "json-ld"):
+        return dcat.JSON_LD
+    if chosen:
+        raise ApiError(400, say("api.bad_rdf_format"))
+    accept = request.headers.get("accept", "").lower()
+    return dcat.JSON_LD if "application/ld+json" in accept or "application/json" in accept else dcat.TURTLE
 
 
 def _dataset(request: Request, engine: Engine) -> Response:

@@ -79,6 +79,21 @@ def document() -> dict[str, Any]:
             "operationId": "plans", "summary": PLANS.title, "description": PLANS.description,
             "parameters": [_FORMAT], "responses": _ok(PLANS)}},
     }
+    paths[f"{PREFIX}/dcat"] = {"get": {
+        "operationId": "dcat", "summary": "Datenkatalog (DCAT-AP.de)",
+        "description": "Der Katalog der offenen Daten nach DCAT-AP.de, wie ihn GovData und die Datenportale der "
+                       "Länder einsammeln: je öffentlichem Plan ein Katalog, je Tabelle ein Datensatz, je Format "
+                       "(JSON, CSV) eine Distribution, mit Lizenz, Träger, Gebiet, Zeitraum und letzter Änderung.",
+        "parameters": [{"name": "format", "in": "query", "required": False,
+                        "description": "ttl (Turtle, Vorgabe) oder jsonld (JSON-LD); ohne format entscheidet der "
+                                       "Accept-Kopf (application/ld+json)",
+                        "schema": {"type": "string", "enum": ["ttl", "jsonld"], "default": "ttl"}}],
+        "responses": {"200": {"description": "Der Katalog",
+                              "headers": {"ETag": {"schema": {"type": "string"}}},
+                              "content": {"text/turtle": {"schema": {"type": "string"}},
+                                          "application/ld+json": {"schema": {"type": "object"}}}},
+                      "304": {"description": "Unverändert seit dem ETag in If-None-Match"},
+                      **{status: _ERRORS[status] for status in ("400", "405", "429")}}}}
     for dataset in PLAN_DATASETS:
         paths[f"{PREFIX}/plans/{{plan}}/{dataset.name}"] = {"get": {
             "operationId": dataset.name, "summary": dataset.title, "description": dataset.description,

@@ -17,6 +17,8 @@ WORDS: dict[str, dict[str, str]] = {
                             "in der Zukunft liegen.",
                       "en": "The Stand must be a date written YYYY-MM-DD, e.g. 2026-03-12, and not in the future."},
     "api.bad_format": {"de": "Das Format muss json oder csv sein.", "en": "The format must be json or csv."},
+    "api.bad_rdf_format": {"de": "Das Format des Katalogs muss ttl (Turtle) oder jsonld (JSON-LD) sein.",
+                           "en": "The catalogue's format must be ttl (Turtle) or jsonld (JSON-LD)."},
     "api.method": {"de": "Die Schnittstelle liest nur: Bitte verwenden Sie GET.",
                    "en": "The API only reads: please use GET."},
     "api.too_many": {"de": "Zu viele Anfragen von Ihrem Anschluss. Bitte warten Sie {seconds} Sekunden.",

@@ -33,7 +33,7 @@ def test_plan_settings_reads_the_defaults(engine, mini_plan):
         "change_counter": 1, "public_view": True, "release_required": False,
         "confidentiality_threshold": 5, "green_tolerance": 15, "stale_after_days": 180,
         "red_share": 20, "yellow_share": 20, "round_lead_days": 14, "reminder_days": 7,
-        "licence": "dl-de/by-2-0",
+        "licence": "dl-de/by-2-0", "district_key": "", "contributor_id": "",
     }
 
 
@@ -86,6 +86,9 @@ def test_viewer_and_editor_are_refused_and_nothing_is_written(engine, mini_plan,
         ({"yellow_share": "20"}, "yellow_share", "von 1 bis 100 Prozent"),
         ({"licence": "gpl-3.0"}, "licence", "eine der angebotenen Lizenzen"),
         ({"licence": None}, "licence", "eine der angebotenen Lizenzen"),
+        ({"district_key": "0643"}, "district_key", "Gemeindeschlüssel mit 2, 3, 5 oder 8 Ziffern"),
+        ({"district_key": None}, "district_key", "Gemeindeschlüssel mit 2, 3, 5 oder 8 Ziffern"),
+        ({"contributor_id": "https://example.org/x"}, "contributor_id", "Verzeichnis der Datenbereitsteller"),
     ],
 )
 def test_invalid_values_are_refused_in_german_and_nothing_is_written(engine, mini_plan, values, field, words):
@@ -163,3 +166,11 @@ def test_the_licence_of_the_open_data_is_a_plan_setting(engine, mini_plan):
     changes = _update(engine, mini_plan, licence="cc-by-4.0")
     assert changes == {"licence": ["dl-de/by-2-0", "cc-by-4.0"]}
     assert plan_settings(engine, mini_plan)["licence"] == "cc-by-4.0"
+
+
+def test_the_area_and_contributor_of_the_open_data_are_plan_settings(engine, mini_plan):
+    contributor = "http://dcat-ap.de/def/contributors/hessen"
+    changes = _update(engine, mini_plan, district_key="06432", contributor_id=contributor)
+    assert changes == {"district_key": ["", "06432"], "contributor_id": ["", contributor]}
+    stored = plan_settings(engine, mini_plan)
+    assert (stored["district_key"], stored["contributor_id"]) == ("06432", contributor)

@@ -56,6 +56,8 @@ def test_every_dataset_with_its_address_fields_licence_and_stand(mini_app_url, m
     assert (progress["Typ"], progress["Einheit"]) == ("ganze Zahl", "Prozent")
     assert any("curl -o massnahmen.csv" in code and "format=csv" in code for code in codes)
     assert f"{BASE}/api/v1/openapi.json" in text
+    assert "Datenkatalog (DCAT-AP.de)" in [header.value for header in at.header]
+    assert f"{BASE}/api/v1/dcat" in codes
 
 
 def _close(url: str) -> None:

@@ -150,3 +150,17 @@ def test_an_admin_chooses_the_licence_of_the_open_data(mini_app_url):
     assert not at.exception
     assert _stored(mini_app_url)["licence"] == "cc-by-4.0"
     assert "Lizenz der offenen Daten: dl-de/by-2-0 → cc-by-4.0" in at.success[0].value
+
+
+def test_an_admin_gives_the_plan_area_and_a_wrong_key_is_refused_in_german(mini_app_url):
+    at = _open(_actor(mini_app_url))
+    at.text_input(key="settings_district_key").set_value("0643")
+    at.form_submit_button[0].click().run()
+    assert not at.exception
+    assert any("Gemeindeschlüssel mit 2, 3, 5 oder 8 Ziffern" in error.value for error in at.error)
+    assert at.text_input(key="settings_district_key").value == "0643"  # what was typed stays
+    assert _stored(mini_app_url)["district_key"] == ""
+    at.text_input(key="settings_district_key").set_value(" 06432 ")
+    at.form_submit_button[0].click().run()
+    assert _stored(mini_app_url)["district_key"] == "06432"
+    assert "Gemeindeschlüssel (AGS): – → 06432" in at.success[0].value

@@ -12,6 +12,9 @@ from pathlib import Path
 import httpx
 import pytest
 from openapi_spec_validator import validate
+from rdflib import Graph
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCAT, RDF
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -202,6 +205,7 @@ def test_the_openapi_document_validates_and_describes_every_dataset(api):
     document = _json(api, "/openapi.json")
     validate(document)
     assert {f"/api/v1/plans/{{plan}}/{dataset.name}" for dataset in PLAN_DATASETS} <= set(document["paths"])
+    assert "text/turtle" in document["paths"]["/api/v1/dcat"]["get"]["responses"]["200"]["content"]
     measures = document["components"]["schemas"]["Massnahmen"]["properties"]
     assert measures["fortschritt"]["description"].endswith("(Einheit: Prozent)")
 
@@ -220,3 +224,30 @@ def test_a_client_beyond_its_bound_gets_429(tmp_path):
     refused = answers[-1]
     assert int(refused.headers["retry-after"]) >= 1
     assert refused.json()["fehler"]["meldung"].startswith("Zu viele Anfragen von Ihrem Anschluss.")
+
+
+def test_the_dcat_catalogue_in_turtle_and_json_ld_lists_the_public_plans_only(api):
+    turtle = api.get("/dcat")
+    assert turtle.status_code == 200 and turtle.headers["content-type"].startswith("text/turtle")
+    assert turtle.headers["access-control-allow-origin"] == "*" and turtle.headers["etag"]
+    graph = Graph().parse(data=turtle.text, format="turtle")
+    catalogues = {str(node).rsplit("#", 1)[1] for node in graph.subjects(RDF.type, DCAT.Catalog)}
+    assert PLAN in catalogues and CLOSED not in catalogues
+    assert f"/plans/{CLOSED}/" not in turtle.text and UNRELEASED not in turtle.text
+    for asked in ({"params": {"format": "jsonld"}}, {"headers": {"Accept": "application/ld+json"}}):
+        json_ld = api.get("/dcat", **asked)
+        assert json_ld.status_code == 200 and json_ld.headers["content-type"].startswith("application/ld+json")
+        assert isomorphic(graph, Graph().parse(data=json_ld.text, format="json-ld"))
+    again = api.get("/dcat", headers={"If-None-Match": turtle.headers["etag"]})
+    assert again.status_code == 304
+    refused = api.get("/dcat", params={"format": "xml"})
+    assert refused.status_code == 400
+    assert refused.json()["fehler"]["meldung"] == "Das Format des Katalogs muss ttl (Turtle) oder jsonld (JSON-LD) sein."
+
+
+def test_the_dcat_distributions_are_the_api_addresses_that_answer(api):
+    graph = Graph().parse(data=api.get("/dcat").text, format="turtle")
+    urls = {str(url) for url in graph.objects(None, DCAT.accessURL) if f"/plans/{PLAN}/" in str(url)}
+    assert len(urls) == 2 * len(PLAN_DATASETS)
+    for url in sorted(urls)[:4]:
+        assert httpx.get(url, timeout=60).status_code == 200

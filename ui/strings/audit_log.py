@@ -43,6 +43,8 @@ _FIELDS = {
     "summary": ("Sachstand", "Summary"),
     "public_view": ("Öffentliche Ansicht", "Public view"),
     "licence": ("Lizenz der offenen Daten", "Licence of the open data"),
+    "district_key": ("Gemeindeschlüssel (AGS)", "Municipality key (AGS)"),
+    "contributor_id": ("Datenbereitsteller (DCAT-AP.de)", "Contributor (DCAT-AP.de)"),
     "release_required": ("Freigabe erforderlich", "Release required"),
     "confidentiality_threshold": ("Schwelle für kleine Fallzahlen", "Small-count threshold"),
     "green_tolerance": ("Toleranz der Ampel (Prozentpunkte)", "Traffic-light tolerance (points)"),

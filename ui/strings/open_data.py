@@ -52,6 +52,16 @@ CATALOGUE.update(
             "de": "Die vollständige Beschreibung der Schnittstelle (OpenAPI 3.1) steht unter {url}.",
             "en": "The full description of the API (OpenAPI 3.1) is at {url}.",
         },
+        "open_data.dcat": {"de": "Datenkatalog (DCAT-AP.de)", "en": "Data catalogue (DCAT-AP.de)"},
+        "open_data.dcat.text": {
+            "de": "Für GovData und die Datenportale der Länder beschreibt ein Katalog nach DCAT-AP.de alle "
+                  "Datensätze mit Lizenz, Träger, Gebiet (Amtlicher Gemeindeschlüssel aus den Einstellungen), "
+                  "Zeitraum und letzter Änderung. Er steht als Turtle unter dieser Adresse, als JSON-LD mit "
+                  "`?format=jsonld`:",
+            "en": "For GovData and the Länder's data portals a catalogue following DCAT-AP.de describes every "
+                  "dataset with licence, publisher, area (official municipality key from the settings), period and "
+                  "last change. It is at this address as Turtle, as JSON-LD with `?format=jsonld`:",
+        },
         "open_data.not_public": {
             "de": "Die öffentliche Ansicht dieses Plans ist ausgeschaltet: Seine Daten werden nicht veröffentlicht.",
             "en": "This plan's public view is off: its data is not published.",

@@ -28,6 +28,22 @@ CATALOGUE.update(
             "en": "The plan's data on the page “Open data” and in the API is published under this licence. The usual "
                   "choice is the Datenlizenz Deutschland – Namensnennung 2.0.",
         },
+        "settings.district_key": {"de": "Gebiet des Plans: Amtlicher Gemeindeschlüssel (AGS)",
+                                  "en": "Area of the plan: official municipality key (AGS)"},
+        "settings.district_key.help": {
+            "de": "Der Schlüssel des Landkreises (5 Ziffern, z. B. 06432), der Gemeinde (8 Ziffern) oder des Landes "
+                  "(2 Ziffern). Er steht im Datenkatalog (DCAT-AP.de) als räumliche Abdeckung. Leer: keine Angabe.",
+            "en": "The key of the district (5 digits, e.g. 06432), the municipality (8 digits) or the Land (2 "
+                  "digits). The data catalogue (DCAT-AP.de) gives it as the spatial coverage. Empty: not given.",
+        },
+        "settings.contributor_id": {"de": "Datenbereitsteller (DCAT-AP.de)", "en": "Contributor (DCAT-AP.de)"},
+        "settings.contributor_id.help": {
+            "de": "Die Adresse Ihrer Behörde im DCAT-AP.de-Verzeichnis der Datenbereitsteller, z. B. "
+                  "http://dcat-ap.de/def/contributors/… – das Landesportal oder GovData nennt sie Ihnen. "
+                  "Leer: keine Angabe.",
+            "en": "Your authority's address in the DCAT-AP.de list of contributors, e.g. "
+                  "http://dcat-ap.de/def/contributors/… – the Land's portal or GovData tells you. Empty: not given.",
+        },
         "settings.release_required": {"de": "Sachstände müssen freigegeben werden", "en": "Reports need release"},
         "settings.release_required.help": {
             "de": "An: Sachstände der Federführungen erscheinen öffentlich erst, wenn die Administration sie "
