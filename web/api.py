@@ -20,6 +20,7 @@ The database is read with the routes' own engine (web.database), in Starlette's 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import hashlib
 import ipaddress
 import json
@@ -28,7 +29,9 @@ import math
 import os
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine
@@ -46,6 +49,7 @@ from web.openapi import document
 from web.wording import say
 
 MAX_AGE_SECONDS = 60
+GZIP_FROM_BYTES = 1024
 ALLOWED = "GET, HEAD, OPTIONS"
 EVERY_METHOD = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]
 JSON_TYPE = "application/json; charset=utf-8"
@@ -86,6 +90,73 @@ class TokenBucket:
             return
         full_after = self.burst / self.rate if self.rate else math.inf
         self._buckets = {key: value for key, value in self._buckets.items() if now - value[1] < full_after}
+
+
+class AnswerCache:
+    """Built answers by ETag, newest kept, at most `max_bytes` in all, each also gzip-compressed once. A plan's
+    answer is built once per change counter, dataset, format and Stand, and builds run one at a time: the routes
+    share the app's process, its cores and its event loop with the pages, so many readers must cost the pages
+    neither repeated work, nor more than one thread, nor megabytes of body per request (a x10 Maßnahmen list is
+    4 MB as JSON, 0.3 MB compressed)."""
+
+    def __init__(self, max_bytes: int = 64 * 1024 * 1024):
+        self.max_bytes = max_bytes
+        self._answers: OrderedDict[str, _Answer] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+        self._building = threading.Lock()
+
+    def answer(self, etag: str, build: Callable[[], Response], gzip_ok: bool = False) -> Response:
+        found = self._get(etag)
+        if found is None:
+            with self._building:
+                found = self._get(etag)  # built by the request this one waited for
+                if found is None:
+                    found = self._put(etag, build())
+        headers = dict(found.headers)
+        if gzip_ok and found.compressed is not None:
+            headers["Content-Encoding"] = "gzip"
+            return Response(found.compressed, media_type=found.media_type, headers=headers)
+        return Response(found.body, media_type=found.media_type, headers=headers)
+
+    def _get(self, etag: str) -> _Answer | None:
+        with self._lock:
+            found = self._answers.get(etag)
+            if found is not None:
+                self._answers.move_to_end(etag)
+            return found
+
+    def _put(self, etag: str, response: Response) -> _Answer:
+        body = bytes(response.body)
+        kept = {name: value for name, value in response.headers.items()
+                if name.lower() not in ("content-length", "content-type")}
+        kept["Vary"] = ", ".join(filter(None, (kept.pop("vary", ""), "Accept-Encoding")))
+        compressed = gzip.compress(body, compresslevel=6, mtime=0) if len(body) > GZIP_FROM_BYTES else None
+        entry = _Answer(body, compressed, response.media_type, kept)
+        if entry.size > self.max_bytes:
+            return entry
+        with self._lock:
+            self._answers[etag] = entry
+            self._size += entry.size
+            while self._size > self.max_bytes:
+                _, dropped = self._answers.popitem(last=False)
+                self._size -= dropped.size
+        return entry
+
+
+@dataclass(frozen=True)
+class _Answer:
+    body: bytes
+    compressed: bytes | None
+    media_type: str | None
+    headers: dict[str, str]
+
+    @property
+    def size(self) -> int:
+        return len(self.body) + len(self.compressed or b"")
+
+
+_ANSWERS = AnswerCache()
 
 
 def configured_bucket() -> TokenBucket:
@@ -260,7 +331,7 @@ def _cached(request: Request, version: str, build: Callable[[], Response]) -> Re
     asked = [tag.strip().removeprefix("W/") for tag in request.headers.get("if-none-match", "").split(",")]
     if etag in asked or "*" in asked:
         return Response(status_code=304, headers=headers)
-    response = build()
+    response = _ANSWERS.answer(etag, build, "gzip" in request.headers.get("accept-encoding", "").lower())
     response.headers.update(headers)
     return response
 
