@@ -103,9 +103,9 @@ def test_public_view_off_leaves_anonymous_visitors_only_the_sign_in(mini_app_url
     assert not visitor.exception
     assert visitor.title[0].value == "Anmelden"
     # only the sign-in (the default page, and its hidden alias at /anmelden), the accessibility statement and the
-    # set-password link's page
+    # set-password and partner links' pages
     with pytest.raises(ValueError,
-                       match=r"Known pages: \[(?:'[^']*(?:anmelden|barrierefreiheit|passwort-setzen)\.py'(?:, )?)+\]"):
+                       match=r"Known pages: \[(?:'[^']*(?:anmelden|barrierefreiheit|passwort-setzen|partner-bericht)\.py'(?:, )?)+\]"):
         visitor.switch_page("pages/uebersicht.py")
 
 
