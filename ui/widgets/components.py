@@ -72,7 +72,7 @@ def fit_columns(frame: pd.DataFrame, column_config: dict | None = None, width_px
             fixed += _NAMED_WIDTHS.get(width, width) if isinstance(width, str) else float(width)
             continue
         header = given.get("label") if isinstance(given, dict) else given
-        natural = _natural_width(frame[name], str(header or name))
+        natural = _natural_width(frame, name, str(header or name))
         if (pd.api.types.is_object_dtype(frame[name]) or pd.api.types.is_string_dtype(frame[name])) \
                 and natural > MIN_TEXT_PX:
             flexible[name] = natural
@@ -89,9 +89,25 @@ def fit_columns(frame: pd.DataFrame, column_config: dict | None = None, width_px
     return config
 
 
-def _natural_width(column: pd.Series, header: str) -> float:
-    longest = column.astype(str).str.len().max() if len(column) else 0  # NaN: only empty cells
-    return min(_AUTO_MAX_PX, max(len(header), 0 if pd.isna(longest) else int(longest)) * _CHAR_PX + _CELL_PX)
+def _natural_width(frame: pd.DataFrame, name: str, header: str) -> float:
+    return min(_AUTO_MAX_PX, max(len(header), _longest_texts(frame)[name]) * _CHAR_PX + _CELL_PX)
+
+
+_LONGEST: dict[int, dict[str, int]] = {}
+
+
+def _longest_texts(frame: pd.DataFrame) -> dict[str, int]:
+    """Per column the length of its longest text, measured once per frame object: the cached reads hand every
+    run the same frame, and measuring 800 rows' texts on every run cost the table pages milliseconds."""
+    longest = _LONGEST.get(id(frame))
+    if longest is None:
+        longest = {}
+        for name in frame.columns:
+            length = frame[name].astype(str).str.len().max() if len(frame) else 0
+            longest[name] = 0 if pd.isna(length) else int(length)  # NaN: only empty cells
+        _LONGEST[id(frame)] = longest
+        weakref.finalize(frame, _LONGEST.pop, id(frame), None)
+    return longest
 
 
 def _common_cap(widths: list[float], room: float) -> float:
