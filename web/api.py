@@ -115,6 +115,9 @@ class AnswerCache:
                     found = self._put(etag, build())
         headers = dict(found.headers)
         if gzip_ok and found.compressed is not None:
+            # Streamlit's gzip middleware passes an encoded answer through untouched, so its Vary is set here; to
+            # an answer sent whole the middleware adds "Accept-Encoding" itself.
+            headers["Vary"] = ", ".join(filter(None, (headers.pop("vary", ""), "Accept-Encoding")))
             headers["Content-Encoding"] = "gzip"
             return Response(found.compressed, media_type=found.media_type, headers=headers)
         return Response(found.body, media_type=found.media_type, headers=headers)
@@ -130,7 +133,6 @@ class AnswerCache:
         body = bytes(response.body)
         kept = {name: value for name, value in response.headers.items()
                 if name.lower() not in ("content-length", "content-type")}
-        kept["Vary"] = ", ".join(filter(None, (kept.pop("vary", ""), "Accept-Encoding")))
         compressed = gzip.compress(body, compresslevel=6, mtime=0) if len(body) > GZIP_FROM_BYTES else None
         entry = _Answer(body, compressed, response.media_type, kept)
         if entry.size > self.max_bytes:
@@ -156,7 +158,7 @@ class _Answer:
         return len(self.body) + len(self.compressed or b"")
 
 
-_ANSWERS = AnswerCache()
+ANSWERS = AnswerCache()  # shared with the embeds (web/embeds.py)
 
 
 def configured_bucket() -> TokenBucket:
@@ -193,7 +195,7 @@ def _answer(request: Request, bucket: TokenBucket, handle: Callable[[], Response
                 "Access-Control-Max-Age": "86400"}))
         if request.method not in ("GET", "HEAD"):
             raise ApiError(405, say("api.method"), {"Allow": ALLOWED})
-        wait = bucket.take(_client(request))
+        wait = bucket.take(client_of(request))
         if wait:
             seconds = max(1, math.ceil(wait))
             raise ApiError(429, say("api.too_many", seconds=seconds), {"Retry-After": str(seconds)})
@@ -206,12 +208,18 @@ def _answer(request: Request, bucket: TokenBucket, handle: Callable[[], Response
     return _cors(response)
 
 
-def _client(request: Request) -> str:
+def takes_gzip(request: Request) -> bool:
+    return "gzip" in request.headers.get("accept-encoding", "").lower()
+
+
+def client_of(request: Request) -> str:
     """The client's address for the rate: a peer on this machine is the proxy (deploy/nginx.conf), which passes
-    the visitor's address as X-Real-IP; the header of a remote peer is not trusted (as ui.shell.sign_in)."""
+    the visitor's address as X-Real-IP; the header of a remote peer is not trusted (as ui.shell.sign_in). A server
+    listening on IPv6 sees a local IPv4 peer as ::ffff:127.0.0.1, which is this machine too."""
     peer = request.client.host if request.client else ""
     try:
-        local = ipaddress.ip_address(peer).is_loopback
+        address = ipaddress.ip_address(peer)
+        local = address.is_loopback or bool(getattr(address, "ipv4_mapped", None) and address.ipv4_mapped.is_loopback)
     except ValueError:
         local = False
     forwarded = (request.headers.get("x-real-ip") or "").strip()[:64]
@@ -331,7 +339,7 @@ def _cached(request: Request, version: str, build: Callable[[], Response]) -> Re
     asked = [tag.strip().removeprefix("W/") for tag in request.headers.get("if-none-match", "").split(",")]
     if etag in asked or "*" in asked:
         return Response(status_code=304, headers=headers)
-    response = _ANSWERS.answer(etag, build, "gzip" in request.headers.get("accept-encoding", "").lower())
+    response = ANSWERS.answer(etag, build, takes_gzip(request))
     response.headers.update(headers)
     return response
 

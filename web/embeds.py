@@ -18,7 +18,10 @@ import datetime as dt
 import hashlib
 import html
 import logging
+import math
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +34,7 @@ from models import embeds, open_data
 from models.embeds import EMBED_PREFIX, GOAL, HEADLINES, INDICATOR, MEASURE, Origins
 from models.formats import LOCAL_TIME, format_date, format_number, format_percent
 from models.open_data import NotPublic, PublicPlan
+from web.api import ANSWERS, TokenBucket, client_of, configured_bucket, takes_gzip
 from web.database import app_engine
 from web.wording import say
 
@@ -83,19 +87,22 @@ def policy(origins: Origins) -> str:
             f"script-src '{_SCRIPT_HASH}'; base-uri 'none'; form-action 'none'; {embeds.frame_ancestors(origins)}")
 
 
-def routes(engine: Callable[[], Engine] | None = None, origins: Origins | None = None) -> list[Route]:
+def routes(engine: Callable[[], Engine] | None = None, origins: Origins | None = None,
+           bucket: TokenBucket | None = None) -> list[Route]:
     """The embeds' routes on the app's database; the allowed origins of MPC_EMBED_ORIGINS, checked once here
-    (at start): a bad setting is logged in German and none applied."""
+    (at start): a bad setting is logged in German and none applied. The same bounded rate per client as the
+    read API (a bucket of its own)."""
     engine = engine or app_engine
     if origins is None:
         origins = embeds.configured_origins()
         if origins.bad:
             _log.error("%s", say("embed.bad_origins", variable=embeds.ORIGINS_ENV, entries=", ".join(origins.bad)))
     header = policy(origins)
+    bucket = bucket or configured_bucket()
 
     def endpoint(build: Callable[[Request, Engine, PublicPlan, dt.date], tuple[str, str]]):
         def run(request: Request) -> Response:
-            return _answer(request, header, lambda: _page(request, engine(), build))
+            return _answer(request, header, lambda: _page(request, engine(), build), bucket)
         return run
 
     return [
@@ -103,7 +110,7 @@ def routes(engine: Callable[[], Engine] | None = None, origins: Origins | None =
         Route(f"{EMBED_PREFIX}/{{plan}}/{GOAL}/{{code}}", endpoint(_goal), methods=["GET", "HEAD"]),
         Route(f"{EMBED_PREFIX}/{{plan}}/{INDICATOR}/{{code}}", endpoint(_indicator), methods=["GET", "HEAD"]),
         Route(f"{EMBED_PREFIX}/{{plan}}/{HEADLINES}", endpoint(_headlines), methods=["GET", "HEAD"]),
-        Route(f"{EMBED_PREFIX}/{{rest:path}}", lambda request: _answer(request, header, _unknown),
+        Route(f"{EMBED_PREFIX}/{{rest:path}}", lambda request: _answer(request, header, _unknown, bucket),
               methods=["GET", "HEAD"]),
     ]
 
@@ -112,9 +119,16 @@ class _Missing(LookupError):
     """Answered with the German 404 page."""
 
 
-def _answer(request: Request, header: str, handle: Callable[[], Response]) -> Response:
+def _answer(request: Request, header: str, handle: Callable[[], Response], bucket: TokenBucket) -> Response:
     try:
-        response = handle()
+        wait = bucket.take(client_of(request))
+        if wait:
+            seconds = max(1, math.ceil(wait))
+            response = _document(say("embed.too_many_title"), f"<p>{_e(say('api.too_many', seconds=seconds))}</p>",
+                                 status=429)
+            response.headers["Retry-After"] = str(seconds)
+        else:
+            response = handle()
     except (_Missing, NotPublic):
         response = _document(say("embed.not_found_title"), f"<h1>{_e(say('embed.not_found_title'))}</h1>"
                              f"<p>{_e(say('embed.not_found'))}</p>", status=404)
@@ -137,8 +151,7 @@ def _page(request: Request, engine: Engine,
     asked = [tag.strip().removeprefix("W/") for tag in request.headers.get("if-none-match", "").split(",")]
     if etag in asked:
         return Response(status_code=304, headers=headers)
-    title, body = build(request, engine, plan, today)
-    response = _document(title, body)
+    response = ANSWERS.answer(etag, lambda: _document(*build(request, engine, plan, today)), takes_gzip(request))
     response.headers.update(headers)
     return response
 
@@ -158,8 +171,26 @@ def _unknown() -> Response:
     raise _Missing()
 
 
+_ROWS: OrderedDict[tuple, list[dict[str, Any]]] = OrderedDict()
+_ROWS_KEPT = 8
+_ROWS_LOCK = threading.Lock()
+
+
 def _rows(engine: Engine, plan: PublicPlan, dataset: str, today: dt.date) -> list[dict[str, Any]]:
-    return open_data.rows(engine, plan, open_data.BY_NAME[dataset], today)
+    """A dataset's public rows, read once per plan state and day for all the widgets that show one of them (each
+    measure card would otherwise read the whole list)."""
+    key = (str(engine.url), plan.id, plan.change_counter, dataset, today)
+    with _ROWS_LOCK:
+        found = _ROWS.get(key)
+        if found is not None:
+            _ROWS.move_to_end(key)
+            return found
+    found = open_data.rows(engine, plan, open_data.BY_NAME[dataset], today)
+    with _ROWS_LOCK:
+        _ROWS[key] = found
+        while len(_ROWS) > _ROWS_KEPT:
+            _ROWS.popitem(last=False)
+    return found
 
 
 def _one(rows: list[dict[str, Any]], code: str, field: str = "kuerzel") -> dict[str, Any]:

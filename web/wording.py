@@ -21,8 +21,8 @@ WORDS: dict[str, dict[str, str]] = {
                            "en": "The catalogue's format must be ttl (Turtle) or jsonld (JSON-LD)."},
     "api.method": {"de": "Die Schnittstelle liest nur: Bitte verwenden Sie GET.",
                    "en": "The API only reads: please use GET."},
-    "api.too_many": {"de": "Zu viele Anfragen von Ihrem Anschluss. Bitte warten Sie {seconds} Sekunden.",
-                     "en": "Too many requests from your connection. Please wait {seconds} seconds."},
+    "api.too_many": {"de": "Zu viele Anfragen von Ihrem Anschluss. Bitte warten Sie {seconds} Sekunde(n).",
+                     "en": "Too many requests from your connection. Please wait {seconds} second(s)."},
     "api.failed": {"de": "Die Anfrage konnte nicht beantwortet werden. Bitte versuchen Sie es später noch einmal.",
                    "en": "The request could not be answered. Please try again later."},
     # The embeds (web/embeds.py).
@@ -30,6 +30,7 @@ WORDS: dict[str, dict[str, str]] = {
     "embed.not_found": {"de": "Diesen Inhalt gibt es nicht oder er ist nicht öffentlich.",
                         "en": "This content does not exist or is not public."},
     "embed.failed_title": {"de": "Fehler", "en": "Error"},
+    "embed.too_many_title": {"de": "Zu viele Anfragen", "en": "Too many requests"},
     "embed.failed": {"de": "Der Inhalt konnte nicht angezeigt werden. Bitte versuchen Sie es später noch einmal.",
                      "en": "The content could not be shown. Please try again later."},
     "embed.bad_origins": {"de": "{variable} enthält keine gültige Herkunft: {entries}. Erlaubt sind Angaben wie "

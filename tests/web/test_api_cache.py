@@ -7,9 +7,11 @@ import gzip
 import threading
 import time
 
+import pytest
+from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from web.api import AnswerCache
+from web.api import AnswerCache, client_of
 
 
 def test_an_answer_is_built_once_and_served_with_its_type_and_headers():
@@ -76,4 +78,17 @@ def test_a_large_answer_is_compressed_once_for_readers_that_take_gzip():
     assert packed.headers["content-encoding"] == "gzip" and gzip.decompress(packed.body) == body
     assert len(packed.body) < len(body) // 10
     assert "content-encoding" not in plain.headers and plain.body == body
-    assert packed.headers["vary"] == plain.headers["vary"] == "Accept, Accept-Encoding"
+    # Streamlit's gzip middleware adds Accept-Encoding to an answer sent whole, and leaves an encoded one alone
+    assert packed.headers["vary"] == "Accept, Accept-Encoding" and plain.headers["vary"] == "Accept"
+
+
+@pytest.mark.parametrize(("peer", "forwarded", "client"), [
+    ("127.0.0.1", "10.9.9.1", "10.9.9.1"), ("::1", "10.9.9.2", "10.9.9.2"),
+    ("::ffff:127.0.0.1", "10.9.9.3", "10.9.9.3"),  # a server on IPv6 sees the local proxy so
+    ("203.0.113.5", "10.9.9.4", "203.0.113.5"),  # a remote peer's header is not trusted
+    ("::ffff:203.0.113.6", "10.9.9.5", "::ffff:203.0.113.6"), ("127.0.0.1", "", "127.0.0.1"),
+])
+def test_the_rate_counts_the_visitor_behind_a_local_proxy(peer, forwarded, client):
+    headers = [(b"x-real-ip", forwarded.encode())] if forwarded else []
+    request = Request({"type": "http", "method": "GET", "path": "/", "headers": headers, "client": (peer, 5000)})
+    assert client_of(request) == client
