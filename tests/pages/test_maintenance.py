@@ -254,3 +254,18 @@ def test_the_open_tab_is_in_the_url_and_an_unknown_one_gives_a_hint(mini_app_url
         assert at.subheader[0].value == heading
     assert any("„quatsch“ ist für „Bereich“ nicht bekannt" in warning.value for warning in at.warning)
     assert query_param(at, "bereich") is None
+
+
+def test_an_organisation_without_contact_opens_when_another_has_one(mini_app_url):
+    """An empty contact cell is NaN once another organisation has an address: the form must still open."""
+    engine = _engine(mini_app_url)
+    with Session(engine) as session, session.begin():
+        first, second = session.scalars(select(Organisation).order_by(Organisation.id).limit(2)).all()
+        first.contact_email = "kontakt@traeger.example"
+        second_id, second_name = second.id, second.name
+    engine.dispose()
+    at = _open(mini_app_url, "Organisationen")
+    at.selectbox(key="mt_org_pick").set_value(second_id).run()
+    assert not at.exception and not at.error
+    assert at.text_input(key="mt_org_edit_contact_email").value == ""
+    assert at.text_input(key="mt_org_edit_name").value == second_name

@@ -38,11 +38,17 @@ ORGANISATIONS = Spec(
               help="maintenance.help.contact_email"),
     ],
     table=_organisation_table, label=lambda row: row.name,
-    values=lambda row: {"name": row.name, "short_name": row.short_name or "", "kind": row.kind,
-                        "contact_email": row.contact_email or ""},
+    values=lambda row: {"name": row.name, "short_name": _text(row.short_name), "kind": row.kind,
+                        "contact_email": _text(row.contact_email)},
     create=organisation_commands.create_organisation, update=organisation_commands.update_organisation,
     new_values=lambda page: {"name": "", "short_name": "", "kind": "Sonstige", "contact_email": ""},
 )
+
+
+def _text(value: object) -> str:
+    """A cell of the organisations' table as field text: an empty cell is None, or NaN once another row has a
+    value in that column (NaN is true, so `value or ""` let it through to the text field)."""
+    return "" if value is None or pd.isna(value) else str(value)
 
 
 def organisations(page: Page) -> None:
