@@ -36,6 +36,9 @@ class AuditFilters:
     until: dt.date | None = None
 
 
+SESSION_ACTIONS = ("sign_in", "sign_out")
+
+
 def person_slug(name: str) -> str:
     """A plain ASCII word for a person's name in a link (Jürgen Groß -> juergen-gross)."""
     text = unicodedata.normalize("NFKD", name.casefold().translate(_UMLAUTS))
@@ -57,6 +60,8 @@ def _conditions(plan_id: int, filters: AuditFilters) -> list:
         conditions.append(AuditEvent.object_type == filters.object_type)
     if filters.action:
         conditions.append(AuditEvent.action == filters.action)
+    else:  # every sign-in would drown the plan's changes: shown when the action is chosen
+        conditions.append(AuditEvent.action.not_in(SESSION_ACTIONS))
     if filters.since:
         conditions.append(AuditEvent.at >= _utc(filters.since))
     if filters.until:

@@ -20,7 +20,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from models.actors import Actor, actor_of
-from models.schema import SignInSession, User
+from models.schema import AuditEvent, SignInSession, User
 
 IDLE_MINUTES = 60
 LIFETIME_HOURS = 12
@@ -91,6 +91,7 @@ def start_local_session(session: Session, user_id: int, now: dt.datetime | None 
     now = now or _now()
     session.add(SignInSession(key_hash=_digest(token), user_id=user_id, method="local",
                               created_at=now, last_seen_at=now))
+    _audit(session, user_id, "sign_in", {"method": "local"}, now)
     session.flush()
     return token
 
@@ -112,6 +113,7 @@ def open_identity_session(session: Session, user_id: int, key: str, limits: Sess
         return False
     session.add(SignInSession(key_hash=_digest(key), user_id=user_id, method="oidc",
                               created_at=issued_at or now, last_seen_at=now))
+    _audit(session, user_id, "sign_in", {"method": "oidc"}, now)
     session.flush()
     return True
 
@@ -182,9 +184,23 @@ def _why_over(record: SignInSession, user: User, limits: SessionLimits, now: dt.
 
 
 def end_session(session: Session, key: str, reason: str = "signed_out", now: dt.datetime | None = None) -> None:
+    now = now or _now()
+    user_id = session.scalar(select(SignInSession.user_id).where(SignInSession.key_hash == _digest(key),
+                                                                  SignInSession.ended_at.is_(None)))
+    if user_id is None:
+        return
     session.execute(update(SignInSession).where(SignInSession.key_hash == _digest(key),
                                                 SignInSession.ended_at.is_(None))
-                    .values(ended_at=now or _now(), end_reason=reason))
+                    .values(ended_at=now, end_reason=reason))
+    _audit(session, user_id, "sign_out", {"reason": reason}, now)
+
+
+def _audit(session: Session, user_id: int, action: str, changes: dict, now: dt.datetime) -> None:
+    """Sign-in and sign-out in the audit log, under no plan (they change no plan data, so no change counter
+    moves and no visitor's cached page is refreshed because someone signed in)."""
+    name = session.scalar(select(User.name).where(User.id == user_id)) or ""
+    session.add(AuditEvent(plan_id=None, actor_id=user_id, actor_name=name, action=action, object_type="user",
+                           object_id=user_id, changes=changes, at=now))
 
 
 def end_sessions_of(session: Session, user_id: int, reason: str, now: dt.datetime | None = None,

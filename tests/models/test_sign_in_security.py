@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from models.audit import AuditFilters, audit_events
 from models.auth import (
     MAX_FAILED_LOGINS,
     MAX_FAILED_LOGINS_PER_CLIENT,
@@ -378,3 +379,31 @@ def test_b15_admin_dates_further_back_only_with_a_reason_which_is_audited(engine
                                                          AuditEvent.object_type == "status_report")).one()
     assert event.changes["backdate_reason"] == "Nachtrag aus der Sitzung"
     assert event.changes["report_date"] == "2024-01-10"
+
+
+def test_sign_in_and_sign_out_are_in_the_audit_log_and_move_no_change_counter(engine, mini_plan):
+    user_id = _user(engine, "eva@kreis.example")
+    with Session(engine) as session:
+        counters = session.scalars(select(Plan.change_counter).order_by(Plan.id)).all()
+    with Session(engine) as session, session.begin():
+        token = start_local_session(session, user_id)
+    with Session(engine) as session, session.begin():
+        open_identity_session(session, user_id, identity_key({"iss": "x", "sub": "s", "iat": 1}),
+                              SessionLimits(idle=dt.timedelta(hours=1), lifetime=dt.timedelta(hours=8)))
+    with Session(engine) as session, session.begin():
+        end_session(session, token)
+        end_session(session, token)  # already ended: no second event
+    with Session(engine) as session:
+        events = session.execute(select(AuditEvent.action, AuditEvent.plan_id, AuditEvent.actor_id,
+                                        AuditEvent.actor_name, AuditEvent.changes)
+                                 .where(AuditEvent.action.in_(("sign_in", "sign_out"))).order_by(AuditEvent.id)).all()
+        assert session.scalars(select(Plan.change_counter).order_by(Plan.id)).all() == counters
+    assert [(e.action, e.plan_id, e.actor_id, e.actor_name, e.changes) for e in events] == [
+        ("sign_in", None, user_id, "eva", {"method": "local"}), ("sign_in", None, user_id, "eva", {"method": "oidc"}),
+        ("sign_out", None, user_id, "eva", {"reason": "signed_out"})]
+    with Session(engine) as session:  # the audit log shows them when their action is chosen, not among the changes
+        plan_id = session.scalar(select(Plan.id).order_by(Plan.id))
+    shown, _ = audit_events(engine, plan_id)
+    assert {"sign_in", "sign_out"}.isdisjoint(set(shown.get("action", [])))
+    chosen, _ = audit_events(engine, plan_id, AuditFilters(action="sign_in"))
+    assert list(chosen["action"]) == ["sign_in", "sign_in"]

@@ -29,6 +29,8 @@ _ACTIONS = {
     "import": ("importiert", "imported"),
     "bulk_update": ("als Tabelle bearbeitet", "edited as a table"),
     "password_changed": ("Passwort geändert", "password changed"),
+    "sign_in": ("Angemeldet", "signed in"),
+    "sign_out": ("Abgemeldet", "signed out"),
     "password_link_issued": ("Link zum Passwort-Setzen ausgegeben", "set-password link issued"),
     "password_link_used": ("Passwort über Link gesetzt", "password set by link"),
 }
@@ -89,8 +91,10 @@ CATALOGUE.update(
             "en": "Only administrators can see the audit trail.",
         },
         "audit_log.intro": {
-            "de": "Wer hat wann was geändert: alle Änderungen an diesem Plan und an den Konten, die neuesten zuerst.",
-            "en": "Who changed what and when: every change to this plan and to the accounts, newest first.",
+            "de": "Wer hat wann was geändert: alle Änderungen an diesem Plan und an den Konten, die neuesten zuerst. "
+                  "An- und Abmeldungen zeigt die Aktion „Angemeldet“ oder „Abgemeldet“.",
+            "en": "Who changed what and when: every change to this plan and to the accounts, newest first. "
+                  "Sign-ins and sign-outs show under the action “signed in” or “signed out”.",
         },
         "audit_log.filter.person": {"de": "Person", "en": "Person"},
         "audit_log.filter.object": {"de": "Objekt", "en": "Object"},
