@@ -15,8 +15,9 @@ import ssl
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import formataddr, make_msgid
+from email.utils import make_msgid
 
 SECURITY = ("starttls", "tls", "none")
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
@@ -77,13 +78,25 @@ def mail_configured(environ: Mapping[str, str] = os.environ, secrets: Mapping[st
         return False
 
 
+def display_name(name: str | None) -> str:
+    """A recipient's name as the To header can carry it: without quotes, angle brackets, backslashes and line
+    breaks, and short. Python's header folding writes a long name with quotes in it unquoted, and the address
+    part of `Name <img src=x onerror="…"> <a@b.de>` then reads as the wrong address."""
+    cleaned = " ".join("".join(" " if char in '"<>\\' or not char.isprintable() else char
+                               for char in name or "").split())
+    return cleaned if len(cleaned) <= 60 else cleaned[:59].rstrip() + "…"
+
+
 def compose(to: str, subject: str, text: str, html: str | None = None, *, sender: str,
             to_name: str | None = None, attachments: Sequence[tuple[str, bytes, str]] = ()) -> EmailMessage:
     """A message with a plain-text part and, when given, an HTML alternative (escape what goes into HTML), and
     ATTACHMENTS as (file name, content, MIME type)."""
     message = EmailMessage()
     message["From"] = sender
-    message["To"] = formataddr((to_name, to)) if to_name else to
+    shown = display_name(to_name)
+    # An Address object, not "Name <addr>" text: the text is parsed again, and a name with "(…), …: …;" in it
+    # (organisations' names have them) became two recipients.
+    message["To"] = Address(display_name=shown, addr_spec=to) if shown else to
     message["Subject"] = subject
     message["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1].strip("> ") or None)
     message.set_content(text)

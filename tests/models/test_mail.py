@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from email import message_from_bytes, policy
 
 import pytest
 from sqlalchemy.orm import Session
@@ -84,3 +85,15 @@ def test_the_reset_mail_arrives_and_its_link_sets_the_password(engine, smtp):
     with Session(engine) as session, session.begin():
         set_password_with_link(session, found.group(1), new_password=NEW, repeat=NEW)
     assert authenticate(engine, "eva@example.org", NEW).user_id == user_id
+
+
+@pytest.mark.parametrize("name", [
+    "Kreisagentur für Beschäftigung Darmstadt-Dieburg (Jobcenter)", "Verein (e. V.), Abteilung: Süd; Ost",
+    'Kontakt **MGH** <img src=x onerror="alert(1)"> Mehrgenerationenhaus Dieburg e. V. und noch mehr Text',
+])
+def test_an_organisations_name_never_changes_the_recipient(name):
+    message = compose("kontakt@traeger.example", "Runde", "Hallo", sender="cockpit@example.org", to_name=name)
+    parsed = message_from_bytes(message.as_bytes(), policy=policy.default)
+    [address] = parsed["To"].addresses
+    assert address.addr_spec == "kontakt@traeger.example"
+    assert not set(address.display_name) & set('<>"')
