@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import smtplib
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field, replace
@@ -171,7 +172,8 @@ def _with_partner_link(session: Session, mail: Mail) -> Mail:
         return mail
     address = link_url(mail.partner_link, mail_partner_link(session, mail.round_id, mail.organisation_id))
     return replace(mail, text=mail.text.replace(PARTNER_SLOT, address),
-                   html=mail.html.replace(html.escape(PARTNER_SLOT), html.escape(address)))
+                   html=mail.html.replace(html.escape(PARTNER_SLOT),
+                                          f'<a href="{html.escape(address)}">{html.escape(address)}</a>'))
 
 
 def _sent_keys(engine: Engine) -> set[tuple[int, str, int, str]]:
@@ -363,13 +365,22 @@ def _mail(round_id: int, kind: str, organisation_id: int, recipient: str, name: 
     text = "\n\n".join([*paragraphs, text_lines, *closing, f"-- \n{footer}"])
     items = "".join(f"<li>{html.escape(line)}" + (f' – <a href="{html.escape(link)}">Sachstand melden</a>'
                                                   if link else "") + "</li>" for line, link in lines)
-    body = "".join(f"<p>{html.escape(part).replace(chr(10), '<br>')}</p>" for part in paragraphs)
+    body = "".join(f"<p>{_html_text(part)}</p>" for part in paragraphs)
     body += f"<ul>{items}</ul>"
-    body += "".join(f"<p>{html.escape(part).replace(chr(10), '<br>')}</p>" for part in closing)
-    body += f'<hr><p style="font-size:small">{html.escape(footer)}</p>'
+    body += "".join(f"<p>{_html_text(part)}</p>" for part in closing)
+    body += f'<hr><p style="font-size:small">{_html_text(footer)}</p>'
     page = f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{html.escape(subject)}</title></head>' \
            f"<body>{body}</body></html>"
     return Mail(round_id, kind, organisation_id, recipient, name, subject, text, page)
+
+
+_URL = re.compile(r"https?://[^\s<>\"]*[^\s<>\".,;:)]")
+
+
+def _html_text(text: str) -> str:
+    """Plain text as HTML: escaped, line breaks kept, every address a link (Meine Maßnahmen, Mein Konto)."""
+    escaped = html.escape(text).replace("\n", "<br>")
+    return _URL.sub(lambda found: f'<a href="{found.group(0)}">{found.group(0)}</a>', escaped)
 
 
 @dataclass(frozen=True)

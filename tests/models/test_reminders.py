@@ -103,6 +103,8 @@ def test_the_round_invites_each_owing_organisation_with_deep_links_and_a_rerun_s
     assert f"{BASE}/konto" in text and "abbestellen" in text
     html = caritas.get_body(("html",)).get_content()
     assert f'href="{BASE}/sachstand-melden?plan=mini&amp;massnahme=M-CV%201"' in html
+    assert f'<a href="{BASE}/konto">{BASE}/konto</a>' in html  # the opt-out, and every other address, is a link
+    assert f'<a href="{BASE}/meine-massnahmen?plan=mini">' in html
     assert "Jobcenter" not in text  # each organisation sees only its own measures
     digest = mails["buero@kreis.example"]
     assert digest["Subject"] == "Testplan Mini: Stand der Berichtsrunde am 01.08.2024"
