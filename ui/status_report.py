@@ -16,7 +16,6 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from models.commands import (
-    TEXT_MAX,
     Actor,
     CommandError,
     PermissionDenied,
@@ -190,7 +189,7 @@ def report_form(row: pd.Series, context: PlanContext, actor: Actor, today: dt.da
                           help=t("report.field.report_date_help", date=format_date(floor)))
             _field_error(errors, "report_date")
             if actor.role == "admin":
-                st.text_input(t("report.field.backdate_reason"), max_chars=TEXT_MAX, key=key("backdate_reason", code),
+                st.text_input(t("report.field.backdate_reason"), key=key("backdate_reason", code),
                               help=t("report.field.backdate_reason_help", date=format_date(floor)))
                 _field_error(errors, "backdate_reason")
         with right:
@@ -201,17 +200,19 @@ def report_form(row: pd.Series, context: PlanContext, actor: Actor, today: dt.da
         st.slider(t("report.field.progress"), 0, 100, step=1, format="%d %%", key=key("progress", code),
                   help=t("report.field.progress_help"))
         _field_error(errors, "progress")
-        st.text_area(t("report.field.summary"), max_chars=TEXT_MAX, key=key("summary", code),
+        # No max_chars: the browser drops a longer paste without a word; the command refuses it in German and
+        # the text stays in the field to be shortened.
+        st.text_area(t("report.field.summary"), key=key("summary", code),
                      placeholder=t("report.field.summary_placeholder"))
         _field_error(errors, "summary")
         left, right = st.columns(2)
         with left:
-            st.text_area(t("report.field.obstacles"), max_chars=TEXT_MAX, height=100, key=key("obstacles", code))
+            st.text_area(t("report.field.obstacles"), height=100, key=key("obstacles", code))
             _field_error(errors, "obstacles")
         with right:
-            st.text_area(t("report.field.next_steps"), max_chars=TEXT_MAX, height=100, key=key("next_steps", code))
+            st.text_area(t("report.field.next_steps"), height=100, key=key("next_steps", code))
             _field_error(errors, "next_steps")
-        st.text_input(t("report.field.progress_note"), max_chars=TEXT_MAX, key=key("progress_note", code),
+        st.text_input(t("report.field.progress_note"), key=key("progress_note", code),
                       help=t("report.field.progress_note_help"))
         _field_error(errors, "progress_note")
         st.form_submit_button(t("report.submit"), type="primary", icon=":material/save:", key=key("submit", code),

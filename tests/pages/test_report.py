@@ -343,3 +343,16 @@ def test_page_in_english(mini_app_url):
     assert at.button(key="report_submit_M1").label == "Save status report"
     assert at.text_area(key="report_summary_M1").label == "Status summary (required)"
     assert not [md.value for md in at.markdown if "report." in md.value]
+
+
+def test_a_text_longer_than_allowed_is_refused_in_german_and_stays_in_the_field(mini_app_url):
+    """The fields have no max_chars: the browser would drop a longer paste without a word."""
+    at = _open(_actor(mini_app_url, "editor", "VHS"), massnahme="M1")
+    pasted = "Raum fehlt. " * 250  # 3,000 characters
+    at.text_area(key="report_summary_M1").input("Kurs läuft")
+    at.text_area(key="report_obstacles_M1").input(pasted)
+    _submit(at, "M1")
+    assert not at.success and _reports(mini_app_url, "M1") == 2
+    assert _error_under(at, "report_obstacles_M1") == \
+        "Bitte kürzen Sie den Text auf höchstens 2000 Zeichen (jetzt 2999)."  # the trailing space is trimmed
+    assert at.text_area(key="report_obstacles_M1").value == pasted
