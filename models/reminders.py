@@ -330,7 +330,8 @@ def _digests(engine: Engine, opened: _Round, owed: list[_Owed], kind: str, today
         f"Berichtsrunde für die Sitzung am {format_date(opened.meeting_date)}, Frist {format_date(opened.deadline)}: "
         f"heute ging {KIND_WORDS[kind]} hinaus. Es fehlen noch {count} Sachstände von {len(owed)} Organisationen:",
     ]
-    lines = [(f"{entry.organisation}: {len(entry.measures)} Maßnahmen", None) for entry in owed]
+    lines = [(f"{entry.organisation}: {len(entry.measures)} Maßnahme{'' if len(entry.measures) == 1 else 'n'}", None)
+             for entry in owed]
     closing = [f"Die Berichtsrunde im Masterplan-Cockpit: {_link(base_url, 'berichtsrunde', plan=opened.slug)}"]
     footer = "Diese Übersicht geht an jedem Tag, an dem die Berichtsrunde E-Mails verschickt, an die Verwaltung."
     return [_mail(opened.id, f"{DIGEST}-{today.isoformat()}", 0, email, name, subject, paragraphs, lines, closing,
