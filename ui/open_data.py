@@ -39,6 +39,16 @@ def fields_table(dataset: Dataset) -> pd.DataFrame:
                  t("open_data.field.unit")])
 
 
+def fields_markdown(dataset: Dataset) -> str:
+    """The fields as a list, one line each: name, type, unit, meaning. It wraps to any screen (a data grid in a
+    folded section was laid out wider than the page, a Markdown table wider than a phone)."""
+    lines = []
+    for name, kind, meaning, unit in fields_table(dataset).itertuples(index=False):
+        details = ", ".join(plain(part) for part in (kind, unit) if part)
+        lines.append(f"- **{plain(name)}** ({details}): {plain(meaning)}")
+    return "\n".join(lines)
+
+
 def show(context: PlanContext) -> None:
     st.title(t("page.open_data"))
     try:
@@ -59,7 +69,7 @@ def show(context: PlanContext) -> None:
         st.markdown(plain(dataset.description))
         st.code(dataset_url(base, plan.slug, dataset, context.as_of), language=None, wrap_lines=True)
         with st.expander(t("open_data.fields_count", count=len(dataset.fields)), icon=":material/table_rows:"):
-            st.dataframe(fields_table(dataset), hide_index=True, width="stretch")
+            st.markdown(fields_markdown(dataset))
     st.header(t("open_data.examples"))
     measures = open_data.BY_NAME["massnahmen"]
     st.code("\n".join([
@@ -72,7 +82,7 @@ def show(context: PlanContext) -> None:
     st.markdown(t("open_data.openapi", url=f"`{base}{API_PREFIX}/openapi.json`"))
     st.header(t("open_data.dcat"))
     st.markdown(t("open_data.dcat.text"))
-    st.code(f"{base}{API_PREFIX}/dcat", language=None)
+    st.code(f"{base}{API_PREFIX}/dcat", language=None, wrap_lines=True)
     show_embeds(context, base, plan.slug)
 
 
@@ -92,9 +102,9 @@ def show_embeds(context: PlanContext, base: str, slug: str) -> None:
             continue
         url = base + embeds.embed_path(slug, widget, code)
         st.markdown(f"**{t(f'open_data.embed.{widget}')}**")
-        st.code(embeds.iframe_snippet(url, t(f"open_data.embed.{widget}")), language="html")
+        st.code(embeds.iframe_snippet(url, t(f"open_data.embed.{widget}")), language="html", wrap_lines=True)
     st.markdown(t("open_data.embed_listener"))
-    st.code(embeds.listener(base), language="html")
+    st.code(embeds.listener(base), language="html", wrap_lines=True)
     origins = embeds.configured_origins()
     if origins.bad and role() == "admin":  # the operators' mistake, for the admin to pass on (not the public)
         st.warning(t("open_data.embed_bad_origins", variable=embeds.ORIGINS_ENV,
