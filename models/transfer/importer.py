@@ -22,7 +22,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from models.commands import Actor, ValidationFailed
-from models.formats import parse_date, parse_number
+from models.formats import decimal_marks, parse_date, parse_number
 from models.commands.base import check_counter
 from models.commands.checks import CODE_PATTERN, CODE_RULE, require_admin
 from models.rules import (
@@ -50,7 +50,8 @@ from models.schema import (
 )
 from models.texts import Count, render
 from models.transfer import layout
-from models.transfer.cells import is_missing, parse_bool, parse_period, parse_whole_number, plain_text
+from models.transfer.cells import (GERMAN_FILE_MARK, decimal_problem, file_number, is_missing, parse_bool, parse_period,
+                                   parse_whole_number, plain_text)
 from models.transfer.mapping import ColumnMapping, guess, is_explanation, is_info, mapping_problems, normalise
 from models.transfer.parsing import RawTable, key_values, wide_to_long
 from models.transfer.wording import say
@@ -454,14 +455,29 @@ class _Importer:
         sources = [(header, attribute) for header, attribute in columns.items() if attribute and header in index]
         constants = {a: v for a, v in mapping.constants.items()
                      if str(v).strip() and a not in {attribute for _, attribute in sources}}
+        marks = self._decimal_marks(table, level, sources, index, is_file)
         for row in table.rows:
             record = Record(level.name, table.name, row.number, is_file, {}, {})
             for header, attribute in sources:
                 label = row.sources.get(header, header)
-                self._read_value(record, level, attribute, row.value(index[header]), label)
+                raw = file_number(row.value(index[header]), marks.get(header))
+                self._read_value(record, level, attribute, raw, label)
             for attribute, raw in constants.items():
                 self._read_value(record, level, attribute, raw, FIXED)
             self.records[level.name].append(record)
+
+    def _decimal_marks(self, table: RawTable, level: layout.Level, sources: list[tuple[str, str]],
+                       index: dict[str, int], is_file: bool) -> dict[str, str]:
+        """Rule "decimal mark per file column": the mark of each numeric column, decided from all its
+        values; a column that leaves it open (only d.ddd, or both marks) is a problem of the sheet."""
+        numeric = [header for header, attribute in sources
+                   if level.column(attribute).kind in (layout.INTEGER, layout.DECIMAL)]
+        found = decimal_marks({header: [row.value(index[header]) for row in table.rows] for header in numeric},
+                              GERMAN_FILE_MARK.get(table.delimiter))
+        for header, mark in found.items():
+            if mark.mark is None:
+                self._sheet_problem(table.name, decimal_problem(header, mark), is_file=is_file)
+        return {header: mark.mark for header, mark in found.items() if mark.mark}
 
     def _read_value(self, record: Record, level: layout.Level, attribute: str, raw: Any, label: str) -> None:
         column = level.column(attribute)
