@@ -332,6 +332,8 @@ def _print_preview(name: str, tables, mappings, result: Preview) -> None:
     for label, count in level_summary(result):
         print(f"{label:<18}{format_number(count.new):>8}{format_number(count.changed):>10}"
               f"{format_number(count.unchanged):>13}")
+    for line in result.sample_lines():
+        print(line)
     if result.problems:
         print(f"\nProbleme ({format_number(len(result.problems))}):")
         for message in result.messages():

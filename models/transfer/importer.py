@@ -22,7 +22,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from models.commands import Actor, ValidationFailed
-from models.formats import decimal_marks, parse_date, parse_number
+from models.formats import decimal_marks, format_number, parse_date, parse_number
 from models.commands.base import check_counter
 from models.commands.checks import CODE_PATTERN, CODE_RULE, require_admin
 from models.rules import (
@@ -161,6 +161,7 @@ class Preview:
     row_changes: list[RowChange] = field(default_factory=list)
     written: bool = False
     plan_id: int | None = None
+    samples: dict[str, list[float]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -172,6 +173,20 @@ class Preview:
 
     def messages(self) -> list[str]:
         return [problem.text() for problem in self.problems]
+
+    def sample_lines(self) -> list[str]:
+        """How the first numbers of each number column were read, in German ("Spalte „Value“: 80,444; 80,574"):
+        a file with English decimal points shows here whether its numbers came out right."""
+        return [say("samples", column=column, values="; ".join(_sample(value) for value in values))
+                for column, values in self.samples.items()]
+
+
+SAMPLES = 3
+
+
+def _sample(value: float) -> str:
+    digits = f"{value:.6f}".rstrip("0").rstrip(".")
+    return format_number(value, len(digits.split(".")[1]) if "." in digits else 0)
 
 
 @dataclass(frozen=True)
@@ -462,6 +477,7 @@ class _Importer:
                 label = row.sources.get(header, header)
                 raw = file_number(row.value(index[header]), marks.get(header))
                 self._read_value(record, level, attribute, raw, label)
+                self._sample(level, attribute, label, record.values[attribute])
             for attribute, raw in constants.items():
                 self._read_value(record, level, attribute, raw, FIXED)
             self.records[level.name].append(record)
@@ -478,6 +494,13 @@ class _Importer:
             if mark.mark is None:
                 self._sheet_problem(table.name, decimal_problem(header, mark), is_file=is_file)
         return {header: mark.mark for header, mark in found.items() if mark.mark}
+
+    def _sample(self, level: layout.Level, attribute: str, label: str, value: Any) -> None:
+        if level.column(attribute).kind != layout.DECIMAL or not isinstance(value, (int, float)):
+            return
+        found = self.result.samples.setdefault(label, [])
+        if len(found) < SAMPLES:
+            found.append(value)
 
     def _read_value(self, record: Record, level: layout.Level, attribute: str, raw: Any, label: str) -> None:
         column = level.column(attribute)

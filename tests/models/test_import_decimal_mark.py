@@ -78,3 +78,11 @@ def test_rule_decimal_mark_per_column_in_a_level_import(engine, mini_plan):
                                    today=TODAY)
     assert not preview.ok
     assert any("Spalte „Wert“" in line and "„70.125“" in line for line in preview.messages())
+
+
+def test_rule_decimal_mark_per_column_shows_read_samples_in_the_preview(engine, mini_plan):
+    reshaped = statistics.reshape(_table("sdg-dezimalpunkt.csv"), Choice(statistics.SERIES, columns=["Value"]))
+    with Session(engine) as session:
+        preview = importer.preview(session, ADMIN, reshaped.tables, reshaped.mappings, Target(slug="mini"),
+                                   today=TODAY)
+    assert preview.sample_lines() == ["Spalte „Wert“ gelesen als: 70,125; 70,25; 71,333"]
