@@ -334,6 +334,10 @@ def _print_preview(name: str, tables, mappings, result: Preview) -> None:
               f"{format_number(count.unchanged):>13}")
     for line in result.sample_lines():
         print(line)
+    if result.left_out:
+        print(f"\nNicht übernommen ({format_number(len(result.left_out))} Spalten):")
+        for line in result.left_out_lines():
+            print(f"  - {line}")
     if result.problems:
         print(f"\nProbleme ({format_number(len(result.problems))}):")
         for message in result.messages():

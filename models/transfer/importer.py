@@ -53,7 +53,7 @@ from models.transfer import layout
 from models.transfer.cells import (GERMAN_FILE_MARK, decimal_problem, file_number, is_missing, parse_bool, parse_period,
                                    parse_whole_number, plain_text)
 from models.transfer.mapping import ColumnMapping, guess, is_explanation, is_info, mapping_problems, normalise
-from models.transfer.parsing import RawTable, key_values, wide_to_long
+from models.transfer.parsing import RawTable, key_values, period_columns, wide_to_long
 from models.transfer.wording import say
 
 Progress = Callable[[float, str], None]
@@ -162,6 +162,7 @@ class Preview:
     written: bool = False
     plan_id: int | None = None
     samples: dict[str, list[float]] = field(default_factory=dict)
+    left_out: list[tuple[str, str]] = field(default_factory=list)  # (sheet, column) the import does not read
 
     @property
     def ok(self) -> bool:
@@ -179,6 +180,11 @@ class Preview:
         a file with English decimal points shows here whether its numbers came out right."""
         return [say("samples", column=column, values="; ".join(_sample(value) for value in values))
                 for column, values in self.samples.items()]
+
+    def left_out_lines(self) -> list[str]:
+        """Every column of the file the import does not read, named ("Blatt „x“: Spalte „parent“ wird nicht
+        übernommen"), so that a sheet mapped only in part is never taken for the whole."""
+        return [say("left_out", sheet=sheet, column=column) for sheet, column in self.left_out]
 
 
 SAMPLES = 3
@@ -463,6 +469,9 @@ class _Importer:
     def _convert_table(self, table: RawTable, mapping: ColumnMapping, is_file: bool) -> None:
         level = layout.level(mapping.level)
         columns = dict(mapping.columns)
+        periods = set(period_columns(table.headers)) if mapping.wide else set()
+        self.result.left_out += [(table.name, header) for header in table.headers
+                                 if not columns.get(header) and header not in periods]
         if mapping.wide:
             table = wide_to_long(table, WIDE_DATE, WIDE_VALUE)
             columns.update({WIDE_DATE: "value_date", WIDE_VALUE: "value"})

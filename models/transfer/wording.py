@@ -23,6 +23,8 @@ WORDS: dict[str, dict[str, str]] = {
                  "en": "“{column}” is required; the cell is empty."},
     "not_whole": {"de": "„{raw}“ ist keine ganze Zahl.", "en": "“{raw}” is not a whole number."},
     "not_number": {"de": "„{raw}“ ist keine Zahl (Beispiel: 1.234,5).", "en": "“{raw}” is not a number (example: 1.234,5)."},
+    "left_out": {"de": "Blatt „{sheet}“: Spalte „{column}“ wird nicht übernommen",
+                 "en": "Sheet “{sheet}”: column “{column}” is not imported"},
     "samples": {"de": "Spalte „{column}“ gelesen als: {values}", "en": "Column “{column}” read as: {values}"},
     "decimal_ambiguous": {
         "de": "Spalte „{column}“: Bei Zahlen wie „{example}“ ist nicht zu erkennen, ob der Punkt ein Dezimalpunkt "
