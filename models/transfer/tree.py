@@ -306,6 +306,9 @@ def reshape(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = No
     shape = shape or SheetShape()
     result = Reshaped([], [])
     result.skipped = [(number, say("skip.blank")) for number in shape.blank_rows]
+    result.left_out = [header for header in table.headers if header not in used_columns(mapping)]
+    if not mapping.status_column or mapping.status_column not in table.headers:
+        result.default_status = mapping.default_status if mapping.default_status in MEASURE_STATUSES else None
     try:
         nodes, problems, skipped = build_nodes(table, mapping, shape)
     except ValueError as wrong:
@@ -316,6 +319,25 @@ def reshape(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = No
     builder = _Builder(table, mapping, result)
     builder.run(nodes)
     return result
+
+
+def used_columns(mapping: TreeMapping) -> set[str]:
+    """The file's columns a tree mapping reads (every other column is named as not imported)."""
+    single = (mapping.id_column, mapping.parent_column, mapping.code_column, mapping.indent_column,
+              mapping.title_column, mapping.text_column, mapping.label_column, mapping.status_column,
+              mapping.progress_column, mapping.lead_column, mapping.year_column)
+    return {header for header in (*single, *mapping.level_columns) if header}
+
+
+def no_status_line(reshaped: Reshaped) -> str | None:
+    """Rule "no status column is said": the German warning when every report gets the default status."""
+    if reshaped.default_status is None:
+        return None
+    return say("no_status", status=reshaped.default_status)
+
+
+def left_out_lines(reshaped: Reshaped) -> list[str]:
+    return [say("left_out", column=column) for column in reshaped.left_out]
 
 
 class _Builder:

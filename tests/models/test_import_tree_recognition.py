@@ -49,3 +49,20 @@ def test_rule_a_level_import_names_every_column_it_does_not_read(engine, mini_pl
         assert f"Blatt „klimawatch-baum“: Spalte „{column}“ wird nicht übernommen" in lines
     assert not any("„title“" in line or "„id“" in line for line in lines)
 
+
+
+NO_STATUS = "id,parent,title,text,priority\nA,,Übergreifend,,\nA1,A,Koordination,Mehr Personal,5\n" \
+            "A1-13,A1,Sachstand 2013,Aufgestockt,5\n"
+
+
+def test_rule_no_status_column_is_said_and_every_column_left_out_is_named():
+    table = read_file("ohne-status.csv", NO_STATUS.encode())[0]
+    mapping = tree.propose_tree(table)
+    assert mapping.status_column is None
+    reshaped = tree.reshape(table, mapping)
+    assert reshaped.default_status == "in Umsetzung"
+    assert tree.no_status_line(reshaped) == "Kein Status gewählt: alle Sachstände erhalten „in Umsetzung“."
+    assert tree.left_out_lines(reshaped) == ["Spalte „priority“ wird nicht übernommen"]
+    with_status = tree.reshape(_table(), tree.propose_tree(_table()))
+    assert with_status.default_status is None and tree.no_status_line(with_status) is None
+    assert with_status.left_out == ["priority", "potential"]
