@@ -26,9 +26,12 @@ from models.db import database_url
 from models.formats import format_date, format_number, parse_date
 from cli.import_profiles import ProfileNotFound, load_profile
 from models.transfer import layout, profiles, statistics, tree
-from models.transfer.importer import ImportRefused, Preview, Target, apply, level_summary, preview, propose
+from models.rules import MEASURE_STATUSES
+from models.transfer.importer import (ImportRefused, Preview, Problem, Target, apply, level_summary, preview,
+                                      propose)
 from models.transfer.mapping import normalise
 from models.transfer.parsing import UnreadableFile, check_size, import_limits, read_file
+from models.transfer.tree_wording import say as tree_say
 
 PROBLEMS = 1
 BAD_INPUT = 2
@@ -77,6 +80,10 @@ def register(commands) -> None:
     importing.add_argument("--confirm-new", action="store_true",
                            help="mit --profile: die Vorschläge für Bezeichnungen und Statuswerte übernehmen, die das "
                                 "Profil noch nicht kennt (ohne diese Angabe werden sie als Probleme genannt)")
+    importing.add_argument("--default-status", choices=MEASURE_STATUSES, metavar="STATUS",
+                           help="mit --tree ohne Statusspalte: der Status, den alle Sachstände erhalten (ohne diese "
+                                "Angabe ist eine fehlende Statusspalte ein Problem); erlaubt: "
+                                + ", ".join(MEASURE_STATUSES))
     importing.set_defaults(handler=cmd_import)
 
 
@@ -216,7 +223,14 @@ def _import_tree(args: argparse.Namespace, path: Path, target: Target,
             return _fail(f"Die Zuordnung {args.mapping} ist keine gültige Zuordnung eines Baums ({exc}).")
     else:
         mapping = tree.propose_tree(table, shape)
+    if args.default_status:
+        mapping.default_status = args.default_status
     reshaped = tree.reshape(table, mapping, shape)
+    if reshaped.default_status is not None and not args.default_status:
+        # Rule "no status column is said": never every report silently in the default status.
+        reshaped.problems.append(Problem(table.name, None, None, tree_say("no_status_cli",
+                                                                         status=reshaped.default_status),
+                                         is_file=bool(table.delimiter)))
 
     def check(session: Session) -> Preview:
         return tree.preview(session, SYSTEM, reshaped, target)
@@ -258,6 +272,11 @@ def _print_tree(reshaped: tree.Reshaped) -> None:
         print(f"Status „{value}“ → {status or 'nicht zugeordnet'}: {format_number(count)} Zeile(n)")
     print(f"Übersprungene Zeilen: {format_number(len(reshaped.skipped))}"
           + "".join(f"\n  - Zeile {row}: {reason}" for row, reason in reshaped.skipped))
+    if (line := tree.no_status_line(reshaped)) is not None:
+        print(line)
+    if reshaped.left_out:
+        print(f"Nicht übernommen ({format_number(len(reshaped.left_out))} Spalten):"
+              + "".join(f"\n  - {line}" for line in tree.left_out_lines(reshaped)))
 
 
 def _execute(args: argparse.Namespace, check, write) -> Preview | int:
@@ -332,6 +351,12 @@ def _print_preview(name: str, tables, mappings, result: Preview) -> None:
     for label, count in level_summary(result):
         print(f"{label:<18}{format_number(count.new):>8}{format_number(count.changed):>10}"
               f"{format_number(count.unchanged):>13}")
+    for line in result.sample_lines():
+        print(line)
+    if result.left_out:
+        print(f"\nNicht übernommen ({format_number(len(result.left_out))} Spalten):")
+        for line in result.left_out_lines():
+            print(f"  - {line}")
     if result.problems:
         print(f"\nProbleme ({format_number(len(result.problems))}):")
         for message in result.messages():

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -55,14 +57,20 @@ def format_datetime(value: dt.datetime | None, empty: str = "–") -> str:
     return local_time(value).strftime("%d.%m.%Y, %H:%M Uhr")
 
 
-def parse_number(value: Any) -> float:
+def parse_number(value: Any, decimal: str = ",") -> float:
     """Rule "German numbers": a finite number from a number or text: 1234.5, "1.234,5", "1234,5", "1.200"
     (German thousands), "1,234.5", "12 %", "3 500 €", "−4"; ValueError otherwise (also for empty text,
-    placeholders such as "-", NaN and infinity)."""
+    placeholders such as "-", NaN and infinity). decimal="." reads a file column that column_decimal_mark
+    found to use the English decimal point ("80.444" is 80,444 and "1,234.5" is 1234,5)."""
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, (int, float)):
         number = float(value)
+    elif decimal == ".":
+        text = _number_text(str(value)).replace(",", "")
+        if not _PLAIN_NUMBER.fullmatch(text):
+            raise ValueError(value)
+        number = float(text)
     else:
         number = _number_from_text(str(value))
     if not math.isfinite(number):
@@ -70,12 +78,16 @@ def parse_number(value: Any) -> float:
     return number
 
 
-def _number_from_text(raw: str) -> float:
+def _number_text(raw: str) -> str:
+    """The bare digits, signs and marks of a typed number (no unit, spaces, footnote star or plus)."""
     text = raw.strip().replace("\u2212", "-").rstrip("*")
     for suffix in ("%", "€", "EUR", "Prozent"):
         text = text.removesuffix(suffix)
-    text = _NUMBER_SPACES.sub("", text)
-    text = text.removeprefix("+")
+    return _NUMBER_SPACES.sub("", text).removeprefix("+")
+
+
+def _number_from_text(raw: str) -> float:
+    text = _number_text(raw)
     if "," in text and "." in text:
         decimal = "," if text.rfind(",") > text.rfind(".") else "."
         thousands = "." if decimal == "," else ","
@@ -87,6 +99,71 @@ def _number_from_text(raw: str) -> float:
     if not _PLAIN_NUMBER.fullmatch(text):
         raise ValueError(raw)
     return float(text)
+
+
+@dataclass(frozen=True)
+class DecimalMark:
+    """The decimal mark of a file's column: "," (German, also when nothing shows one), "." (English), or
+    None when the user must decide; `example` is a value that shows why (for the message)."""
+    mark: str | None
+    example: str = ""
+    mixed: bool = False
+
+
+def _mark_evidence(value: Any) -> str:
+    """"." or "," when the text shows that decimal mark, "?" for d.ddd (a decimal point or German
+    thousands), "" for no evidence (whole numbers, numbers from a spreadsheet, text)."""
+    if not isinstance(value, str):
+        return ""
+    text = _number_text(value)
+    if not re.fullmatch(r"-?[\d.,]+", text) or not any(char.isdigit() for char in text):
+        return ""
+    if "," in text and "." in text:
+        return "." if text.rfind(".") > text.rfind(",") else ","
+    if "." in text:
+        if text.count(".") > 1:
+            return "," if _GERMAN_THOUSANDS.match(text) else ""
+        return "?" if _GERMAN_THOUSANDS.match(text) else "."
+    if "," in text:
+        if text.count(",") > 1:
+            return "." if _ENGLISH_THOUSANDS.match(text) else ""
+        return "" if len(text) - text.rfind(",") - 1 == 3 else ","
+    return ""
+
+
+def column_decimal_mark(values: Iterable[Any]) -> DecimalMark:
+    """Rule "decimal mark per file column": decided from all the column's values. A value with "." followed by
+    other than exactly three digits (80.44, 0.125, 1,234.5) makes it "."; a value with "," decimals (80,4,
+    1.234,5) makes it ","; both at once is mixed (None); a column whose only evidence is d.ddd (80.444: a decimal
+    point or German thousands) is ambiguous (None), never a silent guess; no evidence at all keeps ","."""
+    found: dict[str, str] = {}
+    for value in values:
+        evidence = _mark_evidence(value)
+        if evidence and evidence not in found:
+            found[evidence] = str(value).strip()
+    if "." in found and "," in found:
+        return DecimalMark(None, f"{found['.']} / {found[',']}", mixed=True)
+    if "." in found:
+        return DecimalMark(".", found["."])
+    if "," in found:
+        return DecimalMark(",", found[","])
+    if "?" in found:
+        return DecimalMark(None, found["?"])
+    return DecimalMark(",")
+
+
+def decimal_marks(columns: dict[str, Iterable[Any]], fallback: str | None = None) -> dict[str, DecimalMark]:
+    """column_decimal_mark of each number column a file's import reads; a column that is only d.ddd takes the
+    mark the other number columns of the same file show, when they all show the same one (a German file with
+    "1.234" beside "5,1"), else the file's own fallback ("," for a semicolon CSV, as German spreadsheets save
+    it); otherwise it stays open (None) for the user."""
+    found = {header: column_decimal_mark(values) for header, values in columns.items()}
+    shown = {mark.mark for mark in found.values() if mark.mark is not None and mark.example}
+    if len(shown) > 1 or not (shown or fallback):
+        return found
+    mark = shown.pop() if shown else fallback
+    return {header: DecimalMark(mark, one.example) if one.mark is None and not one.mixed else one
+            for header, one in found.items()}
 
 
 def parse_date(value: Any) -> dt.date:

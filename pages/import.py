@@ -149,6 +149,8 @@ if not preview.ok or not (preview.changed_rows or preview.new_plan or preview.ro
     st.stop()
 
 st.subheader(t("import.step.confirm"), anchor=False)
+if form == tree_ui.TREE_FORM and not tree_ui.default_status_confirmed(reshaped, file_key):
+    st.stop()
 if st.button(t("import.confirm"), type="primary", icon=":material/upload:", key="import_confirm"):
     bar = st.progress(0.0, text=t("import.running"))
     try:

@@ -8,6 +8,7 @@ from models.texts import localised_column
 from ui.widgets import components, measure_filters
 from ui.reads import measures as reads
 from ui.views import measure_table
+from ui.views.markdown import labelled_lines
 from ui.shell.context import current
 from ui.charts.gantt import dated
 from ui.shell.texts import language, t
@@ -131,7 +132,7 @@ def history(reports: pd.DataFrame) -> None:
                                  progress=format_percent(report.progress)) + "**")
             for field in ("summary", "obstacles", "next_steps"):
                 if getattr(report, field):
-                    st.markdown(f"**{t(f'measures.report.{field}')}:** {components.plain(getattr(report, field))}")
+                    st.markdown(labelled_lines(t(f"measures.report.{field}"), getattr(report, field)))
             if report.author_name:
                 st.caption(f"{t('measures.report.author')}: {components.plain(report.author_name)}")
 

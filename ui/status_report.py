@@ -36,6 +36,7 @@ from ui.shell.auth import keep_unsaved
 from ui.shell.context import PlanContext
 from ui.shell.texts import language, localised, t
 from ui.shell.url_state import parse_choice
+from ui.views.markdown import labelled_lines
 
 FIELDS = ("report_date", "status", "progress", "summary", "obstacles", "next_steps", "progress_note",
           "backdate_reason")
@@ -292,6 +293,6 @@ def history(reports: pd.DataFrame) -> None:
             for name in TEXTS:
                 value = getattr(report, name)
                 if value:
-                    st.markdown(f"**{t(f'report.history.{name}')}:** {components.plain(value)}")
+                    st.markdown(labelled_lines(t(f"report.history.{name}"), value))
             if report.author_name:
                 st.caption(f"{t('report.history.author')}: {components.plain(report.author_name)}")

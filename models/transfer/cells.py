@@ -11,13 +11,17 @@ import math
 import re
 from typing import Any
 
-from models.formats import SPACES, parse_date, parse_number, period_end
+from models.formats import SPACES, DecimalMark, parse_date, parse_number, period_end
 from models.rules import clean_text
 from models.transfer.html_text import html_to_text
+from models.transfer.wording import say
 
 MISSING_MARKERS = {"", "-", ".", "–", "—", "--", "k.a.", "k. a.", "n/a", "n.a.", "#n/a", "nan", "none", "null"}
 
 _LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&[a-zA-Z]+;|&#\d+;")
+
+# A semicolon CSV is how German spreadsheets save a file (the comma is their decimal mark): its d.ddd are thousands.
+GERMAN_FILE_MARK = {";": ","}
 
 _TRUE = {"ja", "j", "x", "yes", "y", "true", "wahr", "1", "1.0", "✓", "✔"}
 _FALSE = {"nein", "n", "no", "false", "falsch", "0", "0.0"}
@@ -62,6 +66,26 @@ def parse_whole_number(value: Any) -> int:
     if not number.is_integer():
         raise ValueError(value)
     return int(number)
+
+
+def file_number(value: Any, mark: str | None) -> Any:
+    """A file's number cell read with its column's decimal mark (models.formats.column_decimal_mark): a float
+    when the column's mark is decided and the cell reads; else the cell as it is (for its own message)."""
+    if mark is None or not isinstance(value, str) or is_missing(value):
+        return value
+    try:
+        return parse_number(value, decimal=mark)
+    except ValueError:
+        return value
+
+
+def decimal_problem(column: str, found: DecimalMark) -> str:
+    """The German message for a number column whose decimal mark the user must decide."""
+    if found.mixed:
+        return say("decimal_mixed", column=column, example=found.example)
+    whole = found.example.replace(".", "")
+    return say("decimal_ambiguous", column=column, example=found.example,
+               as_decimal=found.example.replace(".", ","), as_whole=whole)
 
 
 def parse_period(value: Any) -> dt.date:

@@ -22,7 +22,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from models.commands import Actor, ValidationFailed
-from models.formats import parse_date, parse_number
+from models.formats import decimal_marks, format_number, parse_date, parse_number
 from models.commands.base import check_counter
 from models.commands.checks import CODE_PATTERN, CODE_RULE, require_admin
 from models.rules import (
@@ -50,9 +50,10 @@ from models.schema import (
 )
 from models.texts import Count, render
 from models.transfer import layout
-from models.transfer.cells import is_missing, parse_bool, parse_period, parse_whole_number, plain_text
+from models.transfer.cells import (GERMAN_FILE_MARK, decimal_problem, file_number, is_missing, parse_bool, parse_period,
+                                   parse_whole_number, plain_text)
 from models.transfer.mapping import ColumnMapping, guess, is_explanation, is_info, mapping_problems, normalise
-from models.transfer.parsing import RawTable, key_values, wide_to_long
+from models.transfer.parsing import RawTable, key_values, period_columns, wide_to_long
 from models.transfer.wording import say
 
 Progress = Callable[[float, str], None]
@@ -160,6 +161,8 @@ class Preview:
     row_changes: list[RowChange] = field(default_factory=list)
     written: bool = False
     plan_id: int | None = None
+    samples: dict[str, list[float]] = field(default_factory=dict)
+    left_out: list[tuple[str, str]] = field(default_factory=list)  # (sheet, column) the import does not read
 
     @property
     def ok(self) -> bool:
@@ -171,6 +174,25 @@ class Preview:
 
     def messages(self) -> list[str]:
         return [problem.text() for problem in self.problems]
+
+    def sample_lines(self) -> list[str]:
+        """How the first numbers of each number column were read, in German ("Spalte „Value“: 80,444; 80,574"):
+        a file with English decimal points shows here whether its numbers came out right."""
+        return [say("samples", column=column, values="; ".join(_sample(value) for value in values))
+                for column, values in self.samples.items()]
+
+    def left_out_lines(self) -> list[str]:
+        """Every column of the file the import does not read, named ("Blatt „x“: Spalte „parent“ wird nicht
+        übernommen"), so that a sheet mapped only in part is never taken for the whole."""
+        return [say("left_out", sheet=sheet, column=column) for sheet, column in self.left_out]
+
+
+SAMPLES = 3
+
+
+def _sample(value: float) -> str:
+    digits = f"{value:.6f}".rstrip("0").rstrip(".")
+    return format_number(value, len(digits.split(".")[1]) if "." in digits else 0)
 
 
 @dataclass(frozen=True)
@@ -447,6 +469,9 @@ class _Importer:
     def _convert_table(self, table: RawTable, mapping: ColumnMapping, is_file: bool) -> None:
         level = layout.level(mapping.level)
         columns = dict(mapping.columns)
+        periods = set(period_columns(table.headers)) if mapping.wide else set()
+        self.result.left_out += [(table.name, header) for header in table.headers
+                                 if not columns.get(header) and header not in periods]
         if mapping.wide:
             table = wide_to_long(table, WIDE_DATE, WIDE_VALUE)
             columns.update({WIDE_DATE: "value_date", WIDE_VALUE: "value"})
@@ -454,14 +479,37 @@ class _Importer:
         sources = [(header, attribute) for header, attribute in columns.items() if attribute and header in index]
         constants = {a: v for a, v in mapping.constants.items()
                      if str(v).strip() and a not in {attribute for _, attribute in sources}}
+        marks = self._decimal_marks(table, level, sources, index, is_file)
         for row in table.rows:
             record = Record(level.name, table.name, row.number, is_file, {}, {})
             for header, attribute in sources:
                 label = row.sources.get(header, header)
-                self._read_value(record, level, attribute, row.value(index[header]), label)
+                raw = file_number(row.value(index[header]), marks.get(header))
+                self._read_value(record, level, attribute, raw, label)
+                self._sample(level, attribute, label, record.values[attribute])
             for attribute, raw in constants.items():
                 self._read_value(record, level, attribute, raw, FIXED)
             self.records[level.name].append(record)
+
+    def _decimal_marks(self, table: RawTable, level: layout.Level, sources: list[tuple[str, str]],
+                       index: dict[str, int], is_file: bool) -> dict[str, str]:
+        """Rule "decimal mark per file column": the mark of each numeric column, decided from all its
+        values; a column that leaves it open (only d.ddd, or both marks) is a problem of the sheet."""
+        numeric = [header for header, attribute in sources
+                   if level.column(attribute).kind in (layout.INTEGER, layout.DECIMAL)]
+        found = decimal_marks({header: [row.value(index[header]) for row in table.rows] for header in numeric},
+                              GERMAN_FILE_MARK.get(table.delimiter))
+        for header, mark in found.items():
+            if mark.mark is None:
+                self._sheet_problem(table.name, decimal_problem(header, mark), is_file=is_file)
+        return {header: mark.mark for header, mark in found.items() if mark.mark}
+
+    def _sample(self, level: layout.Level, attribute: str, label: str, value: Any) -> None:
+        if level.column(attribute).kind != layout.DECIMAL or not isinstance(value, (int, float)):
+            return
+        found = self.result.samples.setdefault(label, [])
+        if len(found) < SAMPLES:
+            found.append(value)
 
     def _read_value(self, record: Record, level: layout.Level, attribute: str, raw: Any, label: str) -> None:
         column = level.column(attribute)

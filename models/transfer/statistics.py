@@ -29,10 +29,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from models.formats import parse_date, parse_number, period_end
+from models.formats import decimal_marks, parse_date, parse_number, period_end
 from models.rules import CODE_MAX
 from models.transfer import layout
-from models.transfer.cells import is_missing, plain_text
+from models.transfer.cells import GERMAN_FILE_MARK, decimal_problem, file_number, is_missing, plain_text
 from models.transfer.mapping import ColumnMapping, guess, mapping_problems, normalise
 from models.transfer.parsing import RawRow, RawTable, period_columns
 from models.transfer.statistics_wording import say
@@ -292,6 +292,7 @@ class _Builder:
     values: list[RawRow] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     codes: set[str] = field(default_factory=set)
+    marks: dict[str, str] = field(default_factory=dict)
 
     def indicator(self, number: int, proposed: str, title: str) -> str:
         code = self.choice.codes.get(proposed, proposed)
@@ -306,7 +307,8 @@ class _Builder:
             shown = str(raw).strip() if raw is not None and str(raw).strip() else "leer"
             self.notes.append(Note(number, column, say("missing_value", shown=shown)))
             return
-        self.values.append(RawRow(number, [code, when, raw, self.choice.source]))
+        self.values.append(RawRow(number, [code, when, file_number(raw, self.marks.get(column)),
+                                           self.choice.source]))
 
 
 def _rows_by_key(table: RawTable, key: str, wanted: list[str]) -> list[RawRow]:
@@ -338,8 +340,8 @@ def reshape(table: RawTable, choice: Choice) -> Reshaped:
     _check_columns(table, columns, allowed)
     if not columns:
         raise ChoiceRefused(say("no_column"))
-    builder = _Builder(table, choice)
     index = {header: position for position, header in enumerate(table.headers)}
+    builder = _Builder(table, choice, marks=_decimal_marks(table, columns, allowed, index))
     if choice.shape == SERIES:
         _series(builder, key, columns, index)
     else:
@@ -363,6 +365,17 @@ def reshape(table: RawTable, choice: Choice) -> Reshaped:
         if header not in used:
             builder.notes.append(Note(None, header, say("column_not_imported")))
     return _result(table, builder)
+
+
+def _decimal_marks(table: RawTable, columns: list[str], allowed: list[str], index: dict[str, int]) -> dict[str, str]:
+    """Rule "decimal mark per file column" for the chosen value columns (the file's other value columns count
+    as evidence); ChoiceRefused when one leaves it open."""
+    found = decimal_marks({column: [row.value(index[column]) for row in table.rows] for column in allowed},
+                          GERMAN_FILE_MARK.get(table.delimiter))
+    for column in columns:
+        if found[column].mark is None:
+            raise ChoiceRefused(decimal_problem(column, found[column]))
+    return {column: found[column].mark for column in columns}
 
 
 def _title(parts: list[str]) -> str:

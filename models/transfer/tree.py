@@ -15,6 +15,7 @@ preview() and apply() only add the reshaping's own problems to the importer's.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -74,7 +75,8 @@ _ROLE_NAMES: dict[str, tuple[str, ...]] = {
     "text_column": ("beschreibung", "text", "inhalt", "erläuterung", "description", "details", "sachstand",
                     "bericht", "stand"),
     "label_column": ("art", "typ", "zeilenart", "label", "bezeichnung bericht", "berichtsart"),
-    "status_column": ("status", "ampel", "farbe", "umsetzungsstatus", "zustand", "state", "bewertung"),
+    "status_column": ("status", "ampel", "farbe", "umsetzungsstatus", "zustand", "state", "bewertung",
+                      "assessment", "rating", "einschätzung", "ampelfarbe", "color", "colour"),
     "progress_column": ("fortschritt", "fortschritt in prozent", "umsetzungsgrad", "progress", "prozent"),
     "lead_column": ("federführung", "federführend", "verantwortlich", "zuständig", "lead", "zuständigkeit"),
     "year_column": ("jahr", "year", "zieljahr"),
@@ -105,6 +107,10 @@ def propose_tree(table: RawTable, shape: SheetShape | None = None, today: dt.dat
         found[role] = header
         if header:
             taken.add(header)
+    if found["status_column"] is None:
+        found["status_column"] = status_column_by_values(table, taken)
+        if found["status_column"]:
+            taken.add(found["status_column"])
     if found["id_column"] and not found["parent_column"] and not found["code_column"]:
         found["code_column"], found["id_column"] = found["id_column"], None  # "Nr." without a parent: a code
     mapping = TreeMapping(**found)
@@ -148,6 +154,42 @@ def propose_tree(table: RawTable, shape: SheetShape | None = None, today: dt.dat
     mapping.status_date = (today or dt.date.today()).isoformat()
     mapping.default_status = IN_PROGRESS
     return mapping
+
+
+STATUS_SHARE = 0.6  # a column whose filled values are mostly colours or status words is a status column
+
+
+def status_column_by_values(table: RawTable, taken: set[str] = frozenset()) -> str | None:
+    """Rule "status column by its values": the first column (not yet taken) most of whose filled values are
+    hex colours, colour names or status words ("#01873B", "orange", "erledigt"), whatever its header."""
+    for header in table.headers:
+        if header in taken:
+            continue
+        values = [_status_text(value) for value in table.column(header) if not is_missing(value)]
+        values = [value for value in values if value]
+        if values and sum(1 for value in values if propose_status(value)) >= STATUS_SHARE * len(values):
+            return header
+    return None
+
+
+def looks_like_tree(table: RawTable) -> bool:
+    """Rule "a tree file is recognised": an id and a parent column, codes that nest (1, 1.2), or at least two
+    report rows labelled like "Sachstand 2013" make a sheet one tree in one table. ("geplant" alone is no
+    sign: it is also a measure status in the plan's own sheets.)"""
+    headers = table.headers
+    if _find_header(headers, _ROLE_NAMES["parent_column"], set()) and _find_header(
+            headers, _ROLE_NAMES["id_column"], set()):
+        return True
+    code = _find_header(headers, _ROLE_NAMES["code_column"], set())
+    if code and _codes_nest(table, code):
+        return True
+    labelled = sum(1 for row in table.rows for cell in row.cells
+                   if isinstance(cell, str) and _REPORT_LABEL.match(cell.strip()))
+    return labelled >= 2
+
+
+_REPORT_LABEL = re.compile(r"^(sachstand|stand|bericht|umsetzungsstand)\s+((19|20)\d{2})(\s*/\s*\d{2,4})?$",
+                           re.IGNORECASE)
 
 
 def _labels_at(nodes: list[Node], depth: int, table: RawTable, mapping: TreeMapping) -> bool:
@@ -264,6 +306,9 @@ def reshape(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = No
     shape = shape or SheetShape()
     result = Reshaped([], [])
     result.skipped = [(number, say("skip.blank")) for number in shape.blank_rows]
+    result.left_out = [header for header in table.headers if header not in used_columns(mapping)]
+    if not mapping.status_column or mapping.status_column not in table.headers:
+        result.default_status = mapping.default_status if mapping.default_status in MEASURE_STATUSES else None
     try:
         nodes, problems, skipped = build_nodes(table, mapping, shape)
     except ValueError as wrong:
@@ -274,6 +319,25 @@ def reshape(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = No
     builder = _Builder(table, mapping, result)
     builder.run(nodes)
     return result
+
+
+def used_columns(mapping: TreeMapping) -> set[str]:
+    """The file's columns a tree mapping reads (every other column is named as not imported)."""
+    single = (mapping.id_column, mapping.parent_column, mapping.code_column, mapping.indent_column,
+              mapping.title_column, mapping.text_column, mapping.label_column, mapping.status_column,
+              mapping.progress_column, mapping.lead_column, mapping.year_column)
+    return {header for header in (*single, *mapping.level_columns) if header}
+
+
+def no_status_line(reshaped: Reshaped) -> str | None:
+    """Rule "no status column is said": the German warning when every report gets the default status."""
+    if reshaped.default_status is None:
+        return None
+    return say("no_status", status=reshaped.default_status)
+
+
+def left_out_lines(reshaped: Reshaped) -> list[str]:
+    return [say("left_out", column=column) for column in reshaped.left_out]
 
 
 class _Builder:

@@ -48,6 +48,8 @@ class Reshaped:
     generated: dict[str, int] = field(default_factory=dict)
     reports: list[tuple[str, dt.date | None, int]] = field(default_factory=list)
     statuses: list[tuple[str, str | None, int]] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # the file's columns the mapping does not read
+    default_status: str | None = None  # no status column: the status every report gets (the user confirms it)
 
 
 class Columns:

@@ -35,6 +35,15 @@ WORDS: dict[str, dict[str, str]] = {
                         "en": "No status is chosen for the status value “{value}”."},
     "status_missing": {"de": "Der Sachstand hat keinen Status, und für Sachstände ohne Status ist keiner gewählt.",
                        "en": "The status report has no status, and none is chosen for reports without one."},
+    "no_status": {"de": "Kein Status gewählt: alle Sachstände erhalten „{status}“.",
+                  "en": "No status chosen: every status report gets “{status}”."},
+    "no_status_cli": {"de": "Keine Statusspalte gewählt: alle Sachstände erhielten „{status}“. Geben Sie eine "
+                            "Statusspalte in der Zuordnung an oder bestätigen Sie mit --default-status „{status}“ "
+                            "(oder einem anderen Status).",
+                      "en": "No status column chosen: every status report would get “{status}”. Name a status "
+                            "column in the mapping or confirm with --default-status “{status}” (or another "
+                            "status)."},
+    "left_out": {"de": "Spalte „{column}“ wird nicht übernommen", "en": "Column “{column}” is not imported"},
     "status_undated": {"de": "Die Maßnahme hat einen Status, aber keinen Sachstand mit Datum. Bitte geben Sie "
                              "den Stand der Datei an.",
                        "en": "The measure has a status but no dated report. Please give the file's date."},

@@ -23,6 +23,21 @@ WORDS: dict[str, dict[str, str]] = {
                  "en": "“{column}” is required; the cell is empty."},
     "not_whole": {"de": "„{raw}“ ist keine ganze Zahl.", "en": "“{raw}” is not a whole number."},
     "not_number": {"de": "„{raw}“ ist keine Zahl (Beispiel: 1.234,5).", "en": "“{raw}” is not a number (example: 1.234,5)."},
+    "left_out": {"de": "Blatt „{sheet}“: Spalte „{column}“ wird nicht übernommen",
+                 "en": "Sheet “{sheet}”: column “{column}” is not imported"},
+    "samples": {"de": "Spalte „{column}“ gelesen als: {values}", "en": "Column “{column}” read as: {values}"},
+    "decimal_ambiguous": {
+        "de": "Spalte „{column}“: Bei Zahlen wie „{example}“ ist nicht zu erkennen, ob der Punkt ein Dezimalpunkt "
+              "({as_decimal}) oder ein Tausenderpunkt ({as_whole}) ist. Bitte schreiben Sie die Zahlen in der Datei "
+              "eindeutig (z. B. „{as_decimal}“ oder „{as_whole}“) und laden Sie sie erneut hoch.",
+        "en": "Column “{column}”: for numbers such as “{example}” it is unclear whether the point is a decimal "
+              "point ({as_decimal}) or a thousands separator ({as_whole}). Please write the numbers unambiguously "
+              "in the file (e.g. “{as_decimal}” or “{as_whole}”) and upload it again."},
+    "decimal_mixed": {
+        "de": "Spalte „{column}“: Die Zahlen haben teils einen Dezimalpunkt, teils ein Dezimalkomma („{example}“). "
+              "Bitte schreiben Sie alle Zahlen der Spalte gleich und laden Sie die Datei erneut hoch.",
+        "en": "Column “{column}”: the numbers have partly a decimal point, partly a decimal comma (“{example}”). "
+              "Please write all numbers of the column the same way and upload the file again."},
     "not_date": {"de": "„{raw}“ ist kein gültiges Datum (TT.MM.JJJJ, z. B. 31.12.2019).",
                  "en": "“{raw}” is not a valid date (DD.MM.YYYY, e.g. 31.12.2019)."},
     "not_yes_no": {"de": "„{raw}“ ist weder „ja“ noch „nein“.", "en": "“{raw}” is neither “ja” nor “nein”."},

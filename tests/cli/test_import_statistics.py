@@ -72,3 +72,14 @@ def test_named_level_is_never_answered_with_name_the_level(tmp_path, capsys):
     assert "Pflichtspalte „Kennzahl“ fehlt" in captured.out
     assert main(["--database-url", url, "import", str(odd), "--plan", "neu"]) == 2
     assert "Nennen Sie die Ebene mit --level" in capsys.readouterr().err
+
+
+def test_dry_run_shows_english_decimal_points_read_as_german_numbers(tmp_path, capsys):
+    """Rule "decimal mark per file column" on the command line: the dry run shows 70,125, not 70.125 or 70125."""
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    arguments = ["--database-url", url, "import", str(IMPORTS / "sdg-dezimalpunkt.csv"), "--plan", "stat",
+                 "--indicators", "--columns", "Value", "--dry-run"]
+    assert main(arguments) == 0
+    assert "Spalte „Wert“ gelesen als: 70,125; 70,25; 71,333" in capsys.readouterr().out
+    assert main([*arguments[:3], str(IMPORTS / "sdg-mehrdeutig.csv"), *arguments[4:]]) == 2
+    assert "Spalte „Value“: Bei Zahlen wie „70.125“" in capsys.readouterr().err

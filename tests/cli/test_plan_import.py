@@ -67,3 +67,18 @@ def test_command_line_imports_a_tree_with_the_page_s_saved_mapping(tmp_path, cap
     broken.write_text("[1, 2]", encoding="utf-8")
     assert main([*args, "--mapping", str(broken)]) == 2
     assert "keine gültige Zuordnung" in capsys.readouterr().err
+
+
+def test_tree_without_status_column_needs_default_status(tmp_path, capsys):
+    """Rule "no status column is said": the dry run names it as a problem; --default-status confirms it."""
+    from tests.models.test_import_tree_recognition import NO_STATUS
+    path = tmp_path / "ohne-status.csv"
+    path.write_text(NO_STATUS, encoding="utf-8")
+    args = ["--database-url", f"sqlite:///{tmp_path / 'cli.db'}", "import", str(path), "--tree", "--plan", "baum",
+            "--name", "Baum", "--owner", "Stadt", "--dry-run"]
+    assert main(args) == 1
+    out = capsys.readouterr().out
+    assert "Keine Statusspalte gewählt: alle Sachstände erhielten „in Umsetzung“" in out
+    assert "Spalte „priority“ wird nicht übernommen" in out
+    assert main([*args, "--default-status", "geplant"]) == 0
+    assert "Kein Status gewählt: alle Sachstände erhalten „geplant“." in capsys.readouterr().out

@@ -218,7 +218,7 @@ def test_wide_regional_table_keeps_the_region_names_in_titles():
     assert dict(statistics.row_options(table, statistics.WIDE))["06432"] == "06432 – ··Darmstadt-Dieburg"
     reshaped = statistics.reshape(table, Choice(statistics.WIDE, rows=["06432"]))
     assert [row.cells[:2] for row in reshaped.tables[0].rows] == [["06432", "Darmstadt-Dieburg (06432)"]]
-    assert [row.cells[1:3] for row in reshaped.tables[1].rows] == [["2021", "1.000"], ["2022", "1.100"]]
+    assert [row.cells[1:3] for row in reshaped.tables[1].rows] == [["2021", 1000.0], ["2022", 1100.0]]  # read with the file's mark
     lines = statistics.note_lines(reshaped.notes)
     assert "Zeile 2, Spalte „2023“: kein Wert („…“): bleibt leer, nicht 0" in lines
     assert not any("„Gebiet“" in line for line in lines)  # the names are used, in the titles

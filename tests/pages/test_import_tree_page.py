@@ -74,3 +74,29 @@ def test_tree_file_with_report_rows_imports_as_dated_reports(mini_app_url):
         ("A1.1", dt.date(2013, 1, 1)), ("A1.1", dt.date(2013, 12, 31)), ("A1.1", dt.date(2014, 12, 31)),
         ("A1.1", dt.date(2016, 12, 31)), ("A1.2", dt.date(2013, 1, 1)), ("A1.2", dt.date(2016, 12, 31))]
 
+
+
+def test_tree_csv_is_proposed_as_a_tree_and_no_status_column_needs_a_tick(mini_app_url):
+    """Rules "a tree file is recognised" and "no status column is said" on the page (outside review)."""
+    from tests.models.test_import_tree_recognition import NO_STATUS
+    at = app()
+    sign_in(at, ADMIN)
+    at.run()
+    at.switch_page(PAGE).run()
+    at.file_uploader(key="import_upload").set_value(("ohne-status.csv", NO_STATUS.encode(), "text/csv")).run()
+    shape = next(radio for radio in at.radio if radio.key and radio.key.startswith("import_shape_"))
+    assert shape.value == "tree"
+    assert any("Kein Status gewählt: alle Sachstände erhalten „in Umsetzung“" in box.value for box in at.warning)
+    assert any("Spalte „priority“ wird nicht übernommen" in block.value for block in at.markdown)
+    at.radio(key="import_target").set_value("new").run()
+    at.text_input(key="import_new_slug").input("baum").run()
+    at.text_input(key="import_new_name").input("Plan aus dem Baum").run()
+    at.text_input(key="import_new_owner").input("Landkreis Musterstadt").run()
+    at.button(key="import_preview_button").click().run()
+    assert not at.exception and not at.error
+    assert not [button for button in at.button if button.key == "import_confirm"]  # waits for the tick
+    tick = next(box for box in at.checkbox if (box.key or "").startswith("import_tree_default_status_"))
+    tick.check().run()
+    at.button(key="import_confirm").click().run()
+    assert not at.exception and not at.error
+    assert [(code, status) for code, _, status in _reports(mini_app_url)] == [("A1", "in Umsetzung")]

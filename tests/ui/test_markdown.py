@@ -56,3 +56,18 @@ def test_plain_keeps_ordinary_german_text_readable():
 @given(st.text().filter(lambda text: "\u200b" not in text))
 def test_plain_shows_any_text_as_typed(text):
     assert _as_rendered(plain(text)) == re.sub(r"[^\S\u00a0\u2007\u202f]+", " ", text).strip(" ")
+
+
+def test_rule_report_texts_keep_paragraphs_and_bullets():
+    """A report kept with its line breaks and "- " bullets (outside review, issue 14) is shown with them, and
+    still literally: no link, emphasis or HTML from the text."""
+    from markdown_it import MarkdownIt
+
+    from ui.views.markdown import labelled_lines, plain_lines
+    text = "Die Stelle war besetzt.\n- mehr Personal\n- klare *Aufgaben* <b>x</b>\nDanach weiter.\n\nZweiter Absatz"
+    html = MarkdownIt().render(plain_lines(text))
+    assert "<li>mehr Personal</li>" in html and "<li>klare *Aufgaben* &lt;b&gt;x&lt;/b&gt;</li>" in html
+    assert html.count("<p>") == 3 and "<em>" not in html and "<b>" not in html
+    assert MarkdownIt().render(plain_lines("Zeile eins\nZeile zwei")) == "<p>Zeile eins<br />\nZeile zwei</p>\n"
+    assert labelled_lines("Sachstand", "- eins\n- zwei").startswith("**Sachstand:**\n\n- eins")
+    assert labelled_lines("Sachstand", "kurz") == "**Sachstand:** kurz"

@@ -56,6 +56,12 @@ def show_preview(result: Preview, notes=()) -> None:
         state = t("import.preview.plan.new") if result.new_plan else t("import.preview.plan.existing")
         st.markdown(plain(t("import.preview.plan", name=result.plan_name, slug=result.plan_slug, state=state)))
     st.dataframe(counts_frame(result), hide_index=True, width="content")
+    for line in result.sample_lines():
+        st.caption(plain(localised(line)))
+    if result.left_out:
+        lines = "\n".join(f"- {plain(localised(line))}" for line in result.left_out_lines())
+        st.warning(t("import.left_out", count=format_number(len(result.left_out))) + "\n\n" + lines,
+                   icon=":material/visibility_off:")
     if result.problems:
         st.error(t("import.problems", count=format_number(len(result.problems))), icon=":material/error:")
         st.dataframe(problems_frame(result), hide_index=True, width="stretch",

@@ -21,6 +21,7 @@ from models.transfer.importer import ImportRefused, Target
 from models.transfer.mapping import is_explanation, is_info
 from models.transfer.parsing import RawTable
 from models.transfer.statistics import Choice, ChoiceRefused
+from models.transfer.tree import looks_like_tree
 from ui.plan_import import profiles as profile_offer
 from ui.plan_import.preview import show_preview
 from ui.reads.db import engine_for
@@ -44,7 +45,8 @@ def choose_shape(tables: list[RawTable], file_key: str) -> tuple[str, RawTable |
     first = next(((shape, table) for shape, table in detected if shape), (None, None))
     key = f"import_shape_{file_key}"
     keep_offered(key, list(SHAPES), t("import.shape"))
-    st.session_state.setdefault(key, first[0] or PLAN)
+    tree_like = any(looks_like_tree(table) for table in readable)
+    st.session_state.setdefault(key, TREE if tree_like else first[0] or PLAN)
     shape = st.radio(t("import.shape"), SHAPES, key=key, help=t("import.shape.help"), horizontal=True,
                      format_func=lambda value: t(f"import.shape.{value}"))
     if shape in (PLAN, TREE) or not readable:

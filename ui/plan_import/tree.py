@@ -290,6 +290,11 @@ def show_summary(reshaped: Reshaped) -> None:
                                     t("import.tree.col.rows"): count}
                                    for value, status, count in reshaped.statuses]),
                      hide_index=True, width="content")
+    if (line := tree.no_status_line(reshaped)) is not None:
+        st.warning(localised(line), icon=":material/warning:")
+    if reshaped.left_out:
+        lines = "\n".join(f"- {plain(localised(line))}" for line in tree.left_out_lines(reshaped))
+        st.markdown(t("import.tree.left_out", count=format_number(len(reshaped.left_out))) + "\n\n" + lines)
     st.caption(t("import.tree.skipped", count=format_number(len(reshaped.skipped))))
     if reshaped.skipped:
         st.dataframe(pd.DataFrame([{t("import.tree.col.row"): row, t("import.tree.col.reason"): localised(reason)}
@@ -298,3 +303,15 @@ def show_summary(reshaped: Reshaped) -> None:
         st.warning(t("import.tree.problems", count=format_number(len(reshaped.problems))),
                    icon=":material/warning:")
 
+
+
+def default_status_confirmed(reshaped: Reshaped, file_key: str) -> bool:
+    """Rule "no status column is said": without a status column the import waits for a tick that every
+    report is to get the default status (never silently)."""
+    if reshaped.default_status is None:
+        return True
+    confirmed = st.checkbox(t("import.tree.default_status.confirm", status=reshaped.default_status),
+                            key=f"import_tree_default_status_{file_key}_{reshaped.default_status}")
+    if not confirmed:
+        st.info(t("import.tree.default_status.needed", status=reshaped.default_status), icon=":material/help:")
+    return confirmed

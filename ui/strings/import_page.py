@@ -113,6 +113,7 @@ CATALOGUE.update(
                   "and create the preview again.",
         },
         "import.no_problems": {"de": "Keine Probleme gefunden.", "en": "No problems found."},
+        "import.left_out": {"de": "Nicht übernommen ({count} Spalten):", "en": "Not imported ({count} columns):"},
         "import.nothing_to_do": {
             "de": "Nichts zu ändern: Der Plan entspricht bereits der Datei.",
             "en": "Nothing to change: the plan already matches the file.",

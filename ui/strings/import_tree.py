@@ -86,6 +86,15 @@ CATALOGUE.update(
         "import.tree.col.made_up": {"de": "erzeugt", "en": "made up"},
         "import.tree.col.reports": {"de": "Sachstände", "en": "Reports"},
         "import.tree.skipped": {"de": "Übersprungene Zeilen: {count}", "en": "Rows skipped: {count}"},
+        "import.tree.left_out": {"de": "Nicht übernommen ({count} Spalten):", "en": "Not imported ({count} columns):"},
+        "import.tree.default_status.confirm": {
+            "de": "Ja, alle Sachstände sollen den Status „{status}“ erhalten.",
+            "en": "Yes, every status report is to get the status “{status}”."},
+        "import.tree.default_status.needed": {
+            "de": "Bitte wählen Sie oben eine Statusspalte oder bestätigen Sie, dass alle Sachstände „{status}“ "
+                  "erhalten sollen.",
+            "en": "Please choose a status column above or confirm that every status report is to get "
+                  "“{status}”."},
         "import.tree.col.row": {"de": "Zeile", "en": "Row"},
         "import.tree.col.reason": {"de": "Grund", "en": "Reason"},
         "import.tree.problems": {"de": "{count} Problem(e) beim Lesen des Baums; bitte Zuordnung prüfen.",

@@ -25,3 +25,34 @@ def plain(text: object) -> str:
     """The text on one line, shown literally by Streamlit's Markdown."""
     line = _SPACES.sub(" ", str(text)).strip(" ")
     return _PUNCTUATION.sub(r"\\\1", _FOUND_IN_TEXT.sub(lambda found: found.group() + "\u200b", line))
+
+
+_BULLET = re.compile(r"^[-•*–]\s+(.*)$")
+
+
+def plain_lines(text: object) -> str:
+    """A longer text (a report kept with its line breaks) shown literally but with its paragraphs, line
+    breaks and "- " bullets: every line escaped by plain(), bullets as a Markdown list."""
+    blocks = []
+    for paragraph in re.split(r"\n\s*\n", str(text).replace("\r\n", "\n").strip()):
+        shown = ""
+        was_bullet = None
+        for line in (line.strip() for line in paragraph.split("\n")):
+            if not line:
+                continue
+            bullet = _BULLET.match(line)
+            item = "- " + plain(bullet.group(1)) if bullet else plain(line)
+            if was_bullet is not None:
+                shown += "\n" if bullet and was_bullet else "  \n" if not bullet and not was_bullet else "\n\n"
+            shown += item
+            was_bullet = bool(bullet)
+        if shown:
+            blocks.append(shown)
+    return "\n\n".join(blocks)
+
+
+def labelled_lines(label: str, text: object) -> str:
+    """"**Sachstand:** text" with the text's paragraphs and bullets (plain_lines); a text that begins with a
+    bullet starts below the label, so that the list stays a list. label is the app's own wording."""
+    body = plain_lines(text)
+    return f"**{label}:**" + ("\n\n" if body.startswith("- ") else " ") + body
