@@ -26,7 +26,6 @@ from sqlalchemy.orm import Session
 from models.commands import Actor
 from models.formats import format_date, parse_date
 from models.rules import COMPLETED, IN_PROGRESS, MEASURE_STATUSES, PLANNED
-from models.rules import status_for_colour
 from models.transfer import importer, layout
 from models.transfer.cells import is_missing, parse_whole_number, plain_text
 from models.transfer.importer import ImportRefused, Preview, Problem, Target
@@ -35,9 +34,9 @@ from models.transfer.parsing import RawRow, RawTable, XLSX_MAGIC, read_file
 from models.transfer.sheet_shape import SheetShape, blank_rows, csv_shape, xlsx_shapes
 from models.transfer.tree_wording import say
 from models.transfer.tree_mapping import (
-    BY_CODE, BY_COLUMNS, BY_INDENT, BY_PARENT, COLOUR_NAMES, DEFAULT_PLACEHOLDERS, OUTLINE, PER_YEAR, PER_YEAR_TITLE,
-    PLACEHOLDER, PLACEHOLDER_CODES, PLANNED_LABELS, REPORT, STATUS_WORDS, TREE_LEVELS,
-    TreeMapping, HEX_PATTERN, YEAR_PATTERN,
+    BY_CODE, BY_COLUMNS, BY_INDENT, BY_PARENT, DEFAULT_PLACEHOLDERS, OUTLINE, PER_YEAR, PER_YEAR_TITLE,
+    PLACEHOLDER, PLACEHOLDER_CODES, REPORT, TREE_LEVELS, TreeMapping, YEAR_PATTERN, propose_label_date,
+    propose_status,
 )
 from models.transfer.tree_nodes import Node, Reshaped, Columns, build_nodes, code_parent
 
@@ -212,38 +211,6 @@ def _default_depths(deepest: int) -> dict[int, str]:
 def _codes_nest(table: RawTable, header: str) -> bool:
     codes = {plain_text(code) for code in table.column(header) if not is_missing(code)}
     return any(code_parent(code, codes) for code in codes)
-
-
-def propose_label_date(label: str, plan_start: dt.date) -> dt.date | None:
-    """The date a report label stands for: the end of the last year it names ("Sachstand 2015/2016" ->
-    31.12.2016); "geplant" -> the plan's start; None when the label names no year."""
-    years = YEAR_PATTERN.findall(label)
-    if years:
-        return dt.date(max(int(year) for year in years), 12, 31)
-    if normalise(label) in {normalise(word) for word in PLANNED_LABELS}:
-        return plan_start
-    return None
-
-
-def colour_of(value: str) -> tuple[int, int, int] | None:
-    """The RGB of a hex colour (#01873B, 01873B) or a colour name (grün, orange, white); else None."""
-    text = value.strip()
-    hexed = HEX_PATTERN.match(text)
-    if hexed:
-        digits = hexed.group(1)
-        return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
-    return COLOUR_NAMES.get(text.casefold())
-
-
-def propose_status(value: str) -> str | None:
-    """The measure status a status value of the file likely stands for: a known word (German or English), or
-    the nearest traffic-light colour of a colour (models.rules.status_for_colour). Numbers and unknown
-    words: None (the user says)."""
-    word = STATUS_WORDS.get(normalise(value))
-    if word:
-        return word
-    colour = colour_of(value)
-    return status_for_colour(colour) if colour else None
 
 
 # --- from nodes to level tables -------------------------------------------------------------------

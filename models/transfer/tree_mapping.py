@@ -3,11 +3,13 @@ the words, colours and codes a tree file's values are read by."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import asdict, dataclass, field
 
 from models.rules import COMPLETED, IN_PROGRESS, MEASURE_STATUSES, PLANNED, AT_RISK, DELAYED, SUSPENDED
+from models.rules import status_for_colour
 from models.transfer.mapping import normalise
 
 
@@ -111,3 +113,35 @@ class TreeMapping:
 
     def level_depth(self, level: str) -> int | None:
         return next((depth for depth, name in self.depths.items() if name == level), None)
+
+
+def propose_label_date(label: str, plan_start: dt.date) -> dt.date | None:
+    """The date a report label stands for: the end of the last year it names ("Sachstand 2015/2016" ->
+    31.12.2016); "geplant" -> the plan's start; None when the label names no year."""
+    years = YEAR_PATTERN.findall(label)
+    if years:
+        return dt.date(max(int(year) for year in years), 12, 31)
+    if normalise(label) in {normalise(word) for word in PLANNED_LABELS}:
+        return plan_start
+    return None
+
+
+def colour_of(value: str) -> tuple[int, int, int] | None:
+    """The RGB of a hex colour (#01873B, 01873B) or a colour name (grün, orange, white); else None."""
+    text = value.strip()
+    hexed = HEX_PATTERN.match(text)
+    if hexed:
+        digits = hexed.group(1)
+        return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
+    return COLOUR_NAMES.get(text.casefold())
+
+
+def propose_status(value: str) -> str | None:
+    """The measure status a status value of the file likely stands for: a known word (German or English), or
+    the nearest traffic-light colour of a colour (models.rules.status_for_colour). Numbers and unknown
+    words: None (the user says)."""
+    word = STATUS_WORDS.get(normalise(value))
+    if word:
+        return word
+    colour = colour_of(value)
+    return status_for_colour(colour) if colour else None
