@@ -242,6 +242,9 @@ def test_every_slide_with_its_controls_fits_the_hall(browser: Browser, app_url: 
                 page.keyboard.press("ArrowRight")
                 expect(slide_region(page, number)).to_be_visible()
                 expect(page.locator(FINISHED_RUN)).to_be_attached()
+            # The slide may stand before its buttons (a first run reruns once): measure once both are drawn.
+            expect(page.get_by_test_id("stMain").get_by_role("button", name=re.compile("^Weiter"))).to_be_attached()
+            expect(page.get_by_test_id("stMain").get_by_role("button", name=re.compile("^Zurück"))).to_be_attached()
             found = page.evaluate(SLIDE_JS)
             if found["controls"] != 2 or not (found["controlsInside"] and found["slideInside"]) \
                     or found["scrolled"] or found["scrollHeight"] > found["innerHeight"] \
