@@ -251,3 +251,14 @@ def test_the_dcat_distributions_are_the_api_addresses_that_answer(api):
     assert len(urls) == 2 * len(PLAN_DATASETS)
     for url in sorted(urls)[:4]:
         assert httpx.get(url, timeout=60).status_code == 200
+
+
+def test_a_first_request_before_any_page_finds_the_prepared_database(tmp_path):
+    """The README's first start: nobody has opened a page yet, and the API and an embed already answer."""
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    with running_server(ROOT / "dashboard.py", tmp_path / "server.log", url) as server:
+        with httpx.Client(base_url=server.base_url, timeout=60) as client:
+            plans = client.get("/api/v1/plans")
+            headlines = client.get("/einbetten/v1/darmstadt-dieburg/ueberblick")
+    assert plans.status_code == 200 and "darmstadt-dieburg" in [plan["plan"] for plan in plans.json()["daten"]]
+    assert headlines.status_code == 200
