@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import uuid
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import app_test
 
 from models.bootstrap import prepare_database
-from models.db import make_engine, migrate
+from models.db import has_tables, make_engine, migrate
 from models.seed import insert_plan_document, read_document
 from tests.postgres import PostgresServer, find_bin_dir
 
@@ -72,28 +74,63 @@ def postgres_url():
         server.stop()
 
 
-def _fresh_postgres_database(server_url: str) -> str:
+def _fresh_postgres_database(server_url: str, template: str = "template0") -> str:
     name = "t_" + uuid.uuid4().hex[:12]
     admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0'))
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
     admin.dispose()
     return make_url(server_url).set(database=name).render_as_string(hide_password=False)
 
 
+def checkpoint(path: Path) -> None:
+    """Fold a SQLite file's write-ahead log into the file, so that copying the file alone copies the database."""
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    connection.close()
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite_template(tmp_path_factory) -> Path:
+    """A SQLite file migrated once per test process: each test gets a copy instead of running the migrations
+    (about a second each), which tests/models/test_migrations.py runs for real."""
+    path = tmp_path_factory.mktemp("migrated") / "template.db"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    engine.dispose()
+    checkpoint(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def migrated_postgres_template(postgres_url) -> str:
+    """Name of a PostgreSQL database migrated once per test process, the template of each test's database."""
+    url = _fresh_postgres_database(postgres_url)
+    engine = make_engine(url)
+    migrate(engine)
+    engine.dispose()
+    return make_url(url).database
+
+
 @pytest.fixture(params=BACKENDS)
 def empty_url(request, tmp_path) -> str:
-    """URL of a new, empty database on each backend."""
+    """URL of a new, empty database on each backend; already migrated when the test also asks for `engine`."""
+    migrated = "engine" in request.fixturenames
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'test.db'}"
-    return _fresh_postgres_database(request.getfixturevalue("postgres_url"))
+        path = tmp_path / "test.db"
+        if migrated:
+            shutil.copyfile(request.getfixturevalue("migrated_sqlite_template"), path)
+        return f"sqlite:///{path}"
+    template = request.getfixturevalue("migrated_postgres_template") if migrated else "template0"
+    return _fresh_postgres_database(request.getfixturevalue("postgres_url"), template)
 
 
 @pytest.fixture
 def engine(empty_url):
     """An engine on a migrated, empty database."""
     engine = make_engine(empty_url)
-    migrate(engine)
+    if not has_tables(engine):  # asked for dynamically (getfixturevalue): empty_url could not know
+        migrate(engine)
     yield engine
     engine.dispose()
 

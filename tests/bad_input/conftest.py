@@ -23,7 +23,7 @@ from models.commands import SYSTEM, Actor
 from models.db import make_engine, migrate
 from models.schema import Organisation
 from models.seed import insert_plan_document, read_document
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, checkpoint
 from tests.signed_in import open_session, sign_in
 
 
@@ -41,12 +41,6 @@ class Guarded:
     @property
     def url(self) -> str:
         return f"sqlite:///{self.path}"
-
-
-def checkpoint(path: Path) -> None:
-    with sqlite3.connect(path) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-    connection.close()
 
 
 def file_digest(path: Path) -> str:

@@ -3,6 +3,7 @@
 import base64
 import json
 import re
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -10,23 +11,34 @@ import pytest
 from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
-from models.db import make_engine, migrate
+from models.db import make_engine
 from models.seed import insert_plan_document, read_document
+from tests.conftest import checkpoint
 from tests.signed_in import sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
-@pytest.fixture
-def mini_app_url(tmp_path, monkeypatch) -> str:
-    """DATABASE_URL of a SQLite file holding only the hand-made mini plan."""
-    url = f"sqlite:///{tmp_path / 'mini.db'}"
-    engine = make_engine(url)
-    migrate(engine)
+@pytest.fixture(scope="session")
+def mini_template(migrated_sqlite_template, tmp_path_factory) -> Path:
+    """A SQLite file holding only the hand-made mini plan, written once per test process."""
+    path = tmp_path_factory.mktemp("mini") / "mini.db"
+    shutil.copyfile(migrated_sqlite_template, path)
+    engine = make_engine(f"sqlite:///{path}")
     with Session(engine) as session, session.begin():
         insert_plan_document(session, read_document(FIXTURES / "mini-plan.yaml"))
     engine.dispose()
+    checkpoint(path)
+    return path
+
+
+@pytest.fixture
+def mini_app_url(mini_template, tmp_path, monkeypatch) -> str:
+    """DATABASE_URL of a fresh copy of the mini plan's SQLite file."""
+    path = tmp_path / "mini.db"
+    shutil.copyfile(mini_template, path)
+    url = f"sqlite:///{path}"
     monkeypatch.setenv("DATABASE_URL", url)
     return url
 
