@@ -13,6 +13,7 @@ from ui.widgets.components import plain
 from ui.shell.texts import localised, t
 
 SHOWN_CHANGES = 200
+NO_ROW = "–"
 
 
 def counts_frame(result: Preview) -> pd.DataFrame:
@@ -22,9 +23,15 @@ def counts_frame(result: Preview) -> pd.DataFrame:
     )
 
 
+def row_label(row: int | None) -> str:
+    """A row number as the tables show it ("1.234"), "–" for a problem or change of a whole sheet, file or of the
+    plan (a missing column, the Info sheet): never "None"."""
+    return format_number(row) if row else NO_ROW
+
+
 def problems_frame(result: Preview) -> pd.DataFrame:
     return pd.DataFrame(
-        [{t("import.col.sheet"): p.sheet, t("import.col.row"): p.row, t("import.col.column"): p.column or "",
+        [{t("import.col.sheet"): p.sheet, t("import.col.row"): row_label(p.row), t("import.col.column"): p.column or "",
           t("import.col.problem"): localised(p.message)} for p in result.problems],
         columns=[t("import.col.sheet"), t("import.col.row"), t("import.col.column"), t("import.col.problem")],
     )
@@ -42,7 +49,7 @@ def _changes_text(changes: dict) -> str:
 
 
 def changes_frame(result: Preview) -> pd.DataFrame:
-    rows = [{t("import.col.level"): _level_sheet(change.level), t("import.col.row"): change.row or None,
+    rows = [{t("import.col.level"): _level_sheet(change.level), t("import.col.row"): row_label(change.row),
              t("import.col.key"): change.key, t("import.col.what"): t(f"import.action.{change.action}"),
              t("import.col.changes"): _changes_text(change.changes)}
             for change in result.row_changes[:SHOWN_CHANGES]]
