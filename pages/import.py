@@ -13,13 +13,12 @@ from models.transfer import tree as tree_import
 from models.transfer.importer import ImportRefused, Target
 from models.transfer.parsing import MB, OverLimit, UnreadableFile, import_limits
 from ui.widgets import components
-from ui.reads.db import engine_for
 from ui.shell import run_gate, write
 from ui.shell.choices import keep_offered
 from ui.shell.auth import current_actor, require
 from ui.shell.context import current
 from ui.plan_import.mapping import PARSED, choose_scope, digest, mapping_widgets, read_tables, template_files
-from ui.plan_import.preview import show_preview, show_result
+from ui.plan_import.preview import show_preview, show_result, stored_preview
 from ui.plan_import import profiles as profile_ui
 from ui.plan_import import statistics as statistics_path
 from ui.plan_import import tree as tree_ui
@@ -129,21 +128,7 @@ else:
 signature = (file_key, scope, repr(target), repr(mappings))
 profile = (profile_ui.tree_profile(tree_table.headers, tree_mapping) if form == tree_ui.TREE_FORM
            else profile_ui.plan_profile(tables, mappings, scope))
-profile_ui.save_form(context.url, context.plan_id, profile)
-st.subheader(t("import.step.preview"), anchor=False)
-if st.button(t("import.preview.button"), icon=":material/preview:", key="import_preview_button"):
-    with run_gate.stepped_out(), Session(engine_for(context.url)) as session:
-        st.session_state[PREVIEW] = (signature, check(session))
-    if not st.session_state[PREVIEW][1].problems:
-        profile_ui.remember(context.plan_id, profile)
-        st.rerun()  # the form to save the choices as a profile stands above the preview
-stored = st.session_state.get(PREVIEW)
-if stored is None:
-    st.stop()
-if stored[0] != signature:
-    st.info(t("import.preview.stale"), icon=":material/refresh:")
-    st.stop()
-preview = stored[1]
+preview = stored_preview(context.url, context.plan_id, profile, signature, check, PREVIEW, "import_preview_button")
 show_preview(preview)
 if not preview.ok or not (preview.changed_rows or preview.new_plan or preview.row_changes):
     st.stop()

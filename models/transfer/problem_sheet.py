@@ -20,11 +20,13 @@ NOTE_HEADERS = ("Zeile", "Spalte", "Nicht übernommen, weil")
 
 
 def problems_xlsx(problems: Sequence[Problem], notes: Sequence[Note] = ()) -> bytes:
-    """Sheet "Probleme" (one line per problem, German) and, when given, sheet "Nicht übernommen"."""
+    """Sheet "Probleme" (one line per problem, German; the row an empty cell for a problem of a whole sheet or
+    file, numbers stay numbers to sort by) and, when given, sheet "Nicht übernommen"."""
     book = Workbook()
     sheet = book.active
     sheet.title = "Probleme"
-    _fill(sheet, PROBLEM_HEADERS, [(p.sheet, p.row, p.column or "", render(p.message, "de")) for p in problems])
+    rows = [(p.sheet, p.row or None, p.column or "", render(p.message, "de")) for p in problems]
+    _fill(sheet, PROBLEM_HEADERS, rows)
     if notes:
         _fill(book.create_sheet("Nicht übernommen"), NOTE_HEADERS,
               [(note.row, note.column or "", render(note.reason, "de")) for note in notes])

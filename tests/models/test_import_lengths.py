@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from models.commands import Actor
 from models.schema import Plan
 from models.transfer import importer, layout
-from models.transfer.importer import MODELS, TEXT_LIMITS, ImportRefused, Target, _cell, schema_length
+from models.transfer.import_values import MODELS, TEXT_LIMITS, _cell, schema_length
+from models.transfer.importer import ImportRefused, Target
 from models.transfer.parsing import read_csv, read_file
 
 ADMIN = Actor(name="Büro", role="admin")

@@ -68,11 +68,11 @@ def test_upload_mapping_preview_with_problems_then_confirm(mini_app_url):
     assert not at.exception
     problems = at.dataframe[1].value
     assert problems.to_dict("records") == [
-        {"Blatt": "sachstaende", "Zeile": 3, "Spalte": "Maßnahmen-Nr",
+        {"Blatt": "sachstaende", "Zeile": "3", "Spalte": "Maßnahmen-Nr",
          "Problem": "„M9“ gibt es weder in der Datei noch im Plan (gesucht in „Maßnahmen“)."},
-        {"Blatt": "sachstaende", "Zeile": 4, "Spalte": "Prozent",
+        {"Blatt": "sachstaende", "Zeile": "4", "Spalte": "Prozent",
          "Problem": "„abgeschlossen“ bedeutet 100 % Fortschritt, hier stehen 90 %."},
-        {"Blatt": "sachstaende", "Zeile": 5, "Spalte": "Stichtag",
+        {"Blatt": "sachstaende", "Zeile": "5", "Spalte": "Stichtag",
          "Problem": "„31.02.2024“ ist kein gültiges Datum (TT.MM.JJJJ, z. B. 31.12.2019)."},
     ]
     assert "3 Problem(e)" in at.error[0].value
@@ -174,7 +174,7 @@ def _plan_slugs(url) -> list[str]:
 def test_b14c_over_long_plan_name_is_a_problem_of_the_preview(mini_app_url):
     at = _new_plan_upload(_open(), "P" * 5_000)
     problems = at.dataframe[1].value.to_dict("records")
-    assert problems == [{"Blatt": "Info", "Zeile": None, "Spalte": "",
+    assert problems == [{"Blatt": "Info", "Zeile": "–", "Spalte": "",
                          "Problem": "„Plan“: Der Text ist 5.000 Zeichen lang; erlaubt sind höchstens 200 Zeichen."}]
     assert not [button for button in at.button if button.key == "import_confirm"]
     assert _plan_slugs(mini_app_url) == ["mini"]

@@ -78,7 +78,7 @@ def test_shape_can_be_overridden_and_a_bad_choice_shows_problems_to_download(min
     at.button(key="import_stats_preview_button").click().run()
     assert not at.exception
     problems = next(frame.value for frame in at.dataframe if "Problem" in frame.value.columns).to_dict("records")
-    assert problems[0]["Zeile"] == 3 and "irgendwann" in problems[0]["Problem"]
+    assert problems[0]["Zeile"] == "3" and "irgendwann" in problems[0]["Problem"]
     assert [button for button in at.get("download_button") if "Probleme" in button.proto.label]
 
 

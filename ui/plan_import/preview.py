@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
+from sqlalchemy.orm import Session
 
 from models.formats import format_number
 from models.transfer import layout
 from models.transfer.importer import Preview, level_summary
 from models.transfer.problem_sheet import FILE_NAME, problems_xlsx
+from models.transfer.profiles import Profile
+from ui.plan_import import profiles
+from ui.reads.db import engine_for
+from ui.shell import run_gate
 from ui.widgets.components import plain
 from ui.shell.texts import localised, t
 
 SHOWN_CHANGES = 200
+NO_ROW = "–"
 
 
 def counts_frame(result: Preview) -> pd.DataFrame:
@@ -22,9 +30,15 @@ def counts_frame(result: Preview) -> pd.DataFrame:
     )
 
 
+def row_label(row: int | None) -> str:
+    """A row number as the tables show it ("1.234"), "–" for a problem or change of a whole sheet, file or of the
+    plan (a missing column, the Info sheet): never "None"."""
+    return format_number(row) if row else NO_ROW
+
+
 def problems_frame(result: Preview) -> pd.DataFrame:
     return pd.DataFrame(
-        [{t("import.col.sheet"): p.sheet, t("import.col.row"): p.row, t("import.col.column"): p.column or "",
+        [{t("import.col.sheet"): p.sheet, t("import.col.row"): row_label(p.row), t("import.col.column"): p.column or "",
           t("import.col.problem"): localised(p.message)} for p in result.problems],
         columns=[t("import.col.sheet"), t("import.col.row"), t("import.col.column"), t("import.col.problem")],
     )
@@ -42,11 +56,34 @@ def _changes_text(changes: dict) -> str:
 
 
 def changes_frame(result: Preview) -> pd.DataFrame:
-    rows = [{t("import.col.level"): _level_sheet(change.level), t("import.col.row"): change.row or None,
+    rows = [{t("import.col.level"): _level_sheet(change.level), t("import.col.row"): row_label(change.row),
              t("import.col.key"): change.key, t("import.col.what"): t(f"import.action.{change.action}"),
              t("import.col.changes"): _changes_text(change.changes)}
             for change in result.row_changes[:SHOWN_CHANGES]]
     return pd.DataFrame(rows)
+
+
+def stored_preview(url: str, plan_id: int, profile: Profile, signature: tuple, check: Callable[[Session], Preview],
+                   state_key: str, button_key: str) -> Preview:
+    """The form to save the choices as a profile, the preview button and the preview it stored for these choices
+    (signature: the file and everything chosen). A preview without problems offers the choices as a profile (the
+    form stands above, hence the rerun). Ends the script run while there is no preview, or when the stored one was
+    made for another file or other choices (then says so)."""
+    profiles.save_form(url, plan_id, profile)
+    st.subheader(t("import.step.preview"), anchor=False)
+    if st.button(t("import.preview.button"), icon=":material/preview:", key=button_key):
+        with run_gate.stepped_out(), Session(engine_for(url)) as session:
+            st.session_state[state_key] = (signature, check(session))
+        if not st.session_state[state_key][1].problems:
+            profiles.remember(plan_id, profile)
+            st.rerun()
+    stored = st.session_state.get(state_key)
+    if stored is None:
+        st.stop()
+    if stored[0] != signature:
+        st.info(t("import.preview.stale"), icon=":material/refresh:")
+        st.stop()
+    return stored[1]
 
 
 def show_preview(result: Preview, notes=()) -> None:

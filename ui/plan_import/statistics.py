@@ -23,8 +23,7 @@ from models.transfer.parsing import RawTable
 from models.transfer.statistics import Choice, ChoiceRefused
 from models.transfer.tree import looks_like_tree
 from ui.plan_import import profiles as profile_offer
-from ui.plan_import.preview import show_preview
-from ui.reads.db import engine_for
+from ui.plan_import.preview import show_preview, stored_preview
 from ui.shell import run_gate, write
 from ui.shell.auth import current_actor
 from ui.shell.choices import keep_offered
@@ -121,22 +120,12 @@ def statistics_flow(table: RawTable, shape: str, upload_name: str, file_key: str
     target = Target(plan_id=context.plan_id)
     signature = (file_key, repr(choice))
     profile = profile_offer.statistics_profile(table, choice)
-    profile_offer.save_form(context.url, context.plan_id, profile)
-    st.subheader(t("import.step.preview"), anchor=False)
-    if st.button(t("import.preview.button"), icon=":material/preview:", key="import_stats_preview_button"):
-        with run_gate.stepped_out(), Session(engine_for(context.url)) as session:
-            st.session_state[PREVIEW] = (signature, importer.preview(session, current_actor(), reshaped.tables,
-                                                                     reshaped.mappings, target))
-        if not st.session_state[PREVIEW][1].problems:
-            profile_offer.remember(context.plan_id, profile)
-            st.rerun()  # the form to save the choice as a profile stands above the preview
-    stored = st.session_state.get(PREVIEW)
-    if stored is None:
-        st.stop()
-    if stored[0] != signature:
-        st.info(t("import.preview.stale"), icon=":material/refresh:")
-        st.stop()
-    preview = stored[1]
+
+    def check(session: Session) -> importer.Preview:
+        return importer.preview(session, current_actor(), reshaped.tables, reshaped.mappings, target)
+
+    preview = stored_preview(context.url, context.plan_id, profile, signature, check, PREVIEW,
+                             "import_stats_preview_button")
     show_preview(preview, reshaped.notes)
     if not preview.ok or not preview.row_changes:
         st.stop()
