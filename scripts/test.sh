@@ -25,4 +25,5 @@ if [ "$(id -u)" = "0" ] && ! [ -x /usr/sbin/nginx ]; then
 fi
 
 # Two workers (the CI machine has 2 cores); browser tests stay together on one of them (tests/conftest.py).
-exec "$VENV_PYTHON" -m pytest -n auto --dist loadgroup "$@"
+# The fifteen slowest tests close every log: the whole suite must stay well under 15 minutes.
+exec "$VENV_PYTHON" -m pytest -n auto --dist loadgroup --durations=15 "$@"
