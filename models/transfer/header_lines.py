@@ -43,20 +43,30 @@ def _cell(cells: list[Any], index: int) -> Any:
     return cells[index] if index < len(cells) else None
 
 
+def _is_header_line(cells: list[Any], figures: list[int]) -> bool:
+    """Words above figure columns, and not a title (a title line is one cell in the first column)."""
+    filled = [cell for cell in cells if _text(cell)]
+    return (any(_is_word(_cell(cells, index)) for index in figures)
+            and (not _text(_cell(cells, 0)) or len(filled) >= 2))
+
+
 def header_block(filled: list[tuple[int, list[Any]]], position: int) -> tuple[int, int] | None:
-    """(first header line, first data row) as positions in filled when the row at position is the first data
-    row below a header of one or more lines; None when that row is a header as usual."""
-    if position == 0:
+    """(first header line, first data row) as positions in filled when the header above the data has more than
+    one line, or when the row at position (found as the header) is already the first data row; None when the
+    row at position is the only header line, as usual."""
+    def figures_of(at: int) -> list[int]:
+        return [index for index, cell in enumerate(filled[at][1]) if _is_figure(cell)] if at < len(filled) else []
+
+    data = position if figures_of(position) else position + 1
+    figures = figures_of(data)
+    if not figures or data == 0:
         return None
-    cells = filled[position][1]
-    figures = [index for index, cell in enumerate(cells) if _is_figure(cell)]
-    above = filled[position - 1][1]
-    if not figures or not any(_is_word(_cell(above, index)) for index in figures):
-        return None
-    start = position
-    while start > 0 and any(_is_word(_cell(filled[start - 1][1], index)) for index in figures):
+    start = data
+    while start > 0 and _is_header_line(filled[start - 1][1], figures):
         start -= 1
-    return start, position
+    if start == data or (data == position + 1 and start == position):
+        return None
+    return start, data
 
 
 def combined_headers(lines: list[list[Any]], width: int) -> list[str]:

@@ -475,7 +475,8 @@ def _is_footnote(cells: list[Any]) -> bool:
     """One filled cell holding words ("Quelle: ..."); a lone code ("M9") is a row with missing values, which
     the check must report rather than drop."""
     filled = [cell for cell in cells if not _blank(cell)]
-    return len(filled) == 1 and " " in str(filled[0]).strip()
+    text = str(filled[0]).strip() if len(filled) == 1 else ""
+    return " " in text or (len(text) >= 3 and set(text) <= set("_-=–—"))  # or a rule line above footnotes
 
 
 def _unique_headers(headers: list[str]) -> list[str]:
