@@ -253,6 +253,11 @@ def value_columns(table: RawTable, shape: str, key: str | None = None, besides: 
     return [header for header in table.headers if header not in skip]
 
 
+def figure_columns(table: RawTable, headers: Sequence[str]) -> list[str]:
+    """The headers whose filled cells are mostly numbers (the Value column of a long file)."""
+    return [header for header in headers if _share(_column_values(table, header), _is_number) > 0.5]
+
+
 def _lines(rows: Sequence[RawRow]) -> list[str]:
     return [" ".join(_text(cell) for cell in row.cells if not is_missing(cell)) for row in rows]
 
@@ -458,7 +463,7 @@ def _series(builder: _Builder, key: str, columns: list[str], index: dict[str, in
         named = [part for part in combination if part] or [combination_title(combination)]
         for column in columns:
             if categories:
-                title = _title([column, combination_title(combination)] if several else [combination_title(combination)])
+                title = _title([*([column] if several else []), combination_title(combination)])
                 code = builder.indicator(row.number, make_code(*([column] if several else []), *named), title, unit)
             else:
                 code = builder.indicator(row.number, make_code(column), column, unit)

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from models.transfer import statistics, statistics_columns
+from models.transfer import profiles, statistics, statistics_columns
 from models.transfer.header_lines import combined_headers
 from models.transfer.statistics import Choice, ChoiceRefused
 from tests.models.test_import_statistics import _import, _table, _values
@@ -25,7 +25,8 @@ def test_genesis_header_of_two_lines_is_one_name_per_column_and_no_row_is_lost()
 
 
 def test_header_lines_group_spans_the_empty_cells_to_its_right():
-    lines = [[None, "Insgesamt", None, "Ausländer", None], ["Gebiet", "männlich", "weiblich", "männlich", "weiblich"]]
+    lines = [[None, "Insgesamt", None, "Ausländer", None],
+             ["Gebiet", "männlich", "weiblich", "männlich", "weiblich"]]
     assert combined_headers(lines, 5) == ["Gebiet", "Insgesamt – männlich", "Insgesamt – weiblich",
                                           "Ausländer – männlich", "Ausländer – weiblich"]
     assert combined_headers([[None, "Insgesamt", "männlich", None]], 4) == ["", "Insgesamt", "männlich", ""]
@@ -66,7 +67,8 @@ def test_open_sdg_categories_each_combination_its_own_indicator_with_its_unit(en
                           "difference": ("difference", "percentage points"),
                           "foreigns-musterland": ("foreigns, Musterland", "percentage")}
     assert reshaped.values == 9  # "…" with no value stays empty
-    assert any("„COMMENT_OBS_0“: Spalte nicht übernommen" in line for line in statistics.note_lines(reshaped.notes))
+    lines = statistics.note_lines(reshaped.notes)
+    assert any("„COMMENT_OBS_0“: Spalte nicht übernommen" in line for line in lines)
     _import(engine, reshaped)
     values = _values(engine)
     assert values["foreigns-male"] == [(dt.date(2020, 12, 31), 79.1), (dt.date(2021, 12, 31), 79.5)]
@@ -101,3 +103,17 @@ def test_budget_table_word_and_year_columns_are_wide_and_one_kind_becomes_the_va
     values = _values(engine)
     code = next(code for code in values if "02-zuwendungen" in code)
     assert values[code] == [(dt.date(2023, 12, 31), 170500.0), (dt.date(2025, 12, 31), 113318.0)]
+
+
+def test_profile_keeps_categories_unit_column_and_kind_of_the_choice():
+    sdg = _table("sdg-kategorien.csv")
+    choice = Choice(statistics.SERIES, columns=["Value"], categories=["Series", "sex"], unit_column="Units")
+    profile = profiles.Profile("SDG", choice.shape, profiles.signature(sdg.headers),
+                               profiles.statistics_choices(choice, sdg))
+    applied = profiles.apply_statistics(profile, sdg)
+    assert (applied.categories, applied.unit_column, applied.columns) == (["Series", "sex"], "Units", ["Value"])
+    budget = _table("haushalt-breit.csv")
+    choice = Choice(statistics.WIDE, rows=["01"], columns=["Plan 2023", "Plan 2024"])
+    profile = profiles.Profile("Haushalt", choice.shape, profiles.signature(budget.headers),
+                               profiles.statistics_choices(choice, budget))
+    assert profiles.apply_statistics(profile, budget).kind == "Plan"
