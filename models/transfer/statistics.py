@@ -277,6 +277,18 @@ def proposed_stand(table: RawTable) -> dt.date | None:
         years = _YEAR.findall(line)
         if years:
             return dt.date(int(years[-1]), 12, 31)
+    return _one_date_column(table)
+
+
+def _one_date_column(table: RawTable) -> dt.date | None:
+    """The date of a column that names one and the same full date in every row (GENESIS: "31.12.2011")."""
+    for header in table.headers:
+        values = {_text(value) for value in _column_values(table, header)}
+        if len(values) == 1 and _DATE.fullmatch(text := values.pop()):
+            try:
+                return parse_date(text)
+            except ValueError:
+                continue
     return None
 
 

@@ -32,6 +32,12 @@ def test_header_lines_group_spans_the_empty_cells_to_its_right():
     assert combined_headers([[None, "Insgesamt", "männlich", None]], 4) == ["", "Insgesamt", "männlich", ""]
 
 
+def test_stand_is_proposed_from_a_column_with_one_date_when_the_title_names_none():
+    table = _table("genesis-kopfzeilen.csv")
+    table.preamble, table.footer = [], []
+    assert statistics.proposed_stand(table) == dt.date(2023, 12, 31)  # "Spalte 1": 31.12.2023 in every row
+
+
 def test_genesis_rows_sharing_a_region_code_each_become_indicators(engine, mini_plan):
     table = _table("genesis-kopfzeilen.csv")
     choice = Choice(statistics.OFFICIAL, rows=["06431", "06432"], columns=["Insgesamt – weiblich",

@@ -7,6 +7,7 @@ carries the file's digest, so the choice stays across reruns and a new file star
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 import pandas as pd
@@ -37,6 +38,8 @@ PLAN, TREE = "plan", "tree"  # the level tables of the template; one tree in one
 SHAPES = (PLAN, TREE, *statistics.SHAPES)
 PREVIEW = "import_stats_preview"  # (signature, Preview)
 RESULT = "import_result"          # the page shows it once after the rerun
+# Streamlit's date_input allows only ten years back by default; official tables reach back decades.
+STAND_EARLIEST, STAND_LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
 
 def choose_shape(tables: list[RawTable], file_key: str) -> tuple[str, RawTable | None]:
@@ -140,7 +143,8 @@ def _choice(table: RawTable, shape: str, key: str) -> Choice:
     stand = None
     if shape == statistics.OFFICIAL:
         stand = left.date_input(t("import.stats.stand"), value=statistics.proposed_stand(table), format="DD.MM.YYYY",
-                                key=f"import_stats_stand_{key}", help=t("import.stats.stand.help"))
+                                key=f"import_stats_stand_{key}", help=t("import.stats.stand.help"),
+                                min_value=STAND_EARLIEST, max_value=STAND_LATEST)
     st.session_state.setdefault(f"import_stats_source_{key}", statistics.proposed_source(table))
     source = middle.text_input(t("import.stats.source"), key=f"import_stats_source_{key}")
     unit = right.text_input(t("import.stats.unit"), key=f"import_stats_unit_{key}", disabled=bool(unit_column))
