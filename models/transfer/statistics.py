@@ -10,10 +10,14 @@ re-importing changes nothing):
   column and a name column whose leading spaces show the hierarchy, one column per figure. The user picks
   rows (by region code or name) and columns; each (row, column) becomes one indicator with one value at
   the Stand (given, or found in the title lines).
+  Rows that share the key value (one per age group) are told apart by their other text columns.
 - SERIES: one period column (2006, 2005-01, 01/2005, Jan 2005, 2015_01, 2015 Q3 ...) and value columns;
-  each picked column becomes one indicator, each row one value at the period's end.
-- WIDE: one row per category (a country, a region), one column per period; each picked row becomes one
-  indicator, each period column one value.
+  each picked column becomes one indicator, each row one value at the period's end. Long files (Open SDG)
+  name category columns (Choice.categories): each combination of their values is its own indicator, its
+  unit from Choice.unit_column; two values for one period of one indicator are refused, naming the columns.
+- WIDE: one row per category (a country, a region), one column per period ("2015_01", or a word and a year:
+  "Ergebnis 2010", "Plan 2011", see models.transfer.statistics_columns); each picked row becomes one
+  indicator, each period column one value; two picked columns of one period are refused.
 
 Missing markers ("-", ".", "x", "…", "...", "/") give no value (never 0); every such cell, every column not
 imported and every row left out is named in Reshaped.notes, so nothing is dropped silently. Numbers and
