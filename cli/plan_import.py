@@ -337,6 +337,8 @@ def _reshape(tables, args: argparse.Namespace, options: dict | None = None) -> s
         source=(source if source is not None else statistics.proposed_source(table)).strip(),
         unit=(args.unit or options.get("unit") or "").strip(),
         key_column=args.key_column or options.get("key_column"),
+        categories=[str(column) for column in options.get("categories", [])],
+        unit_column=options.get("unit_column"),
     )
     return statistics.reshape(table, choice)
 

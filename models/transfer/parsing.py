@@ -21,7 +21,7 @@ from pathlib import PurePath
 from typing import Any
 
 from models.formats import format_number
-from models.transfer import json_files
+from models.transfer import header_lines, json_files
 from models.transfer.cells import is_missing, is_period, parse_period, plain_text
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -436,6 +436,14 @@ def _table(name: str, numbered: list[tuple[int, list[Any]]]) -> RawTable:
     width = max(index + 1 for index, cell in enumerate(header_cells) if not _blank(cell))
     headers = _unique_headers([plain_text(cell) for cell in header_cells[:width]])
     body = filled[position + 1:]
+    if block := header_lines.header_block(filled, position):  # a header of several lines above the data
+        position, first_data = block
+        lines = [cells for _, cells in filled[position:first_data]]
+        width = max(width, *(max((i + 1 for i, cell in enumerate(line) if not _blank(cell)), default=0)
+                             for line in lines))
+        headers = _unique_headers(header_lines.combined_headers(lines, width))
+        header_cells = lines[-1]
+        body = filled[first_data:]
     footer = []
     while width >= 3 and body and _is_footnote(body[-1][1]):
         footer.insert(0, RawRow(*body.pop()))  # footnotes below a table ("Quelle: Statistisches Landesamt")
@@ -467,7 +475,8 @@ def _is_footnote(cells: list[Any]) -> bool:
     """One filled cell holding words ("Quelle: ..."); a lone code ("M9") is a row with missing values, which
     the check must report rather than drop."""
     filled = [cell for cell in cells if not _blank(cell)]
-    return len(filled) == 1 and " " in str(filled[0]).strip()
+    text = str(filled[0]).strip() if len(filled) == 1 else ""
+    return " " in text or (len(text) >= 3 and set(text) <= set("_-=–—"))  # or a rule line above footnotes
 
 
 def _unique_headers(headers: list[str]) -> list[str]:

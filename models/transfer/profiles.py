@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.schema import IMPORT_PROFILE_SHAPES, ImportProfile
-from models.transfer import statistics, tree
+from models.transfer import statistics, statistics_columns, tree
 from models.transfer.mapping import ColumnMapping, normalise
 from models.transfer.parsing import RawTable
 from models.transfer.profile_wording import say
@@ -181,6 +181,10 @@ def statistics_choices(choice: statistics.Choice, table: RawTable) -> dict[str, 
         data["source"] = choice.source
     if choice.codes:
         data["codes"] = dict(choice.codes)
+    if choice.categories:
+        data["categories"] = list(choice.categories)
+    if choice.unit_column:
+        data["unit_column"] = choice.unit_column
     return data
 
 
@@ -197,6 +201,9 @@ class StatisticsApplied:
     unit: str
     missing_rows: list[str] = field(default_factory=list)
     missing_columns: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    unit_column: str | None = None
+    kind: str | None = None  # wide tables whose kinds of period columns overlap: the kind of the columns
 
 
 def apply_statistics(profile: Profile, table: RawTable) -> StatisticsApplied:
@@ -205,11 +212,18 @@ def apply_statistics(profile: Profile, table: RawTable) -> StatisticsApplied:
     key = choices.get("key_column")
     key = own.get(normalise(key), key) if key else statistics.key_column(table, profile.shape)
     offered_rows = [value for value, _ in statistics.row_options(table, profile.shape, key)] if key else []
-    offered_columns = statistics.value_columns(table, profile.shape, key)
+    categories = [own[normalise(str(column))] for column in choices.get("categories", [])
+                  if normalise(str(column)) in own]
+    unit_column = own.get(normalise(str(choices.get("unit_column") or "")))
+    offered_columns = statistics.value_columns(table, profile.shape, key,
+                                               [*categories, *([unit_column] if unit_column else [])])
     by_column = {normalise(column): column for column in offered_columns}
     columns = [by_column.get(normalise(str(column))) for column in choices.get("columns", [])]
     rows = [str(row) for row in choices.get("rows", [])]
+    kinds = {statistics_columns.period_of(column)[0] for column in columns if column} if (
+        profile.shape == statistics.WIDE and statistics_columns.overlapping(table.headers)) else set()
     return StatisticsApplied(
+        categories=categories, unit_column=unit_column, kind=next(iter(kinds)) if len(kinds) == 1 else None,
         key_column=key,
         rows=[row for row in rows if row in offered_rows],
         columns=[column for column in columns if column],

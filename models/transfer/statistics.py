@@ -10,10 +10,14 @@ re-importing changes nothing):
   column and a name column whose leading spaces show the hierarchy, one column per figure. The user picks
   rows (by region code or name) and columns; each (row, column) becomes one indicator with one value at
   the Stand (given, or found in the title lines).
+  Rows that share the key value (one per age group) are told apart by their other text columns.
 - SERIES: one period column (2006, 2005-01, 01/2005, Jan 2005, 2015_01, 2015 Q3 ...) and value columns;
-  each picked column becomes one indicator, each row one value at the period's end.
-- WIDE: one row per category (a country, a region), one column per period; each picked row becomes one
-  indicator, each period column one value.
+  each picked column becomes one indicator, each row one value at the period's end. Long files (Open SDG)
+  name category columns (Choice.categories): each combination of their values is its own indicator, its
+  unit from Choice.unit_column; two values for one period of one indicator are refused, naming the columns.
+- WIDE: one row per category (a country, a region), one column per period ("2015_01", or a word and a year:
+  "Ergebnis 2010", "Plan 2011", see models.transfer.statistics_columns); each picked row becomes one
+  indicator, each period column one value; two picked columns of one period are refused.
 
 Missing markers ("-", ".", "x", "…", "...", "/") give no value (never 0); every such cell, every column not
 imported and every row left out is named in Reshaped.notes, so nothing is dropped silently. Numbers and
@@ -34,7 +38,9 @@ from models.rules import CODE_MAX
 from models.transfer import layout
 from models.transfer.cells import GERMAN_FILE_MARK, decimal_problem, file_number, is_missing, plain_text
 from models.transfer.mapping import ColumnMapping, guess, mapping_problems, normalise
-from models.transfer.parsing import RawRow, RawTable, period_columns
+from models.transfer.parsing import RawRow, RawTable
+from models.transfer.statistics_columns import (category_key, combination_title, period_of, same_period,
+                                                wide_columns)
 from models.transfer.statistics_wording import say
 
 OFFICIAL, SERIES, WIDE = "official", "series", "wide"
@@ -45,6 +51,7 @@ SHAPE_LABELS = {OFFICIAL: "Amtliche Statistik (Zeilen je Gebiet, Spalten je Merk
 MISSING = {"-", ".", "x", "X", "…", "...", "/", "–", "—", "--", "()", "(x)"}
 CONTEXT = "Kontext"
 _REGION_CODE = re.compile(r"^\d{2,12}$")
+_CODE_HEADERS = ("schlüssel", "schluessel", "code", "ags", "kennziffer", "gebiet", "kreis", "spalte ")
 _STAND = re.compile(r"(?:stand|stichtag|zum|am|per)\s*:?\s*(\d{1,2}\.\d{1,2}\.\d{4})", re.IGNORECASE)
 _DATE = re.compile(r"\b(\d{1,2}\.\d{1,2}\.\d{4})\b")
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
@@ -72,6 +79,9 @@ class Choice:
     unit: str = ""
     key_column: str | None = None
     codes: dict[str, str] = field(default_factory=dict)
+    # Series: columns whose value combinations each become an indicator; the column naming each row's unit.
+    categories: list[str] = field(default_factory=list)
+    unit_column: str | None = None
 
 
 @dataclass(frozen=True)
@@ -141,12 +151,19 @@ def _is_number(value: Any) -> bool:
 
 
 def region_column(table: RawTable) -> str | None:
-    """The column of region codes (06, 064, 06432): most of its cells are 2 to 12 digits."""
-    best, best_share = None, 0.5
+    """The column of region codes (06, 064, 06432): most of its cells are 2 to 12 digits; codes with a leading
+    zero and a header that names a code (or none) count before columns of figures."""
+    best, best_score = None, 0.5
     for header in table.headers:
-        share = _share(_column_values(table, header), lambda value: bool(_REGION_CODE.match(_text(value))))
-        if share > best_share:
-            best, best_share = header, share
+        values = _column_values(table, header)
+        share = _share(values, lambda value: bool(_REGION_CODE.match(_text(value))))
+        zeros = any(_text(value).startswith("0") for value in values)
+        if share <= 0.5 or (not zeros and _share(values, _is_period_value) >= PERIOD_SHARE):
+            continue  # years are periods, not regions
+        score = share + (0.5 if zeros else 0.0) + (
+            0.25 if any(word in header.casefold() for word in _CODE_HEADERS) else 0.0)
+        if score > best_score:
+            best, best_score = header, score
     return best
 
 
@@ -178,13 +195,20 @@ def detect_shape(table: RawTable) -> str | None:
     proposal = guess(table)
     if proposal is not None and not mapping_problems(proposal):
         return None
-    if len(period_columns(table.headers)) >= WIDE_MINIMUM:
+    if len(wide_columns(table.headers)) >= WIDE_MINIMUM:
         return WIDE
-    if period_column(table) is not None:
+    periods = period_column(table)
+    if periods is not None and not (region_column(table) is not None and _repeats(table, periods)):
         return SERIES
     if region_column(table) is not None or table.indents:
         return OFFICIAL
     return None
+
+
+def _repeats(table: RawTable, header: str) -> bool:
+    """Does a period column name the same period in most rows (a table per region and year, not a series)?"""
+    values = [_text(value) for value in _column_values(table, header)]
+    return len(set(values)) * 2 < len(values)
 
 
 def key_column(table: RawTable, shape: str) -> str | None:
@@ -193,7 +217,7 @@ def key_column(table: RawTable, shape: str) -> str | None:
         return period_column(table)
     if shape == OFFICIAL:
         return region_column(table) or name_column(table)
-    periods = set(period_columns(table.headers))
+    periods = set(wide_columns(table.headers))
     return next((header for header in table.headers if header not in periods), None)
 
 
@@ -220,15 +244,22 @@ def row_options(table: RawTable, shape: str, key: str | None = None) -> list[tup
     return options
 
 
-def value_columns(table: RawTable, shape: str, key: str | None = None) -> list[str]:
-    """The columns that may become indicators (official, series) or values (wide: the periods)."""
+def value_columns(table: RawTable, shape: str, key: str | None = None, besides: Sequence[str] = (),
+                  kind: str | None = None) -> list[str]:
+    """The columns that may become indicators (official, series: not the categories and unit column besides) or
+    values (wide: the periods, of one kind when given)."""
     if shape == WIDE:
-        return period_columns(table.headers)
+        return [column for column in wide_columns(table.headers) if kind is None or period_of(column)[0] == kind]
     key = key or key_column(table, shape)
-    skip = {key}
+    skip = {key, *besides}
     if shape == OFFICIAL:
         skip.add(name_column(table, key))
     return [header for header in table.headers if header not in skip]
+
+
+def figure_columns(table: RawTable, headers: Sequence[str]) -> list[str]:
+    """The headers whose filled cells are mostly numbers (the Value column of a long file)."""
+    return [header for header in headers if _share(_column_values(table, header), _is_number) > 0.5]
 
 
 def _lines(rows: Sequence[RawRow]) -> list[str]:
@@ -250,6 +281,18 @@ def proposed_stand(table: RawTable) -> dt.date | None:
         years = _YEAR.findall(line)
         if years:
             return dt.date(int(years[-1]), 12, 31)
+    return _one_date_column(table)
+
+
+def _one_date_column(table: RawTable) -> dt.date | None:
+    """The date of a column that names one and the same full date in every row (GENESIS: "31.12.2011")."""
+    for header in table.headers:
+        values = {_text(value) for value in _column_values(table, header)}
+        if len(values) == 1 and _DATE.fullmatch(text := values.pop()):
+            try:
+                return parse_date(text)
+            except ValueError:
+                continue
     return None
 
 
@@ -294,12 +337,13 @@ class _Builder:
     codes: set[str] = field(default_factory=set)
     marks: dict[str, str] = field(default_factory=dict)
 
-    def indicator(self, number: int, proposed: str, title: str) -> str:
+
+    def indicator(self, number: int, proposed: str, title: str, unit: str | None = None) -> str:
         code = self.choice.codes.get(proposed, proposed)
         if code not in self.codes:
             self.codes.add(code)
-            self.indicators.append(RawRow(number, [code, title[:300], CONTEXT, self.choice.unit,
-                                                   self.choice.source]))
+            self.indicators.append(RawRow(number, [code, title[:300], CONTEXT,
+                                                   self.choice.unit if unit is None else unit, self.choice.source]))
         return code
 
     def value(self, number: int, code: str, when: Any, raw: Any, column: str) -> None:
@@ -335,7 +379,9 @@ def reshape(table: RawTable, choice: Choice) -> Reshaped:
     key = choice.key_column or key_column(table, choice.shape)
     if key is None or key not in table.headers:
         raise ChoiceRefused(say("no_period_column" if choice.shape == SERIES else "no_key_column"))
-    allowed = value_columns(table, choice.shape, key)
+    besides = [*choice.categories, *([choice.unit_column] if choice.unit_column else [])]
+    _check_columns(table, besides, [header for header in table.headers if header != key])
+    allowed = value_columns(table, choice.shape, key, besides)
     columns = list(choice.columns) or (allowed if choice.shape == WIDE else [])
     _check_columns(table, columns, allowed)
     if not columns:
@@ -344,6 +390,7 @@ def reshape(table: RawTable, choice: Choice) -> Reshaped:
     builder = _Builder(table, choice, marks=_decimal_marks(table, columns, allowed, index))
     if choice.shape == SERIES:
         _series(builder, key, columns, index)
+        _refuse_repeated_periods(builder, key, columns, index)
     else:
         if not choice.rows:
             raise ChoiceRefused(say("no_row"))
@@ -353,12 +400,14 @@ def reshape(table: RawTable, choice: Choice) -> Reshaped:
                 raise ChoiceRefused(say("no_stand"))
             _official(builder, key, rows, columns, index)
         else:
+            if repeated := same_period(columns):
+                raise ChoiceRefused(say("same_period", columns=", ".join(f"„{c}“" for c in repeated[0])))
             _wide(builder, key, rows, columns, index)
         left_out = len({_text(row.value(index[key])) for row in table.rows}) - len({_text(r.value(index[key]))
                                                                                     for r in rows})
         if left_out:
             builder.notes.append(Note(None, key, say("rows_not_picked", count=left_out)))
-    used = {key, *columns}
+    used = {key, *columns, *besides}
     if choice.shape != SERIES:
         used.add(_names_beside(table, key))
     for header in table.headers:
@@ -382,28 +431,76 @@ def _title(parts: list[str]) -> str:
     return " – ".join(part for part in parts if part)
 
 
+def _distinctions(table: RawTable, rows: list[RawRow], key: str, skip: set[str],
+                  index: dict[str, int]) -> dict[int, list[str]]:
+    """Row number -> the texts that tell apart rows with the same key value (an age group, a budget line):
+    the other text columns whose values differ among them; each such row is its own indicator."""
+    groups: dict[str, list[RawRow]] = {}
+    for row in rows:
+        groups.setdefault(_text(row.value(index[key])), []).append(row)
+    found: dict[int, list[str]] = {}
+    others = [header for header in table.headers if header not in skip
+              and _share(_column_values(table, header), _is_number) < 0.5]
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        differing = [header for header in others if len({_text(row.value(index[header])) for row in group}) > 1]
+        for row in group:
+            found[row.number] = [_text(row.value(index[header])) for header in differing]
+    return found
+
+
 def _official(builder: _Builder, key: str, rows: list[RawRow], columns: list[str], index: dict[str, int]) -> None:
     name = _names_beside(builder.table, key)
+    apart = _distinctions(builder.table, rows, key, {key, name}, index)
     for row in rows:
         code_value = _text(row.value(index[key]))
         place = _text(row.value(index[name])) if name and name != key else ""
+        extra = apart.get(row.number, [])
         for column in columns:
-            title = _title([column, f"{place} ({code_value})" if place else code_value])
-            code = builder.indicator(row.number, make_code(code_value, column), title)
+            title = _title([column, f"{place} ({code_value})" if place else code_value, *extra])
+            code = builder.indicator(row.number, make_code(code_value, *extra, column), title)
             builder.value(row.number, code, builder.choice.stand, row.value(index[column]), column)
 
 
 def _series(builder: _Builder, key: str, columns: list[str], index: dict[str, int]) -> None:
-    rows = builder.table.rows
-    first = rows[0].number if rows else 0
-    codes = {column: builder.indicator(first, make_code(column), column) for column in columns}
-    for row in rows:
+    """One indicator per value column, or per value column and combination of the categories' values (the
+    empty combination "insgesamt"), its unit from the unit column when there is one."""
+    choice = builder.choice
+    categories = [index[header] for header in choice.categories]
+    several = len(columns) > 1
+    for row in builder.table.rows:
         period = row.value(index[key])
         if is_missing_value(period):
             builder.notes.append(Note(row.number, key, say("no_period")))
             continue
+        combination = category_key([row.value(position) for position in categories])
+        unit = _text(row.value(index[choice.unit_column])) if choice.unit_column else choice.unit
+        named = [part for part in combination if part] or [combination_title(combination)]
         for column in columns:
-            builder.value(row.number, codes[column], _text(period), row.value(index[column]), column)
+            if categories:
+                title = _title([*([column] if several else []), combination_title(combination)])
+                code = builder.indicator(row.number, make_code(*([column] if several else []), *named), title, unit)
+            else:
+                code = builder.indicator(row.number, make_code(column), column, unit)
+            builder.value(row.number, code, _text(period), row.value(index[column]), column)
+
+
+def _refuse_repeated_periods(builder: _Builder, key: str, columns: list[str], index: dict[str, int]) -> None:
+    """ChoiceRefused when one indicator would get two values for one period: the rows differ in a column the
+    user did not pick as a category (the refusal names it), so values of other categories would be mixed."""
+    seen: dict[tuple[str, str], int] = {}
+    numbers = {row.number: row for row in builder.table.rows}
+    for value in builder.values:
+        place = (value.cells[0], _text(value.cells[1]))
+        if place in seen and seen[place] != value.number:
+            first, second = numbers[seen[place]], numbers[value.number]
+            skip = {key, *columns, *builder.choice.categories}
+            differing = [header for header in builder.table.headers if header not in skip
+                         and _text(first.value(index[header])) != _text(second.value(index[header]))]
+            raise ChoiceRefused(say("repeated_period", period=place[1], first=first.number, second=second.number,
+                                    columns=", ".join(f"„{c}“" for c in differing) or "–"))
+        seen[place] = value.number
 
 
 def _names_beside(table: RawTable, key: str) -> str | None:
@@ -411,17 +508,20 @@ def _names_beside(table: RawTable, key: str) -> str | None:
     if key != region_column(table):
         return None
     name = name_column(table, key)
-    return name if name not in period_columns(table.headers) else None
+    return name if name not in wide_columns(table.headers) else None
 
 
 def _wide(builder: _Builder, key: str, rows: list[RawRow], columns: list[str], index: dict[str, int]) -> None:
     name = _names_beside(builder.table, key)
+    apart = _distinctions(builder.table, rows, key, {key, name, *wide_columns(builder.table.headers)}, index)
     for row in rows:
         category = _text(row.value(index[key]))
         place = _text(row.value(index[name])) if name else ""
-        code = builder.indicator(row.number, make_code(category), f"{place} ({category})" if place else category)
+        extra = apart.get(row.number, [])
+        code = builder.indicator(row.number, make_code(category, *extra),
+                                 _title([f"{place} ({category})" if place else category, *extra]))
         for column in columns:
-            builder.value(row.number, code, column.strip(), row.value(index[column]), column)
+            builder.value(row.number, code, period_of(column)[1], row.value(index[column]), column)
 
 
 def _result(table: RawTable, builder: _Builder) -> Reshaped:

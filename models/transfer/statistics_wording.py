@@ -26,6 +26,14 @@ WORDS: dict[str, dict[str, str]] = {
                       "en": "The file has no column to choose rows by."},
     "no_column": {"de": "Bitte wählen Sie mindestens eine Spalte.", "en": "Please choose at least one column."},
     "no_row": {"de": "Bitte wählen Sie mindestens eine Zeile.", "en": "Please choose at least one row."},
+    "same_period": {"de": "Diese Spalten nennen denselben Zeitraum: {columns}. Bitte wählen Sie eine Art von "
+                          "Spalten (z. B. nur „Plan“ oder nur „Ergebnis“).",
+                    "en": "These columns name the same period: {columns}. Please choose one kind of column (e.g. only "
+                          "“Plan” or only “Ergebnis”)."},
+    "repeated_period": {"de": "Der Zeitraum {period} käme zweimal in dieselbe Kennzahl (Zeilen {first} und {second}); "
+                              "sie unterscheiden sich in: {columns}. Bitte wählen Sie diese Spalten als Kategorien.",
+                        "en": "The period {period} would go into the same indicator twice (rows {first} and "
+                              "{second}); they differ in: {columns}. Please choose these columns as categories."},
     "no_stand": {"de": "Bitte geben Sie den Stand der Werte an (TT.MM.JJJJ).",
                  "en": "Please give the date the values refer to (DD.MM.YYYY)."},
 }

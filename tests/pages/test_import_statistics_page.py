@@ -86,3 +86,36 @@ def test_unsupported_type_is_refused_in_german_naming_the_supported_ones(mini_ap
     at = _upload(_open(), "bericht.pdf", b"%PDF-1.4 \x00\x01")
     message = rendered(at.error[0].value)
     assert "„.pdf“ kann der Import nicht lesen" in message and ".tsv" in message and ".json" in message
+
+
+def _box(at, prefix: str):
+    return next(box for box in [*at.multiselect, *at.selectbox] if box.key and box.key.startswith(prefix))
+
+
+def test_open_sdg_file_categories_and_unit_column_are_proposed_and_selects_speak_german(mini_app_url):
+    at = _upload(_open(), "sdg-kategorien.csv", (IMPORTS / "sdg-kategorien.csv").read_bytes())
+    assert at.radio(key=_shape_key(at)).value == "series"
+    assert _box(at, "import_stats_unit_column_").value == "Units"
+    categories = _box(at, "import_stats_categories_")
+    assert categories.value == ["Series", "sex", "länder", "GeoCode"]
+    assert _box(at, "import_stats_columns_").value == ["Value"]
+    assert any("5 Kennzahl(en) mit 9 Wert(en)" in caption.value for caption in at.caption)
+    assert categories.proto.placeholder == "Bitte wählen …"
+    categories.set_value(["Series", "COMMENT_OBS_0", "sex", "länder", "GeoCode", "Value"]).run()
+    assert not at.exception
+    columns = _box(at, "import_stats_columns_")
+    assert columns.options == [] and columns.proto.placeholder == "Hier gibt es in dieser Datei nichts zu wählen."
+    assert all(box.proto.placeholder for box in [*at.multiselect, *at.selectbox] if box.key
+               and box.key.startswith("import_stats_"))  # no English default anywhere
+
+
+def test_budget_table_with_two_kinds_for_one_year_offers_the_kind(mini_app_url):
+    at = _upload(_open(), "haushalt-breit.csv", (IMPORTS / "haushalt-breit.csv").read_bytes())
+    assert at.radio(key=_shape_key(at)).value == "wide"
+    kind = _box(at, "import_stats_kind_")
+    assert kind.value == "Plan"
+    assert kind.options == ["„Ergebnis“ (2022)", "„Ansatz“ (2023)", "„Plan“ (2023–2025)"]
+    assert _box(at, "import_stats_columns_").value == ["Plan 2023", "Plan 2024", "Plan 2025"]
+    _box(at, "import_stats_rows_").set_value(["01"]).run()
+    assert not at.exception
+    assert any("2 Kennzahl(en) mit 5 Wert(en)" in caption.value for caption in at.caption)

@@ -22,6 +22,7 @@ from models.transfer.parsing import (
     plain_text,
     read_file,
 )
+from ui.plan_import.picks import placeholder
 from ui.shell import run_gate
 from ui.shell.choices import keep_offered
 from ui.views.markdown import plain
@@ -69,7 +70,7 @@ def choose_scope(key: str) -> str:
     options = [ALL_LEVELS, *(level.name for level in layout.LEVELS)]
     keep_offered(key, options, t("import.scope"))
     return st.selectbox(
-        t("import.scope"), options, key=key,
+        t("import.scope"), options, key=key, placeholder=placeholder(options),
         format_func=lambda value: t("import.scope.all") if value == ALL_LEVELS
         else t("import.scope.level", level=level_label(value)),
     )
@@ -115,6 +116,7 @@ def _table_mapping(table: RawTable, guessed: ColumnMapping | None, key: str) -> 
               level=level_label(current) if current else t("import.mapping.skip_sheet"))
     with st.expander(title, expanded=bool(current)):
         level_name = st.selectbox(t("import.mapping.level"), options, key=level_key,
+                                  placeholder=placeholder(options),
                                   format_func=lambda value: level_label(value) if value else t("import.mapping.skip_sheet"))
         if not level_name:
             return None
@@ -141,7 +143,7 @@ def _column_boxes(table: RawTable, proposal: ColumnMapping, key: str) -> dict[st
         with grid[position % 3]:
             value = st.selectbox(t("import.mapping.column", header=plain(header)), options, key=box_key,
                                  format_func=lambda value: headers[value] if value else t("import.mapping.ignore"),
-                                 help=_examples(table, header) or None)
+                                 help=_examples(table, header) or None, placeholder=placeholder(options))
         chosen[header] = value or None
     for header in proposal.columns:
         chosen.setdefault(header, None)

@@ -18,6 +18,7 @@ from models.transfer import profiles, statistics, tree
 from models.transfer.mapping import guess
 from models.transfer.parsing import RawTable, period_columns
 from models.transfer.profiles import Profile
+from ui.plan_import.picks import columns_key
 from ui.reads.db import engine_for
 from ui.shell import write
 from ui.shell.auth import current_actor
@@ -143,7 +144,12 @@ def _apply_statistics(key: str, profile: Profile, table: RawTable) -> None:
     if profile.shape != statistics.SERIES and applied.key_column:
         st.session_state[f"import_stats_key_{key}"] = applied.key_column
         st.session_state[f"import_stats_rows_{key}_{applied.key_column}"] = applied.rows
-    st.session_state[f"import_stats_columns_{key}_{applied.key_column}"] = applied.columns
+    if applied.kind:
+        st.session_state[f"import_stats_kind_{key}"] = applied.kind
+    if profile.shape == statistics.SERIES:
+        st.session_state[f"import_stats_categories_{key}"] = applied.categories
+        st.session_state[f"import_stats_unit_column_{key}"] = applied.unit_column or ""
+    st.session_state[columns_key(key, applied.key_column, applied.kind, applied.unit_column)] = applied.columns
     if applied.source is not None:
         st.session_state[f"import_stats_source_{key}"] = applied.source
     st.session_state[f"import_stats_unit_{key}"] = applied.unit

@@ -7,6 +7,7 @@ carries the file's digest, so the choice stays across reruns and a new file star
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 import pandas as pd
@@ -16,13 +17,15 @@ from sqlalchemy.orm import Session
 
 from models.commands import CommandError
 from models.formats import format_number
-from models.transfer import importer, statistics
+from models.transfer import importer, statistics, statistics_columns
 from models.transfer.importer import ImportRefused, Target
 from models.transfer.mapping import is_explanation, is_info
 from models.transfer.parsing import RawTable
 from models.transfer.statistics import Choice, ChoiceRefused
 from models.transfer.tree import looks_like_tree
 from ui.plan_import import profiles as profile_offer
+from ui.plan_import.picks import columns_key as columns_key_of
+from ui.plan_import.picks import placeholder
 from ui.plan_import.preview import show_preview, stored_preview
 from ui.shell import run_gate, write
 from ui.shell.auth import current_actor
@@ -34,6 +37,8 @@ PLAN, TREE = "plan", "tree"  # the level tables of the template; one tree in one
 SHAPES = (PLAN, TREE, *statistics.SHAPES)
 PREVIEW = "import_stats_preview"  # (signature, Preview)
 RESULT = "import_result"          # the page shows it once after the rerun
+# Streamlit's date_input allows only ten years back by default; official tables reach back decades.
+STAND_EARLIEST, STAND_LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
 
 def choose_shape(tables: list[RawTable], file_key: str) -> tuple[str, RawTable | None]:
@@ -56,41 +61,94 @@ def choose_shape(tables: list[RawTable], file_key: str) -> tuple[str, RawTable |
     sheet_key = f"import_stats_sheet_{file_key}"
     keep_offered(sheet_key, names, t("import.stats.sheet"))
     st.session_state.setdefault(sheet_key, first[1].name if first[1] is not None else names[0])
-    chosen = st.selectbox(t("import.stats.sheet"), names, key=sheet_key, format_func=plain)
+    chosen = st.selectbox(t("import.stats.sheet"), names, key=sheet_key, format_func=plain,
+                          placeholder=placeholder(names))
     return shape, readable[names.index(chosen)]
+
+
+def _series_categories(table: RawTable, period: str | None, key: str) -> tuple[list[str], str | None]:
+    """Category columns (each combination of their values one indicator) and the column of units."""
+    others = [header for header in table.headers if header != period]
+    unit_key = f"import_stats_unit_column_{key}"
+    unit_options = ["", *others]
+    keep_offered(unit_key, unit_options, t("import.stats.unit_column"))
+    st.session_state.setdefault(unit_key, statistics_columns.unit_column(table) or "")
+    left, right = st.columns([3, 1])
+    unit_column = right.selectbox(t("import.stats.unit_column"), unit_options, key=unit_key,
+                                  placeholder=placeholder(unit_options),
+                                  format_func=lambda value: plain(value) if value
+                                  else t("import.stats.unit_column.none"))
+    offered = [header for header in others if header != unit_column]
+    categories_key = f"import_stats_categories_{key}"
+    keep_offered(categories_key, offered, None)
+    st.session_state.setdefault(categories_key, statistics_columns.proposed_categories(
+        table, {header for header in (period, unit_column) if header}))
+    categories = left.multiselect(t("import.stats.categories"), offered, key=categories_key, format_func=plain,
+                                  placeholder=placeholder(offered), help=t("import.stats.categories.help"))
+    return categories, unit_column or None
+
+
+def _kind(table: RawTable, key: str) -> str | None:
+    """For period columns of several kinds (Ergebnis 2010, Plan 2011): which kind becomes the values."""
+    kinds = statistics_columns.kinds(table.headers)
+    if len(kinds) < 2:
+        return None
+    options = list(kinds) if statistics_columns.overlapping(table.headers) else ["", *kinds]
+    kind_key = f"import_stats_kind_{key}"
+    keep_offered(kind_key, options, t("import.stats.kind"))
+    st.session_state.setdefault(kind_key, statistics_columns.proposed_kind(table.headers) or "")
+
+    def label(kind: str) -> str:
+        if not kind:
+            return t("import.stats.kind.all")
+        periods = [statistics_columns.period_of(column)[1] for column in kinds[kind]]
+        shown = periods[0] if len(periods) == 1 else f"{periods[0]}–{periods[-1]}"
+        return t("import.stats.kind.label", kind=kind or "–", periods=shown)
+
+    chosen = st.selectbox(t("import.stats.kind"), options, key=kind_key, format_func=label,
+                          placeholder=placeholder(options), help=t("import.stats.kind.help"))
+    return chosen or None
 
 
 def _choice(table: RawTable, shape: str, key: str) -> Choice:
     rows: list[str] = []
+    categories: list[str] = []
+    unit_column = kind = None
     key_column = statistics.key_column(table, shape)
     if shape == statistics.SERIES:
         if key_column:
             st.caption(t("import.stats.period", column=plain(key_column)))
+            categories, unit_column = _series_categories(table, key_column, key)
     else:
         box = f"import_stats_key_{key}"
         keep_offered(box, table.headers, t("import.stats.key"))
         st.session_state.setdefault(box, key_column or table.headers[0])
-        key_column = st.selectbox(t("import.stats.key"), table.headers, key=box, format_func=plain)
+        key_column = st.selectbox(t("import.stats.key"), table.headers, key=box, format_func=plain,
+                                  placeholder=placeholder(table.headers))
         labels = dict(statistics.row_options(table, shape, key_column))
         rows = st.multiselect(t("import.stats.rows.wide" if shape == statistics.WIDE else "import.stats.rows"),
                               list(labels), key=f"import_stats_rows_{key}_{key_column}",
-                              format_func=lambda value: labels.get(value, value))
-    offered = statistics.value_columns(table, shape, key_column)
-    columns_key = f"import_stats_columns_{key}_{key_column}"
+                              format_func=lambda value: labels.get(value, value), placeholder=placeholder(labels))
+        if shape == statistics.WIDE:
+            kind = _kind(table, key)
+    offered = statistics.value_columns(table, shape, key_column, [*categories, *([unit_column] if unit_column else [])],
+                                       kind)
+    columns_key = columns_key_of(key, key_column, kind, unit_column)
     if shape != statistics.OFFICIAL:
-        st.session_state.setdefault(columns_key, offered)
+        st.session_state.setdefault(columns_key, statistics.figure_columns(table, offered) if categories else offered)
     columns = st.multiselect(t("import.stats.columns.wide" if shape == statistics.WIDE else "import.stats.columns"),
-                             offered, key=columns_key, format_func=plain)
+                             offered, key=columns_key, format_func=plain, placeholder=placeholder(offered))
     left, middle, right = st.columns(3)
     stand = None
     if shape == statistics.OFFICIAL:
         stand = left.date_input(t("import.stats.stand"), value=statistics.proposed_stand(table), format="DD.MM.YYYY",
-                                key=f"import_stats_stand_{key}", help=t("import.stats.stand.help"))
+                                key=f"import_stats_stand_{key}", help=t("import.stats.stand.help"),
+                                min_value=STAND_EARLIEST, max_value=STAND_LATEST)
     st.session_state.setdefault(f"import_stats_source_{key}", statistics.proposed_source(table))
     source = middle.text_input(t("import.stats.source"), key=f"import_stats_source_{key}")
-    unit = right.text_input(t("import.stats.unit"), key=f"import_stats_unit_{key}")
+    unit = right.text_input(t("import.stats.unit"), key=f"import_stats_unit_{key}", disabled=bool(unit_column))
     return Choice(shape, rows=rows, columns=columns, stand=stand, source=source.strip(), unit=unit.strip(),
-                  key_column=key_column)
+                  key_column=key_column, categories=categories, unit_column=unit_column)
 
 
 def _notes_frame(notes: list[statistics.Note]) -> pd.DataFrame:

@@ -19,6 +19,7 @@ from models.transfer import layout, tree, tree_mapping
 from models.transfer.parsing import RawTable, UnreadableFile
 from models.transfer.tree import Reshaped, SheetShape, TreeFile, TreeMapping
 from ui.plan_import import profiles as profile_offer
+from ui.plan_import.picks import placeholder
 from ui.shell import run_gate
 from ui.shell.choices import keep_offered
 from ui.shell.texts import localised, t
@@ -56,7 +57,8 @@ def _column(label: str, headers: list[str], key: str, proposed: str | None, plac
     keep_offered(key, options, None)
     st.session_state.setdefault(key, proposed or NONE)
     value = place.selectbox(label, options, key=key,
-                            format_func=lambda header: header or t("import.tree.none"))  # options: no Markdown
+                            format_func=lambda header: header or t("import.tree.none"),  # options: no Markdown
+                            placeholder=placeholder(options))
     return value or None
 
 
@@ -71,7 +73,7 @@ def tree_mapping_widgets(found: TreeFile, file_key: str, url: str | None = None,
     names = [table.name for table in tables]
     if len(tables) > 1:
         keep_offered(f"{key}_sheet", names, None)
-        chosen = st.selectbox(t("import.tree.sheet"), names, key=f"{key}_sheet")
+        chosen = st.selectbox(t("import.tree.sheet"), names, key=f"{key}_sheet", placeholder=placeholder(names))
     else:
         chosen = names[0]
     table = tables[names.index(chosen)]
@@ -112,7 +114,8 @@ def tree_mapping_widgets(found: TreeFile, file_key: str, url: str | None = None,
     else:
         keep_offered(f"{key}_levels", headers, None)
         st.session_state.setdefault(f"{key}_levels", proposal.level_columns)
-        mapping.level_columns = grid[0].multiselect(t("import.tree.col.levels"), headers, key=f"{key}_levels")
+        mapping.level_columns = grid[0].multiselect(t("import.tree.col.levels"), headers, key=f"{key}_levels",
+                                                      placeholder=placeholder(headers))
         mapping.code_column = _column(t("import.tree.col.code"), headers, f"{key}_code", proposal.code_column,
                                       grid[1])
     grid = st.columns(3)
@@ -151,7 +154,7 @@ def _depth_widgets(table: RawTable, shape: SheetShape, mapping: TreeMapping, pro
         st.session_state.setdefault(box_key, proposal.depths.get(depth, UNUSED))
         short = example if len(example) <= 40 else example[:39] + "…"
         chosen = st.selectbox(t("import.tree.depth", depth=depth, rows=format_number(rows), example=plain(short)),
-                              options, key=box_key, format_func=_level_label)
+                              options, key=box_key, format_func=_level_label, placeholder=placeholder(options))
         if chosen:
             mapping.depths[depth] = chosen
 
@@ -169,7 +172,7 @@ def _missing_widgets(mapping: TreeMapping, proposal: TreeMapping, key: str) -> N
         left, right = st.columns(2)
         rule = left.selectbox(t("import.tree.missing", level=name), rules, key=rule_key,
                               format_func=lambda value: t(f"import.tree.missing.{value}") if value
-                              else t("import.tree.missing.choose"))
+                              else t("import.tree.missing.choose"), placeholder=placeholder(rules))
         if rule:
             mapping.missing[level] = rule
             default = tree.DEFAULT_PLACEHOLDERS[level] if rule == tree.PLACEHOLDER else tree.PER_YEAR_TITLE
@@ -192,7 +195,8 @@ def _date_widgets(mapping: TreeMapping, proposal: TreeMapping, key: str) -> None
     keep_offered(f"{key}_default_status", list(MEASURE_STATUSES), None)
     st.session_state.setdefault(f"{key}_default_status", proposal.default_status)
     mapping.default_status = right.selectbox(t("import.tree.default_status"), list(MEASURE_STATUSES),
-                                             key=f"{key}_default_status")
+                                             key=f"{key}_default_status",
+                                             placeholder=placeholder(MEASURE_STATUSES))
 
 
 def _label_table(table: RawTable, shape: SheetShape, mapping: TreeMapping, proposal: TreeMapping,

@@ -23,6 +23,28 @@ CATALOGUE.update(
         "import.shape.series": {"de": "Zeitreihe (eine Zeile je Zeitraum)", "en": "Series (one row per period)"},
         "import.shape.wide": {"de": "Breite Tabelle (eine Spalte je Zeitraum)",
                               "en": "Wide table (one column per period)"},
+        "import.pick.placeholder": {"de": "Bitte wählen …", "en": "Please choose …"},
+        "import.pick.none": {"de": "Hier gibt es in dieser Datei nichts zu wählen.",
+                             "en": "This file offers nothing to choose here."},
+        "import.stats.categories": {"de": "Kategorien (je Kombination ihrer Werte eine Kennzahl)",
+                                    "en": "Categories (one indicator per combination of their values)"},
+        "import.stats.categories.help": {
+            "de": "Zum Beispiel Geschlecht oder Bundesland: Jede Kombination der Werte wird eine eigene Kennzahl, "
+                  "Zeilen ohne Wert in diesen Spalten werden die Kennzahl „insgesamt“.",
+            "en": "For example sex or federal state: each combination of values becomes its own indicator, rows "
+                  "without a value in these columns the indicator “insgesamt” (total).",
+        },
+        "import.stats.unit_column": {"de": "Einheit aus Spalte", "en": "Unit from column"},
+        "import.stats.unit_column.none": {"de": "keine (Einheit unten eingeben)", "en": "none (enter the unit below)"},
+        "import.stats.kind": {"de": "Welche Spalten werden die Werte?", "en": "Which columns become the values?"},
+        "import.stats.kind.all": {"de": "alle Zeitraum-Spalten", "en": "all period columns"},
+        "import.stats.kind.label": {"de": "„{kind}“ ({periods})", "en": "“{kind}” ({periods})"},
+        "import.stats.kind.help": {
+            "de": "Die Datei hat mehrere Arten von Spalten für dieselben Jahre (z. B. Ergebnis und Plan). Eine Art "
+                  "wird übernommen; die anderen Spalten werden als „nicht übernommen“ genannt.",
+            "en": "The file has several kinds of columns for the same years (e.g. result and plan). One kind is "
+                  "imported; the other columns are named as not imported.",
+        },
         "import.stats.sheet": {"de": "Tabellenblatt", "en": "Sheet"},
         "import.stats.step": {"de": "2. Zeilen und Spalten wählen", "en": "2. Choose rows and columns"},
         "import.stats.target": {
