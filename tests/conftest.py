@@ -145,6 +145,15 @@ def mini_plan(engine) -> int:
 @pytest.fixture(scope="session")
 def example_sqlite_url(tmp_path_factory) -> str:
     """A SQLite database prepared like a first start (example plans loaded), shared read-only."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('example') / 'example.db'}"
-    prepare_database(url).dispose()
-    return url
+    path = tmp_path_factory.mktemp('example') / 'example.db'
+    prepare_database(f"sqlite:///{path}").dispose()
+    checkpoint(path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def example_copy_url(example_sqlite_url, tmp_path) -> str:
+    """URL of a fresh, writable copy of the database a first start prepares (example plans loaded)."""
+    path = tmp_path / "example-copy.db"
+    shutil.copyfile(make_url(example_sqlite_url).database, path)
+    return f"sqlite:///{path}"

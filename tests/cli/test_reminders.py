@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from sqlalchemy.orm import Session
 
-from models.bootstrap import prepare_database
+from models.db import make_engine
 from models.commands.accounts import create_user
 from models.commands.rounds import open_round
 from models.actors import SYSTEM
@@ -20,10 +20,10 @@ OPENED = dt.date(2027, 1, 15)
 
 
 @pytest.fixture
-def round_url(tmp_path) -> str:
+def round_url(example_copy_url) -> str:
     """The example plan with a round opened for its Fachbeirat meeting of 17.03.2027 and an editor at the VHS."""
-    url = f"sqlite:///{tmp_path / 'runde.db'}"
-    engine = prepare_database(url)
+    url = example_copy_url
+    engine = make_engine(url)
     with Session(engine) as session, session.begin():
         vhs = session.scalar(select(Organisation.id).where(Organisation.name == "Volkshochschule Darmstadt-Dieburg"))
         create_user(session, SYSTEM, name="Vera VHS", email="vera@vhs.example", role="editor", organisation_id=vhs)

@@ -6,6 +6,7 @@ every page is run as an anonymous visitor, viewer, editor and admin, also with p
 parameter. No element that Streamlit renders as Markdown may hold the payload's syntax unescaped."""
 
 import re
+import shutil
 
 import pytest
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session
 from models.auth import actor_of
 from models.commands.accounts import create_user
 from models.commands import SYSTEM
-from models.db import make_engine, migrate
+from models.db import has_tables, make_engine, migrate
 from models.schema import ActionField, Organisation
 from models.seed import insert_plan_document, read_document
 from tests.pages.conftest import FIXTURES, run_as
@@ -59,7 +60,8 @@ def _poisoned(value, key=None):
 def poisoned_database(url: str) -> dict:
     """The mini plan with a payload in every text field, and a viewer, editor and admin (returned by role)."""
     engine = make_engine(url)
-    migrate(engine)
+    if not has_tables(engine):
+        migrate(engine)
     with Session(engine) as session, session.begin():
         document = _poisoned(read_document(FIXTURES / "mini-plan.yaml"))
         insert_plan_document(session, {**document, "plan": {**document["plan"], "slug": "mini"}})
@@ -72,7 +74,8 @@ def poisoned_database(url: str) -> dict:
 
 
 @pytest.fixture
-def poisoned_url(tmp_path, monkeypatch):
+def poisoned_url(migrated_sqlite_template, tmp_path, monkeypatch):
+    shutil.copyfile(migrated_sqlite_template, tmp_path / "poisoned.db")
     url = f"sqlite:///{tmp_path / 'poisoned.db'}"
     actors = poisoned_database(url)
     monkeypatch.setenv("DATABASE_URL", url)
