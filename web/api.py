@@ -48,6 +48,8 @@ from web.database import app_engine
 from web.openapi import document
 from web.wording import say
 
+API_ROOT = PREFIX.rsplit("/", 1)[0]  # /api: every address below it is the API's
+
 MAX_AGE_SECONDS = 60
 GZIP_FROM_BYTES = 1024
 ALLOWED = "GET, HEAD, OPTIONS"
@@ -182,8 +184,9 @@ def routes(engine: Callable[[], Engine] | None = None, bucket: TokenBucket | Non
         Route(f"{PREFIX}/plans", endpoint(_plans), methods=EVERY_METHOD),
         Route(f"{PREFIX}/dcat", endpoint(_dcat), methods=EVERY_METHOD),
         Route(f"{PREFIX}/plans/{{plan}}/{{dataset}}", endpoint(_dataset), methods=EVERY_METHOD),
-        Route(PREFIX, endpoint(_unknown), methods=EVERY_METHOD),
-        Route(f"{PREFIX}/{{rest:path}}", endpoint(_unknown), methods=EVERY_METHOD),
+        # Any other address under /api (another version, a typo) is the API's German 404, not the app's page.
+        Route(API_ROOT, endpoint(_unknown), methods=EVERY_METHOD),
+        Route(f"{API_ROOT}/{{rest:path}}", endpoint(_unknown), methods=EVERY_METHOD),
     ]
 
 

@@ -201,6 +201,13 @@ def test_errors_are_german_json_without_traces(api):
     assert posted.json()["fehler"]["meldung"] == "Die Schnittstelle liest nur: Bitte verwenden Sie GET."
 
 
+@pytest.mark.parametrize("path", ["/api/v2/plans", "/api/v2", "/api", "/api/", "/api/plans", "/api/v1"])
+def test_any_other_address_under_api_is_the_german_json_404_not_the_app(api, path):
+    response = api.get(str(api.base_url).split("/api/v1")[0] + path)
+    assert response.status_code == 404 and response.headers["content-type"].startswith("application/json")
+    assert response.json()["fehler"]["meldung"].startswith("Diese Adresse gibt es in der Schnittstelle nicht.")
+
+
 def test_the_openapi_document_validates_and_describes_every_dataset(api):
     document = _json(api, "/openapi.json")
     validate(document)
