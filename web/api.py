@@ -39,7 +39,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from models import dcat, open_data
+from models import dcat, open_data, queries
 from models.formats import LOCAL_TIME
 from models.open_data import API_PREFIX as PREFIX, BY_NAME, PLAN_DATASETS, PLANS, Dataset, NotPublic, PublicPlan
 from models.texts import Message
@@ -297,6 +297,10 @@ def _dataset(request: Request, engine: Engine) -> Response:
         raise ApiError(404, say("api.no_dataset", dataset=request.path_params["dataset"][:80],
                                 names=", ".join(d.name for d in PLAN_DATASETS)))
     chosen, stand = _format(request), _stand(request)
+    if request.query_params.get("stand"):  # a Stand before the plan's start would show every measure "geplant"
+        start = queries.plan_start(engine, plan.id)
+        if start is not None and stand < start:
+            raise ApiError(400, say("api.before_plan", start=start))
     tag = f"{plan.id}-{plan.change_counter}-{dataset.name}-{chosen}-{stand.isoformat()}"
 
     def build() -> Response:

@@ -23,8 +23,9 @@ from models.bootstrap import prepare_database
 from models.commands import SYSTEM
 from models.commands.meetings import freeze_meeting
 from models.commands.settings import update_plan_settings
+from models.db import make_engine
 from models.open_data import PLAN_DATASETS
-from models.queries import meetings
+from models.queries import meetings, plan_start
 from models.schema import Measure, Plan, StatusReport
 from models.snapshots import snapshot_deck
 from models.texts import light_words
@@ -188,6 +189,21 @@ def test_a_bad_stand_is_refused_in_german(api, stand):
     assert response.status_code == 400 and response.headers["content-type"].startswith("application/json")
     assert response.json() == {"fehler": {"status": 400, "meldung": "Der Stand muss ein Datum in der Form "
                                "JJJJ-MM-TT sein, z. B. 2026-03-12, und darf nicht in der Zukunft liegen."}}
+
+
+def test_a_stand_before_the_plans_start_is_refused_with_the_start(served):
+    api, _, url = served
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        plan_id = connection.scalar(select(Plan.id).where(Plan.slug == PLAN))
+    start = plan_start(engine, plan_id)
+    engine.dispose()
+    response = api.get(f"/plans/{PLAN}/massnahmen", params={"stand": (start - dt.timedelta(days=1)).isoformat()})
+    assert response.status_code == 400 and response.headers["content-type"].startswith("application/json")
+    assert response.json()["fehler"]["meldung"] == (f"Der Plan beginnt am {start:%d.%m.%Y}. Für einen Stand davor "
+                                                    f"gibt es keine Daten: Bitte wählen Sie einen Stand ab dem "
+                                                    f"{start:%d.%m.%Y}.")
+    assert api.get(f"/plans/{PLAN}/massnahmen", params={"stand": start.isoformat()}).status_code == 200
 
 
 def test_errors_are_german_json_without_traces(api):
