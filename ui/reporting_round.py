@@ -71,15 +71,17 @@ def _to_open(context: PlanContext, until: dt.date, since: dt.date, today: dt.dat
                                  t("reporting_round.reach", addresses=format_number(reach.addresses),
                                    organisations=format_number(reach.organisations),
                                    owing=format_number(reach.organisations + len(reach.unreached))),
-                                 *([_reach_words(reach)] if reach.unreached else [])])
+                                 *([_reach_words(reach, escape=False)] if reach.unreached else [])])
         write.run(context.url, lambda session: open_round(session, current_actor(), context.plan_id, until, since,
                                                           today),
                   flash_key=FLASH, success=confirmation)
 
 
-def _reach_words(reach: Reach) -> str:
-    """Which owing organisations the round's mails miss (all of them: it reaches nobody), names escaped."""
-    names = plain(", ".join(reach.unreached))
+def _reach_words(reach: Reach, escape: bool = True) -> str:
+    """Which owing organisations the round's mails miss (all of them: it reaches nobody); the names escaped for
+    Markdown unless the caller escapes the whole text (write.show_flash does)."""
+    names = ", ".join(reach.unreached)
+    names = plain(names) if escape else names
     return t("reporting_round.reaches_nobody" if reach.nobody else "reporting_round.unreached", names=names)
 
 
