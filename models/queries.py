@@ -22,6 +22,7 @@ from models.rules import (
     is_active_measure,
     is_stale,
     level_light,
+    plan_start as start_of_plan,
     rollup_measures_frame,
     traffic_light,
 )
@@ -288,3 +289,13 @@ def plan_counts(engine: Engine, plan_id: int) -> dict[str, int]:
     with engine.connect() as connection:
         return {name: int(connection.execute(stmt).scalar() or 0) for name, stmt in statements.items()}
 
+
+def plan_start(engine: Engine, plan_id: int) -> dt.date | None:
+    """The day the plan starts (rules.plan_start), from its annual goals, measures and reports."""
+    with engine.connect() as connection:
+        year = connection.scalar(select(func.min(AnnualGoal.year)).where(AnnualGoal.plan_id == plan_id))
+        start = connection.scalar(select(func.min(Measure.start_date)).where(Measure.plan_id == plan_id))
+        report = connection.scalar(select(func.min(StatusReport.report_date))
+                                   .join(Measure, StatusReport.measure_id == Measure.id)
+                                   .where(Measure.plan_id == plan_id))
+    return start_of_plan(year, start, report)

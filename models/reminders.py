@@ -201,7 +201,11 @@ def _open_rounds(engine: Engine, today: dt.date) -> list[_Round]:
 
 
 def _owed(engine: Engine, opened: _Round) -> list[_Owed]:
-    frame = owed_reports(engine, opened.plan_id, opened.since, opened.meeting_date)
+    return _owing(engine, opened.plan_id, opened.since, opened.meeting_date)
+
+
+def _owing(engine: Engine, plan_id: int, since: dt.date, meeting_date: dt.date) -> list[_Owed]:
+    frame = owed_reports(engine, plan_id, since, meeting_date)
     frame = frame[frame["lead_organisation_id"].notna()]
     return [_Owed(int(organisation_id), str(group["lead_organisation"].iloc[0]),
                   [(row.code, row.title, None if pd.isna(row.last_report_date) else row.last_report_date)
@@ -254,6 +258,33 @@ def _asks(engine: Engine, opened: _Round, owed: list[_Owed], kind: str, base_url
     contacts = _contacts(engine, [key for key in by_organisation if key not in with_accounts])
     return mails + [_partner_ask(opened, by_organisation[key], kind, address, base_url)
                     for key, address in contacts.items()]
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Whom a round's asking mails reach (as _asks sends them): the addresses, the owing organisations with one,
+    and the owing organisations without (no active account that takes reminder mails, no contact address)."""
+
+    addresses: int
+    organisations: int
+    unreached: tuple[str, ...]
+
+    @property
+    def nobody(self) -> bool:
+        """Organisations owe reports and not one of them gets a mail."""
+        return bool(self.unreached) and not self.organisations
+
+
+def round_reach(engine: Engine, plan_id: int, since: dt.date, meeting_date: dt.date) -> Reach:
+    """Whom the round for MEETING_DATE (reports dated after SINCE count) would ask, opened or not."""
+    owed = _owing(engine, plan_id, since, meeting_date)
+    ids = [entry.organisation_id for entry in owed]
+    people = _people(engine, User.organisation_id.in_(ids), User.role.in_(REMINDER_ROLES)) if ids else []
+    with_accounts = _organisations_with_accounts(engine, ids)
+    contacts = _contacts(engine, [key for key in ids if key not in with_accounts])
+    reached = {organisation_id for organisation_id, _, _ in people} | set(contacts)
+    return Reach(len(people) + len(contacts), len(reached),
+                 tuple(entry.organisation for entry in owed if entry.organisation_id not in reached))
 
 
 def _organisations_with_accounts(engine: Engine, organisation_ids: Iterable[int]) -> set[int]:

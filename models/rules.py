@@ -72,6 +72,16 @@ TITLE_MAX = 300  # titles of goals, measures and indicators
 SHORT_MAX = 60  # short names and kinds
 
 
+def plan_start(first_goal_year: int | None, first_measure_start: dt.date | None,
+               first_report: dt.date | None) -> dt.date | None:
+    """The day the plan starts: the earliest of its first annual goal's year (1 January), its measures' start
+    dates and its reports (None: the plan has none of them). A Stand before it shows nothing but "geplant",
+    so the API and the pages refuse it with this date."""
+    candidates = [day for day in (dt.date(first_goal_year, 1, 1) if first_goal_year else None, first_measure_start,
+                                  first_report) if day is not None]
+    return min(candidates, default=None)
+
+
 def year_in_range(year: int) -> bool:
     """Rule "plan year": the horizon of a plan and the year of an annual goal lie in YEAR_MIN..YEAR_MAX."""
     return YEAR_MIN <= year <= YEAR_MAX

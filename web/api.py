@@ -39,7 +39,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from models import dcat, open_data
+from models import dcat, open_data, queries
 from models.formats import LOCAL_TIME
 from models.open_data import API_PREFIX as PREFIX, BY_NAME, PLAN_DATASETS, PLANS, Dataset, NotPublic, PublicPlan
 from models.texts import Message
@@ -47,6 +47,8 @@ from models.transfer.export import csv_bytes
 from web.database import app_engine
 from web.openapi import document
 from web.wording import say
+
+API_ROOT = PREFIX.rsplit("/", 1)[0]  # /api: every address below it is the API's
 
 MAX_AGE_SECONDS = 60
 GZIP_FROM_BYTES = 1024
@@ -182,8 +184,9 @@ def routes(engine: Callable[[], Engine] | None = None, bucket: TokenBucket | Non
         Route(f"{PREFIX}/plans", endpoint(_plans), methods=EVERY_METHOD),
         Route(f"{PREFIX}/dcat", endpoint(_dcat), methods=EVERY_METHOD),
         Route(f"{PREFIX}/plans/{{plan}}/{{dataset}}", endpoint(_dataset), methods=EVERY_METHOD),
-        Route(PREFIX, endpoint(_unknown), methods=EVERY_METHOD),
-        Route(f"{PREFIX}/{{rest:path}}", endpoint(_unknown), methods=EVERY_METHOD),
+        # Any other address under /api (another version, a typo) is the API's German 404, not the app's page.
+        Route(API_ROOT, endpoint(_unknown), methods=EVERY_METHOD),
+        Route(f"{API_ROOT}/{{rest:path}}", endpoint(_unknown), methods=EVERY_METHOD),
     ]
 
 
@@ -294,6 +297,10 @@ def _dataset(request: Request, engine: Engine) -> Response:
         raise ApiError(404, say("api.no_dataset", dataset=request.path_params["dataset"][:80],
                                 names=", ".join(d.name for d in PLAN_DATASETS)))
     chosen, stand = _format(request), _stand(request)
+    if request.query_params.get("stand"):  # a Stand before the plan's start would show every measure "geplant"
+        start = queries.plan_start(engine, plan.id)
+        if start is not None and stand < start:
+            raise ApiError(400, say("api.before_plan", start=start))
     tag = f"{plan.id}-{plan.change_counter}-{dataset.name}-{chosen}-{stand.isoformat()}"
 
     def build() -> Response:

@@ -39,6 +39,7 @@ from web.database import app_engine
 from web.wording import say
 
 MAX_AGE_SECONDS = 60
+EMBED_ROOT = EMBED_PREFIX.rsplit("/", 1)[0]  # /einbetten: every address below it is the embeds'
 _log = logging.getLogger(__name__)
 
 # Tells the parent page this page's height (the height of its content, not of the frame).
@@ -110,7 +111,9 @@ def routes(engine: Callable[[], Engine] | None = None, origins: Origins | None =
         Route(f"{EMBED_PREFIX}/{{plan}}/{GOAL}/{{code}}", endpoint(_goal), methods=["GET", "HEAD"]),
         Route(f"{EMBED_PREFIX}/{{plan}}/{INDICATOR}/{{code}}", endpoint(_indicator), methods=["GET", "HEAD"]),
         Route(f"{EMBED_PREFIX}/{{plan}}/{HEADLINES}", endpoint(_headlines), methods=["GET", "HEAD"]),
-        Route(f"{EMBED_PREFIX}/{{rest:path}}", lambda request: _answer(request, header, _unknown, bucket),
+        # Any other address under /einbetten (another version, a typo) is the German 404 page, not the app's.
+        Route(EMBED_ROOT, lambda request: _answer(request, header, _unknown, bucket), methods=["GET", "HEAD"]),
+        Route(f"{EMBED_ROOT}/{{rest:path}}", lambda request: _answer(request, header, _unknown, bucket),
               methods=["GET", "HEAD"]),
     ]
 

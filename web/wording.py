@@ -16,6 +16,10 @@ WORDS: dict[str, dict[str, str]] = {
     "api.bad_stand": {"de": "Der Stand muss ein Datum in der Form JJJJ-MM-TT sein, z. B. 2026-03-12, und darf nicht "
                             "in der Zukunft liegen.",
                       "en": "The Stand must be a date written YYYY-MM-DD, e.g. 2026-03-12, and not in the future."},
+    "api.before_plan": {"de": "Der Plan beginnt am {start}. Für einen Stand davor gibt es keine Daten: Bitte wählen "
+                              "Sie einen Stand ab dem {start}.",
+                        "en": "The plan starts on {start}. There is no data for a Stand before it: please choose a "
+                              "Stand from {start} on."},
     "api.bad_format": {"de": "Das Format muss json oder csv sein.", "en": "The format must be json or csv."},
     "api.bad_rdf_format": {"de": "Das Format des Katalogs muss ttl (Turtle) oder jsonld (JSON-LD) sein.",
                            "en": "The catalogue's format must be ttl (Turtle) or jsonld (JSON-LD)."},

@@ -2,7 +2,7 @@
 
 Plain data, no I/O. One Level per sheet, in the order a plan is built (a row refers only to
 levels before it, by their key). Each Column names the German header, the attribute of the
-model it maps to, its type and its limits (a text's length is its column's in models/schema.py).
+model it maps to, its type and its limits (a text's length is its column's in models/schema/).
 
 Attribute conventions:
 - a plain name ("title") is a column of the level's model;

@@ -1,6 +1,6 @@
 """Break B14(c) of the security review: over-long values in an import. SQLite stored a 5,000-character plan
 name in a String(200) column; PostgreSQL raised StringDataRightTruncation. Every text the importer writes
-is now checked against its column's length in models/schema.py and reported as a German problem of the
+is now checked against its column's length in models/schema/ and reported as a German problem of the
 preview, on both databases, and nothing is written."""
 
 from __future__ import annotations

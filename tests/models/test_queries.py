@@ -95,3 +95,8 @@ def test_plan_counts_and_meetings(engine, mini_plan):
         "status_reports": 7, "indicators": 1, "meetings": 2,
     }
     assert queries.meetings(engine, mini_plan)["meeting_date"].tolist() == [dt.date(2024, 3, 15), dt.date(2024, 9, 15)]
+
+
+def test_plan_start_is_the_first_annual_goal_year(engine, mini_plan):
+    assert queries.plan_start(engine, mini_plan) == dt.date(2023, 1, 1)  # goals of 2023, measures from 2023-01-01
+    assert queries.plan_start(engine, mini_plan + 1) is None  # no such plan: nothing starts

@@ -15,7 +15,7 @@ from models.commands import PermissionDenied, ValidationFailed
 from models.commands.accounts import create_user
 from models.commands.rounds import close_round, open_round, set_reminders_off
 from models.mail import compose, mail_settings, send
-from models.reminders import send_due
+from models.reminders import round_reach, send_due
 from models.rules import round_deadline, round_mail_due
 from models.schema import MailSent, Measure, Organisation, StatusReport, User
 from tests.smtp import smtp_server
@@ -85,6 +85,22 @@ def _run(engine, environ, today, dry_run=False):
 
 def _by_recipient(inbox):
     return {recipients[0]: message for recipients, message in inbox.messages}
+
+
+def test_a_round_without_any_address_reaches_nobody_and_names_the_organisations(engine, mini_plan):
+    reach = round_reach(engine, mini_plan, SINCE, MEETING)  # the mini plan alone: no account, no contact address
+    assert reach.nobody and (reach.addresses, reach.organisations) == (0, 0)
+    assert reach.unreached == ("Jobcenter Testkreis",)  # the VHS reported after the previous meeting
+
+
+def test_the_reach_counts_the_addresses_the_job_then_asks(engine, round_plan, smtp, mini_plan):
+    with Session(engine) as session, session.begin():  # Caritas's editors take no mails and it has no contact
+        session.execute(update(User).where(User.email == "carla@cv.example").values(reminders_off=True))
+    reach = round_reach(engine, mini_plan, SINCE, MEETING)
+    assert not reach.nobody and (reach.addresses, reach.organisations) == (1, 1)
+    assert reach.unreached == ("Caritas Testkreis",)
+    asks = [mail for mail in _run(engine, smtp[1], OPENED, dry_run=True).sent if mail.organisation_id]
+    assert [mail.recipient for mail in asks] == ["jan@jc.example"]
 
 
 def test_the_round_invites_each_owing_organisation_with_deep_links_and_a_rerun_sends_nothing(engine, round_plan,

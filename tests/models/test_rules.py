@@ -35,6 +35,7 @@ from models.rules import (
     is_stale,
     level_light,
     may_report_on,
+    plan_start,
     previous_meeting,
     previous_meeting_row,
     report_date_allowed,
@@ -292,6 +293,13 @@ def test_rule_report_date_not_in_the_future():
     assert report_date_allowed(today, today)
     assert report_date_allowed(D(2020, 1, 1), today)
     assert not report_date_allowed(D(2025, 3, 13), today)
+
+
+def test_rule_plan_start_is_the_earliest_goal_year_measure_start_or_report():
+    assert plan_start(2019, D(2019, 3, 1), D(2019, 5, 2)) == D(2019, 1, 1)
+    assert plan_start(2020, D(2019, 10, 1), None) == D(2019, 10, 1)
+    assert plan_start(2020, None, D(2019, 12, 31)) == D(2019, 12, 31)
+    assert plan_start(None, None, None) is None
 
 
 def test_rule_plan_year_range():

@@ -60,11 +60,25 @@ def test_every_dataset_with_its_address_fields_licence_and_stand(mini_app_url, m
 
 
 def _close(url: str) -> None:
+    _settings(url, public_view=False)
+
+
+def _settings(url: str, **values) -> None:
     engine = make_engine(url)
     with Session(engine) as session, session.begin():
         plan = session.query(Plan).one()
-        update_plan_settings(session, SYSTEM, plan.id, plan.change_counter, public_view=False)
+        update_plan_settings(session, SYSTEM, plan.id, plan.change_counter, **values)
     engine.dispose()
+
+
+def test_the_page_text_is_built_once_per_plan_state_and_follows_a_write(mini_app_url):
+    at = _open(None)
+    before = [code.value for code in at.code]
+    at.run()  # the same plan, Stand and counter: the same text, from the cache
+    assert [code.value for code in at.code] == before
+    _settings(mini_app_url, licence="cc0-1.0")
+    at.run()
+    assert "Lizenz: [Creative Commons Zero 1.0 Universell]" in _text(at)
 
 
 @pytest.mark.parametrize("role", [None, "viewer", "admin"])

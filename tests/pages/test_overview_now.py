@@ -1,10 +1,12 @@
 """The Übersicht leads with now (issue 16, item 2): this year's annual goals, what needs attention, the indicators
 off course, then the progress since the plan began, for every role; "Alle N anzeigen" opens exactly those N."""
 
+import datetime as dt
+
 import pytest
 
 from models.commands import Actor
-from tests.pages.conftest import run_as
+from tests.pages.conftest import query_param, rendered, run_as
 from tests.pages.test_public_view import _hold_back_half_time, _viewer
 
 SECTIONS = ("Jahresziele {year}: wo wir jetzt stehen", "Braucht Aufmerksamkeit", "Kennzahlen außer Kurs",
@@ -62,3 +64,14 @@ def test_unknown_selection_in_the_link_gets_a_hint_and_all_measures(mini_app_url
     at = run_as(None, page="pages/massnahmen.py", stand="2024-06-30", auswahl="<b>alles</b>")
     assert any("ist für" in warning.value for warning in at.warning)
     assert next(md.value for md in at.markdown if "Maßnahmen**" in md.value) == "**6 von 6 Maßnahmen**"
+
+
+
+def test_a_stand_before_the_plans_start_shows_the_current_stand_with_a_note(mini_app_url):
+    at = run_as(None, stand="2022-06-30")  # the mini plan starts with its annual goals of 2023
+    assert "Der Plan beginnt am 01.01.2023. Für den Stand 30.06.2022 gibt es noch keine Daten; gezeigt wird der " \
+        "aktuelle Stand." in [rendered(info.value) for info in at.info]
+    assert at.session_state["as_of"] == dt.date.today() and query_param(at, "stand") is None
+    assert not at.warning
+    at.switch_page("pages/massnahmen.py").run()
+    assert not at.exception and at.session_state["as_of"] == dt.date.today()

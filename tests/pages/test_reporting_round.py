@@ -175,7 +175,7 @@ def test_the_office_opens_a_round_for_a_meeting_and_ends_it(mini_app_url, monkey
     monkeypatch.delenv("MPC_SMTP_HOST", raising=False)
     meeting = today() + dt.timedelta(days=60)
     at = _open(mini_app_url, sitzung=meeting.isoformat())
-    assert "kein Mailserver eingerichtet" in at.warning[0].value
+    assert "kein Mailserver eingerichtet" in at.warning[-1].value
     at.button(key="round_open").click().run()
     [opened] = _rounds(mini_app_url)
     assert (opened.meeting_date, opened.deadline, opened.closed) == (meeting, meeting - dt.timedelta(days=14), False)
@@ -183,6 +183,34 @@ def test_the_office_opens_a_round_for_a_meeting_and_ends_it(mini_app_url, monkey
     assert any(info.value.replace("\\", "").startswith("Berichtsrunde eröffnet am") for info in at.info)
     at.button(key="round_close").click().run()
     assert _rounds(mini_app_url)[0].closed
+
+
+def _plain(elements) -> list[str]:
+    return [element.value.replace("\\", "") for element in elements]
+
+
+def test_a_round_that_reaches_nobody_is_named_before_and_after_opening(mini_app_url):
+    meeting = today() + dt.timedelta(days=60)
+    at = _open(mini_app_url, sitzung=meeting.isoformat())  # no account in an organisation, no contact address
+    nobody = ("Diese Runde erreicht niemanden: Keine der Organisationen, die einen Sachstand schulden "
+              "(Jobcenter Testkreis, Volkshochschule Testkreis)")
+    assert any(warning.startswith(nobody) for warning in _plain(at.warning))
+    at.button(key="round_open").click().run()
+    [confirmation] = _plain(at.success)
+    assert "Die E-Mails der Runde gehen an 0 Empfänger aus 0 von 2 Organisationen" in confirmation
+    assert nobody in confirmation
+    assert any(warning.startswith(nobody) for warning in _plain(at.warning))  # still said while nothing went out
+
+
+def test_the_organisations_without_address_are_named_in_the_confirmation(mini_app_url):
+    _account(mini_app_url, "editor", "JC", name="Jana Beispiel", email="jana@jc.example")
+    at = _open(mini_app_url, sitzung=(today() + dt.timedelta(days=60)).isoformat())
+    missing = "Ohne E-Mail-Adresse (kein Konto, das Erinnerungen erhält, keine Kontaktadresse): Volkshochschule Testkreis."
+    assert any(info.startswith(missing) for info in _plain(at.info))
+    at.button(key="round_open").click().run()
+    [confirmation] = _plain(at.success)
+    assert "gehen an 1 Empfänger aus 1 von 2 Organisationen" in confirmation and missing in confirmation
+    assert not any(warning.startswith("Diese Runde erreicht niemanden") for warning in _plain(at.warning))
 
 
 def test_a_round_whose_deadline_has_passed_is_refused_in_german(mini_app_url):

@@ -23,8 +23,9 @@ from models.bootstrap import prepare_database
 from models.commands import SYSTEM
 from models.commands.meetings import freeze_meeting
 from models.commands.settings import update_plan_settings
+from models.db import make_engine
 from models.open_data import PLAN_DATASETS
-from models.queries import meetings
+from models.queries import meetings, plan_start
 from models.schema import Measure, Plan, StatusReport
 from models.snapshots import snapshot_deck
 from models.texts import light_words
@@ -190,6 +191,21 @@ def test_a_bad_stand_is_refused_in_german(api, stand):
                                "JJJJ-MM-TT sein, z. B. 2026-03-12, und darf nicht in der Zukunft liegen."}}
 
 
+def test_a_stand_before_the_plans_start_is_refused_with_the_start(served):
+    api, _, url = served
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        plan_id = connection.scalar(select(Plan.id).where(Plan.slug == PLAN))
+    start = plan_start(engine, plan_id)
+    engine.dispose()
+    response = api.get(f"/plans/{PLAN}/massnahmen", params={"stand": (start - dt.timedelta(days=1)).isoformat()})
+    assert response.status_code == 400 and response.headers["content-type"].startswith("application/json")
+    assert response.json()["fehler"]["meldung"] == (f"Der Plan beginnt am {start:%d.%m.%Y}. Für einen Stand davor "
+                                                    f"gibt es keine Daten: Bitte wählen Sie einen Stand ab dem "
+                                                    f"{start:%d.%m.%Y}.")
+    assert api.get(f"/plans/{PLAN}/massnahmen", params={"stand": start.isoformat()}).status_code == 200
+
+
 def test_errors_are_german_json_without_traces(api):
     assert api.get(f"/plans/{PLAN}/massnahmen", params={"format": "xml"}).json()["fehler"]["meldung"] == \
         "Das Format muss json oder csv sein."
@@ -199,6 +215,13 @@ def test_errors_are_german_json_without_traces(api):
     posted = api.post("/plans", json={})
     assert posted.status_code == 405 and posted.headers["allow"] == "GET, HEAD, OPTIONS"
     assert posted.json()["fehler"]["meldung"] == "Die Schnittstelle liest nur: Bitte verwenden Sie GET."
+
+
+@pytest.mark.parametrize("path", ["/api/v2/plans", "/api/v2", "/api", "/api/", "/api/plans", "/api/v1"])
+def test_any_other_address_under_api_is_the_german_json_404_not_the_app(api, path):
+    response = api.get(str(api.base_url).split("/api/v1")[0] + path)
+    assert response.status_code == 404 and response.headers["content-type"].startswith("application/json")
+    assert response.json()["fehler"]["meldung"].startswith("Diese Adresse gibt es in der Schnittstelle nicht.")
 
 
 def test_the_openapi_document_validates_and_describes_every_dataset(api):

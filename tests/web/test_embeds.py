@@ -133,7 +133,8 @@ def test_a_measure_title_with_markup_is_escaped(client, served):
 
 @pytest.mark.parametrize("path", [f"/einbetten/v1/{CLOSED}/ueberblick", f"/einbetten/v1/{CLOSED}/leitziel/LZ1",
                                   "/einbetten/v1/unbekannt/ueberblick", f"/einbetten/v1/{PLAN}/massnahme/KEINE",
-                                  f"/einbetten/v1/{PLAN}/unbekannt"])
+                                  f"/einbetten/v1/{PLAN}/unbekannt", f"/einbetten/v2/{PLAN}/ueberblick", "/einbetten",
+                                  "/einbetten/", "/einbetten/v1"])
 def test_a_non_public_plan_or_unknown_code_is_a_german_404_with_nothing_of_its_content(client, served, path):
     response = client.get(path)
     assert response.status_code == 404

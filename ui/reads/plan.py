@@ -36,6 +36,12 @@ def previous_meeting(key: PlanKey) -> dt.date | None:
     return changes.previous_meeting(meetings(key), key.as_of)
 
 
+@shared(16)
+def plan_start(key: PlanKey) -> dt.date | None:
+    """The day the plan starts (models.queries.plan_start): a Stand before it is refused."""
+    return queries.plan_start(engine_for(key.url), key.plan_id)
+
+
 @shared(64)
 def past_meeting_labels(key: PlanKey) -> tuple:
     """(date, label) of the meetings up to the Stand, newest first: the Stand choices every run shows."""

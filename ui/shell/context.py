@@ -14,11 +14,12 @@ from models.db import ConfigurationError, database_url
 from models.formats import format_date
 from ui.reads.db import engine_for, plans as plan_rows
 from ui.reads.key import PlanKey
-from ui.reads.plan import past_meeting_labels
+from ui.reads.plan import past_meeting_labels, plan_start
 from ui.shell import url_bind
 from ui.shell.auth import ANONYMOUS, role
 from ui.shell.choices import date_within, keep_offered
 from ui.views.markdown import plain
+from ui.shell.url_hints import hint
 from ui.shell.url_state import parse_choice, parse_date, shown
 from ui.shell.texts import language, localised, pin_language, t
 
@@ -133,7 +134,9 @@ def select_as_of(context: PlanContext) -> PlanContext:
         picks.setdefault(meeting_date, label)
     picks[OTHER_DATE] = t("asof.other")
 
-    url_bind.adopt("stand", "as_of", lambda raw: parse_date(raw, EARLIEST, today, t("asof.label")))
+    start = plan_start(context.key.at(today))
+    earliest = min(start, today) if start else EARLIEST
+    url_bind.adopt("stand", "as_of", lambda raw: _stand_from_link(raw, earliest, today))
     as_of = st.session_state.setdefault("as_of", today)
     keep_offered("as_of_pick", picks, t("asof.label"))
     if st.session_state.get("_as_of_shown") != as_of or "as_of_pick" not in st.session_state:
@@ -142,13 +145,23 @@ def select_as_of(context: PlanContext) -> PlanContext:
                                 key="as_of_pick", on_change=_pick_changed)
     if pick == OTHER_DATE:
         st.session_state.setdefault("as_of_input", as_of)
-        st.sidebar.date_input(t("asof.date"), min_value=EARLIEST, max_value=today, format="DD.MM.YYYY",
+        st.sidebar.date_input(t("asof.date"), min_value=min(earliest, as_of), max_value=today, format="DD.MM.YYYY",
                               key="as_of_input", on_change=_date_changed)
     st.session_state["_as_of_shown"] = as_of
     url_bind.publish("stand", None if as_of == today else as_of.isoformat())
     context = replace(context, as_of=as_of)
     st.session_state[_CONTEXT_KEY] = context
     return context
+
+
+def _stand_from_link(raw: str | None, start: dt.date, today: dt.date) -> tuple[dt.date | None, str | None]:
+    """?stand= of a link; a date before the plan's start would show every measure "geplant": the current Stand
+    with a note that the plan starts on that day."""
+    value, problem = parse_date(raw, EARLIEST, today, t("asof.label"))
+    if value is not None and value < start:
+        url_bind.inform(hint("before_plan", start=start, date=value))
+        return today, None
+    return value, problem
 
 
 def _pick_changed() -> None:

@@ -19,6 +19,7 @@ from ui.views.markdown import plain
 
 _WRITTEN = "_url_written"
 _HINTS = "_url_hints"
+_NOTES = "_url_notes"
 
 
 def adopt(param: str, key: str, parse: Callable[[str | None], tuple[Any, str | None]]) -> None:
@@ -56,6 +57,11 @@ def note(hint: str) -> None:
     st.session_state.setdefault(_HINTS, []).append(hint)
 
 
+def inform(message: Any) -> None:
+    """A note (not a warning) for the top of the page about a link's value that was replaced by a sensible one."""
+    st.session_state.setdefault(_NOTES, []).append(message)
+
+
 def publish(param: str, raw: str | None) -> None:
     """After the widget is drawn: write its value to the URL (None removes the parameter)."""
     written = st.session_state.setdefault(_WRITTEN, {})
@@ -75,3 +81,5 @@ def show_hints(place=None) -> None:
     for hint in st.session_state.pop(_HINTS, []):
         # A hint echoes text from the link: shown literally, never as Markdown.
         (place or st).warning(plain(localised(hint)), icon=":material/link_off:")
+    for message in st.session_state.pop(_NOTES, []):
+        (place or st).info(plain(localised(message)), icon=":material/info:")

@@ -23,6 +23,10 @@ WORDS: dict[str, dict[str, str]] = {
                         "en": "“{raw}” is not known for “{label}” and was ignored."},
     "not_a_flag": {"de": "„{raw}“ ist für „{label}“ kein gültiger Wert (1 oder 0).",
                    "en": "“{raw}” is not a valid value for “{label}” (1 or 0)."},
+    "before_plan": {"de": "Der Plan beginnt am {start}. Für den Stand {date} gibt es noch keine Daten; gezeigt wird "
+                          "der aktuelle Stand.",
+                    "en": "The plan starts on {start}. There is no data yet for the Stand {date}; the current Stand "
+                          "is shown."},
     "search_too_long": {"de": "Der Suchbegriff für „{label}“ im Link ist zu lang (mehr als {limit} Zeichen) und "
                               "wurde ignoriert.",
                         "en": "The search term for “{label}” in the link is too long (more than {limit} characters) "

@@ -78,6 +78,27 @@ CATALOGUE.update(
                   "seinem nächsten Lauf.",
             "en": "The reporting round is open; deadline {deadline}. The reminder job sends the e-mails on its next run.",
         },
+        "reporting_round.reaches_nobody": {
+            "de": "Diese Runde erreicht niemanden: Keine der Organisationen, die einen Sachstand schulden ({names}), "
+                  "hat ein Konto mit E-Mail-Adresse, das Erinnerungen erhält, oder eine Kontaktadresse. Tragen Sie "
+                  "unter „Pflege“ bei den Organisationen eine Kontaktadresse ein, oder schreiben Sie ihnen selbst mit "
+                  "dem Text unten.",
+            "en": "This round reaches nobody: none of the organisations that owe a report ({names}) has an account "
+                  "with an e-mail address that takes reminders, or a contact address. Add a contact address to the "
+                  "organisations under “Maintenance”, or write to them yourself with the text below.",
+        },
+        "reporting_round.unreached": {
+            "de": "Ohne E-Mail-Adresse (kein Konto, das Erinnerungen erhält, keine Kontaktadresse): {names}. Diese "
+                  "Organisationen erhalten keine E-Mail; schreiben Sie ihnen selbst mit dem Text unten.",
+            "en": "Without an e-mail address (no account that takes reminders, no contact address): {names}. These "
+                  "organisations get no e-mail; write to them yourself with the text below.",
+        },
+        "reporting_round.reach": {
+            "de": "Die E-Mails der Runde gehen an {addresses} Empfänger aus {organisations} von {owing} "
+                  "Organisationen, die einen Sachstand schulden.",
+            "en": "The round's e-mails go to {addresses} recipients in {organisations} of the {owing} organisations "
+                  "that owe a report.",
+        },
         "reporting_round.open": {
             "de": "Berichtsrunde eröffnet am {opened} von {by}; Frist {deadline}; bisher {mails} E-Mails verschickt.",
             "en": "Reporting round opened on {opened} by {by}; deadline {deadline}; {mails} e-mails sent so far.",
