@@ -43,9 +43,11 @@ def fields_markdown(dataset: Dataset) -> str:
     """The fields as a list, one line each: name, type, unit, meaning. It wraps to any screen (a data grid in a
     folded section was laid out wider than the page, a Markdown table wider than a phone)."""
     lines = []
-    for name, kind, meaning, unit in fields_table(dataset).itertuples(index=False):
+    for field, (name, kind, meaning, unit) in zip(dataset.fields, fields_table(dataset).itertuples(index=False)):
         details = ", ".join(plain(part) for part in (kind, unit) if part)
-        lines.append(f"- **{plain(name)}** ({details}): {plain(meaning)}")
+        values = (" – " + t("open_data.field.values", values=", ".join(f"„{plain(value)}“" for value in field.values))
+                  if field.values else "")
+        lines.append(f"- **{plain(name)}** ({details}): {plain(meaning)}{values}")
     return "\n".join(lines)
 
 

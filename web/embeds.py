@@ -53,6 +53,8 @@ _SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(HEIGHT_SCRIPT.encode(
 # Colours with a contrast of at least 4.5:1 on white; a light is always named in words beside its colour.
 LIGHT_COLOURS = {"grün": "#1a7f37", "gelb": "#8a5a00", "rot": "#c62828", "grau": "#57606a"}
 LIGHT_ORDER = ("rot", "gelb", "grün", "grau")
+# The indicators' assessments (open data's German words) that count as on course in the headline figures.
+_ON_COURSE = tuple(dict(open_data.VERDICT_WORDS)[code] for code in ("on_track", "reached"))
 
 STYLE = """
 html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1f2328;background:#fff;
@@ -273,7 +275,7 @@ def _headlines(request: Request, engine: Engine, plan: PublicPlan, today: dt.dat
         (say("embed.completed"), format_number(sum(1 for row in measures if row["status"] == "abgeschlossen"))),
         (say("embed.progress"), format_percent(sum(progress) / len(progress) if progress else None)),
         (say("embed.on_track"), say("embed.of", part=format_number(
-            sum(1 for row in indicators if row["bewertung"] in ("on_track", "reached"))),
+            sum(1 for row in indicators if row["bewertung"] in _ON_COURSE)),
             whole=format_number(len(indicators)))),
     ]
     lights = "".join(f"<li>{_light(light, say('embed.count_light', count=counts[light], light=light))}</li>"

@@ -23,7 +23,7 @@ from models.bootstrap import prepare_database
 from models.commands import SYSTEM
 from models.commands.meetings import freeze_meeting
 from models.commands.settings import update_plan_settings
-from models.open_data import PLAN_DATASETS
+from models.open_data import DATASETS, PLAN_DATASETS
 from models.queries import meetings
 from models.schema import Measure, Plan, StatusReport
 from models.snapshots import snapshot_deck
@@ -208,6 +208,22 @@ def test_the_openapi_document_validates_and_describes_every_dataset(api):
     assert "text/turtle" in document["paths"]["/api/v1/dcat"]["get"]["responses"]["200"]["content"]
     measures = document["components"]["schemas"]["Massnahmen"]["properties"]
     assert measures["fortschritt"]["description"].endswith("(Einheit: Prozent)")
+
+
+def test_the_openapi_enums_are_the_registrys_german_values(api):
+    schemas = _json(api, "/openapi.json")["components"]["schemas"]
+    enumerated = 0
+    for dataset in DATASETS:
+        for field in dataset.fields:
+            schema = schemas[dataset.name.capitalize()]["properties"][field.name]
+            if field.values:
+                enumerated += 1
+                assert schema["enum"] == list(field.values) + ([None] if field.nullable else []), field.name
+            else:
+                assert "enum" not in schema
+    assert enumerated >= 9
+    assert schemas["Kennzahlen"]["properties"]["richtung"]["enum"] == ["steigend", "fallend"]
+    assert schemas["Kennzahlen"]["properties"]["art"]["enum"] == ["Ergebnis", "Kontext"]
 
 
 def test_a_client_beyond_its_bound_gets_429(tmp_path):
