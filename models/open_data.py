@@ -27,7 +27,7 @@ from sqlalchemy import Engine, select
 
 from models import indicators as indicator_queries
 from models import queries
-from models.rules import LIGHTS, MEASURE_STATUSES, licence_of, small_count_threshold
+from models.rules import GREY, LIGHTS, MEASURE_STATUSES, licence_of, small_count_threshold
 from models.snapshots import snapshots
 from models.schema import ActionField, AnnualGoal, GuidingGoal, Measure, Plan, StatusReport
 from models.texts import light_words, text
@@ -129,6 +129,11 @@ VERDICT_WORDS = (("reached", "Ziel erreicht"), ("on_track", "auf Kurs"), ("off_t
 STATUS_WORDS = tuple((status, status) for status in MEASURE_STATUSES)  # stored in German already
 LIGHT_WORDS = tuple((light, text(f"light.{light}")) for light in LIGHTS)
 LIGHT_TEXT_WORDS = tuple((light, light_words(light)) for light in LIGHTS)
+# A level (Handlungsfeld, Leitziel, Jahresziel) is grey only when none of its measures is running (rules.level_light),
+# so its grey reads as the app's level light does (LevelLight.words), not as a measure's "nicht begonnen".
+LEVEL_LIGHT_TEXT_WORDS = tuple((light, words if light != GREY else
+                                f"{text('light.grey').capitalize()} – {text('level_light.none_active')}")
+                               for light, words in LIGHT_TEXT_WORDS)
 
 _CODE = Field("kuerzel", STRING, "Kürzel, im Plan eindeutig", nullable=False)
 _TITLE = Field("titel", STRING, "Titel", nullable=False)
@@ -138,7 +143,9 @@ _PROGRESS = Field("fortschritt", NUMBER, "Fortschritt, gemittelt über die darun
 _LIGHT_WORD = Field("ampel", STRING, "Ampelfarbe in Worten", nullable=False, words=LIGHT_WORDS)
 _LIGHT_TEXT = Field("ampel_text", STRING, "Ampel mit ihrer Bedeutung", nullable=False, words=LIGHT_TEXT_WORDS)
 _LIGHT = (
-    _LIGHT_WORD, _LIGHT_TEXT,
+    _LIGHT_WORD,
+    Field("ampel_text", STRING, "Ampel mit ihrer Bedeutung (grau: keine laufenden Maßnahmen)", nullable=False,
+          words=LEVEL_LIGHT_TEXT_WORDS),
     Field("ampel_verteilung", STRING, "Wie sich die laufenden Maßnahmen auf die Ampelfarben verteilen"),
     Field("ampel_grund", STRING, "Warum die Ebene diese Farbe hat"),
     Field("massnahmen", INTEGER, "Zahl der Maßnahmen", "Anzahl", nullable=False),
@@ -201,6 +208,8 @@ MEASURES = Dataset("massnahmen", "Maßnahmen",
           nullable=False),
     Field("tage_ueberfaellig", INTEGER, "Tage seit dem Ende, solange nicht abgeschlossen", "Tage", nullable=False),
     Field("veraltet", BOOLEAN, "Wahr, wenn der letzte Sachstand älter ist, als der Plan erlaubt", nullable=False),
+    Field("laufend", BOOLEAN, "Wahr, wenn die Maßnahme für die Ampel ihrer Ebenen zählt: nicht ausgesetzt und nicht "
+                              "vor dem Jahr des Stichtags abgeschlossen", nullable=False),
 ))
 
 STATUS_REPORTS = Dataset("sachstaende", "Sachstände",
@@ -386,7 +395,8 @@ class _Reader:
                  "fortschritt": int(row["progress"]), "letzter_sachstand": _day(row["last_report_date"]),
                  "ampel": row["light"], "ampel_text": row["light"],
                  "ampel_grund": row["reason"], "ueberfaellig": bool(row["overdue"]),
-                 "tage_ueberfaellig": int(row["days_overdue"]), "veraltet": bool(row["stale"])}
+                 "tage_ueberfaellig": int(row["days_overdue"]), "veraltet": bool(row["stale"]),
+                 "laufend": bool(row["active"])}
                 for row in self.states.to_dict("records")]
 
     def status_reports(self) -> list[dict[str, Any]]:

@@ -5,6 +5,7 @@ has exactly the registry's fields, and the Stand cuts the history."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 import pytest
 from sqlalchemy import select
@@ -65,8 +66,8 @@ def test_every_enumerated_field_maps_every_database_code_to_a_german_word():
 
 def test_the_enumerated_words_are_the_apps_words():
     """The published words read as the app shows them (the page Kennzahlen, the status, the lights)."""
-    import ui.strings.goals  # noqa: F401 - the page strings join the catalogue
-    import ui.strings.indicators  # noqa: F401
+    importlib.import_module("ui.strings.goals")  # the pages' strings join the catalogue
+    importlib.import_module("ui.strings.indicators")
     assert dict(open_data.VERDICT_WORDS) == {code: text(f"indicators.verdict.{code}")
                                              for code in indicator_queries.VERDICTS}
     assert dict(open_data.KIND_WORDS) == {code: text(f"indicators.kind_short.{code}") for code in INDICATOR_KINDS}
@@ -185,6 +186,25 @@ def test_levels_roll_up_with_their_light(engine, mini_plan):
     assert goals["LZ1"]["handlungsfeld"] == "HF1" and goals["LZ1"]["massnahmen"] == 3
     annual = {row["kuerzel"]: row for row in _rows(engine, "jahresziele")}
     assert annual["JZ2024-01"]["beschluss_datum"] == dt.date(2024, 2, 1) and annual["JZ2024-01"]["priorisiert"]
+
+
+def test_the_running_measures_are_what_the_levels_lights_count(engine, mini_plan):
+    """`laufend` marks the measures a level's light counts (the embed's bar and "Nicht mitgezählt" rely on it): per
+    Leitziel and per Jahresziel, the running measures per colour are its distribution in words, and a Leitziel's
+    running measures are those of its Jahresziele together."""
+    measures = _rows(engine, "massnahmen")
+    assert {row["laufend"] for row in measures} == {True, False}
+    for dataset, key in (("leitziele", "leitziel"), ("jahresziele", "jahresziel")):
+        for level in _rows(engine, dataset):
+            running = [row for row in measures if row[key] == level["kuerzel"] and row["laufend"]]
+            if not running:
+                assert (level["ampel"], level["ampel_verteilung"]) == ("grau", "keine laufenden Maßnahmen")
+                assert level["ampel_text"] == "Grau – keine laufenden Maßnahmen"
+                continue
+            for colour in ("rot", "gelb", "grün"):
+                count = sum(row["ampel"] == colour for row in running)
+                assert f"{count} {colour}" in level["ampel_verteilung"], (level["kuerzel"], colour)
+            assert level["ampel_verteilung"].endswith(f"von {len(running)} laufenden Maßnahme" + "n" * (len(running) > 1))
 
 
 def test_a_frozen_meetings_date_reads_as_of_its_frozen_view(engine, mini_plan):

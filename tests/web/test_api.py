@@ -127,7 +127,7 @@ def test_a_past_meetings_stand_equals_its_frozen_view(served):
     for slide in frozen:
         goal = goals[slide["code"]]
         assert (goal["fortschritt"], goal["massnahmen"]) == (slide["progress"], slide["measures"])
-        assert goal["ampel_text"] == light_words(slide["light"]) and goal["ampel_verteilung"] in slide["light_words"]
+        assert slide["light_words"].startswith(goal["ampel_text"]) and goal["ampel_verteilung"] in slide["light_words"]
     measures = _json(api, f"/plans/{PLAN}/massnahmen", stand=stand)["daten"]
     assert len(measures) == deck["figures"]["measures"]
     for colour, count in deck["figures"]["lights"].items():
