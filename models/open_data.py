@@ -27,7 +27,7 @@ from sqlalchemy import Engine, select
 
 from models import indicators as indicator_queries
 from models import queries
-from models.rules import licence_of, small_count_threshold
+from models.rules import GREY, LIGHTS, MEASURE_STATUSES, licence_of, small_count_threshold
 from models.snapshots import snapshots
 from models.schema import ActionField, AnnualGoal, GuidingGoal, Measure, Plan, StatusReport
 from models.texts import light_words, text
@@ -61,6 +61,20 @@ class Field:
     meaning: str  # German
     unit: str = ""
     nullable: bool = True
+    # An enumerated field: the database code -> the German word published for it (the words are the field's
+    # documented value list: the OpenAPI enum and the page Offene Daten). Empty: any value.
+    words: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The documented values of an enumerated field (German), in order; empty for any other field."""
+        return tuple(word for _, word in self.words)
+
+    def word(self, code: Any) -> Any:
+        """The published value of a database code (None stays None; an enumerated field knows every code)."""
+        if code is None or not self.words:
+            return code
+        return dict(self.words)[code]
 
 
 @dataclass(frozen=True)
@@ -104,14 +118,34 @@ class PublicPlan:
 
 # --- the registry ------------------------------------------------------------------------------------
 
+# The enumerated fields' German values, one place: the database keeps its codes (models.schema, models.indicators),
+# the datasets publish these words, in the app's wording (the page Kennzahlen, the measures' status, the lights).
+DIRECTION_WORDS = (("increase", "steigend"), ("decrease", "fallend"))
+KIND_WORDS = (("result", "Ergebnis"), ("context", "Kontext"))
+LEVEL_WORDS = (("plan", "ganzer Plan"), ("action_field", "Handlungsfeld"), ("guiding_goal", "Leitziel"),
+               ("annual_goal", "Jahresziel"), ("measure", "Maßnahme"))
+VERDICT_WORDS = (("reached", "Ziel erreicht"), ("on_track", "auf Kurs"), ("off_track", "nicht auf Kurs"),
+                 ("too_few", "zu wenige Werte"), ("no_target", "kein Zielwert"))
+STATUS_WORDS = tuple((status, status) for status in MEASURE_STATUSES)  # stored in German already
+LIGHT_WORDS = tuple((light, text(f"light.{light}")) for light in LIGHTS)
+LIGHT_TEXT_WORDS = tuple((light, light_words(light)) for light in LIGHTS)
+# A level (Handlungsfeld, Leitziel, Jahresziel) is grey only when none of its measures is running (rules.level_light),
+# so its grey reads as the app's level light does (LevelLight.words), not as a measure's "nicht begonnen".
+LEVEL_LIGHT_TEXT_WORDS = tuple((light, words if light != GREY else
+                                f"{text('light.grey').capitalize()} – {text('level_light.none_active')}")
+                               for light, words in LIGHT_TEXT_WORDS)
+
 _CODE = Field("kuerzel", STRING, "Kürzel, im Plan eindeutig", nullable=False)
 _TITLE = Field("titel", STRING, "Titel", nullable=False)
 _DESCRIPTION = Field("beschreibung", STRING, "Beschreibung")
 _PROGRESS = Field("fortschritt", NUMBER, "Fortschritt, gemittelt über die darunterliegenden Ebenen "
                                          "(leer: keine Maßnahmen)", PERCENT)
+_LIGHT_WORD = Field("ampel", STRING, "Ampelfarbe in Worten", nullable=False, words=LIGHT_WORDS)
+_LIGHT_TEXT = Field("ampel_text", STRING, "Ampel mit ihrer Bedeutung", nullable=False, words=LIGHT_TEXT_WORDS)
 _LIGHT = (
-    Field("ampel", STRING, "Ampelfarbe in Worten: grün, gelb, rot oder grau"),
-    Field("ampel_text", STRING, "Ampel mit ihrer Bedeutung, z. B. „Gelb – Verzug“"),
+    _LIGHT_WORD,
+    Field("ampel_text", STRING, "Ampel mit ihrer Bedeutung (grau: keine laufenden Maßnahmen)", nullable=False,
+          words=LEVEL_LIGHT_TEXT_WORDS),
     Field("ampel_verteilung", STRING, "Wie sich die laufenden Maßnahmen auf die Ampelfarben verteilen"),
     Field("ampel_grund", STRING, "Warum die Ebene diese Farbe hat"),
     Field("massnahmen", INTEGER, "Zahl der Maßnahmen", "Anzahl", nullable=False),
@@ -164,24 +198,25 @@ MEASURES = Dataset("massnahmen", "Maßnahmen",
     Field("beginn", DATE, "Geplanter Beginn"),
     Field("ende", DATE, "Geplantes Ende"),
     Field("gewicht", NUMBER, "Gewicht im Fortschritt des Jahresziels", nullable=False),
-    Field("status", STRING, "Status: geplant, in Umsetzung, abgeschlossen, verzögert, gefährdet oder ausgesetzt",
-          nullable=False),
+    Field("status", STRING, "Status laut letztem Sachstand (ohne Sachstand: geplant)", nullable=False,
+          words=STATUS_WORDS),
     Field("fortschritt", INTEGER, "Fortschritt laut letztem Sachstand (0 ohne Sachstand)", PERCENT, nullable=False),
     Field("letzter_sachstand", DATE, "Datum des letzten Sachstands"),
-    Field("ampel", STRING, "Ampelfarbe in Worten: grün, gelb, rot oder grau", nullable=False),
-    Field("ampel_text", STRING, "Ampel mit ihrer Bedeutung, z. B. „Gelb – Verzug“", nullable=False),
+    _LIGHT_WORD, _LIGHT_TEXT,
     Field("ampel_grund", STRING, "Warum die Maßnahme diese Farbe hat", nullable=False),
     Field("ueberfaellig", BOOLEAN, "Wahr, wenn das Ende überschritten und die Maßnahme nicht abgeschlossen ist",
           nullable=False),
     Field("tage_ueberfaellig", INTEGER, "Tage seit dem Ende, solange nicht abgeschlossen", "Tage", nullable=False),
     Field("veraltet", BOOLEAN, "Wahr, wenn der letzte Sachstand älter ist, als der Plan erlaubt", nullable=False),
+    Field("laufend", BOOLEAN, "Wahr, wenn die Maßnahme für die Ampel ihrer Ebenen zählt: nicht ausgesetzt und nicht "
+                              "vor dem Jahr des Stichtags abgeschlossen", nullable=False),
 ))
 
 STATUS_REPORTS = Dataset("sachstaende", "Sachstände",
                          "Alle freigegebenen Sachstände bis zum Stichtag, ohne Angaben zu den Verfassern.", (
     Field("massnahme", STRING, "Kürzel der Maßnahme", nullable=False),
     Field("datum", DATE, "Datum des Sachstands", nullable=False),
-    Field("status", STRING, "Status der Maßnahme laut Sachstand", nullable=False),
+    Field("status", STRING, "Status der Maßnahme laut Sachstand", nullable=False, words=STATUS_WORDS),
     Field("fortschritt", INTEGER, "Fortschritt laut Sachstand", PERCENT, nullable=False),
     Field("zusammenfassung", STRING, "Was erreicht wurde"),
     Field("hindernisse", STRING, "Hindernisse"),
@@ -194,13 +229,15 @@ INDICATORS = Dataset("kennzahlen", "Kennzahlen",
                      "Personen sind unterdrückt.", (
     _CODE, _TITLE, _DESCRIPTION,
     Field("einheit", STRING, "Einheit der Werte"),
-    Field("richtung", STRING, "Gewünschte Richtung: increase (steigen) oder decrease (sinken)", nullable=False),
-    Field("art", STRING, "Art: result (Ergebniskennzahl) oder context (Kontextkennzahl)", nullable=False),
+    Field("richtung", STRING, "Gewünschte Richtung: steigend (höhere Werte sind besser) oder fallend (niedrigere "
+                              "Werte sind besser)", nullable=False, words=DIRECTION_WORDS),
+    Field("art", STRING, "Art: Ergebnis (Ergebniskennzahl, misst die Wirkung des Plans) oder Kontext "
+                         "(Kontextkennzahl, beschreibt die Lage vor Ort)", nullable=False, words=KIND_WORDS),
     Field("zaehlt_personen", BOOLEAN, "Wahr, wenn die Kennzahl Personen zählt (kleine Zahlen werden unterdrückt)",
           nullable=False),
     Field("quelle", STRING, "Quelle"),
-    Field("ebene", STRING, "Wozu die Kennzahl gehört: plan, action_field, guiding_goal, annual_goal oder measure",
-          nullable=False),
+    Field("ebene", STRING, "Wozu die Kennzahl gehört: zum ganzen Plan oder zu einer Ebene", nullable=False,
+          words=LEVEL_WORDS),
     Field("ebene_titel", STRING, "Titel der Ebene, zu der sie gehört"),
     Field("basis_datum", DATE, "Datum des Ausgangswerts"),
     Field("basis_wert", NUMBER, "Ausgangswert (leer, wenn unterdrückt)"),
@@ -210,7 +247,8 @@ INDICATORS = Dataset("kennzahlen", "Kennzahlen",
     Field("letzter_wert_datum", DATE, "Datum des letzten Werts"),
     Field("unterdrueckt", BOOLEAN, "Wahr, wenn Ausgangs- oder letzter Wert als kleine Fallzahl unterdrückt ist",
           nullable=False),
-    Field("bewertung", STRING, "Einschätzung: reached, on_track, off_track, too_few oder no_target", nullable=False),
+    Field("bewertung", STRING, "Einschätzung, ob das Ziel beim bisherigen Tempo erreicht wird", nullable=False,
+          words=VERDICT_WORDS),
 ))
 
 INDICATOR_VALUES = Dataset("kennzahlwerte", "Kennzahlwerte",
@@ -229,7 +267,8 @@ MEETINGS = Dataset("sitzungen", "Sitzungen", "Die Sitzungen der Gremien des Plan
     Field("datum", DATE, "Datum der Sitzung", nullable=False),
     Field("titel", STRING, "Titel der Sitzung"),
     Field("gremium", STRING, "Name des Gremiums", nullable=False),
-    Field("gremium_art", STRING, "Art des Gremiums, z. B. Fachbeirat", nullable=False),
+    Field("gremium_art", STRING, "Art des Gremiums, wie im Plan erfasst (freier Text, z. B. Fachbeirat, Kreistag, "
+                                 "Integrationskonferenz)", nullable=False),
 ))
 
 DATASETS: tuple[Dataset, ...] = (PLANS, ACTION_FIELDS, GUIDING_GOALS, ANNUAL_GOALS, MEASURES, STATUS_REPORTS,
@@ -282,7 +321,9 @@ def rows(engine: Engine, plan: PublicPlan, dataset: Dataset, as_of: dt.date) -> 
     if not dataset.per_plan:
         return plan_rows([plan])
     reader = _Reader(engine, plan, as_of)
-    return [{name: row.get(name) for name in dataset.field_names} for row in _READERS[dataset.name](reader)]
+    # Enumerated fields leave the database's codes here for their German words (Field.word).
+    return [{field.name: field.word(row.get(field.name)) for field in dataset.fields}
+            for row in _READERS[dataset.name](reader)]
 
 
 class _Reader:
@@ -352,9 +393,10 @@ class _Reader:
                  "federfuehrung": _text(row["lead_organisation"]), "beginn": _day(row["start_date"]),
                  "ende": _day(row["due_date"]), "gewicht": float(row["weight"]), "status": row["status"],
                  "fortschritt": int(row["progress"]), "letzter_sachstand": _day(row["last_report_date"]),
-                 "ampel": text(f"light.{row['light']}"), "ampel_text": light_words(row["light"]),
+                 "ampel": row["light"], "ampel_text": row["light"],
                  "ampel_grund": row["reason"], "ueberfaellig": bool(row["overdue"]),
-                 "tage_ueberfaellig": int(row["days_overdue"]), "veraltet": bool(row["stale"])}
+                 "tage_ueberfaellig": int(row["days_overdue"]), "veraltet": bool(row["stale"]),
+                 "laufend": bool(row["active"])}
                 for row in self.states.to_dict("records")]
 
     def status_reports(self) -> list[dict[str, Any]]:
@@ -440,7 +482,7 @@ def _missing(value) -> bool:
 def _level(row: dict) -> dict[str, Any]:
     """A level's progress (one decimal, as the frozen meeting views store it) and light."""
     return {"fortschritt": None if _missing(row["progress"]) else round(float(row["progress"]), 1),
-            "ampel": text(f"light.{row['light']}"), "ampel_text": light_words(row["light"]),
+            "ampel": row["light"], "ampel_text": row["light"],
             "ampel_verteilung": row["light_distribution"], "ampel_grund": row["light_reason"],
             "massnahmen": int(row.get("measures", row.get("counted", 0)) or 0)}
 

@@ -40,7 +40,10 @@ def fields_markdown(dataset: Dataset, lang: str) -> str:
     lines = []
     for field in dataset.fields:
         details = ", ".join(plain(part) for part in (text(f"open_data.type.{field.type}", lang), field.unit) if part)
-        lines.append(f"- **{plain(field.name)}** ({details}): {plain(field.meaning)}")
+        values = (" – " + text("open_data.field.values", lang,
+                               values=", ".join(f"„{plain(value)}“" for value in field.values))
+                  if field.values else "")
+        lines.append(f"- **{plain(field.name)}** ({details}): {plain(field.meaning)}{values}")
     return "\n".join(lines)
 
 

@@ -54,6 +54,9 @@ _SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(HEIGHT_SCRIPT.encode(
 # Colours with a contrast of at least 4.5:1 on white; a light is always named in words beside its colour.
 LIGHT_COLOURS = {"grün": "#1a7f37", "gelb": "#8a5a00", "rot": "#c62828", "grau": "#57606a"}
 LIGHT_ORDER = ("rot", "gelb", "grün", "grau")
+GREY = LIGHT_ORDER[-1]
+# The indicators' assessments (open data's German words) that count as on course in the headline figures.
+_ON_COURSE = tuple(dict(open_data.VERDICT_WORDS)[code] for code in ("on_track", "reached"))
 
 STYLE = """
 html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1f2328;background:#fff;
@@ -78,6 +81,10 @@ figure{margin:.3rem 0}
 .figures div{min-width:7rem}.figures strong{display:block;font-size:1.4rem}
 a{color:#0a58ca}
 details{font-size:.875rem}
+h3{font-size:.95rem;margin:0 0 .2rem}
+.level{border-left:4px solid #d0d7de;padding-left:.75rem}
+ul.goals{list-style:none;padding:0;margin:.3rem 0}
+ul.goals>li{border-top:1px solid #d0d7de;padding:.4rem 0}
 """
 
 
@@ -222,20 +229,37 @@ def _measure(request: Request, engine: Engine, plan: PublicPlan, today: dt.date)
 
 
 def _goal(request: Request, engine: Engine, plan: PublicPlan, today: dt.date) -> tuple[str, str]:
+    """The Leitziel's light with what it counts (its running measures of all its Jahresziele) and why, then each
+    Jahresziel with its own light over its own running measures: two labelled levels, not two counts of one."""
     goal = _one(_rows(engine, plan, "leitziele", today), request.path_params["code"])
     measures = [row for row in _rows(engine, plan, "massnahmen", today) if row["leitziel"] == goal["kuerzel"]]
-    counts = {light: sum(1 for row in measures if row["ampel"] == light) for light in LIGHT_ORDER}
-    words = ", ".join(say("embed.count_light", count=counts[light], light=light) for light in LIGHT_ORDER)
-    bar = "".join(f'<span style="width:{100 * counts[light] / len(measures):.2f}%;'
+    running = [row for row in measures if row["laufend"]]
+    counts = {light: sum(1 for row in running if row["ampel"] == light) for light in LIGHT_ORDER}
+    bar = "".join(f'<span style="width:{100 * counts[light] / len(running):.2f}%;'
                   f'background:{LIGHT_COLOURS[light]}"></span>' for light in LIGHT_ORDER if counts[light])
+    left_out = len(measures) - len(running)
+    annual = sorted((row for row in _rows(engine, plan, "jahresziele", today) if row["leitziel"] == goal["kuerzel"]),
+                    key=lambda row: (-row["jahr"], row["kuerzel"]))
+    items = "".join(
+        f'<li><h3>{_e(say("embed.annual_goal", code=row["kuerzel"], year=row["jahr"]))}: {_e(row["titel"])}</h3>'
+        f'<p>{_e(say("embed.annual_goal_light"))} {_light(row["ampel"], row["ampel_text"])}'
+        + (f' {_e(row["ampel_verteilung"])}' if row["ampel"] != GREY else "") + "</p>"
+        f'<p class="meta">{_e(say("embed.progress_is", value=_percent(row["fortschritt"])))}</p></li>'
+        for row in annual)
     body = (f"<h1>{_e(say('embed.goal', code=goal['kuerzel']))}: {_e(goal['titel'])}</h1>"
+            f'<section class="level"><h2>{_e(say("embed.goal_light"))}</h2>'
             f"<p>{_light(goal['ampel'], goal['ampel_text'])}</p>"
-            f"<p>{_e(goal['ampel_grund'] or '')}</p>"
-            f"{_progress(goal['fortschritt'])}"
-            f"<h2>{_e(say('embed.distribution', count=len(measures)))}</h2>"
-            + (f'<div class="bar" aria-hidden="true">{bar}</div>' if measures else "")
-            + f"<p>{_e(words)}</p><p class=\"meta\">{_e(goal['ampel_verteilung'] or '')}</p>"
-            f"{_footer(request, plan, GOAL, today)}")
+            + (f'<div class="bar" aria-hidden="true">{bar}</div>' if running else "")
+            + f"<p>{_e(say('embed.goal_counted', distribution=goal['ampel_verteilung']))}</p>"
+            + (f"<p>{_e(say('embed.reason', reason=goal['ampel_grund']))}</p>" if goal["ampel"] != GREY else "")
+            + (f"<p class=\"meta\">{_e(say('embed.not_counted', count=left_out, total=len(measures), year=today.year))}"
+               f"</p>" if left_out else "")
+            + f"<p>{_e(say('embed.goal_progress', value=_percent(goal['fortschritt'])))}</p>"
+            f'{_bar(goal["fortschritt"])}</section>'
+            f"<h2>{_e(say('embed.annual_goals'))}</h2>"
+            + (f"<p class=\"meta\">{_e(say('embed.annual_goals_note'))}</p><ul class=\"goals\">{items}</ul>" if annual
+               else f"<p>{_e(say('embed.no_annual_goals'))}</p>")
+            + _footer(request, plan, GOAL, today))
     return f"{goal['kuerzel']} · {goal['titel']}", body
 
 
@@ -276,7 +300,7 @@ def _headlines(request: Request, engine: Engine, plan: PublicPlan, today: dt.dat
         (say("embed.completed"), format_number(sum(1 for row in measures if row["status"] == "abgeschlossen"))),
         (say("embed.progress"), format_percent(sum(progress) / len(progress) if progress else None)),
         (say("embed.on_track"), say("embed.of", part=format_number(
-            sum(1 for row in indicators if row["bewertung"] in ("on_track", "reached"))),
+            sum(1 for row in indicators if row["bewertung"] in _ON_COURSE)),
             whole=format_number(len(indicators)))),
     ]
     lights = "".join(f"<li>{_light(light, say('embed.count_light', count=counts[light], light=light))}</li>"
@@ -309,10 +333,16 @@ def _light(colour: str, words: str) -> str:
 
 
 def _progress(value: float | None) -> str:
-    shown = format_percent(value, 0 if value is None or float(value).is_integer() else 1)
+    return f"<p>{_e(say('embed.progress_is', value=_percent(value)))}</p>{_bar(value)}"
+
+
+def _percent(value: float | None) -> str:
+    return format_percent(value, 0 if value is None or float(value).is_integer() else 1)
+
+
+def _bar(value: float | None) -> str:
     width = max(0.0, min(100.0, float(value or 0)))
-    return (f"<p>{_e(say('embed.progress_is', value=shown))}</p>"
-            f'<div class="progress" aria-hidden="true"><span style="width:{width:.1f}%"></span></div>')
+    return f'<div class="progress" aria-hidden="true"><span style="width:{width:.1f}%"></span></div>'
 
 
 def _base(request: Request) -> str:

@@ -14,9 +14,13 @@ _TYPES = {BOOLEAN: {"type": "boolean"}, INTEGER: {"type": "integer"}, NUMBER: {"
 
 
 def _field_schema(field: Field) -> dict[str, Any]:
-    schema = dict(_TYPES.get(field.type, {"type": "string"}))
+    schema: dict[str, Any] = dict(_TYPES.get(field.type, {"type": "string"}))
+    if field.values:  # an enumerated field: its German words (models.open_data, Field.words)
+        schema["enum"] = list(field.values)
     if field.nullable:
         schema["type"] = [schema["type"], "null"]
+        if field.values:
+            schema["enum"].append(None)
     description = field.meaning + (f" (Einheit: {field.unit})" if field.unit else "")
     return {**schema, "description": description}
 

@@ -53,7 +53,26 @@ WORDS: dict[str, dict[str, str]] = {
     "embed.no_report": {"de": "Noch kein freigegebener Sachstand.", "en": "No released status report yet."},
     "embed.goal": {"de": "Leitziel {code}", "en": "Guiding goal {code}"},
     "embed.count_light": {"de": "{count} {light}", "en": "{count} {light}"},
-    "embed.distribution": {"de": "Ampeln der {count} Maßnahmen", "en": "Lights of the {count} measures"},
+    "embed.goal_light": {"de": "Ampel des Leitziels", "en": "Light of the guiding goal"},
+    "embed.goal_counted": {"de": "Gezählt: {distribution} (aus allen Jahreszielen des Leitziels)",
+                           "en": "Counted: {distribution} (from all annual goals of the guiding goal)"},
+    "embed.reason": {"de": "Grund: {reason}", "en": "Reason: {reason}"},
+    "embed.not_counted": {
+        "de": "Nicht mitgezählt: {count} von {total} Maßnahmen (ausgesetzt oder vor {year} abgeschlossen).",
+        "en": "Not counted: {count} of {total} measures (suspended or completed before {year})."},
+    "embed.goal_progress": {"de": "Fortschritt des Leitziels (Mittel seiner Jahresziele): {value}",
+                            "en": "Progress of the guiding goal (mean of its annual goals): {value}"},
+    "embed.annual_goals": {"de": "Seine Jahresziele, jedes mit eigener Ampel",
+                           "en": "Its annual goals, each with its own light"},
+    "embed.annual_goals_note": {
+        "de": "Jedes Jahresziel zählt nur seine eigenen laufenden Maßnahmen. Zusammen ergeben sie die Zählung des "
+              "Leitziels oben.",
+        "en": "Each annual goal counts only its own active measures. Together they make up the guiding goal's "
+              "count above."},
+    "embed.annual_goal": {"de": "Jahresziel {code} ({year})", "en": "Annual goal {code} ({year})"},
+    "embed.annual_goal_light": {"de": "Ampel des Jahresziels:", "en": "Light of the annual goal:"},
+    "embed.no_annual_goals": {"de": "Dieses Leitziel hat noch keine Jahresziele.",
+                              "en": "This guiding goal has no annual goals yet."},
     "embed.target": {"de": "Ziel: {value} bis {date}", "en": "Target: {value} by {date}"},
     "embed.target_short": {"de": "Ziel", "en": "Target"},
     "embed.chart_caption": {"de": "Verlauf: {title}. Alle Werte in der Tabelle darunter.",

@@ -5,21 +5,27 @@ has exactly the registry's fields, and the Stand cuts the history."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models import indicators as indicator_queries
 from models import open_data
 from models.commands import SYSTEM
 from models.commands.meetings import freeze_meeting
 from models.commands.settings import update_plan_settings
 from models.open_data import BY_NAME, DATASETS, PLAN_DATASETS, NotPublic
 from models.queries import meetings
-from models.rules import DEFAULT_LICENCE, LICENCES, licence_of
-from models.schema import Indicator, IndicatorValue, Measure, Plan, StatusReport
+from models.rules import DEFAULT_LICENCE, LICENCES, LIGHTS, MEASURE_STATUSES, licence_of
+from models.schema import INDICATOR_DIRECTIONS, INDICATOR_KINDS, Indicator, IndicatorValue, Measure, Plan, StatusReport
+from models.texts import text
 
 STAND = dt.date(2024, 6, 30)
+# The database's code words of the enumerated fields, which the datasets must not publish.
+_ENGLISH_CODES = {*INDICATOR_DIRECTIONS, *INDICATOR_KINDS, "plan", *indicator_queries.LEVELS,
+                  *indicator_queries.VERDICTS, *LIGHTS}
 
 
 def _plan(engine) -> open_data.PublicPlan:
@@ -41,6 +47,48 @@ def test_every_dataset_has_german_meanings_and_distinct_fields():
         assert dataset.title and dataset.description
         assert len(set(dataset.field_names)) == len(dataset.fields)
         assert all(field.meaning for field in dataset.fields)
+
+
+def test_every_enumerated_field_maps_every_database_code_to_a_german_word():
+    codes = {"richtung": INDICATOR_DIRECTIONS, "art": INDICATOR_KINDS, "ebene": ("plan", *indicator_queries.LEVELS),
+             "bewertung": indicator_queries.VERDICTS, "status": MEASURE_STATUSES, "ampel": LIGHTS,
+             "ampel_text": LIGHTS}
+    enumerated = [(dataset.name, field) for dataset in DATASETS for field in dataset.fields if field.values]
+    assert {field.name for _, field in enumerated} == set(codes)
+    for name, field in enumerated:
+        assert sorted(code for code, _ in field.words) == sorted(codes[field.name]), (name, field.name)
+        assert len(set(field.values)) == len(field.values)
+        # German words, not the database's code words (snake case or English).
+        assert not set(field.values) & _ENGLISH_CODES, (name, field.name)
+    assert dict(BY_NAME["kennzahlen"].fields[BY_NAME["kennzahlen"].field_names.index("richtung")].words) == {
+        "increase": "steigend", "decrease": "fallend"}
+
+
+def test_the_enumerated_words_are_the_apps_words():
+    """The published words read as the app shows them (the page Kennzahlen, the status, the lights)."""
+    importlib.import_module("ui.strings.goals")  # the pages' strings join the catalogue
+    importlib.import_module("ui.strings.indicators")
+    assert dict(open_data.VERDICT_WORDS) == {code: text(f"indicators.verdict.{code}")
+                                             for code in indicator_queries.VERDICTS}
+    assert dict(open_data.KIND_WORDS) == {code: text(f"indicators.kind_short.{code}") for code in INDICATOR_KINDS}
+    assert dict(open_data.LEVEL_WORDS) == {"plan": text("indicators.level.plan"),
+                                           **{code: text(f"goals.level.{code}") for code in indicator_queries.LEVELS}}
+    assert dict(open_data.STATUS_WORDS) == {code: text(f"status.{code}") for code in MEASURE_STATUSES}
+
+
+def test_every_enumerated_value_in_every_dataset_is_german_and_documented(engine, mini_plan):
+    seen = set()
+    for dataset in PLAN_DATASETS:
+        for field in dataset.fields:
+            if not field.values:
+                continue
+            values = {row[field.name] for row in _rows(engine, dataset.name)}
+            assert values and values <= set(field.values), (dataset.name, field.name, values)
+            seen |= values
+    assert not seen & _ENGLISH_CODES
+    indicators = {row["kuerzel"]: row for row in _rows(engine, "kennzahlen")}
+    assert {(row["richtung"], row["art"]) for row in indicators.values()} <= {
+        (direction, kind) for direction in ("steigend", "fallend") for kind in ("Ergebnis", "Kontext")}
 
 
 def test_every_row_has_exactly_the_registry_fields(engine, mini_plan):
@@ -138,6 +186,25 @@ def test_levels_roll_up_with_their_light(engine, mini_plan):
     assert goals["LZ1"]["handlungsfeld"] == "HF1" and goals["LZ1"]["massnahmen"] == 3
     annual = {row["kuerzel"]: row for row in _rows(engine, "jahresziele")}
     assert annual["JZ2024-01"]["beschluss_datum"] == dt.date(2024, 2, 1) and annual["JZ2024-01"]["priorisiert"]
+
+
+def test_the_running_measures_are_what_the_levels_lights_count(engine, mini_plan):
+    """`laufend` marks the measures a level's light counts (the embed's bar and "Nicht mitgezählt" rely on it): per
+    Leitziel and per Jahresziel, the running measures per colour are its distribution in words, and a Leitziel's
+    running measures are those of its Jahresziele together."""
+    measures = _rows(engine, "massnahmen")
+    assert {row["laufend"] for row in measures} == {True, False}
+    for dataset, key in (("leitziele", "leitziel"), ("jahresziele", "jahresziel")):
+        for level in _rows(engine, dataset):
+            running = [row for row in measures if row[key] == level["kuerzel"] and row["laufend"]]
+            if not running:
+                assert (level["ampel"], level["ampel_verteilung"]) == ("grau", "keine laufenden Maßnahmen")
+                assert level["ampel_text"] == "Grau – keine laufenden Maßnahmen"
+                continue
+            for colour in ("rot", "gelb", "grün"):
+                count = sum(row["ampel"] == colour for row in running)
+                assert f"{count} {colour}" in level["ampel_verteilung"], (level["kuerzel"], colour)
+            assert level["ampel_verteilung"].endswith(f"von {len(running)} laufenden Maßnahme" + "n" * (len(running) > 1))
 
 
 def test_a_frozen_meetings_date_reads_as_of_its_frozen_view(engine, mini_plan):

@@ -53,6 +53,9 @@ def test_every_dataset_with_its_address_fields_licence_and_stand(mini_app_url, m
     measures = lists[[dataset.name for dataset in DATASETS].index("massnahmen")].splitlines()
     assert len(measures) == len(BY_NAME["massnahmen"].fields)
     assert any(line.startswith("- **fortschritt** (ganze Zahl, Prozent): ") for line in measures)
+    indicators = lists[[dataset.name for dataset in DATASETS].index("kennzahlen")]
+    assert "mögliche Werte: „steigend“, „fallend“" in indicators  # the enumerated fields' documented values
+    assert "mögliche Werte: „Ergebnis“, „Kontext“" in indicators
     assert any("curl -o massnahmen.csv" in code and "format=csv" in code for code in codes)
     assert f"{BASE}/api/v1/openapi.json" in text
     assert "Datenkatalog (DCAT-AP.de)" in [header.value for header in at.header]

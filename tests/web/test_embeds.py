@@ -5,6 +5,7 @@ measure's title holding markup; MPC_EMBED_ORIGINS allows one other origin."""
 from __future__ import annotations
 
 import logging
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -110,11 +111,24 @@ def test_measure_card_shows_light_in_words_progress_report_and_lead(client, serv
     assert "Letzter Sachstand vom " in text or "Noch kein freigegebener Sachstand." in text
 
 
-def test_goal_shows_its_light_and_the_distribution_in_words(client):
-    text = " ".join(_page(client.get(f"/einbetten/v1/{PLAN}/leitziel/LZ1")).text)
-    assert "Leitziel LZ1" in text and "Ampeln der " in text
-    for light in ("rot", "gelb", "grün", "grau"):
-        assert f" {light}" in text
+@pytest.mark.parametrize("code", ["LZ1", "LZ2"])
+def test_goal_shows_its_own_light_then_each_annual_goal_with_its_own(client, code):
+    """One statement per level, each labelled: the Leitziel's light with what it counts and why, then every
+    Jahresziel of it with its own light and words; no second count of the Leitziel's measures beside its own."""
+    [goal] = [row for row in client.get(f"/api/v1/plans/{PLAN}/leitziele").json()["daten"] if row["kuerzel"] == code]
+    annual = [row for row in client.get(f"/api/v1/plans/{PLAN}/jahresziele").json()["daten"]
+              if row["leitziel"] == code]
+    text = " ".join(_page(client.get(f"/einbetten/v1/{PLAN}/leitziel/{code}")).text)
+    level, goals = text.split("Seine Jahresziele, jedes mit eigener Ampel")
+    assert f"Leitziel {code}" in level and "Ampel des Leitziels" in level and goal["ampel_text"] in level
+    assert f"Gezählt: {goal['ampel_verteilung']} (aus allen Jahreszielen des Leitziels)" in level
+    assert f"Grund: {goal['ampel_grund']}" in level
+    assert "Ampeln der " not in text and len(re.findall(r"von \d+ laufenden Maßnahme", level)) == 1
+    assert annual and goals.count("Ampel des Jahresziels: ") == len(annual)
+    for row in annual:
+        own = goals.split(f"Jahresziel {row['kuerzel']} ({row['jahr']}): ")[1].split("Fortschritt: ")[0]
+        assert "Ampel des Jahresziels:" in own and row["ampel_text"] in own
+        assert row["ampel"] == "grau" or row["ampel_verteilung"] in own
 
 
 def test_indicator_chart_is_an_svg_with_a_text_alternative_and_a_german_table(client):

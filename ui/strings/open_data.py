@@ -42,6 +42,7 @@ CATALOGUE.update(
         "open_data.field.type": {"de": "Typ", "en": "Type"},
         "open_data.field.meaning": {"de": "Bedeutung", "en": "Meaning"},
         "open_data.field.unit": {"de": "Einheit", "en": "Unit"},
+        "open_data.field.values": {"de": "mögliche Werte: {values}", "en": "possible values: {values}"},
         "open_data.type.string": {"de": "Text", "en": "text"},
         "open_data.type.integer": {"de": "ganze Zahl", "en": "whole number"},
         "open_data.type.number": {"de": "Zahl", "en": "number"},
