@@ -27,6 +27,7 @@ from models.db import make_engine
 from models.open_data import DATASETS, PLAN_DATASETS
 from models.queries import meetings, plan_start
 from models.schema import Measure, Plan, StatusReport
+from web.api import today
 from models.snapshots import snapshot_deck
 from models.texts import light_words
 
@@ -100,7 +101,7 @@ def test_plans_lists_the_public_plans_only(api):
 def test_every_dataset_in_json_and_csv(api, dataset):
     body = _json(api, f"/plans/{PLAN}/{dataset}")
     fields = next(d for d in PLAN_DATASETS if d.name == dataset).field_names
-    assert (body["datensatz"], body["plan"], body["stand"]) == (dataset, PLAN, dt.date.today().isoformat())
+    assert (body["datensatz"], body["plan"], body["stand"]) == (dataset, PLAN, today().isoformat())
     assert body["lizenz"]["url"] == "https://www.govdata.de/dl-de/by-2-0"
     assert body["anzahl"] == len(body["daten"]) > 0
     assert all(list(row) == fields for row in body["daten"])
