@@ -27,7 +27,7 @@ from sqlalchemy import Engine, select
 
 from models import indicators as indicator_queries
 from models import queries
-from models.rules import licence_of, small_count_threshold
+from models.rules import licence_of, progress_value, small_count_threshold
 from models.snapshots import snapshots
 from models.schema import ActionField, AnnualGoal, GuidingGoal, Measure, Plan, StatusReport
 from models.texts import light_words, text
@@ -351,7 +351,7 @@ class _Reader:
                  "jahr": int(row["year"]),
                  "federfuehrung": _text(row["lead_organisation"]), "beginn": _day(row["start_date"]),
                  "ende": _day(row["due_date"]), "gewicht": float(row["weight"]), "status": row["status"],
-                 "fortschritt": int(row["progress"]), "letzter_sachstand": _day(row["last_report_date"]),
+                 "fortschritt": progress_value(row["progress"]), "letzter_sachstand": _day(row["last_report_date"]),
                  "ampel": text(f"light.{row['light']}"), "ampel_text": light_words(row["light"]),
                  "ampel_grund": row["reason"], "ueberfaellig": bool(row["overdue"]),
                  "tage_ueberfaellig": int(row["days_overdue"]), "veraltet": bool(row["stale"])}
@@ -373,7 +373,7 @@ class _Reader:
             reports = [r for r in connection.execute(statement) if r.measure_id in order]
         reports.sort(key=lambda r: (order[r.measure_id], r.report_date, r.id))
         return [{"massnahme": codes[r.measure_id], "datum": r.report_date, "status": r.status,
-                 "fortschritt": int(r.progress), "zusammenfassung": _text(r.summary),
+                 "fortschritt": progress_value(r.progress), "zusammenfassung": _text(r.summary),
                  "hindernisse": _text(r.obstacles), "naechste_schritte": _text(r.next_steps),
                  "fortschritt_hinweis": _text(r.progress_note)} for r in reports]
 

@@ -343,6 +343,11 @@ def progress_text(progress: float | None, lang: str = "de", decimals: int = 0) -
     return format_percent(float(progress), decimals)
 
 
+def progress_value(progress: Any) -> int | None:
+    """A stored or computed progress as a whole number; None when there is no figure (None or NaN)."""
+    return None if progress is None or pd.isna(progress) else int(progress)
+
+
 def unreported_words(count: int, lang: str = "de") -> str:
     """ "2 Maßnahmen ohne Fortschrittsangabe" (left out of the mean), "" when there are none."""
     if not count:

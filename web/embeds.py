@@ -34,6 +34,7 @@ from models import embeds, open_data
 from models.embeds import EMBED_PREFIX, GOAL, HEADLINES, INDICATOR, MEASURE, Origins
 from models.formats import LOCAL_TIME, format_date, format_number, format_percent
 from models.open_data import NotPublic, PublicPlan
+from models.rules import progress_text
 from web.api import ANSWERS, TokenBucket, client_of, configured_bucket, takes_gzip
 from web.database import app_engine
 from web.wording import say
@@ -306,8 +307,11 @@ def _light(colour: str, words: str) -> str:
 
 
 def _progress(value: float | None) -> str:
-    shown = format_percent(value, 0 if value is None or float(value).is_integer() else 1)
-    width = max(0.0, min(100.0, float(value or 0)))
+    """The progress in words and as a bar; without a figure "keine Angabe" and no bar (never 0 %)."""
+    shown = progress_text(value, "de", 0 if value is None or float(value).is_integer() else 1)
+    if value is None:
+        return f"<p>{_e(say('embed.progress_is', value=shown))}</p>"
+    width = max(0.0, min(100.0, float(value)))
     return (f"<p>{_e(say('embed.progress_is', value=shown))}</p>"
             f'<div class="progress" aria-hidden="true"><span style="width:{width:.1f}%"></span></div>')
 

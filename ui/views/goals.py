@@ -8,7 +8,7 @@ import pandas as pd
 
 import ui.strings  # noqa: F401  (registers the UI strings)
 from models.formats import format_number, format_percent
-from models.rules import LIGHTS
+from models.rules import LIGHTS, progress_text
 from models.texts import light_words, localised_column, text
 
 
@@ -92,7 +92,7 @@ def goal_measure_table(measures: pd.DataFrame, lang: str = "de") -> pd.DataFrame
         col("measure"): measures["title"],
         col("light"): [f"{light_words(light, lang)} ({reason})"
                        for light, reason in zip(measures["light"], measures[localised_column("reason", lang)])],
-        col("progress"): [progress_words(p, 1, lang) for p in measures["progress"]],
+        col("progress"): [progress_text(p, lang) for p in measures["progress"]],
         col("status"): [text(f"status.{status}", lang) for status in measures["status"]],
         col("annual_goal"): measures["annual_goal_code"],
         col("lead"): measures["lead_organisation"].fillna("–"),
