@@ -27,7 +27,7 @@ from sqlalchemy import Engine, select
 
 from models import indicators as indicator_queries
 from models import queries
-from models.rules import GREY, LIGHTS, MEASURE_STATUSES, licence_of, small_count_threshold
+from models.rules import GREY, LIGHTS, MEASURE_STATUSES, licence_of, progress_value, small_count_threshold
 from models.snapshots import snapshots
 from models.schema import ActionField, AnnualGoal, GuidingGoal, Measure, Plan, StatusReport
 from models.texts import light_words, text
@@ -200,7 +200,8 @@ MEASURES = Dataset("massnahmen", "Maßnahmen",
     Field("gewicht", NUMBER, "Gewicht im Fortschritt des Jahresziels", nullable=False),
     Field("status", STRING, "Status laut letztem Sachstand (ohne Sachstand: geplant)", nullable=False,
           words=STATUS_WORDS),
-    Field("fortschritt", INTEGER, "Fortschritt laut letztem Sachstand (0 ohne Sachstand)", PERCENT, nullable=False),
+    Field("fortschritt", INTEGER, "Fortschritt laut letztem Sachstand, der eine Zahl nennt (0 ohne Sachstand; "
+          "leer, wenn kein Sachstand eine Zahl nennt)", PERCENT),
     Field("letzter_sachstand", DATE, "Datum des letzten Sachstands"),
     _LIGHT_WORD, _LIGHT_TEXT,
     Field("ampel_grund", STRING, "Warum die Maßnahme diese Farbe hat", nullable=False),
@@ -217,7 +218,7 @@ STATUS_REPORTS = Dataset("sachstaende", "Sachstände",
     Field("massnahme", STRING, "Kürzel der Maßnahme", nullable=False),
     Field("datum", DATE, "Datum des Sachstands", nullable=False),
     Field("status", STRING, "Status der Maßnahme laut Sachstand", nullable=False, words=STATUS_WORDS),
-    Field("fortschritt", INTEGER, "Fortschritt laut Sachstand", PERCENT, nullable=False),
+    Field("fortschritt", INTEGER, "Fortschritt laut Sachstand (leer: der Sachstand nennt keine Zahl)", PERCENT),
     Field("zusammenfassung", STRING, "Was erreicht wurde"),
     Field("hindernisse", STRING, "Hindernisse"),
     Field("naechste_schritte", STRING, "Nächste Schritte"),
@@ -392,7 +393,7 @@ class _Reader:
                  "jahr": int(row["year"]),
                  "federfuehrung": _text(row["lead_organisation"]), "beginn": _day(row["start_date"]),
                  "ende": _day(row["due_date"]), "gewicht": float(row["weight"]), "status": row["status"],
-                 "fortschritt": int(row["progress"]), "letzter_sachstand": _day(row["last_report_date"]),
+                 "fortschritt": progress_value(row["progress"]), "letzter_sachstand": _day(row["last_report_date"]),
                  "ampel": row["light"], "ampel_text": row["light"],
                  "ampel_grund": row["reason"], "ueberfaellig": bool(row["overdue"]),
                  "tage_ueberfaellig": int(row["days_overdue"]), "veraltet": bool(row["stale"]),
@@ -415,7 +416,7 @@ class _Reader:
             reports = [r for r in connection.execute(statement) if r.measure_id in order]
         reports.sort(key=lambda r: (order[r.measure_id], r.report_date, r.id))
         return [{"massnahme": codes[r.measure_id], "datum": r.report_date, "status": r.status,
-                 "fortschritt": int(r.progress), "zusammenfassung": _text(r.summary),
+                 "fortschritt": progress_value(r.progress), "zusammenfassung": _text(r.summary),
                  "hindernisse": _text(r.obstacles), "naechste_schritte": _text(r.next_steps),
                  "fortschritt_hinweis": _text(r.progress_note)} for r in reports]
 

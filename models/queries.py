@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from models.rules import (
+    COMPLETED,
     LIGHTS,
     PLANNED,
+    SUSPENDED,
     LevelLight,
     days_overdue,
     is_active_measure,
@@ -103,13 +105,16 @@ def annual_goals(engine: Engine, plan_id: int) -> pd.DataFrame:
     )
 
 
-def _latest_report_id(as_of: dt.date, released_only: bool = False):
+def _latest_report_id(as_of: dt.date, released_only: bool = False, with_figure: bool = False):
     """The id of the measure's (correlated: the outer query's Measure) latest report on or before as_of;
-    on equal dates the later entry wins, as in rules.state_as_of."""
+    on equal dates the later entry wins, as in rules.state_as_of. with_figure: the latest one that counts
+    with a progress figure (rules.report_progress: one named, or abgeschlossen)."""
     report = aliased(StatusReport)
     conditions = [report.measure_id == Measure.id, report.report_date <= as_of]
     if released_only:
         conditions.append(report.released.is_(True))
+    if with_figure:
+        conditions.append(or_(report.progress.is_not(None), report.status == COMPLETED))
     return (
         select(report.id)
         .where(*conditions)
@@ -123,12 +128,14 @@ def _latest_report_id(as_of: dt.date, released_only: bool = False):
 def measure_states(engine: Engine, plan_id: int, as_of: dt.date, released_only: bool = False) -> pd.DataFrame:
     """One row per measure with its hierarchy, lead and state as of a date.
 
-    Columns add status, progress, last_report_date (from the latest report on or before as_of;
-    planned and 0 % without one), light, reason (German words; reason_en in English), reason_key,
+    Columns add status, last_report_date (from the latest report on or before as_of; planned and 0 %
+    without one), progress and progress_date (the figure of the latest report that has one,
+    rules.state_as_of; NaN and NaT when no report names a figure: "keine Angabe"), light, reason (German words; reason_en in English), reason_key,
     overdue, stale, active (counts for the light of its levels, rules.is_active_measure) and days_overdue
     (rules.days_overdue: 0 unless past the due date and neither completed nor suspended). released_only
     (the public view): reports awaiting release are left out.
     """
+    figure = aliased(StatusReport)
     statement = (
         select(
             Measure.id.label("measure_id"), Measure.code, Measure.title, Measure.start_date,
@@ -137,19 +144,24 @@ def measure_states(engine: Engine, plan_id: int, as_of: dt.date, released_only: 
             AnnualGoal.id.label("annual_goal_id"), AnnualGoal.year, AnnualGoal.prioritised,
             GuidingGoal.id.label("guiding_goal_id"), GuidingGoal.code.label("guiding_goal_code"),
             ActionField.id.label("action_field_id"), ActionField.title.label("action_field"),
-            StatusReport.status, StatusReport.progress, StatusReport.report_date.label("last_report_date"),
+            StatusReport.status, StatusReport.report_date.label("last_report_date"),
+            case((figure.id.is_(None), None), else_=func.coalesce(figure.progress, 100)).label("progress"),
+            figure.report_date.label("progress_date"),
         )
         .join(AnnualGoal, Measure.annual_goal_id == AnnualGoal.id)
         .join(GuidingGoal, AnnualGoal.guiding_goal_id == GuidingGoal.id)
         .join(ActionField, GuidingGoal.action_field_id == ActionField.id)
         .outerjoin(Organisation, Measure.lead_organisation_id == Organisation.id)
         .outerjoin(StatusReport, StatusReport.id == _latest_report_id(as_of, released_only))
+        .outerjoin(figure, figure.id == _latest_report_id(as_of, released_only, with_figure=True))
         .where(Measure.plan_id == plan_id, Measure.retired.is_(False))
         .order_by(AnnualGoal.year, ActionField.position, GuidingGoal.position, Measure.position, Measure.id)
     )
     frame = frame_of(engine, statement)
+    unreported = frame["status"].isna()
     frame["status"] = frame["status"].fillna(PLANNED)
-    frame["progress"] = frame["progress"].fillna(0).astype(int)
+    frame["progress"] = pd.to_numeric(frame["progress"], errors="coerce").astype(float).mask(unreported, 0.0)
+    frame["progress_date"] = frame["progress_date"].astype(object).where(frame["progress_date"].notna(), None)
     return _with_judgement(frame, plan_settings(engine, plan_id), as_of)
 
 
@@ -168,7 +180,7 @@ def _with_judgement(frame: pd.DataFrame, settings: tuple[int, int], as_of: dt.da
     lights, reasons, reasons_en, keys, stale, active, late = [], [], [], [], [], [], []
     for status, progress, start, due, last in rows:
         last = None if pd.isna(last) else last
-        light = traffic_light(status, progress, start, due, as_of, tolerance)
+        light = traffic_light(status, None if pd.isna(progress) else progress, start, due, as_of, tolerance)
         lights.append(light.colour)
         reasons.append(light.reason("de"))
         reasons_en.append(light.reason("en"))
@@ -223,7 +235,7 @@ def progress_tree(engine: Engine, plan_id: int, states: pd.DataFrame) -> dict[st
     annual = annual_goals(engine, plan_id)
     measures_rollup = rollup_measures_frame(states, "annual_goal_id")
     annual = annual.merge(measures_rollup, left_on="annual_goal_id", right_index=True, how="left")
-    annual[["counted", "excluded"]] = annual[["counted", "excluded"]].fillna(0).astype(int)
+    annual[["counted", "excluded", "unreported"]] = annual[["counted", "excluded", "unreported"]].fillna(0).astype(int)
     annual = _with_lights(annual, states, "annual_goal_id", shares)
 
     goals = guiding_goals(engine, plan_id)
@@ -236,7 +248,8 @@ def progress_tree(engine: Engine, plan_id: int, states: pd.DataFrame) -> dict[st
     fields = fields.merge(field_mean.rename("progress"), left_on="action_field_id", right_index=True, how="left")
     fields = fields.merge(_counts(states, "action_field_id"), left_on="action_field_id", right_index=True, how="left")
     for frame in (goals, fields):
-        frame[list(LIGHTS) + ["measures"]] = frame[list(LIGHTS) + ["measures"]].fillna(0).astype(int)
+        counted = list(LIGHTS) + ["measures", "unreported"]
+        frame[counted] = frame[counted].fillna(0).astype(int)
     goals = _with_lights(goals, states, "guiding_goal_id", shares)
     fields = _with_lights(fields, states, "action_field_id", shares)
     return {"action_fields": fields, "guiding_goals": goals, "annual_goals": annual}
@@ -248,9 +261,12 @@ def _with_lights(frame: pd.DataFrame, states: pd.DataFrame, by: str, shares: tup
 
 
 def _counts(states: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Measures per traffic-light colour (columns green, yellow, red, grey) and in total."""
+    """Measures per traffic-light colour (columns green, yellow, red, grey), in total, and unreported: those
+    left out of the progress mean because no report named a figure (rules.rollup_measures_frame)."""
     counts = pd.crosstab(states[by], states["light"]).reindex(columns=list(LIGHTS), fill_value=0)
     counts["measures"] = counts.sum(axis=1)
+    unreported = states["progress"].isna() & (states["status"] != SUSPENDED)
+    counts["unreported"] = unreported.groupby(states[by]).sum().reindex(counts.index, fill_value=0).astype(int)
     return counts
 
 

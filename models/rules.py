@@ -93,6 +93,16 @@ def completion_matches(status: str, progress: int) -> bool:
     return (status == COMPLETED) == (progress == 100)
 
 
+def report_progress(status: str, progress: int | float | None) -> int | None:
+    """Rule "a report without a figure": the progress a report counts with. A report that names a figure
+    counts with it; one that names none (imported history, e.g. "Sachstand 2013" with a text only) counts
+    with none, never a made-up 0 %, except that an abgeschlossen report without a figure counts as 100 %
+    (abgeschlossen means 100 %)."""
+    if progress is not None and not pd.isna(progress):
+        return int(progress)
+    return 100 if status == COMPLETED else None
+
+
 def report_date_allowed(report_date: dt.date, today: dt.date) -> bool:
     """Rule "no report from the future": a Sachstand is dated today or earlier."""
     return report_date <= today
@@ -176,13 +186,15 @@ def expected_progress(start: dt.date, due: dt.date, on: dt.date) -> float:
 
 def traffic_light(
     status: str,
-    progress: float,
+    progress: float | None,
     start: dt.date | None,
     due: dt.date | None,
     on: dt.date,
     tolerance: float = DEFAULT_GREEN_TOLERANCE,
 ) -> TrafficLight:
-    """The traffic light of one measure on a given date (DESIGN.md, domain rules)."""
+    """The traffic light of one measure on a given date (DESIGN.md, domain rules). Without a progress figure
+    (None) it goes by status and dates only; where the linear expectation would need the figure it is grey
+    with the reason "kein Fortschritt gemeldet" (rules.report_progress)."""
     if status == COMPLETED:
         return TrafficLight(GREEN, "completed")
     if status == SUSPENDED:
@@ -199,6 +211,8 @@ def traffic_light(
         return TrafficLight(GREY, "not_started", {"start": format_date(start)})
     if start is None or due is None:
         return TrafficLight(GREEN, "unscheduled")
+    if progress is None or pd.isna(progress):  # the linear expectation needs a figure: none is invented
+        return TrafficLight(GREY, "no_progress")
     expected = expected_progress(start, due, on)
     shown = {"expected": format_percent(expected), "progress": format_percent(progress)}
     gap = expected - progress
@@ -210,32 +224,43 @@ def traffic_light(
 class ReportLike(Protocol):
     report_date: dt.date
     status: str
-    progress: int
+    progress: int | None
 
 
 @dataclass(frozen=True)
 class MeasureState:
+    """status and report_date of the latest report; progress (None: no report named a figure) and
+    progress_date ("zuletzt gemeldet am …") of the latest report that counts with a figure."""
+
     status: str
-    progress: int
+    progress: int | None
     report_date: dt.date | None
+    progress_date: dt.date | None = None
 
 
 NO_REPORT = MeasureState(PLANNED, 0, None)
 
 
 def state_as_of(reports: Iterable[ReportLike], on: dt.date) -> MeasureState:
-    """A measure's state on a date: its latest report dated on or before it.
+    """A measure's state on a date: its latest report dated on or before it gives the status; its progress
+    is the figure of the latest such report that has one (rule "a measure's progress", report_progress).
 
     Reports are taken in the order given for equal dates (the later one wins), so pass them in
     creation order. Without a report the measure counts as planned with 0 % progress.
     """
     latest: ReportLike | None = None
+    figure: tuple[int, dt.date] | None = None
     for report in reports:
         if report.report_date <= on and (latest is None or report.report_date >= latest.report_date):
             latest = report
+        counted = report_progress(report.status, report.progress)
+        if report.report_date <= on and counted is not None and (figure is None or report.report_date >= figure[1]):
+            figure = (counted, report.report_date)
     if latest is None:
         return NO_REPORT
-    return MeasureState(latest.status, int(latest.progress), latest.report_date)
+    if figure is None:
+        return MeasureState(latest.status, None, latest.report_date)
+    return MeasureState(latest.status, figure[0], latest.report_date, figure[1])
 
 
 def is_stale(
@@ -301,11 +326,13 @@ def is_indicator_off_course(kind: str, direction: str, target_value: float | Non
 
 @dataclass(frozen=True)
 class RollUp:
-    """A level's progress: None means there is nothing to average (never shown as 0 %)."""
+    """A level's progress: None means there is nothing to average (never shown as 0 %). unreported: the
+    measures left out because no report named a figure (unreported_words)."""
 
     progress: float | None
     counted: int
     excluded: int
+    unreported: int = 0
 
     @property
     def is_empty(self) -> bool:
@@ -314,33 +341,57 @@ class RollUp:
     def describe(self, lang: str = "de") -> str:
         if self.progress is not None:
             return format_percent(self.progress)
+        if self.unreported:
+            return text("rollup.no_figure", lang)
         return text("rollup.all_suspended" if self.excluded else "rollup.empty", lang)
+
+
+def progress_text(progress: float | None, lang: str = "de", decimals: int = 0) -> str:
+    """A report's or a measure's progress in words: "45 %", or "keine Angabe" when no figure was named."""
+    if progress is None or pd.isna(progress):
+        return text("progress.none", lang)
+    return format_percent(float(progress), decimals)
+
+
+def progress_value(progress: Any) -> int | None:
+    """A stored or computed progress as a whole number; None when there is no figure (None or NaN)."""
+    return None if progress is None or pd.isna(progress) else int(progress)
+
+
+def unreported_words(count: int, lang: str = "de") -> str:
+    """ "2 Maßnahmen ohne Fortschrittsangabe" (left out of the mean), "" when there are none."""
+    if not count:
+        return ""
+    return text("rollup.unreported_one" if count == 1 else "rollup.unreported", lang, count=count)
 
 
 def rollup_measures_frame(measures: pd.DataFrame, by: str | Sequence[str]) -> pd.DataFrame:
     """Weighted mean progress of measures per group, in one pandas step.
 
     Input columns: the group column(s), progress, weight, status. Measures that are
-    ausgesetzt are left out. When the included weights of a group add up to zero, the plain
+    ausgesetzt are left out, and so are those without a progress figure (NaN: no report named one;
+    they are counted as unreported). When the included weights of a group add up to zero, the plain
     mean is used, so weights are optional. Output per group: progress (NaN when nothing is
-    counted), counted, excluded.
+    counted), counted, excluded, unreported.
     """
-    included = measures["status"] != SUSPENDED
+    progress = pd.to_numeric(measures["progress"], errors="coerce").astype(float)
+    running = measures["status"] != SUSPENDED
+    included = running & progress.notna()
     weight = measures["weight"].where(included, 0.0).astype(float)
-    progress = measures["progress"].astype(float)
     work = pd.DataFrame(
         {
             "w": weight,
-            "wp": weight * progress,
+            "wp": weight * progress.where(included, 0.0),
             "p": progress.where(included, 0.0),
             "n": included.astype(int),
-            "x": (~included).astype(int),
+            "x": (~running).astype(int),
+            "u": (running & progress.isna()).astype(int),
         }
     )
     keys = [by] if isinstance(by, str) else list(by)
     for key in keys:
         work[key] = measures[key]
-    sums = work.groupby(keys, sort=False)[["w", "wp", "p", "n", "x"]].sum()
+    sums = work.groupby(keys, sort=False)[["w", "wp", "p", "n", "x", "u"]].sum()
     weighted = sums["wp"] / sums["w"].where(sums["w"] > 0)
     plain = sums["p"] / sums["n"].where(sums["n"] > 0)
     return pd.DataFrame(
@@ -348,11 +399,12 @@ def rollup_measures_frame(measures: pd.DataFrame, by: str | Sequence[str]) -> pd
             "progress": weighted.fillna(plain),
             "counted": sums["n"].astype(int),
             "excluded": sums["x"].astype(int),
+            "unreported": sums["u"].astype(int),
         }
     )
 
 
-def rollup_measures(items: Iterable[tuple[float, float, str]]) -> RollUp:
+def rollup_measures(items: Iterable[tuple[float | None, float, str]]) -> RollUp:
     """Roll-up of (progress, weight, status) triples; see rollup_measures_frame."""
     rows = list(items)
     if not rows:
@@ -360,7 +412,7 @@ def rollup_measures(items: Iterable[tuple[float, float, str]]) -> RollUp:
     frame = pd.DataFrame(rows, columns=["progress", "weight", "status"]).assign(group=0)
     row = rollup_measures_frame(frame, "group").iloc[0]
     value = None if pd.isna(row["progress"]) else float(row["progress"])
-    return RollUp(value, int(row["counted"]), int(row["excluded"]))
+    return RollUp(value, int(row["counted"]), int(row["excluded"]), int(row["unreported"]))
 
 
 def rollup_children(values: Iterable[float | None]) -> RollUp:

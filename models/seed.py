@@ -165,7 +165,7 @@ class _Loader:
         return StatusReport(
             report_date=report_date,
             status=spec["status"],
-            progress=int(spec["progress"]),
+            progress=None if spec.get("progress") is None else int(spec["progress"]),
             summary=spec.get("summary", "") or "",
             obstacles=spec.get("obstacles", "") or "",
             next_steps=spec.get("next_steps", "") or "",

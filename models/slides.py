@@ -28,6 +28,7 @@ from models.rules import (
     PLANNED,
     SUSPENDED,
     previous_meeting_row,
+    progress_value,
     rollup_children,
     small_count_threshold,
 )
@@ -300,8 +301,8 @@ def net_changes(changes: pd.DataFrame) -> list[dict]:
             "date": _day(latest["report_date"]),
             "before": PLANNED if pd.isna(before) else str(before),
             "after": str(latest["status"]),
-            "progress_before": 0 if pd.isna(before_progress) else int(before_progress),
-            "progress": int(latest["progress"]),
+            "progress_before": 0 if pd.isna(before) else progress_value(before_progress),
+            "progress": progress_value(latest["progress"]),
         })
     return rows
 

@@ -48,6 +48,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "de": "{gap} Punkte hinter dem Zeitplan (erwartet {expected}, erreicht {progress})",
         "en": "{gap} points behind schedule (expected {expected}, reached {progress})",
     },
+    "reason.no_progress": {
+        "de": "kein Fortschritt gemeldet, der Zeitplan ist nicht zu beurteilen",
+        "en": "no progress reported, the schedule cannot be judged",
+    },
     "reason.on_schedule": {
         "de": "im Zeitplan (erwartet {expected}, erreicht {progress})",
         "en": "on schedule (expected {expected}, reached {progress})",
@@ -55,6 +59,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # roll-up
     "rollup.empty": {"de": "keine Maßnahmen", "en": "no measures"},
     "rollup.all_suspended": {"de": "alle Maßnahmen ausgesetzt", "en": "all measures suspended"},
+    "rollup.no_figure": {"de": "keine Fortschrittsangabe", "en": "no progress reported"},
+    "rollup.unreported": {"de": "{count} Maßnahmen ohne Fortschrittsangabe", "en": "{count} measures without progress"},
+    "rollup.unreported_one": {"de": "1 Maßnahme ohne Fortschrittsangabe", "en": "1 measure without progress"},
+    # a report or measure without a progress figure (rules.report_progress)
+    "progress.none": {"de": "keine Angabe", "en": "not given"},
+    "progress.reported_on": {"de": "zuletzt gemeldet am {date}", "en": "last reported on {date}"},
     # indicator trend
     "trend.no_target": {"de": "Für diese Kennzahl ist kein Zielwert festgelegt.", "en": "No target is set for this indicator."},
     "trend.reached": {"de": "Der Zielwert von {target} ist bereits erreicht.", "en": "The target of {target} has been reached."},

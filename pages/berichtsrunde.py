@@ -12,7 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from models import reporting
-from models.formats import format_date, format_number, format_percent
+from models.formats import format_date, format_number
+from models.rules import progress_text
 from ui.reporting_round import round_panel
 from ui.widgets import components
 from ui.reads import admin as admin_reads
@@ -103,7 +104,7 @@ def owed_table(group: pd.DataFrame) -> pd.DataFrame:
         t("reporting_round.col.title"): group["title"],
         t("reporting_round.col.flag"): [t("reporting_round.flag.stale") if stale else "" for stale in group["stale"]],
         t("reporting_round.col.status"): [t(f"status.{status}") for status in group["status"]],
-        t("reporting_round.col.progress"): [format_percent(value) for value in group["progress"]],
+        t("reporting_round.col.progress"): [progress_text(value, language()) for value in group["progress"]],
         t("reporting_round.col.last_report"): [format_date(None if pd.isna(day) else day) for day
                                                in group["last_report_date"]],
         t("reporting_round.col.light"): [components.light_label(light) for light in group["light"]],

@@ -4,14 +4,15 @@ import pandas as pd
 import streamlit as st
 
 from models.commands import CommandError
-from models.formats import format_date, format_datetime, format_number, format_percent
+from models.formats import format_date, format_datetime, format_number
+from models.rules import progress_text
 from models.commands.release import release_reports
 from ui.widgets import components
 from ui.reads import admin as reads
 from ui.shell import write
 from ui.shell.auth import current_actor, require
 from ui.shell.context import current, link_params
-from ui.shell.texts import localised, t
+from ui.shell.texts import language, localised, t
 from ui.shell.navigation import leave_folder_mode
 
 leave_folder_mode()
@@ -43,7 +44,7 @@ table = pd.DataFrame({
     t("release.col.measure"): pending["code"] + " · " + pending["title"],
     t("release.col.date"): [format_date(day) for day in pending["report_date"]],
     t("release.col.status"): [t(f"status.{status}") for status in pending["status"]],
-    t("release.col.progress"): [format_percent(progress) for progress in pending["progress"]],
+    t("release.col.progress"): [progress_text(progress, language()) for progress in pending["progress"]],
     t("release.col.summary"): pending["summary"],
     t("release.col.obstacles"): pending["obstacles"],
     t("release.col.next_steps"): pending["next_steps"],
@@ -57,7 +58,7 @@ st.dataframe(table, hide_index=True, width="stretch", height=min(35 * (count + 1
 
 options = {
     int(row.report_id): t("release.option", code=row.code, date=format_date(row.report_date),
-                          status=t(f"status.{row.status}"), progress=format_percent(row.progress),
+                          status=t(f"status.{row.status}"), progress=progress_text(row.progress, language()),
                           author=row.author_name or t("release.unknown_author"))
     for row in pending.itertuples()
 }

@@ -81,7 +81,7 @@ def show_detail(code: str) -> None:
     st.button(t("goals.back"), on_click=_select, args=("",), icon=":material/arrow_back:")
     st.subheader(components.plain(f"{code} – {goal['guiding_goal']}"))
     st.caption(t("goals.detail_caption", field=components.plain(goal["action_field"]),
-                 progress=progress_words(goal["progress"], goal["measures"], lang), counts=counts_words(goal, lang),
+                 progress=progress_words(goal["progress"], goal["measures"], lang, goal.get("unreported", 0)), counts=counts_words(goal, lang),
                  **level_light_words(goal, lang)))
 
     # Tables in words and the bars are built once per change counter, not on every run.

@@ -3,8 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from models.formats import format_date, format_number, format_percent
-from models.texts import localised_column
+from models.formats import format_date, format_number
+from models.rules import progress_text
+from models.texts import localised_column, text
 from ui.widgets import components, measure_filters
 from ui.reads import measures as reads
 from ui.views import measure_table
@@ -110,9 +111,12 @@ def state(row: pd.Series) -> None:
     st.markdown(components.plain(row[localised_column("reason", lang)]))
     left, right = st.columns(2)
     left.metric(t("measures.detail.status"), t(f"status.{row['status']}"))
-    right.metric(t("measures.detail.progress"), format_percent(row["progress"]))
-    st.progress(int(row["progress"]) / 100)
-    last = row["last_report_date"]
+    right.metric(t("measures.detail.progress"), progress_text(row["progress"], lang))
+    last, figure_date = row["last_report_date"], row.get("progress_date")
+    if not pd.isna(row["progress"]):
+        st.progress(int(row["progress"]) / 100)
+        if figure_date is not None and not pd.isna(figure_date) and figure_date != last:
+            st.caption(text("progress.reported_on", lang, date=format_date(figure_date)))
     st.markdown(f"**{t('measures.detail.last_report')}:** "
                 + (format_date(last) if not pd.isna(last) else t("measures.detail.no_report")))
     if row["stale"]:
@@ -129,7 +133,7 @@ def history(reports: pd.DataFrame) -> None:
         with st.container(border=True):
             st.markdown("**" + t("measures.report.head", date=format_date(report.report_date),
                                  status=t(f"status.{report.status}"),
-                                 progress=format_percent(report.progress)) + "**")
+                                 progress=progress_text(report.progress, lang)) + "**")
             for field in ("summary", "obstacles", "next_steps"):
                 if getattr(report, field):
                     st.markdown(labelled_lines(t(f"measures.report.{field}"), getattr(report, field)))

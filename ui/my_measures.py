@@ -22,6 +22,7 @@ from models.commands import (
     report_unchanged,
 )
 from models.formats import format_date, format_percent
+from models.rules import progress_text
 from models.my_measures import MyMeasures
 from models.texts import localised_column
 from ui.shell import write
@@ -82,7 +83,7 @@ def _due_words(row: dict) -> str:
 
 def _row(row: dict, context: PlanContext, actor: Actor, today: dt.date, quick: bool) -> None:
     code = row["code"]
-    state = t("my_measures.state", status=t(f"status.{row['status']}"), progress=format_percent(row["progress"]))
+    state = t("my_measures.state", status=t(f"status.{row['status']}"), progress=progress_text(row["progress"], language()))
     with st.container(border=True, key=key("row", code)):
         text_column, action_column = st.columns([3, 1], vertical_alignment="center")
         with text_column:

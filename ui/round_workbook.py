@@ -17,6 +17,7 @@ import streamlit as st
 
 from models.commands.round_reports import save_round_workbook
 from models.formats import format_date, format_number, format_percent
+from models.rules import progress_text
 from models.transfer import round_workbook
 from models.transfer.parsing import MB, UnreadableFile, import_limits
 from models.transfer.round_workbook import Reading, RoundInfo
@@ -25,7 +26,7 @@ from ui.reads.db import engine_for
 from ui.shell import write
 from ui.shell.auth import current_actor
 from ui.shell.context import PlanContext
-from ui.shell.texts import localised, t
+from ui.shell.texts import language, localised, t
 from ui.views.markdown import plain
 
 FLASH = "round_workbook_flash"
@@ -146,7 +147,7 @@ def _preview(reading: Reading) -> None:
         t("round_workbook.col.title"): [change.title for change in reading.changes],
         t("round_workbook.col.before"): [
             t("round_workbook.state", status=t(f"status.{change.before_status}"),
-              progress=format_percent(change.before_progress), date=format_date(change.before_date))
+              progress=progress_text(change.before_progress, language()), date=format_date(change.before_date))
             if change.before_date else t("round_workbook.never") for change in reading.changes],
         t("round_workbook.col.after"): [f"{t(f'status.{change.report.status}')}, {format_percent(change.report.progress)}"
                                         for change in reading.changes],

@@ -25,7 +25,7 @@ from models.commands import (
     report_date_floor,
 )
 from models.formats import format_date, format_percent
-from models.rules import MEASURE_STATUSES
+from models.rules import MEASURE_STATUSES, progress_text, progress_value
 from models.schema import StatusReport
 from models.texts import localised_column
 from ui.widgets import components
@@ -133,7 +133,7 @@ def measure_heading(row: pd.Series) -> None:
     """The chosen measure: code, title and its current state in words."""
     st.markdown(f"### {components.plain(row['code'])} – {components.plain(row['title'])}")
     last = row["last_report_date"]
-    st.markdown(t("report.current", status=t(f"status.{row['status']}"), progress=format_percent(row["progress"]),
+    st.markdown(t("report.current", status=t(f"status.{row['status']}"), progress=progress_text(row["progress"], language()),
                   light=components.light_label(row["light"]),
                   reason=components.plain(row[localised_column("reason", language())]),
                   last=t("report.never") if pd.isna(last) else format_date(last)))
@@ -154,7 +154,7 @@ def _prefill(row: pd.Series, today: dt.date) -> None:
     st.session_state.update({
         key("report_date", code): today,
         key("status", code): row["status"],
-        key("progress", code): int(row["progress"]),
+        key("progress", code): progress_value(row["progress"]) or 0,  # the form always asks for a figure
         **{key(name, code): "" for name in (*TEXTS, "backdate_reason")},
         key("version", code): int(row["version"]),
     })
@@ -271,7 +271,7 @@ def describe_change(current: dict) -> str:
         summary = summary[:SUMMARY_SHOWN - 1] + "…"
     return t("report.conflict.report", date=format_date(current["report_date"]),
              author=components.plain(current["author_name"] or t("report.someone")),
-             status=t(f"status.{current['status']}"), progress=format_percent(current["progress"]),
+             status=t(f"status.{current['status']}"), progress=progress_text(current["progress"], language()),
              summary=components.plain(summary))
 
 
@@ -286,7 +286,7 @@ def history(reports: pd.DataFrame) -> None:
     for report in reports.itertuples():
         with st.container(border=True):
             st.markdown("**" + t("report.history.head", date=format_date(report.report_date),
-                                 status=t(f"status.{report.status}"), progress=format_percent(report.progress))
+                                 status=t(f"status.{report.status}"), progress=progress_text(report.progress, language()))
                         + "**")
             if not report.released:
                 st.caption(t("report.history.unreleased"))

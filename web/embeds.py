@@ -34,6 +34,7 @@ from models import embeds, open_data
 from models.embeds import EMBED_PREFIX, GOAL, HEADLINES, INDICATOR, MEASURE, Origins
 from models.formats import LOCAL_TIME, format_date, format_number, format_percent
 from models.open_data import NotPublic, PublicPlan
+from models.rules import progress_text
 from web.api import ANSWERS, TokenBucket, client_of, configured_bucket, takes_gzip
 from web.database import app_engine
 from web.wording import say
@@ -333,15 +334,18 @@ def _light(colour: str, words: str) -> str:
 
 
 def _progress(value: float | None) -> str:
+    """The progress in words and as a bar; without a figure "keine Angabe" and no bar (never 0 %)."""
     return f"<p>{_e(say('embed.progress_is', value=_percent(value)))}</p>{_bar(value)}"
 
 
 def _percent(value: float | None) -> str:
-    return format_percent(value, 0 if value is None or float(value).is_integer() else 1)
+    return progress_text(value, "de", 0 if value is None or float(value).is_integer() else 1)
 
 
 def _bar(value: float | None) -> str:
-    width = max(0.0, min(100.0, float(value or 0)))
+    if value is None:
+        return ""
+    width = max(0.0, min(100.0, float(value)))
     return f'<div class="progress" aria-hidden="true"><span style="width:{width:.1f}%"></span></div>'
 
 

@@ -36,7 +36,7 @@ def _validate_report(
     report_date: dt.date,
     today: dt.date,
     texts: dict[str, str],
-    previous_progress: int,
+    previous_progress: int | None,
 ) -> dict[str, str]:
     errors: dict[str, str] = {}
     if status not in MEASURE_STATUSES:
@@ -46,7 +46,7 @@ def _validate_report(
     elif not completion_matches(status, progress):
         errors["progress"] = (say("report.completed_full") if status == COMPLETED
                               else say("report.full_completed"))
-    elif progress < previous_progress and not texts["progress_note"]:
+    elif previous_progress is not None and progress < previous_progress and not texts["progress_note"]:
         errors["progress_note"] = say("report.progress_drops", before=previous_progress, after=progress)
     if not isinstance(report_date, dt.date):
         errors["report_date"] = say("report.date")
@@ -182,6 +182,8 @@ def report_unchanged(
     latest = state_as_of(measure.reports, dt.date.max)
     if latest.report_date is None:
         raise ValidationFailed(say("report.unchanged_none"))
+    if latest.progress is None:  # nothing to repeat: no report named a figure, and none is made up
+        raise ValidationFailed(say("report.unchanged_no_figure"))
     sentence = str(say("report.unchanged_summary", date=latest.report_date))
     note = clean_text(note or "").strip()
     return add_status_report(

@@ -238,6 +238,11 @@ WORDS: dict[str, dict[str, str]] = {
                             "en": "This import profile no longer exists."},
     "report.unchanged_summary": {"de": "Unverändert gegenüber dem Sachstand vom {date}.",
                                  "en": "Unchanged since the status report of {date}."},
+    "report.unchanged_no_figure": {
+        "de": "Kein Sachstand dieser Maßnahme nennt einen Fortschritt in Prozent. Bitte melden Sie den Sachstand "
+              "mit dem Formular und geben Sie den Fortschritt an.",
+        "en": "No status report of this measure names a progress in percent. Please report with the form and "
+              "give the progress."},
     "report.unchanged_none": {"de": "Zu dieser Maßnahme gibt es noch keinen Sachstand, der unverändert gelten "
                                     "könnte. Bitte melden Sie den Sachstand mit dem Formular.",
                               "en": "This measure has no status report yet that could stay unchanged. Please report "

@@ -32,6 +32,8 @@ from models.rules import (
     clean_text,
     is_indicator_off_course,
     previous_meeting,
+    progress_text,
+    progress_value,
     small_count_threshold,
 )
 from models.schema import Measure, StatusReport
@@ -93,7 +95,7 @@ class MeasureEntry:
     title: str
     lead: str
     status: str
-    progress: int
+    progress: int | None  # None: no report named a figure ("keine Angabe")
     light: str
     light_words: str
     reason: str
@@ -448,7 +450,7 @@ def measure_entry(row, latest: pd.DataFrame) -> MeasureEntry:
         title=str(row.title),
         lead=str(_none_if_missing(row.lead_organisation) or ""),
         status=str(row.status),
-        progress=int(row.progress),
+        progress=progress_value(row.progress),
         light=str(row.light),
         light_words=light_words(row.light),
         reason=str(row.reason),
@@ -495,7 +497,7 @@ def goal_sections(tree: dict[str, pd.DataFrame], states: pd.DataFrame, latest: p
     return tuple(sections)
 
 
-def change_words(status: str, previous_status, progress: int, previous_progress, completed: bool,
+def change_words(status: str, previous_status, progress: int | None, previous_progress, completed: bool,
                  status_changed: bool) -> str:
     """A report's change in words, as on the Übersicht."""
     before = previous_status if isinstance(previous_status, str) else PLANNED
@@ -503,9 +505,10 @@ def change_words(status: str, previous_status, progress: int, previous_progress,
         return text(f"status.{COMPLETED}")
     if status_changed:
         return words("change.status", before=text(f"status.{before}"), after=text(f"status.{status}"),
-                     progress=format_percent(progress))
-    progress_before = 0 if _none_if_missing(previous_progress) is None else int(previous_progress)
-    return words("change.progress", before=format_percent(progress_before), after=format_percent(progress))
+                     progress=progress_text(progress))
+    # no report before: planned with 0 %; a report before that named no figure: "keine Angabe"
+    progress_before = progress_text(previous_progress if isinstance(previous_status, str) else 0)
+    return words("change.progress", before=progress_before, after=progress_text(progress))
 
 
 def changes_since(engine: Engine, plan_id: int, since: dt.date | None, as_of: dt.date,
@@ -517,7 +520,7 @@ def changes_since(engine: Engine, plan_id: int, since: dt.date | None, as_of: dt
     entries = tuple(
         ChangeEntry(
             report_date=row.report_date, code=str(row.code), title=str(row.title),
-            change=change_words(row.status, row.previous_status, int(row.progress), row.previous_progress,
+            change=change_words(row.status, row.previous_status, progress_value(row.progress), row.previous_progress,
                                 bool(row.completed), bool(row.status_changed)),
             summary=" ".join(str(_none_if_missing(row.summary) or "").split()),
         )

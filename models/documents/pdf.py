@@ -35,7 +35,8 @@ from models.documents.content import (
 )
 from models.documents.tagging import TaggedPDF, TaggedTable
 from models.documents.wording import words
-from models.formats import format_date, format_number, format_percent
+from models.formats import format_date, format_number
+from models.rules import progress_text
 
 # matplotlib ships DejaVu Sans; found without importing matplotlib (a plain pip install, no system fonts).
 FONT_DIR = Path(importlib.util.find_spec("matplotlib").origin).parent / "mpl-data" / "fonts" / "ttf"
@@ -397,7 +398,7 @@ def _measure(pdf: ReportPDF, measure: MeasureEntry) -> None:
     _paragraph(pdf, words("measure.head", code=measure.code, title=measure.title), 9.5, "B", kind="H3")
     pdf.set_font(FONT, "", 9)
     _light_mark(pdf, measure.light)
-    state = words("measure.state", status=measure.status, progress=format_percent(measure.progress),
+    state = words("measure.state", status=measure.status, progress=progress_text(measure.progress),
                   light=measure.light_words)
     width = pdf.get_string_width(state) + 3
     with pdf.tags.leaf("P"):

@@ -33,7 +33,8 @@ from models.documents.content import (
 from models.documents.fit import FONT_NAME, LINE_FACTOR, SAFETY, line_height, lines_needed, text_height, \
     split_lines, text_width
 from models.documents.wording import words
-from models.formats import format_date, format_number, format_percent
+from models.formats import format_date, format_number
+from models.rules import progress_text
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 LEFT, CONTENT_WIDTH = Inches(0.6), Inches(12.1)
@@ -383,7 +384,7 @@ def _goal_slides(deck, section: GoalSection) -> None:
     if levels:
         progress_chart(slide, levels, Inches(6.0), top, Inches(6.7), BOTTOM - top)
     # status and progress share a column at 14 pt, so that the Sachstand keeps room
-    rows = [[m.code, m.title, f"{m.status} · {format_percent(m.progress)}", m.light_words,
+    rows = [[m.code, m.title, f"{m.status} · {progress_text(m.progress)}", m.light_words,
              format_date(m.report_date, words("owed.never")), m.summary]
             for m in section.measures]
     if not rows:

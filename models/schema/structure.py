@@ -241,7 +241,9 @@ class StatusReport(Base):
     __table_args__ = (
         CheckConstraint("progress BETWEEN 0 AND 100", name="progress_range"),
         CheckConstraint(_in("status", MEASURE_STATUSES), name="status_known"),
-        CheckConstraint(  # the database's guard of models.rules.completion_matches
+        # the database's guard of models.rules.completion_matches; an empty progress (a report that names no
+        # figure, rules.report_progress) passes both CHECKs, as SQL's unknown does
+        CheckConstraint(
             "(status = 'abgeschlossen' AND progress = 100)"
             " OR (status <> 'abgeschlossen' AND progress < 100)",
             name="completed_iff_full_progress",
@@ -253,7 +255,8 @@ class StatusReport(Base):
     measure_id: Mapped[int] = mapped_column(ForeignKey("measure.id", ondelete="CASCADE"))
     report_date: Mapped[dt.date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20))
-    progress: Mapped[int] = mapped_column(Integer)
+    # None: the report names no figure (imported history); the report form always asks for one.
+    progress: Mapped[int | None] = mapped_column(Integer)
     summary: Mapped[str] = mapped_column(Text, default="")
     obstacles: Mapped[str] = mapped_column(Text, default="")
     next_steps: Mapped[str] = mapped_column(Text, default="")

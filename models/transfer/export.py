@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session
 from models.formats import format_date, format_datetime
 from models.measures import MeasureFilters, apply_filters, measure_list
 from models.queries import measure_states, progress_tree
-from models.rules import clean_text, small_count_threshold
+from models.rules import clean_text, progress_value, small_count_threshold
 from models.schema import (
     ActionField,
     AnnualGoal,
@@ -142,7 +142,7 @@ def _state_cells(state: dict[str, Any] | None) -> list[Any]:
         return [None] * len(layout.MEASURE_STATE_HEADERS)
     last = state.get("last_report_date")
     return [
-        state["status"], int(state["progress"]), light_words(state["light"]), state.get("reason") or None,
+        state["status"], progress_value(state["progress"]), light_words(state["light"]), state.get("reason") or None,
         last if isinstance(last, dt.date) else None,
     ]
 

@@ -235,8 +235,9 @@ STATUS_REPORTS = Level(
         Column("Datum", "report_date", DATE, required=True, explanation="Datum des Sachstands (TT.MM.JJJJ)."),
         Column("Status", "status", CHOICE, required=True, choices=STATUS_CHOICES,
                explanation="Einer von: " + ", ".join(MEASURE_STATUSES) + "."),
-        Column("Fortschritt (%)", "progress", INTEGER, required=True, minimum=0, maximum=100,
-               explanation="0 bis 100. 100 nur bei „abgeschlossen“, „abgeschlossen“ nur bei 100."),
+        Column("Fortschritt (%)", "progress", INTEGER, minimum=0, maximum=100,
+               explanation="0 bis 100. 100 nur bei „abgeschlossen“, „abgeschlossen“ nur bei 100. "
+                           "Leer: keine Angabe (ein Sachstand, der keine Zahl nennt)."),
         Column("Zusammenfassung", "summary", TEXT, explanation="Was erreicht wurde."),
         Column("Hindernisse", "obstacles", TEXT, explanation="Was die Umsetzung bremst."),
         Column("Nächste Schritte", "next_steps", TEXT, explanation="Was als Nächstes geschieht."),

@@ -110,7 +110,7 @@ class Change:
     report: WorkbookReport
     title: str
     before_status: str
-    before_progress: int
+    before_progress: int | None
     before_date: dt.date | None
 
 
@@ -217,7 +217,7 @@ def build(engine: Engine, opened: RoundInfo, organisation_id: int) -> bytes:
     for number, row in enumerate(owed.itertuples(), start=FIRST_ROW):
         last = None if pd.isna(row.last_report_date) else row.last_report_date
         values = [int(row.measure_id), row.code, row.title, opened.deadline, last, row.status,
-                  int(row.progress) / 100, summaries.get(int(row.measure_id), "")]
+                  None if pd.isna(row.progress) else int(row.progress) / 100, summaries.get(int(row.measure_id), "")]
         for index, value in enumerate(values, start=1):
             cell = sheet.cell(row=number, column=index)
             _put(cell, value)

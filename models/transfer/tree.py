@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session
 
 from models.commands import Actor
 from models.formats import format_date, parse_date
-from models.rules import COMPLETED, IN_PROGRESS, MEASURE_STATUSES, PLANNED
+from models.texts import Count
+from models.rules import IN_PROGRESS, MEASURE_STATUSES, PLANNED, report_progress
 from models.transfer import importer, layout
 from models.transfer.cells import is_missing, parse_whole_number, plain_text
 from models.transfer.importer import ImportRefused, Preview, Problem, Target
@@ -303,6 +304,13 @@ def no_status_line(reshaped: Reshaped) -> str | None:
     return say("no_status", status=reshaped.default_status)
 
 
+def unreported_line(reshaped: Reshaped) -> str | None:
+    """How many reports name no progress figure: they are stored without one ("keine Angabe")."""
+    if not reshaped.unreported:
+        return None
+    return say("reports_without_figure", count=Count(reshaped.unreported))
+
+
 def left_out_lines(reshaped: Reshaped) -> list[str]:
     return [say("left_out", column=column) for column in reshaped.left_out]
 
@@ -519,8 +527,9 @@ class _Builder:
         progress = self.columns.raw(row, self.mapping.progress_column)
         if is_missing(progress) and latest:
             progress = self.columns.raw(measure.row, self.mapping.progress_column)
-        if is_missing(progress):
-            progress = 100 if status == COMPLETED else 0
+        if is_missing(progress):  # no made-up figure: none, or 100 when abgeschlossen (rules.report_progress)
+            progress = report_progress(status, None)
+            self.result.unreported += progress is None
         sources = {"Status": self.mapping.status_column or say("generated"),
                    "Fortschritt (%)": self.mapping.progress_column or say("generated"),
                    "Datum": self.mapping.label_column or self.mapping.title_column or ""}

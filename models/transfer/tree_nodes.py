@@ -50,6 +50,7 @@ class Reshaped:
     statuses: list[tuple[str, str | None, int]] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)  # the file's columns the mapping does not read
     default_status: str | None = None  # no status column: the status every report gets (the user confirms it)
+    unreported: int = 0  # reports that name no progress figure (stored without one)
 
 
 class Columns:

@@ -35,6 +35,11 @@ WORDS: dict[str, dict[str, str]] = {
                         "en": "No status is chosen for the status value “{value}”."},
     "status_missing": {"de": "Der Sachstand hat keinen Status, und für Sachstände ohne Status ist keiner gewählt.",
                        "en": "The status report has no status, and none is chosen for reports without one."},
+    "reports_without_figure": {
+        "de": "{count} Sachstände nennen keinen Fortschritt in Prozent: Sie werden ohne Angabe übernommen "
+              "(„keine Angabe“, nicht 0 %; ein abgeschlossener zählt als 100 %).",
+        "en": "{count} status reports name no progress in percent: they are imported without one (“not given”, "
+              "not 0 %; a completed one counts as 100 %)."},
     "no_status": {"de": "Kein Status gewählt: alle Sachstände erhalten „{status}“.",
                   "en": "No status chosen: every status report gets “{status}”."},
     "no_status_cli": {"de": "Keine Statusspalte gewählt: alle Sachstände erhielten „{status}“. Geben Sie eine "

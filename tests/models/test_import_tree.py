@@ -103,7 +103,7 @@ def test_tree_by_id_and_parent_makes_up_annual_goals_per_year(engine):
         assert measure.lead_organisation.name == "Volkshochschule"
         assert measure.annual_goal.guiding_goal.action_field.title == "Sprache"
     assert [(code, status, progress) for code, _, status, progress, _ in _reports(engine)] == [
-        ("3", "in Umsetzung", 0), ("4", "geplant", 0), ("7", "abgeschlossen", 100)]
+        ("3", "in Umsetzung", None), ("4", "geplant", None), ("7", "abgeschlossen", 100)]
 
 
 def test_tree_by_code_prefix_with_four_levels(engine):
@@ -192,13 +192,16 @@ def test_report_rows_become_dated_reports_and_the_history_stays(engine):
                                 ("Sachstand 2014", dt.date(2014, 12, 31), 1),
                                 ("Sachstand 2015 / 2016", dt.date(2016, 12, 31), 1),
                                 ("Sachstand 2015/2016", dt.date(2016, 12, 31), 1)]
+    # issue 14: a report row without a figure stores none (never a made-up 0 %); abgeschlossen counts as 100 %
+    assert reshaped.unreported == 5
+    assert tree.unreported_line(reshaped).render("de").startswith("5 Sachstände nennen keinen Fortschritt")
     _import_twice(engine, reshaped)
     assert _reports(engine) == [
-        ("A1.1", dt.date(2012, 9, 1), "geplant", 0, "Mappe für alle Gemeinden entwerfen"),
-        ("A1.1", dt.date(2013, 12, 31), "in Umsetzung", 0, "Entwurf mit den Gemeinden abgestimmt"),
-        ("A1.1", dt.date(2014, 12, 31), "in Umsetzung", 0, "Druck der ersten Auflage"),
-        ("A1.1", dt.date(2016, 12, 31), "in Umsetzung", 0, "Verteilt in 12 von 15 Gemeinden"),
-        ("A1.2", dt.date(2012, 9, 1), "geplant", 0, "Ein Abend je Halbjahr"),
+        ("A1.1", dt.date(2012, 9, 1), "geplant", None, "Mappe für alle Gemeinden entwerfen"),
+        ("A1.1", dt.date(2013, 12, 31), "in Umsetzung", None, "Entwurf mit den Gemeinden abgestimmt"),
+        ("A1.1", dt.date(2014, 12, 31), "in Umsetzung", None, "Druck der ersten Auflage"),
+        ("A1.1", dt.date(2016, 12, 31), "in Umsetzung", None, "Verteilt in 12 von 15 Gemeinden"),
+        ("A1.2", dt.date(2012, 9, 1), "geplant", None, "Ein Abend je Halbjahr"),
         ("A1.2", dt.date(2016, 12, 31), "abgeschlossen", 100, "Vier Abende mit je 40 Gästen"),
     ]
     with Session(engine) as session:

@@ -1,9 +1,11 @@
 """The models and the Alembic migrations agree, on SQLite and on PostgreSQL."""
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from models.db import alembic_config, make_engine, migrate
 from models.schema import Base
@@ -85,3 +87,27 @@ def test_b6_the_migration_cleans_control_characters_out_of_stored_rows(empty_url
     engine.dispose()
     assert tuple(plan) == ("Alter\nPlan", "Zeile eins\nZeile zwei\n", 3)
     assert kinds[555] == "Sonstige\n" and set(kinds.values()) == {"Sonstige", "Sonstige\n"} and len(kinds) == 600
+
+
+def test_issue14_0014_lets_a_report_name_no_figure_and_the_downgrade_fills_the_old_made_up_one(engine, mini_plan):
+    """Up: an empty progress is allowed, the CHECKs still bind reports with a figure; down: the empty one
+    gets what the importer used to invent (100 when abgeschlossen, else 0) and the column is required again."""
+    with engine.begin() as connection:
+        first = connection.execute(text("SELECT MIN(id) FROM status_report")).scalar_one()
+        connection.execute(text("UPDATE status_report SET progress = NULL, status = 'in Umsetzung' WHERE id = :id"),
+                           {"id": first})
+    for status, progress in (("in Umsetzung", 100), ("abgeschlossen", 50)):
+        with pytest.raises(IntegrityError), engine.begin() as connection:
+            connection.execute(text("UPDATE status_report SET status = :status, progress = :progress WHERE id = :id"),
+                               {"status": status, "progress": progress, "id": first})
+    config = alembic_config(engine.url.render_as_string(hide_password=False))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0013")
+    columns = {column["name"]: column for column in inspect(engine).get_columns("status_report")}
+    with engine.connect() as connection:
+        stored = connection.execute(text("SELECT progress FROM status_report WHERE id = :id"), {"id": first}).scalar_one()
+    assert stored == 0 and columns["progress"]["nullable"] is False
+    migrate(engine)
+    columns = {column["name"]: column for column in inspect(engine).get_columns("status_report")}
+    assert columns["progress"]["nullable"] is True

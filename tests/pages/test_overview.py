@@ -139,8 +139,8 @@ def test_overview_since_the_last_meeting(mini_app_url):
     changes = next(df.value for df in at.dataframe if "Änderung" in df.value.columns)
     assert changes["Nr."].tolist() == ["M1", "M2", "M3"]
     assert changes["Änderung"].tolist() == [
-        "Fortschritt 20 % → 50 %", "geplant → in Umsetzung (10 %)", "geplant → ausgesetzt (30 %)",
-    ]
+        "Fortschritt 20\xa0% → 50\xa0%", "geplant → in Umsetzung (10\xa0%)", "geplant → ausgesetzt (30\xa0%)",
+    ]  # German percent format (models.rules.progress_text), as everywhere else
 
 
 def test_overview_leads_with_this_years_annual_goals(mini_app_url):

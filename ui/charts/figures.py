@@ -53,9 +53,10 @@ def progress_bars(frame: pd.DataFrame, label: str, lang: str = "de") -> go.Figur
     has_light = light in frame
     progress = frame["progress"].astype(float)
     empty = progress.isna()
-    labels = [
-        text("rollup.empty", lang) if is_empty else format_percent(value)
-        for value, is_empty in zip(progress, empty)
+    unreported = frame["unreported"].fillna(0) if "unreported" in frame else pd.Series(0, index=frame.index)
+    labels = [  # an empty bar says why: no measures, or none of them with a progress figure
+        text("rollup.no_figure" if missing else "rollup.empty", lang) if is_empty else format_percent(value)
+        for value, is_empty, missing in zip(progress, empty, unreported)
     ]
     figure = go.Figure(
         go.Bar(

@@ -13,8 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import ui.strings  # noqa: F401  (registers the UI strings)
-from models.formats import format_date, format_percent
-from models.rules import GREEN, GREY, RED, YELLOW
+from models.formats import format_date
+from models.rules import GREEN, GREY, RED, YELLOW, progress_text
 from models.texts import light_words, localised_column, text
 from ui.charts.figures import FONT, wrap_label
 
@@ -107,7 +107,7 @@ def _hover(row, colour: str, lang: str) -> str:
         f"<b>{html.escape(str(row.code))}</b> {title}"
         f"<br>{text('measures.gantt.light', lang)}: {light_words(colour, lang)}"
         f"<br>{text('measures.gantt.reason', lang)}: {reason}"
-        f"<br>{text('measures.gantt.status', lang)}: {status} · {format_percent(row.progress)}"
+        f"<br>{text('measures.gantt.status', lang)}: {status} · {progress_text(row.progress, lang)}"
         f"<br>{text('measures.gantt.period', lang)}: {period}"
     )
 

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import ui.strings  # noqa: F401  (registers the UI strings)
+from models.rules import progress_text
 from models.texts import light_words, localised_column, text
 from ui.charts.figures import FONT, wrap_label
 from ui.views.goals import counts_words, progress_words
@@ -23,7 +24,8 @@ KINDS = ("treemap", "sunburst")
 
 
 def _state_line(row, lang: str) -> str:
-    progress = progress_words(row.progress, row.measures, lang)
+    progress = (progress_text(row.progress, lang) if row.level == "measure"
+                else progress_words(row.progress, row.measures, lang))
     if pd.isna(row.light) or (row.level != "measure" and not row.measures):
         return progress
     return f"{progress} · {light_words(row.light, lang)}"

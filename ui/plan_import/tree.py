@@ -296,6 +296,8 @@ def show_summary(reshaped: Reshaped) -> None:
                      hide_index=True, width="content")
     if (line := tree.no_status_line(reshaped)) is not None:
         st.warning(localised(line), icon=":material/warning:")
+    if (line := tree.unreported_line(reshaped)) is not None:
+        st.info(localised(line), icon=":material/info:")
     if reshaped.left_out:
         lines = "\n".join(f"- {plain(localised(line))}" for line in tree.left_out_lines(reshaped))
         st.markdown(t("import.tree.left_out", count=format_number(len(reshaped.left_out))) + "\n\n" + lines)

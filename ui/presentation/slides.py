@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from models.formats import format_date, format_number, format_percent
-from models.rules import LIGHTS
+from models.rules import LIGHTS, progress_text
 from models.texts import light_words, localised_column
 from ui.shell.texts import language, t
 
@@ -366,7 +366,7 @@ def successes_body(slide: dict) -> str:
     completed = [_measure_row(row, t("presentation.successes.completed_on", date=_date(row["date"])))
                  for row in slide["completions"]]
     improved = [_measure_row(row, t("presentation.successes.change", before=t(f"status.{row['before']}"),
-                                    after=t(f"status.{row['after']}"), progress=format_percent(row["progress"])))
+                                    after=t(f"status.{row['after']}"), progress=progress_text(row["progress"], language())))
                 for row in slide["improvements"]]
     parts.append('<div class="mpc-columns">'
                  f'<div><h2>{e(t("presentation.successes.completions", count=format_number(slide["completions_total"])))}</h2>'

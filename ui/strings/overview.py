@@ -28,10 +28,10 @@ CATALOGUE.update(
         "overview.since_completions": {"de": "Abgeschlossen", "en": "Completed"},
         "overview.change.completed": {"de": "abgeschlossen", "en": "completed"},
         "overview.change.status": {
-            "de": "{before} → {after} ({progress} %)",
-            "en": "{before} → {after} ({progress} %)",
+            "de": "{before} → {after} ({progress})",
+            "en": "{before} → {after} ({progress})",
         },
-        "overview.change.progress": {"de": "Fortschritt {before} % → {after} %", "en": "Progress {before} % → {after} %"},
+        "overview.change.progress": {"de": "Fortschritt {before} → {after}", "en": "Progress {before} → {after}"},
         "overview.col.code": {"de": "Nr.", "en": "No."},
         "overview.col.annual_goal": {"de": "Jahresziel", "en": "Annual goal"},
         "overview.col.measure": {"de": "Maßnahme", "en": "Measure"},

@@ -50,7 +50,8 @@ def year_view(annual: pd.DataFrame, year: int, lang: str) -> YearView:
     cards = [
         Card(row.annual_goal_code, row.annual_goal, decision_words(row, lang),
              text("annual_goals.goal_line", lang, goal_code=plain(row.guiding_goal_code),
-                  field=plain(row.action_field), progress=progress_words(row.progress, row.measures, lang)),
+                  field=plain(row.action_field), progress=progress_words(row.progress, row.measures, lang,
+                                                          getattr(row, "unreported", 0))),
              row.guiding_goal_code)
         for row in prioritised.head(PRIORITISED_SHOWN).itertuples(index=False)
     ]
@@ -71,7 +72,9 @@ def year_table(annual: pd.DataFrame, lang: str) -> pd.DataFrame:
         text("annual_goals.col.annual_goal", lang): annual["annual_goal"],
         text("annual_goals.col.guiding_goal", lang): annual["guiding_goal_code"],
         text("annual_goals.col.action_field", lang): annual["action_field"],
-        text("annual_goals.col.progress", lang): [progress_words(row.progress, row.measures, lang) for row in rows],
+        text("annual_goals.col.progress", lang): [progress_words(row.progress, row.measures, lang,
+                                                                            getattr(row, "unreported", 0))
+                                                             for row in rows],
         text("annual_goals.col.measures", lang): [counts_words(row, lang) for row in rows],
         text("annual_goals.col.prioritised", lang): [decision_words(row, lang) if row.prioritised else ""
                                                     for row in rows],

@@ -8,7 +8,7 @@ import pandas as pd
 
 import ui.strings  # noqa: F401  (registers the UI strings)
 from models.formats import format_number, format_percent
-from models.rules import LIGHTS
+from models.rules import LIGHTS, progress_text, unreported_words
 from models.texts import light_words, localised_column, text
 
 
@@ -17,10 +17,15 @@ from models.texts import light_words, localised_column, text
 OVERVIEW_LEVELS = ("plan", "action_field", "guiding_goal")
 
 
-def progress_words(progress: float, measures: int, lang: str = "de") -> str:
-    """'20 %', or why there is no number: no measures at all, or all of them suspended."""
+def progress_words(progress: float, measures: int, lang: str = "de", unreported: int = 0) -> str:
+    """'20 %', or why there is no number: no measures at all, none with a progress figure, or all of them
+    suspended; measures left out for want of a figure are named ('20 % (2 Maßnahmen ohne Fortschrittsangabe)')."""
+    unreported = 0 if pd.isna(unreported) else int(unreported)
     if pd.notna(progress):
-        return format_percent(progress)
+        shown = format_percent(progress)
+        return f"{shown} ({unreported_words(unreported, lang)})" if unreported else shown
+    if unreported:
+        return f"{text('rollup.no_figure', lang)} ({unreported_words(unreported, lang)})"
     return text("rollup.all_suspended" if measures else "rollup.empty", lang)
 
 
@@ -57,10 +62,12 @@ def goal_list(tree: dict[str, pd.DataFrame], lang: str = "de") -> list[dict]:
     return [
         {
             "label": text("goals.field_expander", lang, code=field["action_field_code"], title=field["action_field"],
-                          progress=progress_words(field["progress"], field["measures"], lang)),
+                          progress=progress_words(field["progress"], field["measures"], lang,
+                                                    field.get("unreported", 0))),
             "goals": [
                 {"code": goal["guiding_goal_code"], "title": goal["guiding_goal"],
-                 "line": text("goals.goal_line", lang, progress=progress_words(goal["progress"], goal["measures"], lang),
+                 "line": text("goals.goal_line", lang, progress=progress_words(goal["progress"], goal["measures"], lang,
+                                                                             goal.get("unreported", 0)),
                               **level_light_words(goal, lang))}
                 for goal in by_field.get(field["action_field_id"], [])
             ],
@@ -77,7 +84,8 @@ def annual_goal_table(annual: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
         col("code"): annual["annual_goal_code"],
         col("annual_goal"): annual["annual_goal"],
         col("prioritised"): [text("goals.yes" if p else "goals.no", lang) for p in annual["prioritised"]],
-        col("progress"): [progress_words(p, m, lang) for p, m in zip(annual["progress"], annual["measures"])],
+        col("progress"): [progress_words(row["progress"], row["measures"], lang, row.get("unreported", 0))
+                          for row in annual.to_dict("records")],
         col("light"): [text("goals.light_cell", lang, **level_light_words(row, lang))
                        for row in annual.to_dict("records")],
         col("measures"): [counts_words(row, lang) for row in annual[list(LIGHTS)].to_dict("records")],
@@ -92,7 +100,7 @@ def goal_measure_table(measures: pd.DataFrame, lang: str = "de") -> pd.DataFrame
         col("measure"): measures["title"],
         col("light"): [f"{light_words(light, lang)} ({reason})"
                        for light, reason in zip(measures["light"], measures[localised_column("reason", lang)])],
-        col("progress"): [progress_words(p, 1, lang) for p in measures["progress"]],
+        col("progress"): [progress_text(p, lang) for p in measures["progress"]],
         col("status"): [text(f"status.{status}", lang) for status in measures["status"]],
         col("annual_goal"): measures["annual_goal_code"],
         col("lead"): measures["lead_organisation"].fillna("–"),

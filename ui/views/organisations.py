@@ -8,9 +8,8 @@ import re
 import pandas as pd
 
 import ui.strings  # noqa: F401  (registers the UI strings)
-from models.formats import format_percent
 from models.organisations import LEAD, PARTNER
-from models.rules import LIGHTS
+from models.rules import LIGHTS, progress_text
 from models.texts import light_words, localised_column, text
 
 
@@ -46,7 +45,7 @@ def measures_table(measures: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
         col("title"): measures["title"],
         col("role"): [text(f"organisations.role.{role}", lang) for role in measures["role"]],
         col("status"): [text(f"status.{status}", lang) for status in measures["status"]],
-        col("progress"): [format_percent(float(value)) for value in measures["progress"]],
+        col("progress"): [progress_text(value, lang) for value in measures["progress"]],
         col("light"): [light_words(colour, lang) for colour in measures["light"]],
         col("reason"): measures[localised_column("reason", lang)],
     }).reset_index(drop=True)

@@ -15,7 +15,7 @@ from models import queries
 from models.attention import needing_attention
 from models.changes import PLANNED
 from models.formats import format_date, format_number
-from models.rules import RESULT_INDICATOR
+from models.rules import RESULT_INDICATOR, progress_text
 from models.texts import light_words, localised_column, text
 from ui.views.indicators import date_or_none, format_value, level_text, with_unit
 
@@ -173,10 +173,12 @@ def change_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
 def change_words(row, lang: str) -> str:
     """'abgeschlossen', 'geplant → in Umsetzung (10 %)' or 'Fortschritt 20 % → 50 %'."""
     before = row.previous_status if isinstance(row.previous_status, str) else PLANNED
-    progress_before = 0 if pd.isna(row.previous_progress) else int(row.previous_progress)
+    # no report before: planned with 0 %; a report before, or this one, without a figure: "keine Angabe"
+    progress_before = progress_text(row.previous_progress if isinstance(row.previous_status, str) else 0, lang)
+    progress = progress_text(row.progress, lang)
     if row.completed:
         return text("overview.change.completed", lang)
     if row.status_changed:
         return text("overview.change.status", lang, before=text(f"status.{before}", lang),
-                    after=text(f"status.{row.status}", lang), progress=row.progress)
-    return text("overview.change.progress", lang, before=progress_before, after=row.progress)
+                    after=text(f"status.{row.status}", lang), progress=progress)
+    return text("overview.change.progress", lang, before=progress_before, after=progress)
