@@ -135,14 +135,15 @@ def test_embeds_through_nginx_carry_only_the_apps_own_framing_policy(servers):
     """/einbetten/ (web/embeds.py): the proxy adds neither its CSP nor X-Frame-Options there, so the app's own
     policy (frame-ancestors 'self' and MPC_EMBED_ORIGINS) is the only one; every other path keeps both."""
     app, proxy = servers
-    # An address of no widget: the embeds' German 404 page, without reading the database (created at the first run).
-    status, headers = fetch(f"{proxy}/einbetten/v1/keins")
-    assert status == 404 and headers["X-Frame-Options"] is None
-    assert headers.get_all("Content-Security-Policy") == [headers["Content-Security-Policy"]]
-    assert "frame-ancestors 'self'" in headers["Content-Security-Policy"]
-    assert "default-src 'none'" in headers["Content-Security-Policy"]
-    assert headers["X-Content-Type-Options"] == "nosniff"
-    for path in ("/einbetten", "/uebersicht", "/api/v1/plans", "/x/einbetten/v1/darmstadt-dieburg/ueberblick"):
+    # Addresses of no widget: the embeds' German 404 page, without reading the database (created at the first run).
+    for path in ("/einbetten/v1/keins", "/einbetten"):
+        status, headers = fetch(proxy + path)
+        assert status == 404 and headers["X-Frame-Options"] is None, path
+        assert headers.get_all("Content-Security-Policy") == [headers["Content-Security-Policy"]], path
+        assert "frame-ancestors 'self'" in headers["Content-Security-Policy"], path
+        assert "default-src 'none'" in headers["Content-Security-Policy"], path
+        assert headers["X-Content-Type-Options"] == "nosniff", path
+    for path in ("/einbettenx", "/uebersicht", "/api/v1/plans", "/x/einbetten/v1/darmstadt-dieburg/ueberblick"):
         status, headers = fetch(proxy + path)
         assert headers["X-Frame-Options"] == "SAMEORIGIN", path
         assert "default-src 'self'" in headers["Content-Security-Policy"], path
