@@ -135,7 +135,9 @@ def dataframe(frame: pd.DataFrame, rows: slice | None = None, **kwargs):
 
 def plan_header(context: PlanContext, page_title: str) -> None:
     st.title(page_title)
-    st.markdown(f"**{plain(context.name)}** · {plain(context.owner)} · {t('common.as_of', date=context.as_of.strftime('%d.%m.%Y'))}")
+    parts = [f"**{plain(context.name)}**", plain(context.owner) if (context.owner or "").strip() else "",
+             t("common.as_of", date=context.as_of.strftime("%d.%m.%Y"))]
+    st.markdown(" · ".join(part for part in parts if part))  # a plan without an owner: no empty "· ·"
     if context.is_example:
         st.info(t("plan.example"), icon=":material/science:")
 
