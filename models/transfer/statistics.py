@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,6 +63,8 @@ SAMPLE = 200
 PERIOD_HEADERS = {"jahr", "monat", "quartal", "zeitraum", "periode", "zeit", "stichtag", "datum", "berichtsjahr",
                   "berichtsmonat", "year", "month", "period", "date"}
 WIDE_MINIMUM = 3
+VALUE_HEADERS = {"value", "values", "wert", "werte", "obsvalue"}
+_FRACTION = re.compile(r"^-?\d*[.,]\d+$")
 KENNZAHLEN_HEADERS = ("Code", "Titel", "Art", "Einheit", "Quelle")
 WERTE_HEADERS = ("Kennzahl", "Datum", "Wert", "Quelle")
 
@@ -150,6 +153,10 @@ def _is_number(value: Any) -> bool:
     return True
 
 
+def _is_fraction(value: Any) -> bool:
+    return isinstance(value, float) and not value.is_integer() or bool(_FRACTION.match(_text(value)))
+
+
 def region_column(table: RawTable) -> str | None:
     """The column of region codes (06, 064, 06432): most of its cells are 2 to 12 digits; codes with a leading
     zero and a header that names a code (or none) count before columns of figures."""
@@ -160,6 +167,8 @@ def region_column(table: RawTable) -> str | None:
         zeros = any(_text(value).startswith("0") for value in values)
         if share <= 0.5 or (not zeros and _share(values, _is_period_value) >= PERIOD_SHARE):
             continue  # years are periods, not regions
+        if normalise(header) in VALUE_HEADERS or any(_is_fraction(value) for value in values):
+            continue  # the figures of a long file (Open SDG "Value": 36165, 0.91), not codes
         score = share + (0.5 if zeros else 0.0) + (
             0.25 if any(word in header.casefold() for word in _CODE_HEADERS) else 0.0)
         if score > best_score:
@@ -312,9 +321,15 @@ def proposed_source(table: RawTable) -> str:
 
 
 def slug(text: str) -> str:
-    """A code part: letters and digits, umlauts written out, other characters as "-"."""
-    folded = text.casefold().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
+    """A code part: letters and digits of any script (NFC, lower case), German umlauts written out, other
+    characters as "-" ("Территория" stays "территория", not "x")."""
+    folded = unicodedata.normalize("NFC", text).casefold().translate(
+        str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    return re.sub(r"[\W_]+", "-", folded).strip("-") or "x"
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:4]
 
 
 def make_code(*parts: str) -> str:
@@ -323,8 +338,7 @@ def make_code(*parts: str) -> str:
     code = "-".join(slug(part) for part in parts if part)
     if len(code) <= CODE_MAX:
         return code
-    digest = hashlib.sha1(code.encode()).hexdigest()[:4]
-    return code[:CODE_MAX - 5].rstrip("-") + "-" + digest
+    return code[:CODE_MAX - 5].rstrip("-") + "-" + _hash(code)
 
 
 @dataclass
@@ -336,9 +350,16 @@ class _Builder:
     notes: list[Note] = field(default_factory=list)
     codes: set[str] = field(default_factory=set)
     marks: dict[str, str] = field(default_factory=dict)
+    identities: dict[str, Any] = field(default_factory=dict)  # proposed code -> what the indicator is
 
-
-    def indicator(self, number: int, proposed: str, title: str, unit: str | None = None) -> str:
+    def indicator(self, number: int, proposed: str, title: str, unit: str | None = None,
+                  identity: Any = None) -> str:
+        """The code of the indicator that identity (else the title) names, made once; two identities whose texts
+        give the same proposed code ("Ü 1", "ü-1") are kept apart by a short hash of the identity."""
+        identity = title if identity is None else identity
+        if self.identities.get(proposed, identity) != identity:
+            proposed = make_code(proposed[:CODE_MAX - 5], _hash(repr(identity)))
+        self.identities.setdefault(proposed, identity)
         code = self.choice.codes.get(proposed, proposed)
         if code not in self.codes:
             self.codes.add(code)
@@ -469,6 +490,7 @@ def _series(builder: _Builder, key: str, columns: list[str], index: dict[str, in
     choice = builder.choice
     categories = [index[header] for header in choice.categories]
     several = len(columns) > 1
+    by_unit = unit_varies(builder.table, choice.categories, choice.unit_column)
     for row in builder.table.rows:
         period = row.value(index[key])
         if is_missing_value(period):
@@ -476,14 +498,31 @@ def _series(builder: _Builder, key: str, columns: list[str], index: dict[str, in
             continue
         combination = category_key([row.value(position) for position in categories])
         unit = _text(row.value(index[choice.unit_column])) if choice.unit_column else choice.unit
+        if by_unit:  # each unit its own indicator: values in percent and in persons are never one series
+            combination = (*combination, unit)
         named = [part for part in combination if part] or [combination_title(combination)]
         for column in columns:
-            if categories:
+            if categories or by_unit:
                 title = _title([*([column] if several else []), combination_title(combination)])
-                code = builder.indicator(row.number, make_code(*([column] if several else []), *named), title, unit)
+                code = builder.indicator(row.number, make_code(*([column] if several else []), *named), title, unit,
+                                         identity=(column, combination))
             else:
                 code = builder.indicator(row.number, make_code(column), column, unit)
             builder.value(row.number, code, _text(period), row.value(index[column]), column)
+
+
+def unit_varies(table: RawTable, categories: Sequence[str], unit: str | None) -> bool:
+    """Does the unit column name several units inside one combination of the categories (Open SDG: "Percent"
+    and "Total" rows of one group)? Then the unit is part of each indicator's identity."""
+    if not unit or unit not in table.headers:
+        return False
+    positions = [table.headers.index(header) for header in categories]
+    seen: dict[tuple[str, ...], str] = {}
+    for row in table.rows:
+        found = _text(row.value(table.headers.index(unit)))
+        if seen.setdefault(category_key([row.value(position) for position in positions]), found) != found:
+            return True
+    return False
 
 
 def _refuse_repeated_periods(builder: _Builder, key: str, columns: list[str], index: dict[str, int]) -> None:
@@ -498,8 +537,10 @@ def _refuse_repeated_periods(builder: _Builder, key: str, columns: list[str], in
             skip = {key, *columns, *builder.choice.categories}
             differing = [header for header in builder.table.headers if header not in skip
                          and _text(first.value(index[header])) != _text(second.value(index[header]))]
+            if not differing:
+                raise ChoiceRefused(say("duplicate_rows", period=place[1], first=first.number, second=second.number))
             raise ChoiceRefused(say("repeated_period", period=place[1], first=first.number, second=second.number,
-                                    columns=", ".join(f"„{c}“" for c in differing) or "–"))
+                                    columns=", ".join(f"„{c}“" for c in differing)))
         seen[place] = value.number
 
 
