@@ -17,7 +17,8 @@ re-importing changes nothing):
   unit from Choice.unit_column; two values for one period of one indicator are refused, naming the columns.
 - WIDE: one row per category (a country, a region), one column per period ("2015_01", or a word and a year:
   "Ergebnis 2010", "Plan 2011", see models.transfer.statistics_columns); each picked row becomes one
-  indicator, each period column one value; two picked columns of one period are refused.
+  indicator, each period column one value; two picked columns of one period and kind are refused. Picked
+  columns of several kinds (actual "Ergebnis", planned "Plan") make one indicator per row and kind ("… (Plan)").
 
 Missing markers ("-", ".", "x", "…", "...", "/") give no value (never 0); every such cell, every column not
 imported and every row left out is named in Reshaped.notes, so nothing is dropped silently. Numbers and
@@ -40,7 +41,7 @@ from models.transfer import layout
 from models.transfer.cells import GERMAN_FILE_MARK, decimal_problem, file_number, is_missing, plain_text
 from models.transfer.mapping import ColumnMapping, guess, mapping_problems, normalise
 from models.transfer.parsing import RawRow, RawTable
-from models.transfer.statistics_columns import (category_key, combination_title, period_of, same_period,
+from models.transfer.statistics_columns import (category_key, combination_title, kinds, period_of, same_period,
                                                 wide_columns)
 from models.transfer.statistics_wording import say
 
@@ -421,7 +422,7 @@ def reshape(table: RawTable, choice: Choice) -> Reshaped:
                 raise ChoiceRefused(say("no_stand"))
             _official(builder, key, rows, columns, index)
         else:
-            if repeated := same_period(columns):
+            if repeated := [group for same_kind in kinds(columns).values() for group in same_period(same_kind)]:
                 raise ChoiceRefused(say("same_period", columns=", ".join(f"„{c}“" for c in repeated[0])))
             _wide(builder, key, rows, columns, index)
         left_out = len({_text(row.value(index[key])) for row in table.rows}) - len({_text(r.value(index[key]))
@@ -555,14 +556,19 @@ def _names_beside(table: RawTable, key: str) -> str | None:
 def _wide(builder: _Builder, key: str, rows: list[RawRow], columns: list[str], index: dict[str, int]) -> None:
     name = _names_beside(builder.table, key)
     apart = _distinctions(builder.table, rows, key, {key, name, *wide_columns(builder.table.headers)}, index)
+    by_kind = kinds(columns)
     for row in rows:
         category = _text(row.value(index[key]))
         place = _text(row.value(index[name])) if name else ""
         extra = apart.get(row.number, [])
-        code = builder.indicator(row.number, make_code(category, *extra),
-                                 _title([f"{place} ({category})" if place else category, *extra]))
-        for column in columns:
-            builder.value(row.number, code, period_of(column)[1], row.value(index[column]), column)
+        title = _title([f"{place} ({category})" if place else category, *extra])
+        for kind, kind_columns in by_kind.items():
+            # actual and planned figures are never one series: each kind its own indicator ("… (Plan)")
+            named = len(by_kind) > 1 and kind
+            code = builder.indicator(row.number, make_code(category, *extra, *([kind] if named else [])),
+                                     f"{title} ({kind})" if named else title)
+            for column in kind_columns:
+                builder.value(row.number, code, period_of(column)[1], row.value(index[column]), column)
 
 
 def _result(table: RawTable, builder: _Builder) -> Reshaped:

@@ -79,3 +79,27 @@ def test_long_file_with_several_units_per_group_is_a_series_each_unit_its_own_in
     values = _values(engine)
     assert values["percent-of-total-population"] == [(dt.date(2019, 12, 31), 0.91), (dt.date(2020, 12, 31), 0.97)]
     assert values["total-by-gender"] == [(dt.date(2019, 12, 31), 36165.0), (dt.date(2020, 12, 31), 41290.0)]
+
+
+def test_actual_and_planned_columns_never_make_one_series(engine, mini_plan):
+    table = _table("haushalt-ist-plan.csv")
+    assert statistics.detect_shape(table) == statistics.WIDE
+    assert not statistics_columns.overlapping(table.headers)  # the years do not overlap, still never mixed
+    reshaped = statistics.reshape(table, Choice(statistics.WIDE, rows=["02"]))
+    titles = {row.cells[0]: row.cells[1] for row in reshaped.tables[0].rows}
+    assert titles == {"02-ergebnis": "Sicherheit und Ordnung (02) (Ergebnis)",
+                      "02-plan": "Sicherheit und Ordnung (02) (Plan)"}
+    _import(engine, reshaped)
+    values = _values(engine)
+    assert values["02-ergebnis"] == [(dt.date(2010, 12, 31), 10000.0)]
+    assert values["02-plan"] == [(dt.date(2011, 12, 31), 35000.0), (dt.date(2012, 12, 31), 35500.0)]
+    one_kind = statistics.reshape(table, Choice(statistics.WIDE, rows=["02"], columns=["Plan 2011", "Plan 2012"]))
+    assert [row.cells[:2] for row in one_kind.tables[0].rows] == [["02", "Sicherheit und Ordnung (02)"]]  # one kind: no suffix
+
+
+def test_two_columns_of_one_kind_and_period_are_refused():
+    table = RawTable("doppelt", ["Gebiet", "Plan 2023", "Plan_2023", "Ergebnis 2023"],
+                     [RawRow(2, ["Nord", "1", "2", "3"])], "utf-8", ";")
+    with pytest.raises(ChoiceRefused, match="„Plan 2023“, „Plan_2023“"):
+        statistics.reshape(table, Choice(statistics.WIDE, rows=["Nord"]))
+    assert statistics.reshape(table, Choice(statistics.WIDE, rows=["Nord"], columns=["Plan 2023", "Ergebnis 2023"]))
