@@ -233,18 +233,23 @@ def key_column(table: RawTable, shape: str) -> str | None:
 
 def row_options(table: RawTable, shape: str, key: str | None = None) -> list[tuple[str, str]]:
     """(value, label) of every pickable row: the key's value and, for codes, the name with its indentation
-    shown by leading spaces kept ("06432 – ··Darmstadt-Dieburg")."""
+    shown by leading spaces kept ("06432 – ··Darmstadt-Dieburg"); in a wide table rows without any value
+    (sub-headings) are not offered and a value that repeats under several sub-headings is named with its
+    heading ("Chui oblast – Women")."""
     key = key or key_column(table, shape)
     if key is None or shape == SERIES:
         return []
-    index = table.headers.index(key)
+    names = row_names(table, key, shape)
     name = _names_beside(table, key)
     name_index = table.headers.index(name) if name else None
+    periods = [table.headers.index(header) for header in wide_columns(table.headers)]
     options, seen = [], set()
     for row in table.rows:
-        value = _text(row.value(index))
+        value = names.get(row.number, "")
         if not value or value in seen or sum(1 for cell in row.cells if not is_missing(cell)) < 2:
             continue
+        if shape == WIDE and all(is_missing_value(row.value(position)) for position in periods):
+            continue  # a sub-heading ("By sex"): no value to import
         seen.add(value)
         label = value
         if name_index is not None and not is_missing(row.value(name_index)):
@@ -252,6 +257,34 @@ def row_options(table: RawTable, shape: str, key: str | None = None) -> list[tup
             label = f"{value} – {'·' * depth}{_text(row.value(name_index))}"
         options.append((value, label))
     return options
+
+
+def row_names(table: RawTable, key: str, shape: str) -> dict[int, str]:
+    """Row number -> the value the row is picked by: its key value; in a wide table a value that repeats apart
+    (Women under each region, not one group of adjacent rows) with the nearest row above whose value is unique
+    ("Chui oblast – Women"), when that tells all of them apart."""
+    index = table.headers.index(key)
+    values = {row.number: _text(row.value(index)) for row in table.rows if _text(row.value(index))}
+    if shape != WIDE:
+        return values
+    order = list(values)
+    places: dict[str, list[int]] = {}
+    for position, number in enumerate(order):
+        places.setdefault(values[number], []).append(position)
+    apart = {value for value, found in places.items() if len(found) > 1 and found[-1] - found[0] >= len(found)}
+    names, heading = dict(values), ""
+    for number in order:
+        value = values[number]
+        if len(places[value]) == 1:
+            heading = value
+        elif value in apart and heading:
+            names[number] = f"{heading} – {value}"
+    for value in apart:
+        qualified = [names[order[position]] for position in places[value]]
+        if len(set(qualified)) < len(qualified) or value in qualified:
+            for position in places[value]:
+                names[order[position]] = value  # headings do not tell them apart: the rows stay one pick
+    return names
 
 
 def value_columns(table: RawTable, shape: str, key: str | None = None, besides: Sequence[str] = (),
@@ -377,10 +410,9 @@ class _Builder:
                                            self.choice.source]))
 
 
-def _rows_by_key(table: RawTable, key: str, wanted: list[str]) -> list[RawRow]:
-    index = table.headers.index(key)
-    found = [row for row in table.rows if _text(row.value(index)) in wanted]
-    missing = [value for value in wanted if value not in {_text(row.value(index)) for row in found}]
+def _rows_by_key(table: RawTable, key: str, names: dict[int, str], wanted: list[str]) -> list[RawRow]:
+    found = [row for row in table.rows if names.get(row.number) in wanted]
+    missing = [value for value in wanted if value not in {names[row.number] for row in found}]
     if missing:
         raise ChoiceRefused(say("unknown_rows", key=key, values=", ".join(f"„{value}“" for value in missing)))
     return found
@@ -416,7 +448,8 @@ def reshape(table: RawTable, choice: Choice) -> Reshaped:
     else:
         if not choice.rows:
             raise ChoiceRefused(say("no_row"))
-        rows = _rows_by_key(table, key, [value.strip() for value in choice.rows])
+        names = row_names(table, key, choice.shape)
+        rows = _rows_by_key(table, key, names, [value.strip() for value in choice.rows])
         if choice.shape == OFFICIAL:
             if choice.stand is None:
                 raise ChoiceRefused(say("no_stand"))
@@ -425,8 +458,7 @@ def reshape(table: RawTable, choice: Choice) -> Reshaped:
             if repeated := [group for same_kind in kinds(columns).values() for group in same_period(same_kind)]:
                 raise ChoiceRefused(say("same_period", columns=", ".join(f"„{c}“" for c in repeated[0])))
             _wide(builder, key, rows, columns, index)
-        left_out = len({_text(row.value(index[key])) for row in table.rows}) - len({_text(r.value(index[key]))
-                                                                                    for r in rows})
+        left_out = len(set(names.values())) - len({names[row.number] for row in rows})
         if left_out:
             builder.notes.append(Note(None, key, say("rows_not_picked", count=left_out)))
     used = {key, *columns, *besides}
@@ -557,8 +589,9 @@ def _wide(builder: _Builder, key: str, rows: list[RawRow], columns: list[str], i
     name = _names_beside(builder.table, key)
     apart = _distinctions(builder.table, rows, key, {key, name, *wide_columns(builder.table.headers)}, index)
     by_kind = kinds(columns)
+    names = row_names(builder.table, key, WIDE)
     for row in rows:
-        category = _text(row.value(index[key]))
+        category = names[row.number]
         place = _text(row.value(index[name])) if name else ""
         extra = apart.get(row.number, [])
         title = _title([f"{place} ({category})" if place else category, *extra])

@@ -103,3 +103,21 @@ def test_two_columns_of_one_kind_and_period_are_refused():
     with pytest.raises(ChoiceRefused, match="„Plan 2023“, „Plan_2023“"):
         statistics.reshape(table, Choice(statistics.WIDE, rows=["Nord"]))
     assert statistics.reshape(table, Choice(statistics.WIDE, rows=["Nord"], columns=["Plan 2023", "Ergebnis 2023"]))
+
+
+def test_wide_table_offers_no_sub_headings_and_names_repeated_rows_with_their_heading(engine, mini_plan):
+    table = _table("breit-unterueberschriften.csv")
+    assert statistics.detect_shape(table) == statistics.WIDE
+    options = [value for value, _ in statistics.row_options(table, statistics.WIDE, "Items")]
+    assert options == ["Republic", "By sex – Women", "By sex – Men", "North oblast", "North oblast – Women",
+                       "North oblast – Men", "South oblast", "South oblast – Women", "South oblast – Men"]
+    choice = Choice(statistics.WIDE, rows=["North oblast – Women", "South oblast – Women"], key_column="Items")
+    reshaped = statistics.reshape(table, choice)
+    assert [row.cells[1] for row in reshaped.tables[0].rows] == ["North oblast – Women", "South oblast – Women"]
+    assert (reshaped.indicators, reshaped.values) == (2, 6)
+    _import(engine, reshaped)
+    values = _values(engine)
+    assert values["north-oblast-women"][0] == (dt.date(2021, 12, 31), 41.3)
+    assert values["south-oblast-women"][-1] == (dt.date(2023, 12, 31), 33.5)
+    cyrillic = [value for value, _ in statistics.row_options(table, statistics.WIDE)]
+    assert "Северная область – Женщины" in cyrillic and "По полу" not in cyrillic
