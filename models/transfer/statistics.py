@@ -17,7 +17,8 @@ re-importing changes nothing):
   unit from Choice.unit_column; two values for one period of one indicator are refused, naming the columns.
 - WIDE: one row per category (a country, a region), one column per period ("2015_01", or a word and a year:
   "Ergebnis 2010", "Plan 2011", see models.transfer.statistics_columns); each picked row becomes one
-  indicator, each period column one value; two picked columns of one period are refused.
+  indicator, each period column one value; two picked columns of one period and kind are refused. Picked
+  columns of several kinds (actual "Ergebnis", planned "Plan") make one indicator per row and kind ("… (Plan)").
 
 Missing markers ("-", ".", "x", "…", "...", "/") give no value (never 0); every such cell, every column not
 imported and every row left out is named in Reshaped.notes, so nothing is dropped silently. Numbers and
@@ -29,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,7 +41,7 @@ from models.transfer import layout
 from models.transfer.cells import GERMAN_FILE_MARK, decimal_problem, file_number, is_missing, plain_text
 from models.transfer.mapping import ColumnMapping, guess, mapping_problems, normalise
 from models.transfer.parsing import RawRow, RawTable
-from models.transfer.statistics_columns import (category_key, combination_title, period_of, same_period,
+from models.transfer.statistics_columns import (category_key, combination_title, kinds, period_of, same_period,
                                                 wide_columns)
 from models.transfer.statistics_wording import say
 
@@ -62,6 +64,8 @@ SAMPLE = 200
 PERIOD_HEADERS = {"jahr", "monat", "quartal", "zeitraum", "periode", "zeit", "stichtag", "datum", "berichtsjahr",
                   "berichtsmonat", "year", "month", "period", "date"}
 WIDE_MINIMUM = 3
+VALUE_HEADERS = {"value", "values", "wert", "werte", "obsvalue"}
+_FRACTION = re.compile(r"^-?\d*[.,]\d+$")
 KENNZAHLEN_HEADERS = ("Code", "Titel", "Art", "Einheit", "Quelle")
 WERTE_HEADERS = ("Kennzahl", "Datum", "Wert", "Quelle")
 
@@ -150,6 +154,10 @@ def _is_number(value: Any) -> bool:
     return True
 
 
+def _is_fraction(value: Any) -> bool:
+    return isinstance(value, float) and not value.is_integer() or bool(_FRACTION.match(_text(value)))
+
+
 def region_column(table: RawTable) -> str | None:
     """The column of region codes (06, 064, 06432): most of its cells are 2 to 12 digits; codes with a leading
     zero and a header that names a code (or none) count before columns of figures."""
@@ -160,6 +168,8 @@ def region_column(table: RawTable) -> str | None:
         zeros = any(_text(value).startswith("0") for value in values)
         if share <= 0.5 or (not zeros and _share(values, _is_period_value) >= PERIOD_SHARE):
             continue  # years are periods, not regions
+        if normalise(header) in VALUE_HEADERS or any(_is_fraction(value) for value in values):
+            continue  # the figures of a long file (Open SDG "Value": 36165, 0.91), not codes
         score = share + (0.5 if zeros else 0.0) + (
             0.25 if any(word in header.casefold() for word in _CODE_HEADERS) else 0.0)
         if score > best_score:
@@ -223,18 +233,23 @@ def key_column(table: RawTable, shape: str) -> str | None:
 
 def row_options(table: RawTable, shape: str, key: str | None = None) -> list[tuple[str, str]]:
     """(value, label) of every pickable row: the key's value and, for codes, the name with its indentation
-    shown by leading spaces kept ("06432 – ··Darmstadt-Dieburg")."""
+    shown by leading spaces kept ("06432 – ··Darmstadt-Dieburg"); in a wide table rows without any value
+    (sub-headings) are not offered and a value that repeats under several sub-headings is named with its
+    heading ("Chui oblast – Women")."""
     key = key or key_column(table, shape)
     if key is None or shape == SERIES:
         return []
-    index = table.headers.index(key)
+    names = row_names(table, key, shape)
     name = _names_beside(table, key)
     name_index = table.headers.index(name) if name else None
+    periods = [table.headers.index(header) for header in wide_columns(table.headers)]
     options, seen = [], set()
     for row in table.rows:
-        value = _text(row.value(index))
+        value = names.get(row.number, "")
         if not value or value in seen or sum(1 for cell in row.cells if not is_missing(cell)) < 2:
             continue
+        if shape == WIDE and all(is_missing_value(row.value(position)) for position in periods):
+            continue  # a sub-heading ("By sex"): no value to import
         seen.add(value)
         label = value
         if name_index is not None and not is_missing(row.value(name_index)):
@@ -242,6 +257,34 @@ def row_options(table: RawTable, shape: str, key: str | None = None) -> list[tup
             label = f"{value} – {'·' * depth}{_text(row.value(name_index))}"
         options.append((value, label))
     return options
+
+
+def row_names(table: RawTable, key: str, shape: str) -> dict[int, str]:
+    """Row number -> the value the row is picked by: its key value; in a wide table a value that repeats apart
+    (Women under each region, not one group of adjacent rows) with the nearest row above whose value is unique
+    ("Chui oblast – Women"), when that tells all of them apart."""
+    index = table.headers.index(key)
+    values = {row.number: _text(row.value(index)) for row in table.rows if _text(row.value(index))}
+    if shape != WIDE:
+        return values
+    order = list(values)
+    places: dict[str, list[int]] = {}
+    for position, number in enumerate(order):
+        places.setdefault(values[number], []).append(position)
+    apart = {value for value, found in places.items() if len(found) > 1 and found[-1] - found[0] >= len(found)}
+    names, heading = dict(values), ""
+    for number in order:
+        value = values[number]
+        if len(places[value]) == 1:
+            heading = value
+        elif value in apart and heading:
+            names[number] = f"{heading} – {value}"
+    for value in apart:
+        qualified = [names[order[position]] for position in places[value]]
+        if len(set(qualified)) < len(qualified) or value in qualified:
+            for position in places[value]:
+                names[order[position]] = value  # headings do not tell them apart: the rows stay one pick
+    return names
 
 
 def value_columns(table: RawTable, shape: str, key: str | None = None, besides: Sequence[str] = (),
@@ -312,9 +355,15 @@ def proposed_source(table: RawTable) -> str:
 
 
 def slug(text: str) -> str:
-    """A code part: letters and digits, umlauts written out, other characters as "-"."""
-    folded = text.casefold().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
+    """A code part: letters and digits of any script (NFC, lower case), German umlauts written out, other
+    characters as "-" ("Территория" stays "территория", not "x")."""
+    folded = unicodedata.normalize("NFC", text).casefold().translate(
+        str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    return re.sub(r"[\W_]+", "-", folded).strip("-") or "x"
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:4]
 
 
 def make_code(*parts: str) -> str:
@@ -323,8 +372,7 @@ def make_code(*parts: str) -> str:
     code = "-".join(slug(part) for part in parts if part)
     if len(code) <= CODE_MAX:
         return code
-    digest = hashlib.sha1(code.encode()).hexdigest()[:4]
-    return code[:CODE_MAX - 5].rstrip("-") + "-" + digest
+    return code[:CODE_MAX - 5].rstrip("-") + "-" + _hash(code)
 
 
 @dataclass
@@ -336,9 +384,16 @@ class _Builder:
     notes: list[Note] = field(default_factory=list)
     codes: set[str] = field(default_factory=set)
     marks: dict[str, str] = field(default_factory=dict)
+    identities: dict[str, Any] = field(default_factory=dict)  # proposed code -> what the indicator is
 
-
-    def indicator(self, number: int, proposed: str, title: str, unit: str | None = None) -> str:
+    def indicator(self, number: int, proposed: str, title: str, unit: str | None = None,
+                  identity: Any = None) -> str:
+        """The code of the indicator that identity (else the title) names, made once; two identities whose texts
+        give the same proposed code ("Ü 1", "ü-1") are kept apart by a short hash of the identity."""
+        identity = title if identity is None else identity
+        if self.identities.get(proposed, identity) != identity:
+            proposed = make_code(proposed[:CODE_MAX - 5], _hash(repr(identity)))
+        self.identities.setdefault(proposed, identity)
         code = self.choice.codes.get(proposed, proposed)
         if code not in self.codes:
             self.codes.add(code)
@@ -355,10 +410,9 @@ class _Builder:
                                            self.choice.source]))
 
 
-def _rows_by_key(table: RawTable, key: str, wanted: list[str]) -> list[RawRow]:
-    index = table.headers.index(key)
-    found = [row for row in table.rows if _text(row.value(index)) in wanted]
-    missing = [value for value in wanted if value not in {_text(row.value(index)) for row in found}]
+def _rows_by_key(table: RawTable, key: str, names: dict[int, str], wanted: list[str]) -> list[RawRow]:
+    found = [row for row in table.rows if names.get(row.number) in wanted]
+    missing = [value for value in wanted if value not in {names[row.number] for row in found}]
     if missing:
         raise ChoiceRefused(say("unknown_rows", key=key, values=", ".join(f"„{value}“" for value in missing)))
     return found
@@ -394,17 +448,17 @@ def reshape(table: RawTable, choice: Choice) -> Reshaped:
     else:
         if not choice.rows:
             raise ChoiceRefused(say("no_row"))
-        rows = _rows_by_key(table, key, [value.strip() for value in choice.rows])
+        names = row_names(table, key, choice.shape)
+        rows = _rows_by_key(table, key, names, [value.strip() for value in choice.rows])
         if choice.shape == OFFICIAL:
             if choice.stand is None:
                 raise ChoiceRefused(say("no_stand"))
             _official(builder, key, rows, columns, index)
         else:
-            if repeated := same_period(columns):
+            if repeated := [group for same_kind in kinds(columns).values() for group in same_period(same_kind)]:
                 raise ChoiceRefused(say("same_period", columns=", ".join(f"„{c}“" for c in repeated[0])))
             _wide(builder, key, rows, columns, index)
-        left_out = len({_text(row.value(index[key])) for row in table.rows}) - len({_text(r.value(index[key]))
-                                                                                    for r in rows})
+        left_out = len(set(names.values())) - len({names[row.number] for row in rows})
         if left_out:
             builder.notes.append(Note(None, key, say("rows_not_picked", count=left_out)))
     used = {key, *columns, *besides}
@@ -469,6 +523,7 @@ def _series(builder: _Builder, key: str, columns: list[str], index: dict[str, in
     choice = builder.choice
     categories = [index[header] for header in choice.categories]
     several = len(columns) > 1
+    by_unit = unit_varies(builder.table, choice.categories, choice.unit_column)
     for row in builder.table.rows:
         period = row.value(index[key])
         if is_missing_value(period):
@@ -476,14 +531,31 @@ def _series(builder: _Builder, key: str, columns: list[str], index: dict[str, in
             continue
         combination = category_key([row.value(position) for position in categories])
         unit = _text(row.value(index[choice.unit_column])) if choice.unit_column else choice.unit
+        if by_unit:  # each unit its own indicator: values in percent and in persons are never one series
+            combination = (*combination, unit)
         named = [part for part in combination if part] or [combination_title(combination)]
         for column in columns:
-            if categories:
+            if categories or by_unit:
                 title = _title([*([column] if several else []), combination_title(combination)])
-                code = builder.indicator(row.number, make_code(*([column] if several else []), *named), title, unit)
+                code = builder.indicator(row.number, make_code(*([column] if several else []), *named), title, unit,
+                                         identity=(column, combination))
             else:
                 code = builder.indicator(row.number, make_code(column), column, unit)
             builder.value(row.number, code, _text(period), row.value(index[column]), column)
+
+
+def unit_varies(table: RawTable, categories: Sequence[str], unit: str | None) -> bool:
+    """Does the unit column name several units inside one combination of the categories (Open SDG: "Percent"
+    and "Total" rows of one group)? Then the unit is part of each indicator's identity."""
+    if not unit or unit not in table.headers:
+        return False
+    positions = [table.headers.index(header) for header in categories]
+    seen: dict[tuple[str, ...], str] = {}
+    for row in table.rows:
+        found = _text(row.value(table.headers.index(unit)))
+        if seen.setdefault(category_key([row.value(position) for position in positions]), found) != found:
+            return True
+    return False
 
 
 def _refuse_repeated_periods(builder: _Builder, key: str, columns: list[str], index: dict[str, int]) -> None:
@@ -498,8 +570,10 @@ def _refuse_repeated_periods(builder: _Builder, key: str, columns: list[str], in
             skip = {key, *columns, *builder.choice.categories}
             differing = [header for header in builder.table.headers if header not in skip
                          and _text(first.value(index[header])) != _text(second.value(index[header]))]
+            if not differing:
+                raise ChoiceRefused(say("duplicate_rows", period=place[1], first=first.number, second=second.number))
             raise ChoiceRefused(say("repeated_period", period=place[1], first=first.number, second=second.number,
-                                    columns=", ".join(f"„{c}“" for c in differing) or "–"))
+                                    columns=", ".join(f"„{c}“" for c in differing)))
         seen[place] = value.number
 
 
@@ -514,14 +588,20 @@ def _names_beside(table: RawTable, key: str) -> str | None:
 def _wide(builder: _Builder, key: str, rows: list[RawRow], columns: list[str], index: dict[str, int]) -> None:
     name = _names_beside(builder.table, key)
     apart = _distinctions(builder.table, rows, key, {key, name, *wide_columns(builder.table.headers)}, index)
+    by_kind = kinds(columns)
+    names = row_names(builder.table, key, WIDE)
     for row in rows:
-        category = _text(row.value(index[key]))
+        category = names[row.number]
         place = _text(row.value(index[name])) if name else ""
         extra = apart.get(row.number, [])
-        code = builder.indicator(row.number, make_code(category, *extra),
-                                 _title([f"{place} ({category})" if place else category, *extra]))
-        for column in columns:
-            builder.value(row.number, code, period_of(column)[1], row.value(index[column]), column)
+        title = _title([f"{place} ({category})" if place else category, *extra])
+        for kind, kind_columns in by_kind.items():
+            # actual and planned figures are never one series: each kind its own indicator ("… (Plan)")
+            named = len(by_kind) > 1 and kind
+            code = builder.indicator(row.number, make_code(category, *extra, *([kind] if named else [])),
+                                     f"{title} ({kind})" if named else title)
+            for column in kind_columns:
+                builder.value(row.number, code, period_of(column)[1], row.value(index[column]), column)
 
 
 def _result(table: RawTable, builder: _Builder) -> Reshaped:

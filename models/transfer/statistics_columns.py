@@ -2,8 +2,8 @@
 models.transfer.statistics:
 
 - Period columns named by a word and a year ("Ergebnis 2010", "Ansatz 2011", "Plan 2012"), as budget tables
-  have them: the word is the column's kind, the year its period. Where two kinds cover the same year, the user
-  picks the kind that becomes the values (`kinds`, `overlapping`).
+  have them: the word is the column's kind, the year its period. Kinds are never mixed in one indicator: the
+  user picks the kind that becomes the values, or each kind becomes its own indicator (`kinds`, `overlapping`).
 - Category columns of long series files (Open SDG: Year, Units, Series, sex, länder, GeoCode, Value): each
   distinct combination of the picked categories' values becomes its own indicator, the empty one "insgesamt"
   (`proposed_categories`, `unit_column`, `combination_title`).

@@ -34,6 +34,12 @@ WORDS: dict[str, dict[str, str]] = {
                               "sie unterscheiden sich in: {columns}. Bitte wählen Sie diese Spalten als Kategorien.",
                         "en": "The period {period} would go into the same indicator twice (rows {first} and "
                               "{second}); they differ in: {columns}. Please choose these columns as categories."},
+    "duplicate_rows": {"de": "Der Zeitraum {period} käme zweimal in dieselbe Kennzahl: die Zeilen {first} und {second} "
+                             "sind in allen Spalten gleich (doppelte Zeilen). Bitte entfernen Sie eine davon aus der "
+                             "Datei oder wählen Sie eine andere Wertespalte.",
+                       "en": "The period {period} would go into the same indicator twice: rows {first} and {second} "
+                             "are the same in every column (duplicate rows). Please remove one of them from the file "
+                             "or choose another value column."},
     "no_stand": {"de": "Bitte geben Sie den Stand der Werte an (TT.MM.JJJJ).",
                  "en": "Please give the date the values refer to (DD.MM.YYYY)."},
 }

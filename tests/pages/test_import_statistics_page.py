@@ -114,7 +114,8 @@ def test_budget_table_with_two_kinds_for_one_year_offers_the_kind(mini_app_url):
     assert at.radio(key=_shape_key(at)).value == "wide"
     kind = _box(at, "import_stats_kind_")
     assert kind.value == "Plan"
-    assert kind.options == ["„Ergebnis“ (2022)", "„Ansatz“ (2023)", "„Plan“ (2023–2025)"]
+    assert kind.options == ["alle Arten, jede als eigene Kennzahl (z. B. „… (Plan)“)", "„Ergebnis“ (2022)",
+                            "„Ansatz“ (2023)", "„Plan“ (2023–2025)"]
     assert _box(at, "import_stats_columns_").value == ["Plan 2023", "Plan 2024", "Plan 2025"]
     _box(at, "import_stats_rows_").set_value(["01"]).run()
     assert not at.exception

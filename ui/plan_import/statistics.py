@@ -93,7 +93,7 @@ def _kind(table: RawTable, key: str) -> str | None:
     kinds = statistics_columns.kinds(table.headers)
     if len(kinds) < 2:
         return None
-    options = list(kinds) if statistics_columns.overlapping(table.headers) else ["", *kinds]
+    options = ["", *kinds]  # "": each kind its own indicator, never one series of actual and planned figures
     kind_key = f"import_stats_kind_{key}"
     keep_offered(kind_key, options, t("import.stats.kind"))
     st.session_state.setdefault(kind_key, statistics_columns.proposed_kind(table.headers) or "")

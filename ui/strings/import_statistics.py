@@ -37,13 +37,16 @@ CATALOGUE.update(
         "import.stats.unit_column": {"de": "Einheit aus Spalte", "en": "Unit from column"},
         "import.stats.unit_column.none": {"de": "keine (Einheit unten eingeben)", "en": "none (enter the unit below)"},
         "import.stats.kind": {"de": "Welche Spalten werden die Werte?", "en": "Which columns become the values?"},
-        "import.stats.kind.all": {"de": "alle Zeitraum-Spalten", "en": "all period columns"},
+        "import.stats.kind.all": {"de": "alle Arten, jede als eigene Kennzahl (z. B. „… (Plan)“)",
+                                  "en": "all kinds, each its own indicator (e.g. “… (Plan)”)"},
         "import.stats.kind.label": {"de": "„{kind}“ ({periods})", "en": "“{kind}” ({periods})"},
         "import.stats.kind.help": {
-            "de": "Die Datei hat mehrere Arten von Spalten für dieselben Jahre (z. B. Ergebnis und Plan). Eine Art "
-                  "wird übernommen; die anderen Spalten werden als „nicht übernommen“ genannt.",
-            "en": "The file has several kinds of columns for the same years (e.g. result and plan). One kind is "
-                  "imported; the other columns are named as not imported.",
+            "de": "Die Datei hat mehrere Arten von Spalten (z. B. Ergebnis und Plan). Ist- und Planwerte kommen nie "
+                  "in dieselbe Kennzahl: Wählen Sie eine Art (die anderen Spalten werden als „nicht übernommen“ "
+                  "genannt) oder alle Arten, dann wird jede Art eine eigene Kennzahl.",
+            "en": "The file has several kinds of columns (e.g. result and plan). Actual and planned figures never go "
+                  "into one indicator: choose one kind (the other columns are named as not imported) or all kinds, "
+                  "then each kind becomes its own indicator.",
         },
         "import.stats.sheet": {"de": "Tabellenblatt", "en": "Sheet"},
         "import.stats.step": {"de": "2. Zeilen und Spalten wählen", "en": "2. Choose rows and columns"},
