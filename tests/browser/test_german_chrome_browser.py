@@ -17,7 +17,7 @@ ENGLISH = (
     "Browse files", "Upload", "must be", "or smaller", "files are not allowed", "Page not found",
     "does not seem to exist", "Running the app's main page", "Skip to main content", "Download plot",
     "Download as CSV", "Show/hide columns", "Fullscreen", "Search", "Zoom", "Autoscale", "Reset axes",
-    "Produced with Plotly",
+    "Produced with Plotly", "Select all", "matches",
 )
 LABELLED = "[aria-label], [title]"
 
@@ -78,6 +78,14 @@ def test_no_english_on_the_uploader_page_the_measures_page_and_a_closed_page(imp
     search.press("Enter")
     wait_for_run(page, "Maßnahmen")
     _assert_german(page, "Maßnahmen after the search")
+
+    # A filter's drop-down: Streamlit's bulk option "Select all" is drawn in German.
+    page.get_by_test_id("stMultiSelect").first.locator("input").click()
+    bulk = page.locator('[data-key="__select_all__"] [data-item-hl]')
+    expect(bulk).to_be_attached()
+    assert bulk.evaluate("node => getComputedStyle(node, '::after').content") == '"Alle auswählen"'
+    _assert_german(page, "Maßnahmen with a filter's list open")
+    page.keyboard.press("Escape")
 
     # Leitziele and Übersicht: charts without Plotly's English mode bar; screenshots to look at.
     page.goto(f"{app_url}/leitziele")

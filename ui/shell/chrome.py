@@ -37,6 +37,14 @@ _CSS = """<style>
 [data-testid="stFileChip"][aria-invalid="true"] div:has(> [data-testid="stFileChipName"])::after
   {display: block; content: "Nicht angenommen: größer als erlaubt oder ein anderer Dateityp (siehe oben).";
    color: #a4262c;}
+/* Multiselect's bulk options "Select all" / "Select N matches" (react-aria items keyed __select_all__ and
+   __select_matches__): the English words out of sight, German ones drawn instead. */
+[data-key="__select_all__"] [data-item-hl], [data-key="__select_matches__"] [data-item-hl]
+  {visibility: hidden; position: relative;}
+[data-key="__select_all__"] [data-item-hl]::after, [data-key="__select_matches__"] [data-item-hl]::after
+  {visibility: visible; position: absolute; left: 0; white-space: nowrap;}
+[data-key="__select_all__"] [data-item-hl]::after {content: "Alle auswählen";}
+[data-key="__select_matches__"] [data-item-hl]::after {content: "Alle Treffer auswählen";}
 /* "Skip to main content": the page's main landmark and its h1 remain the way past the navigation. */
 [data-testid="stSkipToContent"] {display: none;}
 /* The element toolbar of tables and charts (English tooltips and labels: "Download as CSV", "Search",
