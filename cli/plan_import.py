@@ -148,6 +148,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.tree or args.mapping or (profile is not None and profile.shape == profiles.TREE):
         return _import_tree(args, path, target, profile)
     notes: list[statistics.Note] = []
+    stands: list[dt.date] = []
     if args.indicators or args.options or (profile is not None and profile.shape != profiles.PLAN):
         if not args.plan:
             return _fail("Nennen Sie den Plan, in den die Kennzahlen kommen, mit --plan KÜRZEL.")
@@ -155,7 +156,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             reshaped = _reshape(tables, args, profile.choices if profile is not None else None)
         except (statistics.ChoiceRefused, OSError, ValueError) as exc:
             return _fail(str(exc))
-        tables, mappings, notes = reshaped.tables, reshaped.mappings, reshaped.notes
+        tables, mappings, notes, stands = reshaped.tables, reshaped.mappings, reshaped.notes, reshaped.stands
     elif profile is not None:  # a level mapping, sheet by sheet
         applied = profiles.apply_plan(profile, tables)
         mappings = applied.mappings
@@ -184,6 +185,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if isinstance(result, int):
         return result
     _print_preview(path.name, tables, mappings, result)
+    if stands:
+        print("\nStand der Werte: " + ", ".join(format_date(when) for when in stands))
     if notes:
         print(f"\nNicht übernommen ({format_number(len(notes))}):")
         for line in statistics.note_lines(notes):
@@ -302,6 +305,54 @@ def _execute(args: argparse.Namespace, check, write) -> Preview | int:
     return result
 
 
+OPTION_LISTS = ("rows", "columns", "categories")
+OPTION_TEXTS = ("sheet", "shape", "stand", "source", "unit", "key_column", "unit_column")
+_JSON_REASONS = (("Expecting value", "hier fehlt ein Wert – ist die Datei überhaupt JSON?"),
+                 ("Expecting property name", "ein Schlüssel muss in doppelten Anführungszeichen stehen"),
+                 ("Expecting ',' delimiter", "hier fehlt ein Komma"),
+                 ("Expecting ':' delimiter", "hier fehlt ein Doppelpunkt nach dem Schlüssel"),
+                 ("Unterminated string", "ein Text endet nicht (Anführungszeichen fehlt)"),
+                 ("Invalid control character", "ein Text enthält einen Zeilenumbruch oder ein Steuerzeichen"),
+                 ("Extra data", "nach dem Objekt folgt weiterer Text"))
+OPTIONS_EXAMPLE = '{"rows": ["06432"], "columns": ["Arbeitslose"], "stand": "31.12.2024"}'
+
+
+def _line_of(text: str, key: str) -> int:
+    """The line of the options file that names a key (1 when not found)."""
+    position = text.find(json.dumps(key))
+    return text.count("\n", 0, position) + 1 if position >= 0 else 1
+
+
+def read_options(path: Path) -> dict:
+    """The options file (a JSON object of the keys OPTION_LISTS and OPTION_TEXTS); ValueError in German naming
+    what is wrong and the line: not JSON, not an object, an unknown key, a value of the wrong kind."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ValueError(f"Die Optionsdatei {path} ist nicht in UTF-8 gespeichert.") from None
+    try:
+        options = json.loads(text)
+    except json.JSONDecodeError as exc:
+        reason = next((german for english, german in _JSON_REASONS if exc.msg.startswith(english)),
+                      "der Text ist hier kein gültiges JSON")
+        raise ValueError(f"Die Optionsdatei {path} ist kein gültiges JSON: Zeile {exc.lineno}, Zeichen "
+                         f"{exc.colno}: {reason}. Erwartet wird ein JSON-Objekt, z. B. {OPTIONS_EXAMPLE}") from None
+    if not isinstance(options, dict):
+        raise ValueError(f"Die Optionsdatei {path} muss ein JSON-Objekt in geschweiften Klammern sein, z. B. "
+                         f"{OPTIONS_EXAMPLE}")
+    for key, value in options.items():
+        where = f"Die Optionsdatei {path}, Zeile {_line_of(text, key)}"
+        if key not in (*OPTION_LISTS, *OPTION_TEXTS):
+            raise ValueError(f"{where}: Den Schlüssel „{key}“ gibt es nicht. Möglich sind: "
+                             + ", ".join((*OPTION_LISTS, *OPTION_TEXTS)) + ".")
+        if key in OPTION_LISTS and not (isinstance(value, list) and all(isinstance(item, (str, int, float))
+                                                                         for item in value)):
+            raise ValueError(f"{where}: „{key}“ muss eine Liste von Texten sein, z. B. \"{key}\": [\"06432\"].")
+        if key in OPTION_TEXTS and value is not None and not isinstance(value, str):
+            raise ValueError(f"{where}: „{key}“ muss ein Text in Anführungszeichen sein.")
+    return options
+
+
 def _split(values: list[str], separator: str) -> list[str]:
     return [part.strip() for value in values for part in value.split(separator) if part.strip()]
 
@@ -311,9 +362,7 @@ def _reshape(tables, args: argparse.Namespace, options: dict | None = None) -> s
     the file."""
     options = dict(options or {})
     if args.options:
-        options = json.loads(Path(args.options).read_text(encoding="utf-8"))
-        if not isinstance(options, dict):
-            raise ValueError("Die Optionsdatei muss ein JSON-Objekt sein, z. B. {\"rows\": [\"06432\"]}.")
+        options = read_options(Path(args.options))
     sheet = args.sheet or options.get("sheet")
     candidates = [table for table in tables if table.headers and (not sheet or table.name == sheet)]
     if not candidates:
@@ -324,20 +373,22 @@ def _reshape(tables, args: argparse.Namespace, options: dict | None = None) -> s
     if shape is None:
         raise ValueError("Die Form der Datei wurde nicht erkannt. Nennen Sie sie mit --shape official, series "
                          "oder wide.")
+    rows = _split(args.rows, ",") or [str(row) for row in options.get("rows", [])]
+    key_column = args.key_column or options.get("key_column")
     stand_text = args.stand or options.get("stand")
-    try:
-        stand = parse_date(stand_text) if stand_text else statistics.proposed_stand(table)
+    try:  # without --stand: the one period of the rows' year column (several: each row its own), or the title
+        stand = parse_date(stand_text) if stand_text else statistics.proposed_stand(table, rows, key_column)
     except ValueError:
         raise ValueError(f"„{stand_text}“ ist kein Datum (TT.MM.JJJJ, z. B. 31.12.2024).") from None
     source = args.source if args.source is not None else options.get("source")
     choice = statistics.Choice(
         shape,
-        rows=_split(args.rows, ",") or [str(row) for row in options.get("rows", [])],
+        rows=rows,
         columns=_split(args.columns, ";") or [str(column) for column in options.get("columns", [])],
         stand=stand,
         source=(source if source is not None else statistics.proposed_source(table)).strip(),
         unit=(args.unit or options.get("unit") or "").strip(),
-        key_column=args.key_column or options.get("key_column"),
+        key_column=key_column,
         categories=[str(column) for column in options.get("categories", [])],
         unit_column=options.get("unit_column"),
     )

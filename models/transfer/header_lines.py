@@ -10,12 +10,16 @@ words, that row is data, and the lines above it with text in those figure column
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from models.formats import parse_number
 
 YEARS = range(1900, 2101)
 JOIN = " – "
+LINES_BELOW = 4  # header lines below the row found as the header, at most
+_CODE = re.compile(r"^\d{2,12}$")
+_DAY = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")
 
 
 def _text(cell: Any) -> str:
@@ -58,6 +62,9 @@ def header_block(filled: list[tuple[int, list[Any]]], position: int) -> tuple[in
         return [index for index, cell in enumerate(filled[at][1]) if _is_figure(cell)] if at < len(filled) else []
 
     data = position if figures_of(position) else position + 1
+    while (data < len(filled) and data - position <= LINES_BELOW and not figures_of(data)
+           and not _text(_cell(filled[data][1], 0))):
+        data += 1  # the row found is the upper of several header lines (GENESIS: group, subgroup, unit)
     figures = figures_of(data)
     if not figures or data == 0:
         return None
@@ -94,3 +101,25 @@ def combined_headers(lines: list[list[Any]], width: int) -> list[str]:
 def _starts_group(upper_lines: list[list[Any]], index: int) -> bool:
     """Does a line above start a new group at this column (so a group of a lower line stops spanning)?"""
     return any(_text(_cell(line, index)) for line in upper_lines)
+
+
+def blank_names(headers: list[str], rows: list[list[Any]]) -> list[str | None]:
+    """A readable name for a column the header lines leave empty, from its first data rows: "Jahr" (years),
+    "Stichtag" (dates), "Regionalschlüssel" (region codes), "Gebiet" (the first text column); None for a column with a name or
+    with figures."""
+    names: list[str | None] = []
+    for index, header in enumerate(headers):
+        values = [_text(_cell(row, index)) for row in rows[:50]]
+        values = [value for value in values if value]
+        name = None
+        if not header and values:
+            if all(value.isdigit() and int(value) in YEARS and len(value) == 4 for value in values):
+                name = "Jahr"
+            elif all(_DAY.match(value) for value in values):
+                name = "Stichtag"
+            elif sum(bool(_CODE.match(value)) for value in values) * 2 > len(values):
+                name = "Regionalschlüssel"
+            elif "Gebiet" not in names and not any(_is_figure(value) for value in values):
+                name = "Gebiet"  # the first text column names the regions; others (age groups) stay "Spalte 4"
+        names.append(name)
+    return names

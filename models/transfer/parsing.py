@@ -441,12 +441,15 @@ def _table(name: str, numbered: list[tuple[int, list[Any]]]) -> RawTable:
         lines = [cells for _, cells in filled[position:first_data]]
         width = max(width, *(max((i + 1 for i, cell in enumerate(line) if not _blank(cell)), default=0)
                              for line in lines))
-        headers = _unique_headers(header_lines.combined_headers(lines, width))
+        combined = header_lines.combined_headers(lines, width)
         header_cells = lines[-1]
         body = filled[first_data:]
     footer = []
     while width >= 3 and body and _is_footnote(body[-1][1]):
         footer.insert(0, RawRow(*body.pop()))  # footnotes below a table ("Quelle: Statistisches Landesamt")
+    if block:  # columns the header lines leave empty are named by their content ("Jahr", "Regionalschlüssel")
+        named = header_lines.blank_names(combined, [cells for _, cells in body])
+        headers = _unique_headers([name or header for name, header in zip(named, combined)])
     rows = [RawRow(number, list(cells[:width]) + [None] * (width - len(cells[:width]))) for number, cells in body]
     preamble = [RawRow(number, list(cells)) for number, cells in filled[:position]]
     return RawTable(name, headers, rows, preamble=preamble, raw_header=list(header_cells), footer=footer)

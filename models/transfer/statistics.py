@@ -54,7 +54,7 @@ MISSING = {"-", ".", "x", "X", "…", "...", "/", "–", "—", "--", "()", "(x)
 CONTEXT = "Kontext"
 _REGION_CODE = re.compile(r"^\d{2,12}$")
 _CODE_HEADERS = ("schlüssel", "schluessel", "code", "ags", "kennziffer", "gebiet", "kreis", "spalte ")
-_STAND = re.compile(r"(?:stand|stichtag|zum|am|per)\s*:?\s*(\d{1,2}\.\d{1,2}\.\d{4})", re.IGNORECASE)
+_STAND_LINE = re.compile(r"^\s*(?:stand|stichtag)\b\s*:?\s*(?:vom\s+|zum\s+)?(\d{1,2}\.\d{1,2}\.\d{4})", re.IGNORECASE)
 _DATE = re.compile(r"\b(\d{1,2}\.\d{1,2}\.\d{4})\b")
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _SOURCE = re.compile(r"^\s*(?:quelle|datenquelle|source)\s*:\s*(.+)$", re.IGNORECASE)
@@ -104,6 +104,7 @@ class Reshaped:
     notes: list[Note]
     indicators: int
     values: int
+    stands: list[dt.date] = field(default_factory=list)  # official tables: the Stands the values got
 
 
 class ChoiceRefused(ValueError):
@@ -296,7 +297,7 @@ def value_columns(table: RawTable, shape: str, key: str | None = None, besides: 
     key = key or key_column(table, shape)
     skip = {key, *besides}
     if shape == OFFICIAL:
-        skip.add(name_column(table, key))
+        skip |= {name_column(table, key), stand_column(table, key)}
     return [header for header in table.headers if header not in skip]
 
 
@@ -309,31 +310,46 @@ def _lines(rows: Sequence[RawRow]) -> list[str]:
     return [" ".join(_text(cell) for cell in row.cells if not is_missing(cell)) for row in rows]
 
 
-def proposed_stand(table: RawTable) -> dt.date | None:
-    """The Stand the title lines (or footnotes) name: "Stand: 31.12.2024", "Stichtag 31.12.2024", a date,
-    else the last year named in the title (its 31.12.)."""
-    lines = _lines([*table.preamble, *table.footer])
-    for pattern in (_STAND, _DATE):
-        for line in lines:
-            if match := pattern.search(line):
-                try:
-                    return parse_date(match.group(1))
-                except ValueError:
-                    continue
-    for line in _lines(table.preamble):
-        years = _YEAR.findall(line)
-        if years:
-            return dt.date(int(years[-1]), 12, 31)
-    return _one_date_column(table)
-
-
-def _one_date_column(table: RawTable) -> dt.date | None:
-    """The date of a column that names one and the same full date in every row (GENESIS: "31.12.2011")."""
+def stand_column(table: RawTable, key: str | None = None) -> str | None:
+    """The column that dates each row of an official table: all its filled cells are years or full dates
+    (GENESIS: "2023", "31.12.2023"); not the key column."""
     for header in table.headers:
-        values = {_text(value) for value in _column_values(table, header)}
-        if len(values) == 1 and _DATE.fullmatch(text := values.pop()):
+        values = [value for value in _column_values(table, header) if not is_missing_value(value)]
+        if header != key and values and all(_YEAR.fullmatch(text := _text(value)) or _DATE.fullmatch(text)
+                                            for value in values):
+            return header
+    return None
+
+
+def row_stands(table: RawTable, rows: Sequence[str] = (), key: str | None = None) -> list[dt.date]:
+    """The Stands the stand column gives the picked rows (values of the key column; all rows when none),
+    each period at its end (2023 -> 31.12.2023), sorted; empty without a stand column."""
+    column = stand_column(table, key := key or key_column(table, OFFICIAL))
+    if column is None:
+        return []
+    position, key_position = table.headers.index(column), table.headers.index(key) if key in table.headers else None
+    wanted = {value.strip() for value in rows}
+    found = set()
+    for row in table.rows:
+        if wanted and (key_position is None or _text(row.value(key_position)) not in wanted):
+            continue
+        if not is_missing_value(period := row.value(position)):
+            found.add(period_end(_text(period)))
+    return sorted(found)
+
+
+def proposed_stand(table: RawTable, rows: Sequence[str] = (), key: str | None = None) -> dt.date | None:
+    """The Stand of an official table: the one period of the picked rows in its stand column (a year -> its
+    31.12.), else a title line that starts with "Stand" or "Stichtag" ("Stand: 31.12.2024"); never a footnote
+    (the download date, a "Gebietsstand" of a footnote). None when the picked rows name several periods (each
+    value then gets its row's period) or nothing names a Stand."""
+    if stand_column(table, key or key_column(table, OFFICIAL)) is not None:
+        stands = row_stands(table, rows, key)
+        return stands[0] if len(stands) == 1 else None
+    for line in _lines(table.preamble):
+        if match := _STAND_LINE.match(line):
             try:
-                return parse_date(text)
+                return parse_date(match.group(1))
             except ValueError:
                 continue
     return None
@@ -385,6 +401,7 @@ class _Builder:
     codes: set[str] = field(default_factory=set)
     marks: dict[str, str] = field(default_factory=dict)
     identities: dict[str, Any] = field(default_factory=dict)  # proposed code -> what the indicator is
+    stands: set[dt.date] = field(default_factory=set)
 
     def indicator(self, number: int, proposed: str, title: str, unit: str | None = None,
                   identity: Any = None) -> str:
@@ -451,7 +468,7 @@ def reshape(table: RawTable, choice: Choice) -> Reshaped:
         names = row_names(table, key, choice.shape)
         rows = _rows_by_key(table, key, names, [value.strip() for value in choice.rows])
         if choice.shape == OFFICIAL:
-            if choice.stand is None:
+            if choice.stand is None and stand_column(table, key) is None:
                 raise ChoiceRefused(say("no_stand"))
             _official(builder, key, rows, columns, index)
         else:
@@ -464,6 +481,8 @@ def reshape(table: RawTable, choice: Choice) -> Reshaped:
     used = {key, *columns, *besides}
     if choice.shape != SERIES:
         used.add(_names_beside(table, key))
+    if choice.shape == OFFICIAL:
+        used.add(stand_column(table, key))
     for header in table.headers:
         if header not in used:
             builder.notes.append(Note(None, header, say("column_not_imported")))
@@ -505,16 +524,27 @@ def _distinctions(table: RawTable, rows: list[RawRow], key: str, skip: set[str],
 
 
 def _official(builder: _Builder, key: str, rows: list[RawRow], columns: list[str], index: dict[str, int]) -> None:
+    """One indicator per row and column, its value at the Stand given, else at the row's period (stand column);
+    rows with only missing values in the chosen columns make no indicator and are named in one note."""
     name = _names_beside(builder.table, key)
-    apart = _distinctions(builder.table, rows, key, {key, name}, index)
+    dated = stand_column(builder.table, key)
+    apart = _distinctions(builder.table, rows, key, {key, name, dated}, index)
+    empty: list[str] = []
     for row in rows:
         code_value = _text(row.value(index[key]))
+        if all(is_missing_value(row.value(index[column])) for column in columns):
+            empty.append(code_value)
+            continue
         place = _text(row.value(index[name])) if name and name != key else ""
         extra = apart.get(row.number, [])
+        when = builder.choice.stand or period_end(_text(row.value(index[dated])))
+        builder.stands.add(when)
         for column in columns:
             title = _title([column, f"{place} ({code_value})" if place else code_value, *extra])
             code = builder.indicator(row.number, make_code(code_value, *extra, column), title)
-            builder.value(row.number, code, builder.choice.stand, row.value(index[column]), column)
+            builder.value(row.number, code, when, row.value(index[column]), column)
+    if empty:
+        builder.notes.append(Note(None, key, say("no_values", rows=", ".join(dict.fromkeys(empty)))))
 
 
 def _series(builder: _Builder, key: str, columns: list[str], index: dict[str, int]) -> None:
@@ -610,7 +640,8 @@ def _result(table: RawTable, builder: _Builder) -> Reshaped:
     values = RawTable(f"{table.name} (Kennzahlwerte)", list(WERTE_HEADERS), builder.values,
                       table.encoding, table.delimiter)
     mappings = [_mapping("indicators", KENNZAHLEN_HEADERS), _mapping("indicator_values", WERTE_HEADERS)]
-    return Reshaped([indicators, values], mappings, builder.notes, len(builder.indicators), len(builder.values))
+    return Reshaped([indicators, values], mappings, builder.notes, len(builder.indicators), len(builder.values),
+                    sorted(builder.stands))
 
 
 def _mapping(level_name: str, headers: Sequence[str]) -> ColumnMapping:

@@ -12,6 +12,8 @@ WORDS: dict[str, dict[str, str]] = {
     "missing_value": {"de": "kein Wert („{shown}“): bleibt leer, nicht 0",
                       "en": "no value (“{shown}”): stays empty, not 0"},
     "rows_not_picked": {"de": "{count} weitere Zeile(n) nicht gewählt", "en": "{count} further row(s) not chosen"},
+    "no_values": {"de": "keine Werte: {rows} (nur fehlende Werte in den gewählten Spalten, nicht übernommen)",
+                  "en": "no values: {rows} (only missing values in the chosen columns, not imported)"},
     "column_not_imported": {"de": "Spalte nicht übernommen", "en": "column not imported"},
     "no_period": {"de": "kein Zeitraum: Zeile nicht übernommen", "en": "no period: row not imported"},
     "unknown_rows": {"de": "Diese Zeilen gibt es in der Spalte „{key}“ nicht: {values}.",

@@ -83,3 +83,31 @@ def test_dry_run_shows_english_decimal_points_read_as_german_numbers(tmp_path, c
     assert "Spalte „Wert“ gelesen als: 70,125; 70,25; 71,333" in capsys.readouterr().out
     assert main([*arguments[:3], str(IMPORTS / "sdg-mehrdeutig.csv"), *arguments[4:]]) == 2
     assert "Spalte „Value“: Bei Zahlen wie „70.125“" in capsys.readouterr().err
+
+
+def test_genesis_table_dry_run_prints_the_stands_of_the_year_column(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    assert main(["--database-url", url, "import", str(IMPORTS / "genesis-baufertigstellung.csv"), "--plan", "stat",
+                 "--indicators", "--rows", "06432,06433,06434", "--columns", "Wohnfläche – 1000 qm",
+                 "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Stand der Werte: 31.12.2022, 31.12.2023" in out  # not the footnote's 01.01.1979, not 27.11.2024
+    assert "keine Werte: 06433" in out
+
+
+def test_bad_options_file_is_explained_in_german_with_its_line(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    options = tmp_path / "wahl.json"
+
+    def refused(text: str) -> str:
+        options.write_text(text, encoding="utf-8")
+        assert main(["--database-url", url, "import", str(IMPORTS / "zeitreihe.tsv"), "--plan", "stat",
+                     "--options", str(options)]) == 2
+        return capsys.readouterr().err
+
+    err = refused("rows: 06432\n")
+    assert "kein gültiges JSON: Zeile 1, Zeichen 1: hier fehlt ein Wert" in err and "Expecting" not in err
+    assert "Zeile 2, Zeichen 3: ein Schlüssel muss in doppelten Anführungszeichen" in refused('{\n  rows: []\n}')
+    assert "Zeile 3: Den Schlüssel „rowz“ gibt es nicht" in refused('{\n "columns": ["Arbeitslose"],\n "rowz": []}')
+    assert "Zeile 1: „columns“ muss eine Liste von Texten sein" in refused('{"columns": "Arbeitslose"}')
+    assert "muss ein JSON-Objekt in geschweiften Klammern sein" in refused('["Arbeitslose"]')

@@ -15,12 +15,12 @@ from tests.models.test_import_statistics import _import, _table, _values
 
 def test_genesis_header_of_two_lines_is_one_name_per_column_and_no_row_is_lost():
     table = _table("genesis-kopfzeilen.csv")
-    assert table.headers == ["Spalte 1", "Spalte 2", "Spalte 3", "Spalte 4", "Insgesamt – männlich",
+    assert table.headers == ["Stichtag", "Regionalschlüssel", "Gebiet", "Spalte 4", "Insgesamt – männlich",
                              "Insgesamt – weiblich", "Deutsche – männlich", "Deutsche – weiblich"]
     assert [row.cells[1] for row in table.rows] == ["06431", "06431", "06432", "06432", "06433"]  # first kept
     assert [line.cells[0] for line in table.footer][0] == "__________"  # the rule line is no data row
     assert statistics.detect_shape(table) == statistics.OFFICIAL
-    assert statistics.key_column(table, statistics.OFFICIAL) == "Spalte 2"
+    assert statistics.key_column(table, statistics.OFFICIAL) == "Regionalschlüssel"
     assert statistics.proposed_stand(table) == dt.date(2023, 12, 31)
 
 
@@ -35,7 +35,7 @@ def test_header_lines_group_spans_the_empty_cells_to_its_right():
 def test_stand_is_proposed_from_a_column_with_one_date_when_the_title_names_none():
     table = _table("genesis-kopfzeilen.csv")
     table.preamble, table.footer = [], []
-    assert statistics.proposed_stand(table) == dt.date(2023, 12, 31)  # "Spalte 1": 31.12.2023 in every row
+    assert statistics.proposed_stand(table) == dt.date(2023, 12, 31)  # "Stichtag": 31.12.2023 in every row
 
 
 def test_genesis_rows_sharing_a_region_code_each_become_indicators(engine, mini_plan):
@@ -124,3 +124,57 @@ def test_profile_keeps_categories_unit_column_and_kind_of_the_choice():
     profile = profiles.Profile("Haushalt", choice.shape, profiles.signature(budget.headers),
                                profiles.statistics_choices(choice, budget))
     assert profiles.apply_statistics(profile, budget).kind == "Plan"
+
+
+# --- second review: a GENESIS table with a year column, four header lines and a footnote's "Gebietsstand" ----
+
+
+def test_genesis_header_of_four_lines_names_every_column_and_the_year_is_no_value_column():
+    table = _table("genesis-baufertigstellung.csv")
+    assert table.headers[:3] == ["Jahr", "Regionalschlüssel", "Gebiet"]
+    assert table.headers[3:] == ["Gebäude – (nach Anzahl der Wohnungen) – Insgesamt – Anzahl",
+                                 "Gebäude – (nach Anzahl der Wohnungen) – 1 Wohnung – Anzahl",
+                                 "Wohnungen – in Wohngebäuden – Insgesamt – Anzahl",
+                                 "Wohnungen – in Wohngebäuden – 1 Wohnung – Anzahl", "Wohnfläche – 1000 qm"]
+    assert statistics.detect_shape(table) == statistics.OFFICIAL
+    assert statistics.key_column(table, statistics.OFFICIAL) == "Regionalschlüssel"
+    assert statistics.stand_column(table) == "Jahr"
+    assert statistics.value_columns(table, statistics.OFFICIAL) == table.headers[3:]  # not "Jahr"
+
+
+def test_stand_comes_from_the_year_column_never_from_a_footnote():
+    table = _table("genesis-baufertigstellung.csv")
+    # the footnote's "Gebietsstand 01.01.1979" and the download date "Stand: 27.11.2024" are no Stand
+    assert statistics.proposed_stand(table, ["06431", "06432"]) == dt.date(2023, 12, 31)
+    assert statistics.proposed_stand(table, ["06432", "06434"]) is None  # two periods: each row its own
+    assert statistics.row_stands(table, ["06432", "06434"]) == [dt.date(2022, 12, 31), dt.date(2023, 12, 31)]
+    table.headers[0] = "Erhebung"
+    for row in table.rows:
+        row.cells[0] = "A"  # no year column any more: only a title line starting with "Stand" counts
+    assert statistics.stand_column(table) is None and statistics.proposed_stand(table) is None
+
+
+def test_rule_stand_only_from_a_title_line_that_starts_with_stand_or_stichtag():
+    table = _table("regionalstatistik.csv")
+    assert statistics.proposed_stand(table) == dt.date(2024, 12, 31)  # "Stand: 31.12.2024" in the title
+    table.preamble[2].cells[0] = "Gebietsstand: 31.12.2011"
+    assert statistics.proposed_stand(table) is None
+
+
+def test_each_value_gets_its_rows_period_and_regions_without_values_are_left_out(engine, mini_plan):
+    table = _table("genesis-baufertigstellung.csv")
+    columns = ["Gebäude – (nach Anzahl der Wohnungen) – 1 Wohnung – Anzahl", "Wohnfläche – 1000 qm"]
+    reshaped = statistics.reshape(table, Choice(statistics.OFFICIAL, rows=["06432", "06433", "06434"],
+                                                columns=columns, source="Erfundenes Amt"))
+    assert reshaped.stands == [dt.date(2022, 12, 31), dt.date(2023, 12, 31)]
+    assert (reshaped.indicators, reshaped.values) == (4, 4)  # 06433 has only "-": no indicator
+    titles = [row.cells[1] for row in reshaped.tables[0].rows]
+    assert not any("06433" in title for title in titles)
+    assert "Spalte „Regionalschlüssel“: keine Werte: 06433 (nur fehlende Werte in den gewählten Spalten, " \
+           "nicht übernommen)" in statistics.note_lines(reshaped.notes)
+    assert not any("„Jahr“" in line for line in statistics.note_lines(reshaped.notes))  # used, not left out
+    _import(engine, reshaped)
+    values = _values(engine)
+    assert sorted(found for code, found in values.items() if code.startswith("0643")) == [[(dt.date(2022, 12, 31), 2.2)], [(dt.date(2022, 12, 31), 19)],
+                                       [(dt.date(2023, 12, 31), 32)], [(dt.date(2023, 12, 31), 39)]]
+    assert values["06432-wohnflaeche-1000-qm"] == [(dt.date(2023, 12, 31), 32)]

@@ -120,3 +120,22 @@ def test_budget_table_with_two_kinds_for_one_year_offers_the_kind(mini_app_url):
     _box(at, "import_stats_rows_").set_value(["01"]).run()
     assert not at.exception
     assert any("2 Kennzahl(en) mit 5 Wert(en)" in caption.value for caption in at.caption)
+
+
+def test_genesis_table_options_unescaped_and_stands_from_the_year_column(mini_app_url):
+    at = _upload(_open(), "genesis-baufertigstellung.csv",
+                 (IMPORTS / "genesis-baufertigstellung.csv").read_bytes())
+    assert at.radio(key=_shape_key(at)).value == "official"
+    columns = _multiselect(at, "import_stats_columns_")
+    # option labels are plain text in Streamlit (only label and help render Markdown): no backslashes
+    assert "Gebäude – (nach Anzahl der Wohnungen) – 1 Wohnung – Anzahl" in columns.options
+    assert "Jahr" not in columns.options and not any("\\" in option for option in columns.options)
+    assert at.selectbox(key=next(box.key for box in at.selectbox if box.key.startswith("import_stats_key_"))
+                        ).value == "Regionalschlüssel"
+    assert not at.date_input  # no Stand to type: each row's year gives it
+    assert any("aus der Spalte „Jahr“" in caption.value for caption in at.caption)
+    _multiselect(at, "import_stats_rows_").set_value(["06432", "06433", "06434"]).run()
+    columns.set_value(["Wohnfläche – 1000 qm"]).run()
+    assert not at.exception
+    assert any("2 Kennzahl(en) mit 2 Wert(en)" in caption.value for caption in at.caption)
+    assert "Stand der Werte: 31.12.2022, 31.12.2023" in [caption.value for caption in at.caption]

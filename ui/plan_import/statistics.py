@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from models.commands import CommandError
-from models.formats import format_number
+from models.formats import format_date, format_number
 from models.transfer import importer, statistics, statistics_columns
 from models.transfer.importer import ImportRefused, Target
 from models.transfer.mapping import is_explanation, is_info
@@ -31,7 +31,7 @@ from ui.shell import run_gate, write
 from ui.shell.auth import current_actor
 from ui.shell.choices import keep_offered
 from ui.shell.texts import localised, t
-from ui.views.markdown import plain
+from ui.views.markdown import option_text, plain
 
 PLAN, TREE = "plan", "tree"  # the level tables of the template; one tree in one table (ui.plan_import.tree)
 SHAPES = (PLAN, TREE, *statistics.SHAPES)
@@ -61,7 +61,7 @@ def choose_shape(tables: list[RawTable], file_key: str) -> tuple[str, RawTable |
     sheet_key = f"import_stats_sheet_{file_key}"
     keep_offered(sheet_key, names, t("import.stats.sheet"))
     st.session_state.setdefault(sheet_key, first[1].name if first[1] is not None else names[0])
-    chosen = st.selectbox(t("import.stats.sheet"), names, key=sheet_key, format_func=plain,
+    chosen = st.selectbox(t("import.stats.sheet"), names, key=sheet_key, format_func=option_text,
                           placeholder=placeholder(names))
     return shape, readable[names.index(chosen)]
 
@@ -76,14 +76,15 @@ def _series_categories(table: RawTable, period: str | None, key: str) -> tuple[l
     left, right = st.columns([3, 1])
     unit_column = right.selectbox(t("import.stats.unit_column"), unit_options, key=unit_key,
                                   placeholder=placeholder(unit_options),
-                                  format_func=lambda value: plain(value) if value
+                                  format_func=lambda value: option_text(value) if value
                                   else t("import.stats.unit_column.none"))
     offered = [header for header in others if header != unit_column]
     categories_key = f"import_stats_categories_{key}"
     keep_offered(categories_key, offered, None)
     st.session_state.setdefault(categories_key, statistics_columns.proposed_categories(
         table, {header for header in (period, unit_column) if header}))
-    categories = left.multiselect(t("import.stats.categories"), offered, key=categories_key, format_func=plain,
+    categories = left.multiselect(t("import.stats.categories"), offered, key=categories_key,
+                                  format_func=option_text,
                                   placeholder=placeholder(offered), help=t("import.stats.categories.help"))
     return categories, unit_column or None
 
@@ -123,7 +124,7 @@ def _choice(table: RawTable, shape: str, key: str) -> Choice:
         box = f"import_stats_key_{key}"
         keep_offered(box, table.headers, t("import.stats.key"))
         st.session_state.setdefault(box, key_column or table.headers[0])
-        key_column = st.selectbox(t("import.stats.key"), table.headers, key=box, format_func=plain,
+        key_column = st.selectbox(t("import.stats.key"), table.headers, key=box, format_func=option_text,
                                   placeholder=placeholder(table.headers))
         labels = dict(statistics.row_options(table, shape, key_column))
         rows = st.multiselect(t("import.stats.rows.wide" if shape == statistics.WIDE else "import.stats.rows"),
@@ -137,10 +138,13 @@ def _choice(table: RawTable, shape: str, key: str) -> Choice:
     if shape != statistics.OFFICIAL:
         st.session_state.setdefault(columns_key, statistics.figure_columns(table, offered) if categories else offered)
     columns = st.multiselect(t("import.stats.columns.wide" if shape == statistics.WIDE else "import.stats.columns"),
-                             offered, key=columns_key, format_func=plain, placeholder=placeholder(offered))
+                             offered, key=columns_key, format_func=option_text, placeholder=placeholder(offered))
     left, middle, right = st.columns(3)
     stand = None
-    if shape == statistics.OFFICIAL:
+    dated = statistics.stand_column(table, key_column) if shape == statistics.OFFICIAL else None
+    if dated:  # each row's period gives its values' Stand; the preview names the Stands used
+        left.caption(t("import.stats.stand.column", column=plain(dated)))
+    elif shape == statistics.OFFICIAL:
         stand = left.date_input(t("import.stats.stand"), value=statistics.proposed_stand(table), format="DD.MM.YYYY",
                                 key=f"import_stats_stand_{key}", help=t("import.stats.stand.help"),
                                 min_value=STAND_EARLIEST, max_value=STAND_LATEST)
@@ -172,6 +176,8 @@ def statistics_flow(table: RawTable, shape: str, upload_name: str, file_key: str
         st.stop()
     st.caption(t("import.stats.summary", indicators=format_number(reshaped.indicators),
                  values=format_number(reshaped.values)))
+    if reshaped.stands:
+        st.caption(t("import.stats.stands", stands=", ".join(format_date(when) for when in reshaped.stands)))
     if reshaped.notes:
         with st.expander(t("import.stats.notes", count=format_number(len(reshaped.notes)))):
             st.dataframe(_notes_frame(reshaped.notes), hide_index=True, width="stretch")

@@ -64,8 +64,15 @@ CATALOGUE.update(
                                 "en": "Periods from the column “{column}”; each value is dated at its period's "
                                       "end (2015_01 → 31.01.2015, 2015 Q3 → 30.09.2015)."},
         "import.stats.stand": {"de": "Stand der Werte", "en": "Values as of"},
-        "import.stats.stand.help": {"de": "Vorgeschlagen aus den Titelzeilen der Datei, falls dort genannt.",
-                                    "en": "Proposed from the file's title lines when they name it."},
+        "import.stats.stand.help": {"de": "Vorgeschlagen aus einer Titelzeile der Datei, die mit „Stand“ oder "
+                                          "„Stichtag“ beginnt (nie aus Fußnoten).",
+                                    "en": "Proposed from a title line of the file that starts with “Stand” or "
+                                          "“Stichtag” (never from footnotes)."},
+        "import.stats.stand.column": {"de": "Stand der Werte: je Zeile ihr Zeitraum aus der Spalte „{column}“ "
+                                            "(2023 → 31.12.2023).",
+                                      "en": "Values as of: each row's period from the column “{column}” "
+                                            "(2023 → 31.12.2023)."},
+        "import.stats.stands": {"de": "Stand der Werte: {stands}", "en": "Values as of: {stands}"},
         "import.stats.source": {"de": "Quelle", "en": "Source"},
         "import.stats.unit": {"de": "Einheit (freiwillig)", "en": "Unit (optional)"},
         "import.stats.choose": {"de": "Wählen Sie Zeilen und Spalten, um die Vorschau zu sehen.",

@@ -27,6 +27,12 @@ def plain(text: object) -> str:
     return _PUNCTUATION.sub(r"\\\1", _FOUND_IN_TEXT.sub(lambda found: found.group() + "\u200b", line))
 
 
+def option_text(text: object) -> str:
+    """The text on one line, unescaped: for the options of st.selectbox and st.multiselect, which Streamlit
+    shows as plain text (only their label and help render Markdown); plain() there shows its backslashes."""
+    return _SPACES.sub(" ", str(text)).strip(" ")
+
+
 _BULLET = re.compile(r"^[-•*–]\s+(.*)$")
 
 
