@@ -21,7 +21,7 @@ from sqlalchemy import Engine, func, select
 
 from models.formats import LOCAL_TIME
 from models.open_data import API_PREFIX, PLAN_DATASETS, Dataset, PublicPlan, public_plans
-from models.rules import DEFAULT_LICENCE
+from models.open_data_rules import DEFAULT_LICENCE
 from models.schema import AnnualGoal, AuditEvent, Plan
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
@@ -35,7 +35,7 @@ GEOCODING = "http://dcat-ap.de/def/politicalGeocoding/"
 GEOCODING_LEVEL = "http://dcat-ap.de/def/politicalGeocodingLevel/"
 DCATDE_VERSION = "http://dcat-ap.de/def/dcatde/2.0"
 
-# The plan setting's licences (models.rules.LICENCES) in the DCAT-AP.de licence vocabulary.
+# The plan setting's licences (models.open_data_rules.LICENCES) in the DCAT-AP.de licence vocabulary.
 LICENCE_URIS: dict[str, str] = {
     "dl-de/by-2-0": "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
     "dl-de/zero-2-0": "http://dcat-ap.de/def/licenses/dl-zero-de/2.0",

@@ -27,7 +27,8 @@ from sqlalchemy import Engine, select
 
 from models import indicators as indicator_queries
 from models import queries
-from models.rules import GREY, LIGHTS, MEASURE_STATUSES, licence_of, progress_value, small_count_threshold
+from models.open_data_rules import licence_of
+from models.rules import GREY, LIGHTS, MEASURE_STATUSES, progress_value, small_count_threshold
 from models.snapshots import snapshots
 from models.schema import ActionField, AnnualGoal, GuidingGoal, Measure, Plan, StatusReport
 from models.texts import light_words, text

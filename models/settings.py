@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from models.rules import CONTRIBUTOR_ID_PATTERN, DISTRICT_KEY_PATTERN, LICENCES
+from models.open_data_rules import CONTRIBUTOR_ID_PATTERN, DISTRICT_KEY_PATTERN, LICENCES
 from models.schema import Plan
 from models.wording import say
 

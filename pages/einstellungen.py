@@ -5,7 +5,7 @@ import streamlit as st
 
 from models.audit import change_items
 from models.commands import CommandError, VersionConflict
-from models.rules import licence_of
+from models.open_data_rules import licence_of
 from models.settings import BY_NAME
 from models.commands.settings import update_plan_settings
 from ui.widgets import components

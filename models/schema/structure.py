@@ -77,7 +77,7 @@ class Plan(Base):
     release_required: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Counts of people below this are hidden in the public view (statistical confidentiality).
     confidentiality_threshold: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
-    # The licence of the plan's open data (rules.LICENCES; models.open_data, the page Offene Daten).
+    # The licence of the plan's open data (open_data_rules.LICENCES; models.open_data, the page Offene Daten).
     licence: Mapped[str] = mapped_column(String(40), default=DEFAULT_LICENCE, server_default=DEFAULT_LICENCE)
     # The area the plan covers, its Amtlicher Gemeindeschlüssel (2, 3, 5 or 8 digits; empty: not given), and its
     # contributor URI in the DCAT-AP.de vocabulary (empty: not known), for the DCAT catalogue (models.dcat).

@@ -22,7 +22,7 @@ from models.dcat import VCARD
 from models.commands import SYSTEM
 from models.commands.settings import update_plan_settings
 from models.open_data import PLAN_DATASETS
-from models.rules import CONTRIBUTOR_ID_PATTERN, DISTRICT_KEY_PATTERN, LICENCES
+from models.open_data_rules import CONTRIBUTOR_ID_PATTERN, DISTRICT_KEY_PATTERN, LICENCES
 from models.schema import AuditEvent, Plan
 
 BASE = "https://cockpit.example.de"

@@ -18,7 +18,8 @@ from models.commands.meetings import freeze_meeting
 from models.commands.settings import update_plan_settings
 from models.open_data import BY_NAME, DATASETS, PLAN_DATASETS, NotPublic
 from models.queries import meetings
-from models.rules import DEFAULT_LICENCE, LICENCES, LIGHTS, MEASURE_STATUSES, licence_of
+from models.open_data_rules import DEFAULT_LICENCE, LICENCES, licence_of
+from models.rules import LIGHTS, MEASURE_STATUSES
 from models.schema import INDICATOR_DIRECTIONS, INDICATOR_KINDS, Indicator, IndicatorValue, Measure, Plan, StatusReport
 from models.texts import text
 
