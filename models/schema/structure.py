@@ -24,9 +24,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from models.open_data_rules import DEFAULT_LICENCE
 from models.rules import (
     CODE_MAX,
-    DEFAULT_LICENCE,
     DEFAULT_RED_SHARE,
     DEFAULT_REMINDER_DAYS,
     DEFAULT_ROUND_LEAD_DAYS,
