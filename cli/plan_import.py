@@ -275,12 +275,12 @@ def _print_tree(reshaped: tree.Reshaped) -> None:
         print(f"Status „{value}“ → {status or 'nicht zugeordnet'}: {format_number(count)} Zeile(n)")
     print(f"Übersprungene Zeilen: {format_number(len(reshaped.skipped))}"
           + "".join(f"\n  - Zeile {row}: {reason}" for row, reason in reshaped.skipped))
-    for line in (tree.no_status_line(reshaped), tree.unreported_line(reshaped)):
+    for line in (reshaped.no_status_line(), reshaped.unreported_line()):
         if line is not None:
             print(line)
     if reshaped.left_out:
         print(f"Nicht übernommen ({format_number(len(reshaped.left_out))} Spalten):"
-              + "".join(f"\n  - {line}" for line in tree.left_out_lines(reshaped)))
+              + "".join(f"\n  - {line}" for line in reshaped.left_out_lines()))
 
 
 def _execute(args: argparse.Namespace, check, write) -> Preview | int:

@@ -25,7 +25,6 @@ from sqlalchemy.orm import Session
 
 from models.commands import Actor
 from models.formats import format_date, parse_date
-from models.texts import Count
 from models.rules import IN_PROGRESS, MEASURE_STATUSES, PLANNED, report_progress
 from models.transfer import importer, layout
 from models.transfer.cells import is_missing, parse_whole_number, plain_text
@@ -295,24 +294,6 @@ def used_columns(mapping: TreeMapping) -> set[str]:
               mapping.title_column, mapping.text_column, mapping.label_column, mapping.status_column,
               mapping.progress_column, mapping.lead_column, mapping.year_column)
     return {header for header in (*single, *mapping.level_columns) if header}
-
-
-def no_status_line(reshaped: Reshaped) -> str | None:
-    """Rule "no status column is said": the German warning when every report gets the default status."""
-    if reshaped.default_status is None:
-        return None
-    return say("no_status", status=reshaped.default_status)
-
-
-def unreported_line(reshaped: Reshaped) -> str | None:
-    """How many reports name no progress figure: they are stored without one ("keine Angabe")."""
-    if not reshaped.unreported:
-        return None
-    return say("reports_without_figure", count=Count(reshaped.unreported))
-
-
-def left_out_lines(reshaped: Reshaped) -> list[str]:
-    return [say("left_out", column=column) for column in reshaped.left_out]
 
 
 class _Builder:

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from models.texts import Count
 from models.transfer.cells import plain_text
 from models.transfer.importer import Problem
 from models.transfer.mapping import ColumnMapping
@@ -51,6 +52,17 @@ class Reshaped:
     left_out: list[str] = field(default_factory=list)  # the file's columns the mapping does not read
     default_status: str | None = None  # no status column: the status every report gets (the user confirms it)
     unreported: int = 0  # reports that name no progress figure (stored without one)
+
+    def no_status_line(self) -> str | None:
+        """Rule "no status column is said": the German warning when every report gets the default status."""
+        return None if self.default_status is None else say("no_status", status=self.default_status)
+
+    def unreported_line(self) -> str | None:
+        """How many reports name no progress figure: they are stored without one ("keine Angabe")."""
+        return say("reports_without_figure", count=Count(self.unreported)) if self.unreported else None
+
+    def left_out_lines(self) -> list[str]:
+        return [say("left_out", column=column) for column in self.left_out]
 
 
 class Columns:

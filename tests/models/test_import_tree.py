@@ -194,7 +194,7 @@ def test_report_rows_become_dated_reports_and_the_history_stays(engine):
                                 ("Sachstand 2015/2016", dt.date(2016, 12, 31), 1)]
     # issue 14: a report row without a figure stores none (never a made-up 0 %); abgeschlossen counts as 100 %
     assert reshaped.unreported == 5
-    assert tree.unreported_line(reshaped).render("de").startswith("5 Sachstände nennen keinen Fortschritt")
+    assert reshaped.unreported_line().render("de").startswith("5 Sachstände nennen keinen Fortschritt")
     _import_twice(engine, reshaped)
     assert _reports(engine) == [
         ("A1.1", dt.date(2012, 9, 1), "geplant", None, "Mappe für alle Gemeinden entwerfen"),

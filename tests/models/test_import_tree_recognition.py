@@ -61,8 +61,8 @@ def test_rule_no_status_column_is_said_and_every_column_left_out_is_named():
     assert mapping.status_column is None
     reshaped = tree.reshape(table, mapping)
     assert reshaped.default_status == "in Umsetzung"
-    assert tree.no_status_line(reshaped) == "Kein Status gewählt: alle Sachstände erhalten „in Umsetzung“."
-    assert tree.left_out_lines(reshaped) == ["Spalte „priority“ wird nicht übernommen"]
+    assert reshaped.no_status_line() == "Kein Status gewählt: alle Sachstände erhalten „in Umsetzung“."
+    assert reshaped.left_out_lines() == ["Spalte „priority“ wird nicht übernommen"]
     with_status = tree.reshape(_table(), tree.propose_tree(_table()))
-    assert with_status.default_status is None and tree.no_status_line(with_status) is None
+    assert with_status.default_status is None and with_status.no_status_line() is None
     assert with_status.left_out == ["priority", "potential"]

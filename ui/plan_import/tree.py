@@ -294,12 +294,12 @@ def show_summary(reshaped: Reshaped) -> None:
                                     t("import.tree.col.rows"): count}
                                    for value, status, count in reshaped.statuses]),
                      hide_index=True, width="content")
-    if (line := tree.no_status_line(reshaped)) is not None:
+    if (line := reshaped.no_status_line()) is not None:
         st.warning(localised(line), icon=":material/warning:")
-    if (line := tree.unreported_line(reshaped)) is not None:
+    if (line := reshaped.unreported_line()) is not None:
         st.info(localised(line), icon=":material/info:")
     if reshaped.left_out:
-        lines = "\n".join(f"- {plain(localised(line))}" for line in tree.left_out_lines(reshaped))
+        lines = "\n".join(f"- {plain(localised(line))}" for line in reshaped.left_out_lines())
         st.markdown(t("import.tree.left_out", count=format_number(len(reshaped.left_out))) + "\n\n" + lines)
     st.caption(t("import.tree.skipped", count=format_number(len(reshaped.skipped))))
     if reshaped.skipped:
