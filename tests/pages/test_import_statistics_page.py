@@ -52,6 +52,9 @@ def test_official_table_rows_by_region_code_become_context_indicators(mini_app_u
     _multiselect(at, "import_stats_columns_").set_value(["Arbeitslose", "Ausländer"]).run()
     assert not at.exception
     assert any("2 Kennzahl(en) mit 1 Wert(en)" in caption.value for caption in at.caption)
+    notes = next(frame.value for frame in at.dataframe if "Grund" in frame.value.columns)
+    rows = list(notes["Zeile"])
+    assert "–" in rows and not any(row is None or str(row) in ("None", "nan") for row in rows), rows  # a column's note
     at.button(key="import_stats_preview_button").click().run()
     assert not at.exception
     counts = next(frame.value for frame in at.dataframe if "neu" in frame.value.columns).to_dict("records")

@@ -26,7 +26,7 @@ from models.transfer.tree import looks_like_tree
 from ui.plan_import import profiles as profile_offer
 from ui.plan_import.picks import columns_key as columns_key_of
 from ui.plan_import.picks import placeholder
-from ui.plan_import.preview import show_preview, stored_preview
+from ui.plan_import.preview import row_label, show_preview, stored_preview
 from ui.shell import run_gate, write
 from ui.shell.auth import current_actor
 from ui.shell.choices import keep_offered
@@ -156,7 +156,8 @@ def _choice(table: RawTable, shape: str, key: str) -> Choice:
 
 
 def _notes_frame(notes: list[statistics.Note]) -> pd.DataFrame:
-    return pd.DataFrame([{t("import.stats.col.row"): note.row, t("import.stats.col.column"): note.column or "",
+    return pd.DataFrame([{t("import.stats.col.row"): row_label(note.row),
+                          t("import.stats.col.column"): note.column or "",
                           t("import.stats.col.reason"): localised(note.reason)} for note in notes])
 
 
