@@ -534,12 +534,14 @@ class _Builder:
             rows = self.rows[level]
             if not rows:
                 continue
+            if level == "measures" and not self.organisations:  # no lead column: none made up (nor named as left out)
+                lead = headers[level].index("Federführung")
+                headers[level].pop(lead)
+                rows = [RawRow(row.number, row.cells[:lead] + row.cells[lead + 1:], row.sources) for row in rows]
             spec = layout.level(level)
             table = RawTable(self.table.name, headers[level], rows, self.table.encoding, self.table.delimiter)
             columns = {header: spec.columns[[c.header for c in spec.columns].index(header)].attribute
                        for header in headers[level]}
-            if level == "measures" and not self.organisations:
-                columns["Federführung"] = None
             self.result.tables.append(table)
             self.result.mappings.append(ColumnMapping(level, columns))
             self.result.counts[level] = len(rows)

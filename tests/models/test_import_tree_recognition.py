@@ -66,3 +66,14 @@ def test_rule_no_status_column_is_said_and_every_column_left_out_is_named():
     with_status = tree.reshape(_table(), tree.propose_tree(_table()))
     assert with_status.default_status is None and with_status.no_status_line() is None
     assert with_status.left_out == ["priority", "potential"]
+
+
+def test_a_tree_without_a_lead_column_names_only_the_file_s_columns_as_not_read(engine, mini_plan):
+    """The level tables the reshaping makes carry no "Federführung" the file lacks: the preview names the file's
+    own columns it does not read, never one of ours."""
+    table = read_file("ohne-status.csv", NO_STATUS.encode())[0]
+    reshaped = tree.reshape(table, tree.propose_tree(table))
+    with Session(engine) as session:
+        preview = tree.preview(session, ADMIN, reshaped, Target(slug="mini"), today=TODAY)
+    assert not any("Federführung" in line for line in [*preview.left_out_lines(), *reshaped.left_out_lines()])
+    assert not preview.problems, preview.problems
