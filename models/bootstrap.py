@@ -7,7 +7,7 @@ import threading
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
-from models.db import database_url, make_engine, migrate
+from models.db import database_url, has_tables, make_engine, migrate
 from models.schema import Plan
 from models.seed import load_example_plans
 
@@ -19,12 +19,14 @@ _PREPARING = threading.Lock()
 
 
 def prepare_database(url: str | None = None, with_examples: bool = True) -> Engine:
-    """Engine for url (default: the configured database), migrated to head, example plans loaded
-    when the database holds no plan yet. Idempotent."""
+    """Engine for url (default: the configured database), migrated to head. The example plans are
+    loaded only into a database this call creates: one set up without them (`cli init --no-examples`)
+    or emptied by its users stays without them. Idempotent."""
     engine = make_engine(url or database_url())
     with _PREPARING:
+        created = not has_tables(engine)
         migrate(engine)
-        if with_examples:
+        if with_examples and created:
             with Session(engine) as session, session.begin():
                 if engine.dialect.name == "postgresql":
                     session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PREPARE_LOCK})

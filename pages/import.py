@@ -85,9 +85,12 @@ if statistics_table is not None:
 form = tree_ui.TREE_FORM if shape == statistics_path.TREE else tree_ui.LEVELS_FORM
 scope = choose_scope("import_scope") if form == tree_ui.LEVELS_FORM else tree_ui.TREE_FORM
 keep_offered(TARGET, [CURRENT, NEW], t("import.target"))
+# A district's own file rarely belongs into the example plan: there, a new plan is the default.
+current_name = components.plain(context.name) + (f" ({t('plan.example_short')})" if context.is_example else "")
 target_choice = st.radio(t("import.target"), [CURRENT, NEW], key=TARGET, horizontal=True,
+                         index=1 if context.is_example else 0,
                          format_func=lambda value: t("import.target.new") if value == NEW
-                         else t("import.target.current", name=components.plain(context.name)))
+                         else t("import.target.current", name=current_name))
 if target_choice == NEW:
     first, second, third = st.columns(3)
     slug = first.text_input(t("import.new.slug"), key="import_new_slug", help=t("import.new.slug.help"))

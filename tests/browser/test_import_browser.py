@@ -75,6 +75,10 @@ def test_admin_imports_a_csv_file_after_a_preview(import_app):
     main = page.get_by_test_id("stMain")
 
     _upload(page, BAD, rows=2)
+    # The selected plan is example data, so the page proposes a new plan; this admin picks the example.
+    expect(main.get_by_role("radio", name="Als neuen Plan anlegen")).to_be_checked()
+    main.get_by_text("In den gewählten Plan").click()
+    wait_for_run(page, "Import")
     main.get_by_role("button", name="Vorschau erstellen").click()
     expect(main.get_by_text("1 Problem(e)")).to_be_visible()
     wait_for_run(page, "Import")
@@ -86,6 +90,8 @@ def test_admin_imports_a_csv_file_after_a_preview(import_app):
     expect(main.get_by_role("button", name="Vorschau erstellen")).to_have_count(0)
     wait_for_run(page, "Import")
     _upload(page, GOOD, rows=1)
+    main.get_by_text("In den gewählten Plan").click()
+    wait_for_run(page, "Import")
     main.get_by_role("button", name="Vorschau erstellen").click()
     expect(main.get_by_text("Keine Probleme gefunden.")).to_be_visible()
     main.get_by_role("button", name="Jetzt importieren").click()

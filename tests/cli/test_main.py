@@ -103,11 +103,13 @@ def test_create_admin_refuses_a_short_password_in_german(tmp_path):
 def test_init_points_to_the_first_admin_and_create_admin_prints_a_one_time_link(tmp_path):
     import re
 
+    from sqlalchemy import func, select
     from sqlalchemy.orm import Session
 
     from models.auth import authenticate
     from models.commands.passwords import set_password_with_link
     from models.db import make_engine
+    from models.schema import Plan
 
     url = f"sqlite:///{tmp_path / 'first.db'}"
     environment = {**os.environ, "DATABASE_URL": url, "MPC_PUBLIC_URL": "https://cockpit.example.org"}
@@ -128,4 +130,6 @@ def test_init_points_to_the_first_admin_and_create_admin_prints_a_one_time_link(
         set_password_with_link(session, found.group(1), new_password="Ein Büro am Marktplatz 3",
                                repeat="Ein Büro am Marktplatz 3")
     assert authenticate(engine, "buero@kreis.example", "Ein Büro am Marktplatz 3").role == "admin"
+    with Session(engine) as session:
+        assert session.scalar(select(func.count(Plan.id))) == 0, "init --no-examples keeps the examples out"
     engine.dispose()

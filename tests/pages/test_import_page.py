@@ -36,6 +36,12 @@ def _upload(at, name: str, text: str):
     return at
 
 
+def _into_selected(at):
+    """The mini plan is example data, so the page proposes a new plan; these tests choose it anyway."""
+    at.radio(key="import_target").set_value("current").run()
+    return at
+
+
 def _box(at, label: str):
     return at.selectbox(key=next(box.key for box in at.selectbox if rendered(box.label) == label))
 
@@ -57,7 +63,7 @@ def test_upload_mapping_preview_with_problems_then_confirm(mini_app_url):
     at = _open()
     assert at.title[0].value == "Import"
     assert len(at.get("download_button")) == 2  # the Excel and CSV templates
-    _upload(at, "sachstaende.csv", MESSY)
+    _into_selected(_upload(at, "sachstaende.csv", MESSY))
     at.selectbox(key="import_scope").set_value("status_reports").run()
     assert _boxes(at) == {"Spalte „Maßnahmen-Nr“": "measure", "Spalte „Stichtag“": "report_date",
                           "Spalte „Zustand“": "status", "Spalte „Prozent“": "progress", "Spalte „Text“": "summary",
@@ -102,7 +108,7 @@ def test_upload_mapping_preview_with_problems_then_confirm(mini_app_url):
 
 def test_a_stale_preview_asks_for_a_new_one(mini_app_url):
     at = _open()
-    _upload(at, "Handlungsfelder.csv", "Code;Titel\nHF9;Neu\n")
+    _into_selected(_upload(at, "Handlungsfelder.csv", "Code;Titel\nHF9;Neu\n"))
     at.button(key="import_preview_button").click().run()
     assert at.dataframe[0].value.to_dict("records") == [
         {"Ebene": "Handlungsfelder", "neu": 1, "geändert": 0, "unverändert": 0}]
@@ -194,3 +200,19 @@ def test_b14c_database_error_while_importing_shows_german_message_and_saves_noth
     assert at.error[0].value.startswith("Es wurde nichts gespeichert: Die Datenbank hat die Daten nicht angenommen.")
     assert "character varying" not in at.error[0].value
     assert _counts(mini_app_url) == before and _plan_slugs(mini_app_url) == ["mini"]
+
+
+def test_an_example_plan_is_not_the_default_target(example_app_url):
+    at = _open()
+    _upload(at, "sachstaende.csv", MESSY)
+    target = at.radio(key="import_target")
+    assert target.value == "new", "an own file does not go into the example plan unless chosen"
+    assert "(Beispieldaten)" in rendered(target.options[0])
+
+
+def test_an_own_plan_is_the_default_target(mini_app_url):
+    with sqlite3.connect(mini_app_url.removeprefix("sqlite:///")) as connection:
+        connection.execute("UPDATE plan SET is_example = 0")
+    at = _open()
+    _upload(at, "sachstaende.csv", MESSY)
+    assert at.radio(key="import_target").value == "current"

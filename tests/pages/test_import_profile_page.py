@@ -120,10 +120,10 @@ def test_a_statistics_choice_is_saved_and_offered_for_next_year_s_table(mini_app
 
 
 def test_a_level_mapping_is_saved_and_applied_to_the_next_file(mini_app_url):
-    from tests.pages.test_import_page import MESSY, _box, _boxes, _open, _upload
+    from tests.pages.test_import_page import MESSY, _box, _boxes, _into_selected, _open, _upload
 
     fixed = MESSY.replace("M9;", "M3;").replace(";90;", ";100;").replace("31.02.2024", "28.02.2024")
-    at = _upload(_open(), "sachstaende-q2.csv", fixed)
+    at = _into_selected(_upload(_open(), "sachstaende-q2.csv", fixed))
     at.selectbox(key="import_scope").set_value("status_reports").run()
     _box(at, "Spalte „Bemerkung“").set_value("obstacles").run()
     at.button(key="import_preview_button").click().run()
