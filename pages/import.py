@@ -86,9 +86,9 @@ form = tree_ui.TREE_FORM if shape == statistics_path.TREE else tree_ui.LEVELS_FO
 scope = choose_scope("import_scope") if form == tree_ui.LEVELS_FORM else tree_ui.TREE_FORM
 keep_offered(TARGET, [CURRENT, NEW], t("import.target"))
 # A district's own file rarely belongs into the example plan: there, a new plan is the default.
+st.session_state.setdefault(TARGET, NEW if context.is_example else CURRENT)
 current_name = components.plain(context.name) + (f" ({t('plan.example_short')})" if context.is_example else "")
 target_choice = st.radio(t("import.target"), [CURRENT, NEW], key=TARGET, horizontal=True,
-                         index=1 if context.is_example else 0,
                          format_func=lambda value: t("import.target.new") if value == NEW
                          else t("import.target.current", name=current_name))
 if target_choice == NEW:

@@ -90,8 +90,8 @@ def test_admin_imports_a_csv_file_after_a_preview(import_app):
     expect(main.get_by_role("button", name="Vorschau erstellen")).to_have_count(0)
     wait_for_run(page, "Import")
     _upload(page, GOOD, rows=1)
-    main.get_by_text("In den gewählten Plan").click()
-    wait_for_run(page, "Import")
+    # Streamlit forgets widgets left out of a run: the choice made beside the removed file is kept anyway.
+    expect(main.get_by_role("radio", name="In den gewählten Plan", exact=False)).to_be_checked()
     main.get_by_role("button", name="Vorschau erstellen").click()
     expect(main.get_by_text("Keine Probleme gefunden.")).to_be_visible()
     main.get_by_role("button", name="Jetzt importieren").click()

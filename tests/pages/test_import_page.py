@@ -216,3 +216,4 @@ def test_an_own_plan_is_the_default_target(mini_app_url):
     at = _open()
     _upload(at, "sachstaende.csv", MESSY)
     assert at.radio(key="import_target").value == "current"
+
