@@ -142,7 +142,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         args.plan = args.plan or saved_in
         heads = (profiles.plan_signature(tables) if profile.shape == profiles.PLAN
                  else profiles.signature(_headers(tables, profile)))
-        if profile.signature and heads != profile.signature:
+        if profile.signature and not profiles.fits(profile.signature, heads, profile.shape):
             print(f"Hinweis: Die Spalten der Datei sind nicht die des Profils „{profile.name}“.", file=sys.stderr)
     target = Target(slug=args.plan, name=args.name, owner=args.owner)
     if args.tree or args.mapping or (profile is not None and profile.shape == profiles.TREE):
@@ -306,7 +306,7 @@ def _execute(args: argparse.Namespace, check, write) -> Preview | int:
 
 
 OPTION_LISTS = ("rows", "columns", "categories")
-OPTION_TEXTS = ("sheet", "shape", "stand", "source", "unit", "key_column", "unit_column")
+OPTION_TEXTS = ("sheet", "shape", "stand", "source", "unit", "key_column", "unit_column", "periods", "kind")
 _JSON_REASONS = (("Expecting value", "hier fehlt ein Wert – ist die Datei überhaupt JSON?"),
                  ("Expecting property name", "ein Schlüssel muss in doppelten Anführungszeichen stehen"),
                  ("Expecting ',' delimiter", "hier fehlt ein Komma"),
@@ -350,6 +350,8 @@ def read_options(path: Path) -> dict:
             raise ValueError(f"{where}: „{key}“ muss eine Liste von Texten sein, z. B. \"{key}\": [\"06432\"].")
         if key in OPTION_TEXTS and value is not None and not isinstance(value, str):
             raise ValueError(f"{where}: „{key}“ muss ein Text in Anführungszeichen sein.")
+        if key == profiles.ALL_PERIODS and value not in (None, "all"):
+            raise ValueError(f"{where}: „{key}“ kennt nur den Wert \"all\" (alle Zeiträume der Datei).")
     return options
 
 
@@ -381,16 +383,21 @@ def _reshape(tables, args: argparse.Namespace, options: dict | None = None) -> s
     except ValueError:
         raise ValueError(f"„{stand_text}“ ist kein Datum (TT.MM.JJJJ, z. B. 31.12.2024).") from None
     source = args.source if args.source is not None else options.get("source")
+    categories = [str(column) for column in options.get("categories", [])]
+    unit_column = options.get("unit_column")
+    found, missing = profiles.chosen_columns(options, table, shape, key_column,
+                                             [*categories, *([unit_column] if unit_column else [])])
+    columns = _split(args.columns, ";") or [*found, *missing]  # a missing column is refused by name
     choice = statistics.Choice(
         shape,
         rows=rows,
-        columns=_split(args.columns, ";") or [str(column) for column in options.get("columns", [])],
+        columns=columns,
         stand=stand,
         source=(source if source is not None else statistics.proposed_source(table)).strip(),
         unit=(args.unit or options.get("unit") or "").strip(),
         key_column=key_column,
-        categories=[str(column) for column in options.get("categories", [])],
-        unit_column=options.get("unit_column"),
+        categories=categories,
+        unit_column=unit_column,
     )
     return statistics.reshape(table, choice)
 

@@ -108,11 +108,28 @@ def profiles_of(session: Session, plan_id: int) -> list[ImportProfile]:
                                 .order_by(ImportProfile.name)))
 
 
-def matching(session: Session, plan_id: int, heads: Sequence[str]) -> list[ImportProfile]:
-    """The plan's profiles made for a file with these columns (its signature), newest first."""
-    wanted = stored_signature(heads)
-    rows = session.scalars(select(ImportProfile).where(ImportProfile.plan_id == plan_id,
-                                                       ImportProfile.signature == wanted))
+def fits(saved: Sequence[str], heads: Sequence[str], shape: str) -> bool:
+    """Is a file with this signature the one a profile of this shape was made for? A wide table's period
+    columns do not count: next year's file has one more ("2024") and is still the same table."""
+    if shape != statistics.WIDE:
+        return list(saved) == list(heads)
+    return _without_periods(saved) == _without_periods(heads)
+
+
+def _without_periods(heads: Sequence[str]) -> list[str]:
+    return [head for head in heads if statistics_columns.period_of(head) is None]
+
+
+def matching(session: Session, plan_id: int, heads: Sequence[str], shape: str | None = None) -> list[ImportProfile]:
+    """The plan's profiles made for a file with these columns (its signature), newest first; with a shape, only
+    profiles of that shape, compared as `fits` does."""
+    query = select(ImportProfile).where(ImportProfile.plan_id == plan_id)
+    if shape is None:
+        query = query.where(ImportProfile.signature == stored_signature(heads))
+    else:
+        query = query.where(ImportProfile.shape == shape)
+    rows = [row for row in session.scalars(query)
+            if shape is None or fits([part for part in row.signature.split("\n") if part], heads, shape)]
     return sorted(rows, key=lambda row: row.updated_at, reverse=True)
 
 
@@ -185,7 +202,31 @@ def statistics_choices(choice: statistics.Choice, table: RawTable) -> dict[str, 
         data["categories"] = list(choice.categories)
     if choice.unit_column:
         data["unit_column"] = choice.unit_column
+    if choice.shape == statistics.WIDE:
+        kinds = {statistics_columns.period_of(column)[0] for column in choice.columns}
+        kind = next(iter(kinds)) if len(kinds) == 1 else None
+        if choice.columns and list(choice.columns) == statistics.value_columns(table, statistics.WIDE, kind=kind):
+            data[ALL_PERIODS] = "all"   # every period: next year's file brings its new column along
+            if kind:
+                data["kind"] = kind
     return data
+
+
+ALL_PERIODS = "periods"
+
+
+def chosen_columns(choices: dict[str, Any], table: RawTable, shape: str, key: str | None,
+                   besides: Sequence[str] = ()) -> tuple[list[str], list[str]]:
+    """The file's own headers of the columns a profile (or options file) picks, and the picked columns the file
+    lacks. A wide table picked with all its periods gets all periods of this file."""
+    offered = statistics.value_columns(table, shape, key, besides)
+    if shape == statistics.WIDE and choices.get(ALL_PERIODS) == "all":
+        return statistics.value_columns(table, shape, key, besides, kind=choices.get("kind")), []
+    by_column = {normalise(column): column for column in offered}
+    wanted = [str(column) for column in choices.get("columns", [])]
+    found = [by_column.get(normalise(column)) for column in wanted]
+    return ([column for column in found if column],
+            [column for column, column_found in zip(wanted, found) if not column_found])
 
 
 @dataclass
@@ -215,10 +256,8 @@ def apply_statistics(profile: Profile, table: RawTable) -> StatisticsApplied:
     categories = [own[normalise(str(column))] for column in choices.get("categories", [])
                   if normalise(str(column)) in own]
     unit_column = own.get(normalise(str(choices.get("unit_column") or "")))
-    offered_columns = statistics.value_columns(table, profile.shape, key,
-                                               [*categories, *([unit_column] if unit_column else [])])
-    by_column = {normalise(column): column for column in offered_columns}
-    columns = [by_column.get(normalise(str(column))) for column in choices.get("columns", [])]
+    columns, missing_columns = chosen_columns(choices, table, profile.shape, key,
+                                              [*categories, *([unit_column] if unit_column else [])])
     rows = [str(row) for row in choices.get("rows", [])]
     kinds = {statistics_columns.period_of(column)[0] for column in columns if column} if (
         profile.shape == statistics.WIDE and statistics_columns.overlapping(table.headers)) else set()
@@ -226,11 +265,11 @@ def apply_statistics(profile: Profile, table: RawTable) -> StatisticsApplied:
         categories=categories, unit_column=unit_column, kind=next(iter(kinds)) if len(kinds) == 1 else None,
         key_column=key,
         rows=[row for row in rows if row in offered_rows],
-        columns=[column for column in columns if column],
+        columns=columns,
         source=choices.get("source"),
         unit=str(choices.get("unit") or ""),
         missing_rows=[row for row in rows if row not in offered_rows],
-        missing_columns=[str(column) for column, found in zip(choices.get("columns", []), columns) if not found])
+        missing_columns=missing_columns)
 
 
 # --- level-mapping profiles (a plan or one level, sheet by sheet) ----------------------------------------

@@ -111,3 +111,17 @@ def test_bad_options_file_is_explained_in_german_with_its_line(tmp_path, capsys)
     assert "Zeile 3: Den Schlüssel „rowz“ gibt es nicht" in refused('{\n "columns": ["Arbeitslose"],\n "rowz": []}')
     assert "Zeile 1: „columns“ muss eine Liste von Texten sein" in refused('{"columns": "Arbeitslose"}')
     assert "muss ein JSON-Objekt in geschweiften Klammern sein" in refused('["Arbeitslose"]')
+
+
+def test_an_options_file_with_every_period_takes_the_new_year(tmp_path, capsys):
+    """"periods": "all" (what a wide profile keeps when every period was picked): next year's column comes too."""
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    options = tmp_path / "breit.json"
+    options.write_text(json.dumps({"rows": ["Hessen"], "periods": "all"}), encoding="utf-8")
+    next_year = tmp_path / "breit-2024.csv"
+    next_year.write_text("Land;2022;2023;2024\nHessen;11;12;13\nBayern;21;22;23\n", encoding="utf-8")
+    assert main(["--database-url", url, "import", str(next_year), "--plan", "stat", "--options", str(options)]) == 0
+    assert [(row[2].year, row[3]) for row in _values(url)] == [(2022, 11.0), (2023, 12.0), (2024, 13.0)]
+    options.write_text(json.dumps({"rows": ["Hessen"], "periods": "alle"}), encoding="utf-8")
+    assert main(["--database-url", url, "import", str(next_year), "--plan", "stat", "--options", str(options)]) == 2
+    assert "„periods“ kennt nur den Wert \"all\"" in capsys.readouterr().err

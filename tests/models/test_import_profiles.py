@@ -216,3 +216,40 @@ def test_a_forged_profile_is_refused_in_german_and_nothing_is_written(engine, na
     assert str(refused.value) == message
     with Session(engine) as session:
         assert session.scalar(select(func.count(ImportProfile.id))) == 0
+
+
+WIDE_THIS_YEAR = "Land;2021;2022;2023\nHessen;10;11;12\nBayern;20;21;22\n"
+
+
+def _wide(text: str):
+    from models.transfer.parsing import read_file
+
+    return next(table for table in read_file("breit.csv", text.encode("utf-8")) if table.headers)
+
+
+def test_rule_a_wide_profile_with_every_period_takes_next_years_new_column(engine):
+    """The next year's file of a wide table has one more period column: the profile still fits, and when every
+    period was picked, the new one is picked too."""
+    from models.transfer import statistics
+
+    table = _wide(WIDE_THIS_YEAR)
+    choice = statistics.Choice("wide", rows=["Hessen"], columns=["2021", "2022", "2023"], key_column="Land")
+    profile = profiles.Profile("Länder", "wide", profiles.signature(table.headers),
+                               profiles.statistics_choices(choice, table))
+    next_year = _wide(WIDE_THIS_YEAR.replace(";2023\n", ";2023;2024\n").replace(";12\n", ";12;13\n")
+                      .replace(";22\n", ";22;23\n"))
+    assert profiles.fits(profile.signature, profiles.signature(next_year.headers), "wide")
+    applied = profiles.apply_statistics(profile, next_year)
+    assert (applied.columns, applied.missing_columns) == (["2021", "2022", "2023", "2024"], [])
+    plan_id = _plan(engine)
+    with Session(engine) as session, session.begin():
+        _save(session, ADMIN, plan_id, profile)
+    with Session(engine) as session:
+        assert [row.name for row in profiles.matching(
+            session, plan_id, profiles.signature(next_year.headers), "wide")] == ["Länder"]
+        assert profiles.matching(session, plan_id, profiles.signature(next_year.headers), "official") == []
+    # Some periods picked: the profile keeps exactly those, and the new column is not taken on its own.
+    some = statistics.Choice("wide", rows=["Hessen"], columns=["2022", "2023"], key_column="Land")
+    applied = profiles.apply_statistics(profiles.Profile("Zwei", "wide", profile.signature,
+                                                         profiles.statistics_choices(some, table)), next_year)
+    assert applied.columns == ["2022", "2023"]

@@ -131,8 +131,8 @@ def save_form(url: str, plan_id: int, current: Profile) -> None:
 
 def _fitting(url: str, plan_id: int, table: RawTable, shape: str) -> list[Profile]:
     with Session(engine_for(url)) as session:
-        return [profile for profile in (Profile.of_row(row) for row in profiles.matching(
-            session, plan_id, profiles.signature(table.headers))) if profile.shape == shape]
+        return [Profile.of_row(row) for row in profiles.matching(
+            session, plan_id, profiles.signature(table.headers), shape)]
 
 
 STATISTICS_APPLIED = "import_stats_profile"  # {choice key: (profile name, StatisticsApplied)}
