@@ -176,7 +176,7 @@ def statistics_choices(choice: statistics.Choice, table: RawTable) -> dict[str, 
     Stand is never kept (rule: each file's own, from its title lines); the source only when the user gave one
     other than the file's own."""
     data: dict[str, Any] = {"shape": choice.shape, "rows": list(choice.rows), "columns": list(choice.columns),
-                            "key_column": choice.key_column, "unit": choice.unit}
+                            "key_column": choice.key_column, "unit": choice.unit, "name": choice.name}
     if choice.source and choice.source != statistics.proposed_source(table).strip():
         data["source"] = choice.source
     if choice.codes:
@@ -204,6 +204,7 @@ class StatisticsApplied:
     categories: list[str] = field(default_factory=list)
     unit_column: str | None = None
     kind: str | None = None  # wide tables whose kinds of period columns overlap: the kind of the columns
+    name: str = ""  # the name of the series; a profile saved before names existed has none (its codes stay)
 
 
 def apply_statistics(profile: Profile, table: RawTable) -> StatisticsApplied:
@@ -229,6 +230,7 @@ def apply_statistics(profile: Profile, table: RawTable) -> StatisticsApplied:
         columns=[column for column in columns if column],
         source=choices.get("source"),
         unit=str(choices.get("unit") or ""),
+        name=str(choices.get("name") or ""),
         missing_rows=[row for row in rows if row not in offered_rows],
         missing_columns=[str(column) for column, found in zip(choices.get("columns", []), columns) if not found])
 

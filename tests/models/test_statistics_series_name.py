@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from models.commands import Actor
 from models.schema import Indicator, Plan
-from models.transfer import importer, statistics
+from models.transfer import importer, profiles, statistics
 from models.transfer.importer import Target
 from models.transfer.parsing import read_file
 from models.transfer.statistics import Choice
@@ -137,3 +137,14 @@ def test_a_flat_list_of_text_is_not_proposed_as_statistics():
 ])
 def test_statistics_fixtures_are_still_proposed_as_statistics(name, shape):
     assert statistics.detect_shape(_table(name)) == shape
+
+
+def test_a_profile_keeps_the_name_and_one_saved_before_names_keeps_its_codes():
+    table = _table(FIRST)
+    choice = Choice(statistics.SERIES, columns=["Value"], categories=["Ortsteil"], name="Indikator 11.2.1")
+    saved = profiles.Profile("Ortsteile", statistics.SERIES, profiles.signature(table.headers),
+                             profiles.statistics_choices(choice, table))
+    again = profiles.Profile.from_json(saved.to_json())
+    assert profiles.apply_statistics(again, table).name == "Indikator 11.2.1"
+    old = {key: value for key, value in saved.to_dict().items() if key != "name"}
+    assert profiles.apply_statistics(profiles.Profile.from_dict(old), table).name == ""
