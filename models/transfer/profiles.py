@@ -176,7 +176,9 @@ def statistics_choices(choice: statistics.Choice, table: RawTable) -> dict[str, 
     Stand is never kept (rule: each file's own, from its title lines); the source only when the user gave one
     other than the file's own."""
     data: dict[str, Any] = {"shape": choice.shape, "rows": list(choice.rows), "columns": list(choice.columns),
-                            "key_column": choice.key_column, "unit": choice.unit, "name": choice.name}
+                            "key_column": choice.key_column, "unit": choice.unit}
+    if choice.name:  # none: the codes and titles only from rows and columns (as in profiles saved before names)
+        data["name"] = choice.name
     if choice.source and choice.source != statistics.proposed_source(table).strip():
         data["source"] = choice.source
     if choice.codes:

@@ -42,7 +42,8 @@ class ExistingChange:
 
 
 def existing_changes(reshaped: Reshaped, preview: Preview) -> list[ExistingChange]:
-    """The plan's indicators the import would change, in the file's order (see the module docstring)."""
+    """The plan's indicators the import would change, those with a new title first, else in the file's order
+    (see the module docstring)."""
     titles = {str(row.cells[0]).casefold(): (str(row.cells[0]), str(row.cells[1])) for row in reshaped.tables[0].rows}
     new, found = set(), {}
     for change in preview.row_changes:
@@ -69,7 +70,7 @@ def existing_changes(reshaped: Reshaped, preview: Preview) -> list[ExistingChang
         else:
             item.overwritten += 1
     order = list(titles)
-    return sorted(found.values(), key=lambda item: order.index(item.code.casefold()))
+    return sorted(found.values(), key=lambda item: (not item.renamed, order.index(item.code.casefold())))
 
 
 def _listed(changes: list[ExistingChange]) -> str:
