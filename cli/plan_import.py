@@ -31,6 +31,7 @@ from models.transfer.importer import (ImportRefused, Preview, Problem, Target, a
                                       propose)
 from models.transfer.mapping import normalise
 from models.transfer.parsing import UnreadableFile, check_size, import_limits, read_file
+from models.transfer.statistics_changes import change_messages, existing_changes
 from models.transfer.tree_wording import say as tree_say
 
 PROBLEMS = 1
@@ -45,7 +46,9 @@ def register(commands) -> None:
     importing.add_argument("--dry-run", action="store_true", help="nur prüfen und die Vorschau zeigen, nichts speichern")
     importing.add_argument("--plan", help="Kürzel des Ziel-Plans; gibt es ihn nicht, wird er angelegt "
                                           "(Voreinstellung: das Plan-Kürzel im Blatt Info)")
-    importing.add_argument("--name", help="Name eines neuen Plans (sonst aus dem Blatt Info)")
+    importing.add_argument("--name", help="Name eines neuen Plans (sonst aus dem Blatt Info); bei einer Statistik "
+                                          "(--indicators) die Bezeichnung der Reihe, die vor jedem Code und Titel "
+                                          "steht, z. B. \"Indikator 11.2.1\" (sonst aus der Datei vorgeschlagen)")
     importing.add_argument("--owner", help="Träger eines neuen Plans (sonst aus dem Blatt Info)")
     importing.add_argument("--level", help="nur diese Ebene importieren, z. B. Sachstände oder Kennzahlwerte "
                                            "(" + ", ".join(level.sheet for level in layout.LEVELS) + ")")
@@ -60,6 +63,9 @@ def register(commands) -> None:
                        help="Zeilen nach Wert, z. B. Gebietsschlüssel 06432 (mehrere: wiederholen oder mit Komma)")
     stats.add_argument("--columns", action="append", default=[],
                        help="Spalten nach Kopf (mehrere: wiederholen oder mit Semikolon trennen)")
+    stats.add_argument("--categories", action="append", default=[], metavar="SPALTE[,SPALTE]",
+                       help="Kategorie-Spalten einer Zeitreihe (z. B. Ortsteil): jede Kombination ihrer Werte wird "
+                            "eine eigene Kennzahl (mehrere: wiederholen oder mit Komma trennen)")
     stats.add_argument("--key-column", help="Spalte, nach deren Werten --rows wählt (Voreinstellung: erkannt)")
     stats.add_argument("--stand", help="Stand der Werte einer amtlichen Tabelle (TT.MM.JJJJ); sonst aus den Titelzeilen")
     stats.add_argument("--source", help="Quelle der Werte; sonst aus den Titel- oder Fußzeilen")
@@ -144,12 +150,16 @@ def cmd_import(args: argparse.Namespace) -> int:
                  else profiles.signature(_headers(tables, profile)))
         if profile.signature and not profiles.fits(profile.signature, heads, profile.shape):
             print(f"Hinweis: Die Spalten der Datei sind nicht die des Profils „{profile.name}“.", file=sys.stderr)
-    target = Target(slug=args.plan, name=args.name, owner=args.owner)
+    statistics_import = args.indicators or args.options or (profile is not None and profile.shape not in (
+        profiles.PLAN, profiles.TREE))
+    # a statistics import names its series with --name; a new plan then gets its name from its slug
+    target = Target(slug=args.plan, name=None if statistics_import else args.name, owner=args.owner)
     if args.tree or args.mapping or (profile is not None and profile.shape == profiles.TREE):
         return _import_tree(args, path, target, profile)
     notes: list[statistics.Note] = []
     stands: list[dt.date] = []
-    if args.indicators or args.options or (profile is not None and profile.shape != profiles.PLAN):
+    reshaped = None
+    if statistics_import:
         if not args.plan:
             return _fail("Nennen Sie den Plan, in den die Kennzahlen kommen, mit --plan KÜRZEL.")
         try:
@@ -185,6 +195,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     if isinstance(result, int):
         return result
     _print_preview(path.name, tables, mappings, result)
+    if reshaped is not None:
+        for _kind, message in change_messages(existing_changes(reshaped, result)):
+            print(f"\n{message}")
     if stands:
         print("\nStand der Werte: " + ", ".join(format_date(when) for when in stands))
     if notes:
@@ -306,7 +319,7 @@ def _execute(args: argparse.Namespace, check, write) -> Preview | int:
 
 
 OPTION_LISTS = ("rows", "columns", "categories")
-OPTION_TEXTS = ("sheet", "shape", "stand", "source", "unit", "key_column", "unit_column", "periods", "kind")
+OPTION_TEXTS = ("sheet", "shape", "stand", "source", "unit", "key_column", "unit_column", "name", "periods", "kind")
 _JSON_REASONS = (("Expecting value", "hier fehlt ein Wert – ist die Datei überhaupt JSON?"),
                  ("Expecting property name", "ein Schlüssel muss in doppelten Anführungszeichen stehen"),
                  ("Expecting ',' delimiter", "hier fehlt ein Komma"),
@@ -383,11 +396,14 @@ def _reshape(tables, args: argparse.Namespace, options: dict | None = None) -> s
     except ValueError:
         raise ValueError(f"„{stand_text}“ ist kein Datum (TT.MM.JJJJ, z. B. 31.12.2024).") from None
     source = args.source if args.source is not None else options.get("source")
-    categories = [str(column) for column in options.get("categories", [])]
+    categories = _split(args.categories, ",") or [str(column) for column in options.get("categories", [])]
     unit_column = options.get("unit_column")
     found, missing = profiles.chosen_columns(options, table, shape, key_column,
                                              [*categories, *([unit_column] if unit_column else [])])
     columns = _split(args.columns, ";") or [*found, *missing]  # a missing column is refused by name
+    if not columns and categories and shape == statistics.SERIES:  # as on the page: the columns of figures
+        offered = statistics.value_columns(table, shape, key_column, [*categories, unit_column or ""])
+        columns = statistics.figure_columns(table, offered)
     choice = statistics.Choice(
         shape,
         rows=rows,
@@ -398,8 +414,19 @@ def _reshape(tables, args: argparse.Namespace, options: dict | None = None) -> s
         key_column=key_column,
         categories=categories,
         unit_column=unit_column,
+        name=_series_name(args, options, table, shape),
     )
     return statistics.reshape(table, choice)
+
+
+def _series_name(args: argparse.Namespace, options: dict, table, shape: str) -> str:
+    """--name, else the options file's or profile's "name" (one saved before names existed: none, so its codes
+    stay as they were), else the name the file proposes (as on the page)."""
+    if args.name is not None:
+        return args.name.strip()
+    if args.options or args.profile:
+        return str(options.get("name") or "").strip()
+    return statistics.proposed_name(table, Path(args.file).name, shape)
 
 
 def _print_preview(name: str, tables, mappings, result: Preview) -> None:

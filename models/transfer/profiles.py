@@ -194,6 +194,8 @@ def statistics_choices(choice: statistics.Choice, table: RawTable) -> dict[str, 
     other than the file's own."""
     data: dict[str, Any] = {"shape": choice.shape, "rows": list(choice.rows), "columns": list(choice.columns),
                             "key_column": choice.key_column, "unit": choice.unit}
+    if choice.name:  # none: the codes and titles only from rows and columns (as in profiles saved before names)
+        data["name"] = choice.name
     if choice.source and choice.source != statistics.proposed_source(table).strip():
         data["source"] = choice.source
     if choice.codes:
@@ -245,6 +247,7 @@ class StatisticsApplied:
     categories: list[str] = field(default_factory=list)
     unit_column: str | None = None
     kind: str | None = None  # wide tables whose kinds of period columns overlap: the kind of the columns
+    name: str = ""  # the name of the series; a profile saved before names existed has none (its codes stay)
 
 
 def apply_statistics(profile: Profile, table: RawTable) -> StatisticsApplied:
@@ -268,6 +271,7 @@ def apply_statistics(profile: Profile, table: RawTable) -> StatisticsApplied:
         columns=columns,
         source=choices.get("source"),
         unit=str(choices.get("unit") or ""),
+        name=str(choices.get("name") or ""),
         missing_rows=[row for row in rows if row not in offered_rows],
         missing_columns=missing_columns)
 

@@ -45,14 +45,15 @@ from models.transfer.statistics_columns import (category_key, combination_title,
                                                 wide_columns)
 from models.transfer.statistics_proposals import (
     MISSING, OFFICIAL, SERIES, WIDE, _column_values, _is_number, _names_beside, _share, _text, detect_shape,
-    figure_columns, is_missing_value, key_column, name_column, period_column, proposed_source, proposed_stand,
-    region_column, row_names, row_options, row_stands, stand_column, value_columns)
+    figure_columns, is_missing_value, key_column, name_column, period_column, proposed_name, proposed_source,
+    proposed_stand, region_column, row_names, row_options, row_stands, stand_column, value_columns)
 from models.transfer.statistics_wording import say
 
 # The module's API: the reshaping, and the proposals the page and the command line show before the choice.
 __all__ = ["CONTEXT", "Choice", "ChoiceRefused", "MISSING", "Note", "OFFICIAL", "Reshaped", "SERIES", "SHAPES",
            "SHAPE_LABELS", "WIDE", "detect_shape", "figure_columns", "is_missing_value", "key_column", "make_code",
-           "name_column", "note_lines", "period_column", "proposed_source", "proposed_stand", "region_column",
+           "name_code", "name_column", "note_lines", "period_column", "proposed_name", "proposed_source",
+           "proposed_stand", "region_column",
            "reshape", "row_names", "row_options", "row_stands", "slug", "stand_column", "unit_varies",
            "value_columns"]
 
@@ -81,6 +82,9 @@ class Choice:
     # Series: columns whose value combinations each become an indicator; the column naming each row's unit.
     categories: list[str] = field(default_factory=list)
     unit_column: str | None = None
+    # The name of the series (Bezeichnung, "Indikator 11.2.1"): in front of every code and title of the import,
+    # so two files whose rows and columns are named alike never change each other's indicators; "" for none.
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,13 @@ def make_code(*parts: str) -> str:
     return code[:CODE_MAX - 5].rstrip("-") + "-" + _hash(code)
 
 
+def name_code(name: str) -> str:
+    """The code part of a series name: its slug ("Indikator 11.2.1" -> "ind11-2-1"), a long one shortened to
+    eleven characters and four of a hash of the whole, so two names stay apart."""
+    part = re.sub(r"^indikator-(?=\d)", "ind", slug(name))
+    return part if len(part) <= 16 else part[:11].rstrip("-") + "-" + _hash(part)
+
+
 @dataclass
 class _Builder:
     table: RawTable
@@ -147,6 +158,8 @@ class _Builder:
         """The code of the indicator that identity (else the title) names, made once; two identities whose texts
         give the same proposed code ("Ü 1", "ü-1") are kept apart by a short hash of the identity."""
         identity = title if identity is None else identity
+        if name := self.choice.name.strip():
+            proposed, title = make_code(name_code(name), proposed), _title([name, title])
         if self.identities.get(proposed, identity) != identity:
             proposed = make_code(proposed[:CODE_MAX - 5], _hash(repr(identity)))
         self.identities.setdefault(proposed, identity)

@@ -31,6 +31,10 @@ PERIOD_HEADERS = {"jahr", "monat", "quartal", "zeitraum", "periode", "zeit", "st
 WIDE_MINIMUM = 3
 VALUE_HEADERS = {"value", "values", "wert", "werte", "obsvalue"}
 _FRACTION = re.compile(r"^-?\d*[.,]\d+$")
+_INDICATOR_ID = re.compile(r"indi[ck]ator[_ -]?(\d+(?:[-_.]\d+)+)", re.IGNORECASE)  # Open SDG: indicator_11-2-1
+_DIGITS = re.compile(r"[-+]?[\d.,\s\u00a0]*\d[\d.,\s\u00a0]*")
+_NUMBERED = re.compile(r"(?:^|[_ -])(\d+(?:[-_.]\d+){2,})$")  # kg_1-2-1: an SDG indicator's number
+NAME_HEADERS = {"series", "serie", "reihe", "titel", "title", "bezeichnung", "indikator", "indicator"}
 
 
 def _text(value: Any) -> str:
@@ -121,7 +125,8 @@ def period_column(table: RawTable) -> str | None:
 
 
 def detect_shape(table: RawTable) -> str | None:
-    """The statistics shape of a table, or None when it is a table of the plan's layout (or none of ours)."""
+    """The statistics shape of a table, or None when it is a table of the plan's layout (or none of ours), or a
+    list whose columns are mostly text (a list of actions with a running number: the tree / list path)."""
     proposal = guess(table)
     if proposal is not None and not mapping_problems(proposal):
         return None
@@ -129,10 +134,52 @@ def detect_shape(table: RawTable) -> str | None:
         return WIDE
     periods = period_column(table)
     if periods is not None and not (region_column(table) is not None and _repeats(table, periods)):
-        return SERIES
+        return SERIES if _figures(table, [header for header in table.headers if header != periods]) else None
     if region_column(table) is not None or table.indents:
-        return OFFICIAL
+        key = key_column(table, OFFICIAL)
+        candidates = [header for header in table.headers if header not in (key, stand_column(table, key))]
+        return OFFICIAL if len(_figures(table, candidates)) * 2 > len(candidates) else None
     return None
+
+
+def _figures(table: RawTable, headers: Sequence[str]) -> list[str]:
+    """The headers whose cells are figures: mostly numbers (in any reading: "70.250" with an open decimal mark
+    too), and not a running number (1, 2, 3 ...: an id)."""
+    return [header for header in headers if _share(_column_values(table, header), _is_figure) > 0.5
+            and not _running_number(table, header)]
+
+
+def _is_figure(value: Any) -> bool:
+    return _is_number(value) or bool(_DIGITS.fullmatch(_text(value)))
+
+
+def _running_number(table: RawTable, header: str) -> bool:
+    values = _column_values(table, header)
+    try:
+        numbers = [parse_number(value) for value in values]
+    except (ValueError, TypeError):
+        return False
+    return (len(numbers) >= 3 and all(float(n).is_integer() for n in numbers) and numbers == sorted(set(numbers))
+            and numbers[-1] - numbers[0] == len(numbers) - 1)
+
+
+def proposed_name(table: RawTable, file_name: str, shape: str) -> str:
+    """The name of the series a file proposes (Choice.name): the indicator an Open SDG file name names
+    ("indicator_11-2-1.csv" -> "Indikator 11.2.1"), else the one value of a Series or title column, else the
+    file name without extension, made readable ("arbeitslose_kreise.csv" -> "Arbeitslose kreise"). Empty for
+    official tables: their codes and titles already name the figure and the region ("06432-arbeitslose")."""
+    if shape == OFFICIAL:
+        return ""
+    stem = file_name.rsplit("/", 1)[-1].rsplit(".", 1)[0] if "." in file_name else file_name
+    if match := _INDICATOR_ID.search(stem) or _NUMBERED.search(stem):
+        return "Indikator " + re.sub(r"[-_.]", ".", match.group(1))
+    for header in table.headers:
+        if normalise(header) in NAME_HEADERS:
+            values = {_text(value) for value in _column_values(table, header)}
+            if len(values) == 1:
+                return next(iter(values))[:80]
+    stem = re.sub(r"[\s_-]+", " ", stem).strip()
+    return (stem[:1].upper() + stem[1:])[:80] if stem else ""
 
 
 def _repeats(table: RawTable, header: str) -> bool:

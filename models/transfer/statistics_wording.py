@@ -44,6 +44,19 @@ WORDS: dict[str, dict[str, str]] = {
                              "or choose another value column."},
     "no_stand": {"de": "Bitte geben Sie den Stand der Werte an (TT.MM.JJJJ).",
                  "en": "Please give the date the values refer to (DD.MM.YYYY)."},
+    "would_change": {"de": "Achtung: Dieser Import würde {count} Kennzahl(en) ändern, die es im Plan schon gibt "
+                           "(neuer Titel: {renamed}, vorhandene Werte überschrieben: {overwritten}): {indicators}{more}. "
+                           "Ist die Datei eine neue Ausgabe derselben Statistik, werden sie aktualisiert; stammt sie "
+                           "aus einer anderen Datei, geben Sie diesem Import bitte eine eigene Bezeichnung.",
+                     "en": "Caution: this import would change {count} indicator(s) the plan already has (new title: "
+                           "{renamed}, existing values overwritten: {overwritten}): {indicators}{more}. If the file is "
+                           "a new edition of the same statistics, they are updated; if it comes from another file, "
+                           "please give this import a name of its own."},
+    "updated": {"de": "Wird aktualisiert: {count} vorhandene Kennzahl(en) dieses Plans ({values} Wert(e) neu oder "
+                      "geändert): {indicators}{more}.",
+                "en": "{count} existing indicator(s) will be updated ({values} value(s) new or changed): "
+                      "{indicators}{more}."},
+    "more": {"de": " und {count} weitere", "en": " and {count} more"},
 }
 
 say = Wording(WORDS)

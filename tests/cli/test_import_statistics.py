@@ -125,3 +125,34 @@ def test_an_options_file_with_every_period_takes_the_new_year(tmp_path, capsys):
     options.write_text(json.dumps({"rows": ["Hessen"], "periods": "alle"}), encoding="utf-8")
     assert main(["--database-url", url, "import", str(next_year), "--plan", "stat", "--options", str(options)]) == 2
     assert "„periods“ kennt nur den Wert \"all\"" in capsys.readouterr().err
+def test_name_and_categories_flags_keep_two_open_sdg_files_apart(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    first = ["--database-url", url, "import", str(IMPORTS / "bezirk_indicator_11-2-1.csv"), "--plan", "stat",
+             "--indicators", "--categories", "Ortsteil"]
+    assert main(first) == 0  # the name proposed from the file name, as on the page
+    second = ["--database-url", url, "import", str(IMPORTS / "bezirk_indicator_11-4-1.csv"), "--plan", "stat",
+              "--indicators", "--categories", "Ortsteil"]
+    capsys.readouterr()
+    assert main([*second, "--name", "Indikator 11.2.1", "--dry-run"]) == 0  # a name already used: warned
+    out = capsys.readouterr().out
+    assert "Achtung: Dieser Import würde 2 Kennzahl(en) ändern" in out and "„ind11-2-1-altstadt“" in out
+    assert main([*second, "--name", "Modal Split"]) == 0
+    assert "Achtung" not in capsys.readouterr().out
+    codes = {row[0] for row in _values(url)}
+    assert codes == {"ind11-2-1-altstadt", "ind11-2-1-nordviertel", "modal-split-altstadt",
+                     "modal-split-nordviertel"}
+    grown = tmp_path / "bezirk_indicator_11-2-1.csv"
+    grown.write_bytes((IMPORTS / "bezirk_indicator_11-2-1.csv").read_bytes()
+                      + b"2025,Altstadt,Musterbezirk,re_ortsteil.0101,5\n")
+    assert main([*first[:3], str(grown), *first[4:], "--dry-run"]) == 0
+    assert "Wird aktualisiert: 1 vorhandene Kennzahl(en) dieses Plans (1 Wert(e) neu" in capsys.readouterr().out
+
+
+def test_help_names_the_series_name_and_the_categories(capsys):
+    try:
+        main(["import", "--help"])
+    except SystemExit:
+        pass
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--categories SPALTE[,SPALTE]" in out and "Kategorie-Spalten einer Zeitreihe" in out
+    assert "die Bezeichnung der Reihe, die vor jedem Code und Titel steht" in out

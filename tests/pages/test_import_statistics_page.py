@@ -38,6 +38,10 @@ def _shape_key(at) -> str:
     return next(radio.key for radio in at.radio if radio.key and radio.key.startswith("import_shape_"))
 
 
+def _text(at, prefix: str):
+    return next(box for box in at.text_input if box.key and box.key.startswith(prefix))
+
+
 def _multiselect(at, prefix: str):
     return next(box for box in at.multiselect if box.key and box.key.startswith(prefix))
 
@@ -46,7 +50,8 @@ def test_official_table_rows_by_region_code_become_context_indicators(mini_app_u
     at = _upload(_open(), "regionalstatistik.csv", (IMPORTS / "regionalstatistik.csv").read_bytes())
     assert at.radio(key=_shape_key(at)).value == "official"
     assert at.date_input[0].value == dt.date(2024, 12, 31)  # the Stand from the title lines
-    assert at.text_input[0].value.startswith("Statistisches Landesamt Musterland")
+    assert _text(at, "import_stats_source_").value.startswith("Statistisches Landesamt Musterland")
+    assert _text(at, "import_stats_name_").value == ""  # official: region code and column name each figure
     assert "Wählen Sie Zeilen und Spalten" in at.info[-1].value
     _multiselect(at, "import_stats_rows_").set_value(["06432"]).run()
     _multiselect(at, "import_stats_columns_").set_value(["Arbeitslose", "Ausländer"]).run()
@@ -142,3 +147,38 @@ def test_genesis_table_options_unescaped_and_stands_from_the_year_column(mini_ap
     assert not at.exception
     assert any("2 Kennzahl(en) mit 2 Wert(en)" in caption.value for caption in at.caption)
     assert "Stand der Werte: 31.12.2022, 31.12.2023" in [caption.value for caption in at.caption]
+
+
+def _import_series(at, name: str):
+    at = _upload(at, name, (IMPORTS / name).read_bytes())
+    assert at.radio(key=_shape_key(at)).value == "series"
+    _box(at, "import_stats_categories_").set_value(["Ortsteil"]).run()
+    assert not at.exception
+    return at
+
+
+def test_series_name_in_codes_and_the_warning_before_kennzahlen_change(mini_app_url):
+    at = _import_series(_open(), "bezirk_indicator_11-2-1.csv")
+    assert _text(at, "import_stats_name_").value == "Indikator 11.2.1"
+    at.button(key="import_stats_preview_button").click().run()
+    assert not at.warning and not at.exception
+    at.button(key="import_stats_confirm").click().run()
+    assert not at.exception
+    at = _import_series(_open(), "bezirk_indicator_11-4-1.csv")
+    _text(at, "import_stats_name_").set_value("Indikator 11.2.1").run()  # the first file's name: a collision
+    at.button(key="import_stats_preview_button").click().run()
+    assert not at.exception
+    warning = rendered(at.warning[0].value)
+    assert warning.startswith("Achtung: Dieser Import würde 2 Kennzahl(en) ändern")
+    assert "„ind11-2-1-altstadt“" in warning and "vorhandene Werte überschrieben: 3" in warning
+    _text(at, "import_stats_name_").set_value("Indikator 11.4.1").run()
+    at.button(key="import_stats_preview_button").click().run()
+    assert not at.warning and not at.exception
+    at.button(key="import_stats_confirm").click().run()
+    assert not at.exception
+    engine = make_engine(mini_app_url)
+    with Session(engine) as session:
+        titles = set(session.scalars(select(Indicator.title).where(Indicator.code.like("ind11-%"))))
+    engine.dispose()
+    assert titles == {"Indikator 11.2.1 – Altstadt", "Indikator 11.2.1 – Nordviertel",
+                      "Indikator 11.4.1 – Altstadt", "Indikator 11.4.1 – Nordviertel"}

@@ -153,6 +153,7 @@ def _apply_statistics(key: str, profile: Profile, table: RawTable) -> None:
     if applied.source is not None:
         st.session_state[f"import_stats_source_{key}"] = applied.source
     st.session_state[f"import_stats_unit_{key}"] = applied.unit
+    st.session_state[f"import_stats_name_{key}"] = applied.name
     st.session_state[f"{STATISTICS_APPLIED}_{key}"] = (profile.name, applied)
 
 

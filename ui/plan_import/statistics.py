@@ -22,6 +22,7 @@ from models.transfer.importer import ImportRefused, Target
 from models.transfer.mapping import is_explanation, is_info
 from models.transfer.parsing import RawTable
 from models.transfer.statistics import Choice, ChoiceRefused
+from models.transfer.statistics_changes import change_messages, existing_changes
 from models.transfer.tree import looks_like_tree
 from ui.plan_import import profiles as profile_offer
 from ui.plan_import.picks import columns_key as columns_key_of
@@ -111,7 +112,15 @@ def _kind(table: RawTable, key: str) -> str | None:
     return chosen or None
 
 
-def _choice(table: RawTable, shape: str, key: str) -> Choice:
+def _name(table: RawTable, shape: str, key: str, upload_name: str) -> str:
+    """The name of the series in front of every code and title, proposed from the file (Open SDG: its indicator)."""
+    name_key = f"import_stats_name_{key}"
+    st.session_state.setdefault(name_key, statistics.proposed_name(table, upload_name, shape))
+    return st.text_input(t("import.stats.name"), key=name_key, max_chars=80, help=t("import.stats.name.help"))
+
+
+def _choice(table: RawTable, shape: str, key: str, upload_name: str) -> Choice:
+    name = _name(table, shape, key, upload_name)
     rows: list[str] = []
     categories: list[str] = []
     unit_column = kind = None
@@ -152,7 +161,7 @@ def _choice(table: RawTable, shape: str, key: str) -> Choice:
     source = middle.text_input(t("import.stats.source"), key=f"import_stats_source_{key}")
     unit = right.text_input(t("import.stats.unit"), key=f"import_stats_unit_{key}", disabled=bool(unit_column))
     return Choice(shape, rows=rows, columns=columns, stand=stand, source=source.strip(), unit=unit.strip(),
-                  key_column=key_column, categories=categories, unit_column=unit_column)
+                  key_column=key_column, categories=categories, unit_column=unit_column, name=name.strip())
 
 
 def _notes_frame(notes: list[statistics.Note]) -> pd.DataFrame:
@@ -166,7 +175,7 @@ def statistics_flow(table: RawTable, shape: str, upload_name: str, file_key: str
     st.subheader(t("import.stats.step"), anchor=False)
     st.caption(t("import.stats.target", name=plain(context.name)))
     profile_offer.offer_statistics(context.url, context.plan_id, table, shape, f"{file_key}_{shape}")
-    choice = _choice(table, shape, f"{file_key}_{shape}")
+    choice = _choice(table, shape, f"{file_key}_{shape}", upload_name)
     if not choice.columns or (shape != statistics.SERIES and not choice.rows):
         st.info(t("import.stats.choose"), icon=":material/touch_app:")
         st.stop()
@@ -194,6 +203,11 @@ def statistics_flow(table: RawTable, shape: str, upload_name: str, file_key: str
     show_preview(preview, reshaped.notes)
     if not preview.ok or not preview.row_changes:
         st.stop()
+    for kind, message in change_messages(existing_changes(reshaped, preview)):
+        if kind == "warning":
+            st.warning(plain(localised(message)), icon=":material/warning:")
+        else:
+            st.info(plain(localised(message)), icon=":material/update:")
     st.subheader(t("import.step.confirm"), anchor=False)
     if st.button(t("import.confirm"), type="primary", icon=":material/upload:", key="import_stats_confirm"):
         _apply(reshaped, target, preview, upload_name, signature, context)

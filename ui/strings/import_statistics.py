@@ -74,6 +74,15 @@ CATALOGUE.update(
                                             "(2023 → 31.12.2023)."},
         "import.stats.stands": {"de": "Stand der Werte: {stands}", "en": "Values as of: {stands}"},
         "import.stats.source": {"de": "Quelle", "en": "Source"},
+        "import.stats.name": {"de": "Bezeichnung der Reihe", "en": "Name of the series"},
+        "import.stats.name.help": {"de": "Steht vor jedem Code und Titel dieses Imports (z. B. „Indikator 11.2.1 – "
+                                         "Alt-Treptow“), damit zwei Dateien mit gleichen Zeilen oder Kategorien "
+                                         "einander nicht ändern. Vorgeschlagen aus der Datei; leer: Codes und Titel "
+                                         "nur aus Zeilen und Spalten.",
+                                   "en": "Put in front of every code and title of this import (e.g. “Indikator "
+                                         "11.2.1 – Alt-Treptow”), so two files with the same rows or categories do "
+                                         "not change each other. Proposed from the file; empty: codes and titles "
+                                         "from rows and columns only."},
         "import.stats.unit": {"de": "Einheit (freiwillig)", "en": "Unit (optional)"},
         "import.stats.choose": {"de": "Wählen Sie Zeilen und Spalten, um die Vorschau zu sehen.",
                                 "en": "Choose rows and columns to see the preview."},
