@@ -124,7 +124,7 @@ def propose_tree(table: RawTable, shape: SheetShape | None = None, today: dt.dat
     mapping.plan_start = start.isoformat()
     mapping.label_dates = {label: date.isoformat() for label in labels
                            if (date := propose_label_date(label, start)) is not None}
-    mapping.status_values = {value: status for value in distinct_status_values(table, mapping)
+    mapping.status_values = {value: status for value in distinct_status_values(table, mapping, shape)
                              if (status := propose_status(value)) is not None}
     mapping.status_date = (today or dt.date.today()).isoformat()
     mapping.default_status = IN_PROGRESS
@@ -216,30 +216,23 @@ def distinct_labels(table: RawTable, mapping: TreeMapping, shape: SheetShape | N
     return list(dict.fromkeys(label for label in labels if label))
 
 
-def depth_overview(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = None) -> list[tuple[int, int, str]]:
-    """Per depth of the tree: (depth, rows, the title of its first row), for choosing the levels."""
-    try:
-        nodes, _, _ = build_nodes(table, mapping, shape or SheetShape())
-    except ValueError:
-        return []
-    columns = Columns(table)
-    found: dict[int, tuple[int, str]] = {}
-    for node in nodes:
-        count, example = found.get(node.depth, (0, ""))
-        title = node.key if node.generated else columns.text(node.row, mapping.title_column)
-        found[node.depth] = (count + 1, example or title)
-    return [(depth, count, example) for depth, (count, example) in sorted(found.items())]
-
-
 def _label(node: Node, columns: Columns, mapping: TreeMapping) -> str:
     return columns.text(node.row, mapping.label_column or mapping.title_column)
 
 
-def distinct_status_values(table: RawTable, mapping: TreeMapping) -> list[str]:
-    """The distinct values of the status column (as text), in the order they first appear."""
+def distinct_status_values(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = None) -> list[str]:
+    """The distinct values of the status column (as text) on rows that take a status (measures, reports:
+    other levels' values are named as not imported), in the order they first appear."""
     if not mapping.status_column or mapping.status_column not in table.headers:
         return []
-    values = (_status_text(value) for value in table.column(mapping.status_column))
+    try:
+        nodes, _, _ = build_nodes(table, mapping, shape or SheetShape())
+    except ValueError:
+        return []
+    taking = {depth for depth, level in mapping.depths.items() if level in ("measures", REPORT)}
+    report_depth = mapping.level_depth(REPORT) or len(table.rows) + 1
+    values = (_status_text(Columns(table).raw(node.row, mapping.status_column)) for node in nodes
+              if node.is_report or node.depth in taking or node.depth >= report_depth)
     return list(dict.fromkeys(value for value in values if value))
 
 

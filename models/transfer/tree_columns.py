@@ -18,6 +18,9 @@ from typing import Any
 from models.transfer.cells import is_missing, parse_whole_number, plain_text
 from models.transfer.mapping import normalise
 from models.transfer.parsing import RawTable
+from models.transfer.sheet_shape import SheetShape
+from models.transfer.tree_mapping import TreeMapping
+from models.transfer.tree_nodes import Columns, build_nodes
 
 ROLE_NAMES: dict[str, tuple[str, ...]] = {
     "id_column": ("id", "kennung", "lfd nr", "nr", "nummer", "key", "schlüssel", "zeile"),
@@ -134,3 +137,18 @@ def progress_figure(raw: Any) -> int | None:
         return None if is_missing(raw) else parse_whole_number(raw)
     except ValueError:
         return None
+
+
+def depth_overview(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = None) -> list[tuple[int, int, str]]:
+    """Per depth of the tree: (depth, rows, the title of its first row), for choosing the levels."""
+    try:
+        nodes, _, _ = build_nodes(table, mapping, shape or SheetShape())
+    except ValueError:
+        return []
+    columns = Columns(table)
+    found: dict[int, tuple[int, str]] = {}
+    for node in nodes:
+        count, example = found.get(node.depth, (0, ""))
+        title = node.key if node.generated else columns.text(node.row, mapping.title_column)
+        found[node.depth] = (count + 1, example or title)
+    return [(depth, count, example) for depth, (count, example) in sorted(found.items())]

@@ -15,7 +15,7 @@ import streamlit as st
 
 from models.formats import format_number
 from models.rules import MEASURE_STATUSES
-from models.transfer import layout, tree, tree_mapping
+from models.transfer import layout, tree, tree_columns, tree_mapping
 from models.transfer.parsing import RawTable, UnreadableFile
 from models.transfer.tree import Reshaped, SheetShape, TreeFile, TreeMapping
 from ui.plan_import import profiles as profile_offer
@@ -130,7 +130,7 @@ def tree_mapping_widgets(found: TreeFile, file_key: str, url: str | None = None,
     _missing_widgets(mapping, proposal, key)
     _date_widgets(mapping, proposal, key)
     _label_table(table, shape, mapping, proposal, key, pending)
-    _status_table(table, mapping, proposal, key, pending)
+    _status_table(table, shape, mapping, proposal, key, pending)
     st.session_state.setdefault(f"{key}_shorten_titles", proposal.shorten_titles)
     mapping.shorten_titles = st.checkbox(t("import.tree.shorten_titles"), key=f"{key}_shorten_titles")
     st.download_button(t("import.tree.save"), mapping.to_json().encode("utf-8"), file_name=MAPPING_NAME,
@@ -150,7 +150,7 @@ def _depth_widgets(table: RawTable, shape: SheetShape, mapping: TreeMapping, pro
     st.markdown(f"**{t('import.tree.depths')}**")
     options = [UNUSED, *tree.TREE_LEVELS, tree.REPORT]
     structure_key = f"{key}_{mapping.structure}"
-    for depth, rows, example in tree.depth_overview(table, mapping, shape):
+    for depth, rows, example in tree_columns.depth_overview(table, mapping, shape):
         box_key = f"{structure_key}_depth_{depth}"
         keep_offered(box_key, options, None)
         st.session_state.setdefault(box_key, proposal.depths.get(depth, UNUSED))
@@ -237,9 +237,9 @@ def _label_table(table: RawTable, shape: SheetShape, mapping: TreeMapping, propo
             mapping.label_dates[label] = date.isoformat()
 
 
-def _status_table(table: RawTable, mapping: TreeMapping, proposal: TreeMapping, key: str,
+def _status_table(table: RawTable, shape: SheetShape, mapping: TreeMapping, proposal: TreeMapping, key: str,
                   pending: profile_offer.Pending) -> None:
-    values = tree.distinct_status_values(table, mapping)
+    values = tree.distinct_status_values(table, mapping, shape)
     if not values:
         return
 
