@@ -90,6 +90,9 @@ def register(commands) -> None:
                            help="mit --tree ohne Statusspalte: der Status, den alle Sachstände erhalten (ohne diese "
                                 "Angabe ist eine fehlende Statusspalte ein Problem); erlaubt: "
                                 + ", ".join(MEASURE_STATUSES))
+    importing.add_argument("--no-shorten-titles", dest="shorten_titles", action="store_false", default=None,
+                           help="mit --tree: zu lange Titel nicht kürzen, sondern als Problem nennen (Voreinstellung: "
+                                "an einer Wortgrenze mit „…“ kürzen, der ganze Text steht vorne in der Beschreibung)")
     importing.set_defaults(handler=cmd_import)
 
 
@@ -241,6 +244,8 @@ def _import_tree(args: argparse.Namespace, path: Path, target: Target,
         mapping = tree.propose_tree(table, shape)
     if args.default_status:
         mapping.default_status = args.default_status
+    if args.shorten_titles is not None:
+        mapping.shorten_titles = args.shorten_titles
     reshaped = tree.reshape(table, mapping, shape)
     if reshaped.default_status is not None and not args.default_status:
         # Rule "no status column is said": never every report silently in the default status.
@@ -288,11 +293,12 @@ def _print_tree(reshaped: tree.Reshaped) -> None:
         print(f"Status „{value}“ → {status or 'nicht zugeordnet'}: {format_number(count)} Zeile(n)")
     print(f"Übersprungene Zeilen: {format_number(len(reshaped.skipped))}"
           + "".join(f"\n  - Zeile {row}: {reason}" for row, reason in reshaped.skipped))
-    for line in (reshaped.no_status_line(), reshaped.unreported_line()):
+    for line in (reshaped.id_like_title_line(), reshaped.no_status_line(), reshaped.derived_line(),
+                 reshaped.unreported_line(), reshaped.shortened_line()):
         if line is not None:
             print(line)
-    if reshaped.left_out:
-        print(f"Nicht übernommen ({format_number(len(reshaped.left_out))} Spalten):"
+    if not reshaped.nothing_left_out():
+        print(f"Nicht übernommen ({format_number(len(reshaped.left_out_lines()))}):"
               + "".join(f"\n  - {line}" for line in reshaped.left_out_lines()))
 
 
@@ -435,12 +441,15 @@ def _print_preview(name: str, tables, mappings, result: Preview) -> None:
     state = "neu" if result.new_plan else "vorhanden"
     if result.plan_slug:
         print(f"Plan: {result.plan_name} [{result.plan_slug}] ({state})")
-    print(f"\n{'Ebene':<18}{'neu':>8}{'geändert':>10}{'unverändert':>13}")
-    for label, count in level_summary(result):
-        print(f"{label:<18}{format_number(count.new):>8}{format_number(count.changed):>10}"
-              f"{format_number(count.unchanged):>13}")
-    for line in result.sample_lines():
-        print(line)
+    if result.problems:  # refused: no counts of what would be written
+        print("\nWegen der Probleme unten wird nichts gespeichert (darum keine Zahlen, was neu oder geändert wäre).")
+    else:
+        print(f"\n{'Ebene':<18}{'neu':>8}{'geändert':>10}{'unverändert':>13}")
+        for label, count in level_summary(result):
+            print(f"{label:<18}{format_number(count.new):>8}{format_number(count.changed):>10}"
+                  f"{format_number(count.unchanged):>13}")
+        for line in result.sample_lines():
+            print(line)
     if result.left_out:
         print(f"\nNicht übernommen ({format_number(len(result.left_out))} Spalten):")
         for line in result.left_out_lines():

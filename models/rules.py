@@ -103,6 +103,15 @@ def report_progress(status: str, progress: int | float | None) -> int | None:
     return 100 if status == COMPLETED else None
 
 
+def status_for_progress(progress: int) -> str:
+    """Rule "status from the figure": the status a report that names a progress figure but no status stands
+    for (an imported row with an empty status cell): 0 % geplant, 1 to 99 % in Umsetzung, 100 % abgeschlossen
+    (abgeschlossen means 100 %)."""
+    if progress >= 100:
+        return COMPLETED
+    return IN_PROGRESS if progress > 0 else PLANNED
+
+
 def report_date_allowed(report_date: dt.date, today: dt.date) -> bool:
     """Rule "no report from the future": a Sachstand is dated today or earlier."""
     return report_date <= today

@@ -179,7 +179,7 @@ def apply_tree(profile: Profile, table: RawTable, shape: tree.SheetShape | None 
         if label not in mapping.label_dates:
             proposed = tree.propose_label_date(label, start)
             applied.new_labels[label] = proposed.isoformat() if isinstance(proposed, dt.date) else None
-    for value in tree.distinct_status_values(table, mapping):
+    for value in tree.distinct_status_values(table, mapping, shape):
         if value not in mapping.status_values:
             applied.new_statuses[value] = tree.propose_status(value)
     return applied

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -25,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from models.commands import Actor
 from models.formats import format_date, parse_date
-from models.rules import IN_PROGRESS, MEASURE_STATUSES, PLANNED, report_progress
+from models.rules import IN_PROGRESS, MEASURE_STATUSES, PLANNED, report_progress, status_for_progress
 from models.transfer import importer, layout
 from models.transfer.cells import is_missing, parse_whole_number, plain_text
 from models.transfer.importer import ImportRefused, Preview, Problem, Target
@@ -38,6 +37,11 @@ from models.transfer.tree_mapping import (
     PLACEHOLDER, PLACEHOLDER_CODES, REPORT, TREE_LEVELS, TreeMapping, YEAR_PATTERN, propose_label_date,
     propose_status,
 )
+from models.transfer.tree_columns import (
+    CATEGORY_NAMES, ROLE_NAMES, WORD_ROLES, best_title_column, find_header, fit_title, is_id_like,
+    progress_figure,
+)
+from models.transfer.import_values import TEXT_LIMITS
 from models.transfer.tree_nodes import Node, Reshaped, Columns, build_nodes, code_parent
 
 # --- reading: the file's indentation, outline levels and blank lines ------------------------------
@@ -65,34 +69,6 @@ def read_tree_file(filename: str, data: bytes) -> TreeFile:
 
 # --- proposals ------------------------------------------------------------------------------------
 
-_ROLE_NAMES: dict[str, tuple[str, ...]] = {
-    "id_column": ("id", "kennung", "lfd nr", "nr", "nummer", "key", "schlüssel", "zeile"),
-    "parent_column": ("parent", "parent id", "eltern", "übergeordnet", "übergeordnete id", "gehört zu",
-                      "oberpunkt", "parentid", "vater", "ebene darüber"),
-    "code_column": ("code", "kürzel", "nr", "nummer", "maßnahmen nr", "ziffer", "gliederungsnummer", "punkt"),
-    "title_column": ("titel", "bezeichnung", "title", "name", "maßnahme", "ziel", "thema", "überschrift"),
-    "text_column": ("beschreibung", "text", "inhalt", "erläuterung", "description", "details", "sachstand",
-                    "bericht", "stand"),
-    "label_column": ("art", "typ", "zeilenart", "label", "bezeichnung bericht", "berichtsart"),
-    "status_column": ("status", "ampel", "farbe", "umsetzungsstatus", "zustand", "state", "bewertung",
-                      "assessment", "rating", "einschätzung", "ampelfarbe", "color", "colour"),
-    "progress_column": ("fortschritt", "fortschritt in prozent", "umsetzungsgrad", "progress", "prozent"),
-    "lead_column": ("federführung", "federführend", "verantwortlich", "zuständig", "lead", "zuständigkeit"),
-    "year_column": ("jahr", "year", "zieljahr"),
-}
-_CATEGORY_NAMES = ("kategorie", "category", "bereich", "handlungsfeld", "themenfeld", "unterkategorie",
-                   "subcategory", "sub category", "unterbereich", "thema")
-
-
-def _find_header(headers: Sequence[str], names: Sequence[str], taken: set[str]) -> str | None:
-    keys = [normalise(name) for name in names]
-    for key in keys:
-        for header in headers:
-            if header not in taken and normalise(header) == key:
-                return header
-    return None
-
-
 def propose_tree(table: RawTable, shape: SheetShape | None = None, today: dt.date | None = None) -> TreeMapping:
     """A first guess at a tree file's mapping: columns by their headers, the structure by which columns
     exist (id + parent, a code column, category columns, else indentation), depths from the top down onto
@@ -102,7 +78,7 @@ def propose_tree(table: RawTable, shape: SheetShape | None = None, today: dt.dat
     found: dict[str, str | None] = {}
     for role in ("parent_column", "id_column", "status_column", "progress_column", "lead_column",
                  "year_column", "title_column", "text_column", "label_column", "code_column"):
-        header = _find_header(headers, _ROLE_NAMES[role], taken)
+        header = find_header(headers, ROLE_NAMES[role], taken, by_word=role in WORD_ROLES)
         found[role] = header
         if header:
             taken.add(header)
@@ -113,9 +89,9 @@ def propose_tree(table: RawTable, shape: SheetShape | None = None, today: dt.dat
     if found["id_column"] and not found["parent_column"] and not found["code_column"]:
         found["code_column"], found["id_column"] = found["id_column"], None  # "Nr." without a parent: a code
     mapping = TreeMapping(**found)
-    if mapping.title_column is None:
-        mapping.title_column = next((h for h in headers if h not in taken), None)
-    categories = [h for h in headers if normalise(h) in {normalise(n) for n in _CATEGORY_NAMES}]
+    if mapping.title_column is None or is_id_like(table, mapping.title_column):
+        _propose_title(table, mapping, taken)
+    categories = [h for h in headers if normalise(h) in {normalise(n) for n in CATEGORY_NAMES}]
     if mapping.id_column and mapping.parent_column:
         mapping.structure = BY_PARENT
     elif mapping.code_column and _codes_nest(table, mapping.code_column):
@@ -148,11 +124,23 @@ def propose_tree(table: RawTable, shape: SheetShape | None = None, today: dt.dat
     mapping.plan_start = start.isoformat()
     mapping.label_dates = {label: date.isoformat() for label in labels
                            if (date := propose_label_date(label, start)) is not None}
-    mapping.status_values = {value: status for value in distinct_status_values(table, mapping)
+    mapping.status_values = {value: status for value in distinct_status_values(table, mapping, shape)
                              if (status := propose_status(value)) is not None}
     mapping.status_date = (today or dt.date.today()).isoformat()
     mapping.default_status = IN_PROGRESS
     return mapping
+
+
+def _propose_title(table: RawTable, mapping: TreeMapping, taken: set[str]) -> None:
+    """Rule "a title column holds text": the untaken column that reads most like titles; when all are
+    id-like, the text column (its long texts are shortened, kept whole in the description); else the first
+    untaken column (the preview warns about an id-like title)."""
+    taken.discard(mapping.title_column)
+    best = best_title_column(table, taken)
+    if best is None and mapping.text_column and not is_id_like(table, mapping.text_column):
+        best, mapping.text_column = mapping.text_column, None
+    mapping.title_column = best or mapping.title_column or next((h for h in table.headers if h not in taken), None)
+    taken.add(mapping.title_column)
 
 
 STATUS_SHARE = 0.6  # a column whose filled values are mostly colours or status words is a status column
@@ -176,10 +164,10 @@ def looks_like_tree(table: RawTable) -> bool:
     report rows labelled like "Sachstand 2013" make a sheet one tree in one table. ("geplant" alone is no
     sign: it is also a measure status in the plan's own sheets.)"""
     headers = table.headers
-    if _find_header(headers, _ROLE_NAMES["parent_column"], set()) and _find_header(
-            headers, _ROLE_NAMES["id_column"], set()):
+    if find_header(headers, ROLE_NAMES["parent_column"], set()) and find_header(
+            headers, ROLE_NAMES["id_column"], set()):
         return True
-    code = _find_header(headers, _ROLE_NAMES["code_column"], set())
+    code = find_header(headers, ROLE_NAMES["code_column"], set())
     if code and _codes_nest(table, code):
         return True
     labelled = sum(1 for row in table.rows for cell in row.cells
@@ -200,8 +188,7 @@ def _labels_at(nodes: list[Node], depth: int, table: RawTable, mapping: TreeMapp
 
 
 def _default_depths(deepest: int) -> dict[int, str]:
-    """Depth -> level from the top down, the deepest depth the measures: 4 depths all four levels,
-    3 without Jahresziele, 2 Leitziele and Maßnahmen, 1 only Maßnahmen."""
+    """Depth -> level from the top down, the measures deepest (3 depths: no Jahresziele; 2: Leitziele)."""
     shapes = {1: ("measures",), 2: ("guiding_goals", "measures"),
               3: ("action_fields", "guiding_goals", "measures")}
     levels = shapes.get(deepest, TREE_LEVELS)
@@ -229,30 +216,23 @@ def distinct_labels(table: RawTable, mapping: TreeMapping, shape: SheetShape | N
     return list(dict.fromkeys(label for label in labels if label))
 
 
-def depth_overview(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = None) -> list[tuple[int, int, str]]:
-    """Per depth of the tree: (depth, rows, the title of its first row), for choosing the levels."""
-    try:
-        nodes, _, _ = build_nodes(table, mapping, shape or SheetShape())
-    except ValueError:
-        return []
-    columns = Columns(table)
-    found: dict[int, tuple[int, str]] = {}
-    for node in nodes:
-        count, example = found.get(node.depth, (0, ""))
-        title = node.key if node.generated else columns.text(node.row, mapping.title_column)
-        found[node.depth] = (count + 1, example or title)
-    return [(depth, count, example) for depth, (count, example) in sorted(found.items())]
-
-
 def _label(node: Node, columns: Columns, mapping: TreeMapping) -> str:
     return columns.text(node.row, mapping.label_column or mapping.title_column)
 
 
-def distinct_status_values(table: RawTable, mapping: TreeMapping) -> list[str]:
-    """The distinct values of the status column (as text), in the order they first appear."""
+def distinct_status_values(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = None) -> list[str]:
+    """The distinct values of the status column (as text) on rows that take a status (measures, reports:
+    other levels' values are named as not imported), in the order they first appear."""
     if not mapping.status_column or mapping.status_column not in table.headers:
         return []
-    values = (_status_text(value) for value in table.column(mapping.status_column))
+    try:
+        nodes, _, _ = build_nodes(table, mapping, shape or SheetShape())
+    except ValueError:
+        return []
+    taking = {depth for depth, level in mapping.depths.items() if level in ("measures", REPORT)}
+    report_depth = mapping.level_depth(REPORT) or len(table.rows) + 1
+    values = (_status_text(Columns(table).raw(node.row, mapping.status_column)) for node in nodes
+              if node.is_report or node.depth in taking or node.depth >= report_depth)
     return list(dict.fromkeys(value for value in values if value))
 
 
@@ -274,8 +254,6 @@ def reshape(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = No
     result = Reshaped([], [])
     result.skipped = [(number, say("skip.blank")) for number in shape.blank_rows]
     result.left_out = [header for header in table.headers if header not in used_columns(mapping)]
-    if not mapping.status_column or mapping.status_column not in table.headers:
-        result.default_status = mapping.default_status if mapping.default_status in MEASURE_STATUSES else None
     try:
         nodes, problems, skipped = build_nodes(table, mapping, shape)
     except ValueError as wrong:
@@ -285,6 +263,10 @@ def reshape(table: RawTable, mapping: TreeMapping, shape: SheetShape | None = No
     result.skipped = sorted(result.skipped + skipped)
     builder = _Builder(table, mapping, result)
     builder.run(nodes)
+    if result.defaulted and (not mapping.status_column or mapping.status_column not in table.headers):
+        result.default_status = mapping.default_status  # said (no_status_line) only when a report gets it
+    if mapping.title_column and is_id_like(table, mapping.title_column):
+        result.id_like_title = mapping.title_column
     return result
 
 
@@ -343,8 +325,8 @@ class _Builder:
 
     def _unmapped_statuses(self, nodes: list[Node]) -> None:
         for node in nodes:
-            if node.generated:
-                continue
+            if node.generated or not (node.is_report or node.level == "measures"):
+                continue  # other levels take no status (named in the preview as not imported)
             status, value = self._status(node.row)
             if value and status not in MEASURE_STATUSES:
                 self.problem(node.row.number, self.mapping.status_column, say("status_unmapped", value=value))
@@ -385,6 +367,9 @@ class _Builder:
         if is_missing(title) and node.level != "measures":
             title = node.code
         text = "" if node.generated else self.columns.raw(node.row, self.mapping.text_column)
+        title, text = self._fit_title(node.level, title, text)
+        if node.level != "measures" and not node.generated:
+            self._dropped(node)
         sources = {"Code": self.mapping.code_column or self.mapping.id_column or say("generated"),
                    "Titel": self.mapping.title_column or "", "Beschreibung": self.mapping.text_column or ""}
         if node.level == "action_fields":
@@ -401,6 +386,19 @@ class _Builder:
         else:
             cells = [node.code, parent_code, title, text]
         self.rows[node.level].append(RawRow(node.row.number, cells, {k: v for k, v in sources.items() if v}))
+
+    def _fit_title(self, level: str, title: Any, text: Any) -> tuple[Any, Any]:
+        fitted = fit_title(title, text, TEXT_LIMITS.get((level, "title"))) if self.mapping.shorten_titles else None
+        if fitted is None:  # fits, or not to be shortened (then the importer refuses it)
+            return title, text
+        self.result.shortened[level] = self.result.shortened.get(level, 0) + 1
+        return fitted
+
+    def _dropped(self, node: Node) -> None:  # status, progress, lead above the measures: named as not imported
+        for column in (self.mapping.status_column, self.mapping.progress_column, self.mapping.lead_column):
+            if column and self.columns.text(node.row, column):
+                key = (column, node.level)
+                self.result.dropped[key] = self.result.dropped.get(key, 0) + 1
 
     def _year(self, node: Node) -> Any:
         raw = self.columns.raw(node.row, self.mapping.year_column)
@@ -472,7 +470,8 @@ class _Builder:
         for the latest, "geplant" at the plan's start, else the status chosen for reports without one. A
         measure with a status but no report rows gets one report at the file's date."""
         if not measure.reports:
-            if _status_text(self.columns.raw(measure.row, self.mapping.status_column)):
+            if _status_text(self.columns.raw(measure.row, self.mapping.status_column)) or self.columns.text(
+                    measure.row, self.mapping.progress_column):  # a figure alone is a report too
                 date = _iso(self.mapping.status_date)
                 if date is None:
                     self.problem(measure.row.number, self.mapping.status_column, say("status_undated"))
@@ -494,20 +493,26 @@ class _Builder:
         status, value = self._status(row)
         if not value and latest:
             status, value = self._status(measure.row)
+        progress = self.columns.raw(row, self.mapping.progress_column)
+        if is_missing(progress) and latest:
+            progress = self.columns.raw(measure.row, self.mapping.progress_column)
+        figure = progress_figure(progress)
         if value:
             self.statuses[value] = self.statuses.get(value, 0) + 1
             if status is None:
                 return  # said for every row by _unmapped_statuses
+        elif figure is not None:  # rule "status from the figure": the figure is kept, the status follows it
+            status = status_for_progress(figure)
+            self.result.derived += 1
         elif self.plan_start is not None and date == self.plan_start:
             status = PLANNED
         elif self.mapping.default_status in MEASURE_STATUSES:
             status = self.mapping.default_status
+            self.result.defaulted += 1
         else:
             self.problem(row.number, self.mapping.status_column, say("status_missing"))
             return
-        progress = self.columns.raw(row, self.mapping.progress_column)
-        if is_missing(progress) and latest:
-            progress = self.columns.raw(measure.row, self.mapping.progress_column)
+        self.result.report_rows += 1
         if is_missing(progress):  # no made-up figure: none, or 100 when abgeschlossen (rules.report_progress)
             progress = report_progress(status, None)
             self.result.unreported += progress is None

@@ -89,6 +89,7 @@ class TreeMapping:
     label_dates: dict[str, str] = field(default_factory=dict)      # label -> ISO date
     status_values: dict[str, str] = field(default_factory=dict)    # file's value -> measure status
     default_status: str | None = None      # for reports without a status of their own or their measure's
+    shorten_titles: bool = True            # a title too long: shortened with "…", the whole text in the description
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
@@ -107,6 +108,7 @@ class TreeMapping:
             mapping.level_columns = [str(header) for header in mapping.level_columns]
         except (TypeError, ValueError, AttributeError) as wrong:
             raise ValueError("Ein Feld der Zuordnung hat die falsche Form.") from wrong
+        mapping.shorten_titles = bool(mapping.shorten_titles)
         if mapping.structure not in STRUCTURES:
             raise ValueError(f"Unbekannte Form des Baums „{mapping.structure}“.")
         return mapping

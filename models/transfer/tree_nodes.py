@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.texts import Count
+from models.transfer import layout
 from models.transfer.cells import plain_text
 from models.transfer.importer import Problem
 from models.transfer.mapping import ColumnMapping
@@ -52,17 +53,46 @@ class Reshaped:
     left_out: list[str] = field(default_factory=list)  # the file's columns the mapping does not read
     default_status: str | None = None  # no status column: the status every report gets (the user confirms it)
     unreported: int = 0  # reports that name no progress figure (stored without one)
+    derived: int = 0  # reports with a figure but no status: status from the figure (rules.status_for_progress)
+    defaulted: int = 0  # reports that get default_status (no status and no figure)
+    report_rows: int = 0  # reports made
+    dropped: dict[tuple[str, str], int] = field(default_factory=dict)  # (column, level) -> rows not taken
+    shortened: dict[str, int] = field(default_factory=dict)  # level -> titles shortened (whole text kept)
+    id_like_title: str | None = None  # the title column holds only ids or numbers
 
     def no_status_line(self) -> str | None:
-        """Rule "no status column is said": the German warning when every report gets the default status."""
-        return None if self.default_status is None else say("no_status", status=self.default_status)
+        """Rule "no status column is said": the German warning when reports get the default status (none
+        when no report does, e.g. a file without report rows)."""
+        if self.default_status is None or not self.defaulted:
+            return None
+        if self.defaulted < self.report_rows:
+            return say("no_status_some", count=Count(self.defaulted), status=self.default_status)
+        return say("no_status", status=self.default_status)
+
+    def derived_line(self) -> str | None:
+        """How many reports take their status from their progress figure (the status cell is empty)."""
+        return say("status_from_figure", count=Count(self.derived)) if self.derived else None
+
+    def shortened_line(self) -> str | None:
+        """How many titles are too long and are shortened, their whole text kept in the description."""
+        count = sum(self.shortened.values())
+        return say("titles_shortened", count=Count(count)) if count else None
+
+    def id_like_title_line(self) -> str | None:
+        return say("title_id_like", column=self.id_like_title) if self.id_like_title else None
 
     def unreported_line(self) -> str | None:
         """How many reports name no progress figure: they are stored without one ("keine Angabe")."""
         return say("reports_without_figure", count=Count(self.unreported)) if self.unreported else None
 
     def left_out_lines(self) -> list[str]:
-        return [say("left_out", column=column) for column in self.left_out]
+        """Every column not read, and every value of a read column on a level that does not take it."""
+        lines = [say("left_out", column=column) for column in self.left_out]
+        return lines + [say("dropped", column=column, rows=Count(rows), level=layout.level(level).sheet)
+                        for (column, level), rows in self.dropped.items()]
+
+    def nothing_left_out(self) -> bool:
+        return not self.left_out and not self.dropped
 
 
 class Columns:
@@ -112,8 +142,13 @@ def build_nodes(table: RawTable, mapping: TreeMapping, shape: SheetShape) -> tup
     for header in [*needed, mapping.title_column]:
         if not header:
             raise ValueError(say("choose_column", what=_ROLE_WORDS.get(mapping.structure, "den Titel")))
-        if header not in columns.index:
-            raise ValueError(say("no_column", column=header))
+    named = [*needed, mapping.title_column, mapping.code_column, mapping.text_column, mapping.label_column,
+             mapping.status_column, mapping.progress_column, mapping.lead_column, mapping.year_column]
+    absent = list(dict.fromkeys(header for header in named if header and header not in columns.index))
+    if len(absent) == 1:
+        raise ValueError(say("no_column", column=absent[0]))
+    if absent:  # every column the mapping names and the file lacks, not only the first
+        raise ValueError(say("no_columns", columns=", ".join(f"„{header}“" for header in absent)))
     nodes: list[Node] = []
     for row in table.rows:
         if not any(columns.text(row, h) for h in table.headers):

@@ -42,6 +42,30 @@ WORDS: dict[str, dict[str, str]] = {
               "not 0 %; a completed one counts as 100 %)."},
     "no_status": {"de": "Kein Status gewählt: alle Sachstände erhalten „{status}“.",
                   "en": "No status chosen: every status report gets “{status}”."},
+    "no_status_some": {"de": "Kein Status gewählt: {count} Sachstände ohne Status und ohne Fortschritt erhalten "
+                             "„{status}“.",
+                       "en": "No status chosen: {count} status reports without a status and without progress get "
+                             "“{status}”."},
+    "status_from_figure": {
+        "de": "{count} Sachstände haben einen Fortschritt, aber keinen Status: Der Fortschritt wird übernommen, der "
+              "Status aus ihm abgeleitet (0 % geplant, 1 bis 99 % in Umsetzung, 100 % abgeschlossen).",
+        "en": "{count} status reports have a progress figure but no status: the figure is imported, the status "
+              "derived from it (0 % planned, 1 to 99 % in progress, 100 % completed)."},
+    "dropped": {"de": "Spalte „{column}“: Werte in {rows} Zeilen der Ebene „{level}“ werden nicht übernommen "
+                      "(nur Maßnahmen haben Status, Fortschritt und Federführung)",
+                "en": "Column “{column}”: values in {rows} rows of the level “{level}” are not imported (only "
+                      "measures have a status, progress and lead)"},
+    "titles_shortened": {
+        "de": "{count} Titel sind länger als erlaubt: Sie werden an einer Wortgrenze mit „…“ gekürzt; der ganze Text "
+              "steht vorne in der Beschreibung (alle Ebenen des Baums haben eine Beschreibung).",
+        "en": "{count} titles are longer than allowed: they are shortened at a word boundary with “…”; the whole "
+              "text comes first in the description (every level of the tree has a description)."},
+    "title_id_like": {"de": "Die Spalte „{column}“ enthält als Titel nur Kennungen oder Zahlen. Bitte prüfen Sie, "
+                            "ob eine andere Spalte die Titel enthält.",
+                      "en": "The column “{column}” holds only ids or numbers as titles. Please check whether "
+                            "another column holds the titles."},
+    "no_columns": {"de": "Diese Spalten der Zuordnung gibt es in der Datei nicht: {columns}.",
+                   "en": "The file lacks these columns of the mapping: {columns}."},
     "no_status_cli": {"de": "Keine Statusspalte gewählt: alle Sachstände erhielten „{status}“. Geben Sie eine "
                             "Statusspalte in der Zuordnung an oder bestätigen Sie mit --default-status „{status}“ "
                             "(oder einem anderen Status).",

@@ -82,3 +82,33 @@ def test_tree_without_status_column_needs_default_status(tmp_path, capsys):
     assert "Spalte „priority“ wird nicht übernommen" in out
     assert main([*args, "--default-status", "geplant"]) == 0
     assert "Kein Status gewählt: alle Sachstände erhalten „geplant“." in capsys.readouterr().out
+
+
+def test_tree_command_line_after_the_third_review(tmp_path, capsys):
+    """(a) a mapping whose columns the file lacks names them all; (b) a file without report rows says nothing
+    about a status; (c) a refused dry run prints no counts of what would be written; long titles are
+    shortened by default (said in the dry run), and --no-shorten-titles refuses them instead."""
+    from models.transfer import tree
+    from tests.conftest import FIXTURES
+
+    source = FIXTURES / "imports" / "aktionen-achsen.csv"
+    args = ["--database-url", f"sqlite:///{tmp_path / 'cli.db'}", "import", str(source), "--plan", "achsen",
+            "--name", "Achsen", "--owner", "Stadt", "--dry-run"]
+    assert main([*args, "--tree"]) == 0
+    out = capsys.readouterr().out
+    assert "Kein Status" not in out and "Keine Statusspalte" not in out  # (b)
+    assert "2 Titel sind länger als erlaubt: Sie werden an einer Wortgrenze mit „…“ gekürzt" in out
+    assert "Plan (Info)              1         0            0" in out
+    assert main([*args, "--tree", "--no-shorten-titles"]) == 1
+    out = capsys.readouterr().out
+    assert "Plan (Info)" not in out and "Maßnahmen               " not in out  # (c) no counts
+    assert "Wegen der Probleme unten wird nichts gespeichert" in out
+    assert "Es wurde nichts gespeichert." in out
+    found = tree.read_tree_file(source.name, source.read_bytes())
+    mapping = tree.propose_tree(found.tables[0])
+    mapping.title_column, mapping.status_column = "title/en", "status/name/en"
+    saved = tmp_path / "zuordnung.json"
+    saved.write_text(mapping.to_json(), encoding="utf-8")
+    assert main([*args, "--mapping", str(saved)]) == 1
+    out = capsys.readouterr().out
+    assert "Diese Spalten der Zuordnung gibt es in der Datei nicht: „title/en“, „status/name/en“." in out  # (a)

@@ -15,7 +15,7 @@ import streamlit as st
 
 from models.formats import format_number
 from models.rules import MEASURE_STATUSES
-from models.transfer import layout, tree, tree_mapping
+from models.transfer import layout, tree, tree_columns, tree_mapping
 from models.transfer.parsing import RawTable, UnreadableFile
 from models.transfer.tree import Reshaped, SheetShape, TreeFile, TreeMapping
 from ui.plan_import import profiles as profile_offer
@@ -130,7 +130,9 @@ def tree_mapping_widgets(found: TreeFile, file_key: str, url: str | None = None,
     _missing_widgets(mapping, proposal, key)
     _date_widgets(mapping, proposal, key)
     _label_table(table, shape, mapping, proposal, key, pending)
-    _status_table(table, mapping, proposal, key, pending)
+    _status_table(table, shape, mapping, proposal, key, pending)
+    st.session_state.setdefault(f"{key}_shorten_titles", proposal.shorten_titles)
+    mapping.shorten_titles = st.checkbox(t("import.tree.shorten_titles"), key=f"{key}_shorten_titles")
     st.download_button(t("import.tree.save"), mapping.to_json().encode("utf-8"), file_name=MAPPING_NAME,
                        mime="application/json", icon=":material/save:", help=t("import.tree.save.help"),
                        on_click="ignore", key=f"{key}_save")
@@ -148,7 +150,7 @@ def _depth_widgets(table: RawTable, shape: SheetShape, mapping: TreeMapping, pro
     st.markdown(f"**{t('import.tree.depths')}**")
     options = [UNUSED, *tree.TREE_LEVELS, tree.REPORT]
     structure_key = f"{key}_{mapping.structure}"
-    for depth, rows, example in tree.depth_overview(table, mapping, shape):
+    for depth, rows, example in tree_columns.depth_overview(table, mapping, shape):
         box_key = f"{structure_key}_depth_{depth}"
         keep_offered(box_key, options, None)
         st.session_state.setdefault(box_key, proposal.depths.get(depth, UNUSED))
@@ -235,9 +237,9 @@ def _label_table(table: RawTable, shape: SheetShape, mapping: TreeMapping, propo
             mapping.label_dates[label] = date.isoformat()
 
 
-def _status_table(table: RawTable, mapping: TreeMapping, proposal: TreeMapping, key: str,
+def _status_table(table: RawTable, shape: SheetShape, mapping: TreeMapping, proposal: TreeMapping, key: str,
                   pending: profile_offer.Pending) -> None:
-    values = tree.distinct_status_values(table, mapping)
+    values = tree.distinct_status_values(table, mapping, shape)
     if not values:
         return
 
@@ -294,13 +296,17 @@ def show_summary(reshaped: Reshaped) -> None:
                                     t("import.tree.col.rows"): count}
                                    for value, status, count in reshaped.statuses]),
                      hide_index=True, width="content")
+    if (line := reshaped.id_like_title_line()) is not None:  # names a header of the file
+        st.warning(plain(localised(line)), icon=":material/warning:")
     if (line := reshaped.no_status_line()) is not None:
         st.warning(localised(line), icon=":material/warning:")
-    if (line := reshaped.unreported_line()) is not None:
-        st.info(localised(line), icon=":material/info:")
-    if reshaped.left_out:
-        lines = "\n".join(f"- {plain(localised(line))}" for line in reshaped.left_out_lines())
-        st.markdown(t("import.tree.left_out", count=format_number(len(reshaped.left_out))) + "\n\n" + lines)
+    for line in (reshaped.derived_line(), reshaped.unreported_line(), reshaped.shortened_line()):
+        if line is not None:  # our own words and numbers only
+            st.info(localised(line), icon=":material/info:")
+    if not reshaped.nothing_left_out():
+        left_out = reshaped.left_out_lines()
+        lines = "\n".join(f"- {plain(localised(line))}" for line in left_out)
+        st.markdown(t("import.tree.left_out", count=format_number(len(left_out))) + "\n\n" + lines)
     st.caption(t("import.tree.skipped", count=format_number(len(reshaped.skipped))))
     if reshaped.skipped:
         st.dataframe(pd.DataFrame([{t("import.tree.col.row"): row, t("import.tree.col.reason"): localised(reason)}

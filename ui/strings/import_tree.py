@@ -86,7 +86,11 @@ CATALOGUE.update(
         "import.tree.col.made_up": {"de": "erzeugt", "en": "made up"},
         "import.tree.col.reports": {"de": "Sachstände", "en": "Reports"},
         "import.tree.skipped": {"de": "Übersprungene Zeilen: {count}", "en": "Rows skipped: {count}"},
-        "import.tree.left_out": {"de": "Nicht übernommen ({count} Spalten):", "en": "Not imported ({count} columns):"},
+        "import.tree.left_out": {"de": "Nicht übernommen ({count}):", "en": "Not imported ({count}):"},
+        "import.tree.shorten_titles": {
+            "de": "Zu lange Titel kürzen (an einer Wortgrenze mit „…“; der ganze Text steht vorne in der Beschreibung)",
+            "en": "Shorten titles that are too long (at a word boundary with “…”; the whole text comes first in the "
+                  "description)"},
         "import.tree.default_status.confirm": {
             "de": "Ja, alle Sachstände sollen den Status „{status}“ erhalten.",
             "en": "Yes, every status report is to get the status “{status}”."},
