@@ -100,3 +100,20 @@ def test_tree_csv_is_proposed_as_a_tree_and_no_status_column_needs_a_tick(mini_a
     at.button(key="import_confirm").click().run()
     assert not at.exception and not at.error
     assert [(code, status) for code, _, status in _reports(mini_app_url)] == [("A1", "in Umsetzung")]
+
+
+def test_many_columns_not_imported_are_listed_folded(mini_app_url):
+    """An export with many unused columns (Decidim layout): each is named, in a folded list below the counts."""
+    at = app()
+    sign_in(at, ADMIN)
+    at.run()
+    at.switch_page(PAGE).run()
+    export = (FIXTURES / "imports" / "ergebnisse-export.csv").read_bytes()
+    at.file_uploader(key="import_upload").set_value(("ergebnisse.csv", export, "text/csv")).run()
+    shape = next(radio.key for radio in at.radio if radio.key and radio.key.startswith("import_shape_"))
+    at.radio(key=shape).set_value("tree").run()
+    assert not at.exception
+    folded = [expander for expander in at.expander if rendered(expander.label).startswith("Nicht übernommen (")]
+    assert len(folded) == 1
+    lines = rendered(folded[0].markdown[0].value)
+    assert "Spalte „category/name/en“ wird nicht übernommen" in lines and lines.count("\n- ") >= 6

@@ -272,6 +272,9 @@ def reshape(table: RawTable, shape: SheetShape, mapping: TreeMapping) -> Reshape
         return tree.reshape(table, mapping, shape)
 
 
+LEFT_OUT_SHOWN = 6
+
+
 def show_summary(reshaped: Reshaped) -> None:
     """What the reshaping found: rows per level (from the file, made up), reports per label and date,
     the status values with their status, the rows skipped and why, and its own problems."""
@@ -306,7 +309,11 @@ def show_summary(reshaped: Reshaped) -> None:
     if not reshaped.nothing_left_out():
         left_out = reshaped.left_out_lines()
         lines = "\n".join(f"- {plain(localised(line))}" for line in left_out)
-        st.markdown(t("import.tree.left_out", count=format_number(len(left_out))) + "\n\n" + lines)
+        heading = t("import.tree.left_out", count=format_number(len(left_out)))
+        if len(left_out) > LEFT_OUT_SHOWN:  # an export with 25 unused columns: listed, but folded
+            st.expander(heading.rstrip(":"), icon=":material/visibility_off:").markdown(lines)
+        else:
+            st.markdown(heading + "\n\n" + lines)
     st.caption(t("import.tree.skipped", count=format_number(len(reshaped.skipped))))
     if reshaped.skipped:
         st.dataframe(pd.DataFrame([{t("import.tree.col.row"): row, t("import.tree.col.reason"): localised(reason)}
