@@ -226,7 +226,8 @@ def _import_tree(args: argparse.Namespace, path: Path, target: Target,
         found = tree.read_tree_file(path.name, path.read_bytes())
     except UnreadableFile as exc:
         return _fail(str(exc))
-    table = next((table for table in found.tables if table.rows), found.tables[0])
+    filled = [table for table in found.tables if table.rows] or found.tables
+    table = next((table for table in filled if tree.looks_like_tree(table)), filled[0])  # e.g. a Django export's tree
     shape = found.shapes.get(table.name)
     new_values: list[str] = []
     if profile is not None:

@@ -78,6 +78,8 @@ except UnreadableFile as unreadable:
     st.stop()
 st.caption(t("import.file_summary", tables=", ".join(
     t("import.table_summary", name=components.plain(table.name), rows=len(table.rows)) for table in tables)))
+for note in dict.fromkeys(note for table in tables for note in table.notes):  # what reading left out
+    st.caption(components.plain(localised(note)))
 shape, statistics_table = statistics_path.choose_shape(tables, file_key)
 if statistics_table is not None:
     statistics_path.statistics_flow(statistics_table, shape, upload.name, file_key, context)  # ends the run

@@ -14,8 +14,9 @@ sheet ("Maßnahmen", "Sachstände") or the level ("measures"). Every list become
 row (numbered from 1 in the order of the list), so the preview and the importer treat it like a workbook.
 
 A backup (models.transfer.backup) holding one plan is restored into a temporary database and exported as
-the workbook, so it imports like the export. Any other JSON is refused with a German message saying what
-was found and what is supported.
+the workbook, so it imports like the export. Another tool's JSON whose content is a list of objects (or an
+object holding such lists, or a Django data export) becomes tables like a CSV's (models.transfer.json_tables).
+Any other JSON is refused with a German message saying what was found and what is supported.
 """
 
 from __future__ import annotations
@@ -26,11 +27,11 @@ import re
 import tempfile
 from typing import Any
 
-from models.transfer import layout
+from models.transfer import json_tables, layout
 
 # One table as plain data, turned into a parsing.RawTable by parsing.read_file (this module does not import
-# parsing, which calls it): its name, headers, rows as (number, cells), and the header line as found.
-Sheet = tuple[str, list[str], list[tuple[int, list[Any]]], list[Any]]
+# parsing, which calls it): its name, headers, rows as (number, cells), the header line as found, and notes.
+Sheet = json_tables.Sheet
 
 
 def normalise(key: str) -> str:
@@ -51,7 +52,8 @@ SHOWN_FIELDS = 6
 SUPPORTED = ("Lesbar sind eine Sicherung eines Plans aus dem Masterplan-Cockpit (Export „JSON“) und das "
              "JSON-Planformat: ein Objekt mit „plan“ und je einer Liste je Ebene („handlungsfelder“, "
              "„leitziele“, „jahresziele“, „massnahmen“, „sachstaende“, „kennzahlen“, „kennzahlwerte“ …), "
-             "beschrieben in der Anleitung unter „Import“.")
+             "beschrieben in der Anleitung unter „Import“, und jede Liste von Objekten (auch in einem Objekt "
+             "oder als Django-Datenexport), die wie eine Tabelle gelesen wird.")
 
 
 def _level_for_key(key: str) -> layout.Level | None:
@@ -62,19 +64,27 @@ def _level_for_key(key: str) -> layout.Level | None:
     return None
 
 
-def read_json(data: bytes, max_rows: int) -> list[Sheet] | bytes:
-    """The tables of a JSON plan, or the workbook (bytes) of a one-plan backup (see the module docstring);
-    UnreadableJson with a German message."""
+def read_json(data: bytes, max_rows: int, name: str = "JSON", max_columns: int = 500) -> list[Sheet] | bytes:
+    """The tables of a JSON plan or of another tool's list of objects (named `name` when the file is one
+    list), or the workbook (bytes) of a one-plan backup (see the module docstring); UnreadableJson with a
+    German message."""
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UnreadableJson("Die Datei ist kein gültiges JSON (sie lässt sich nicht als JSON lesen).") from exc
+    except RecursionError as exc:  # nested deeper than the parser goes (about a thousand levels)
+        raise UnreadableJson(json_tables.say("too_deep", depth="über 1.000", limit=json_tables.MAX_DEPTH)) from exc
     from models.transfer import backup
 
     if isinstance(document, dict) and document.get("format") == backup.FORMAT:
         return _backup_workbook(document)
     if isinstance(document, dict) and _is_plan(document):
         return _plan_tables(document, max_rows)
+    if json_tables.has_tables(document):
+        try:
+            return json_tables.read_tables(document, name, max_rows, max_columns)
+        except ValueError as refused:
+            raise UnreadableJson(str(refused)) from refused
     raise UnreadableJson(f"Diese JSON-Datei hat keine lesbare Form: Gefunden wurde {describe(document)}. "
                          + SUPPORTED)
 
@@ -162,7 +172,7 @@ def _plan_tables(document: dict[str, Any], max_rows: int) -> list[Sheet]:
         for number, row in enumerate(rows, 1):
             by_header = {_header(level, key): _cell(value) for key, value in row.items()}
             table_rows.append((number, [by_header.get(header) for header in headers]))
-        tables.append((level.sheet, headers, table_rows, list(headers)))
+        tables.append((level.sheet, headers, table_rows, list(headers), []))
     return tables
 
 
@@ -172,9 +182,9 @@ def _info_table(plan: dict[str, Any]) -> Sheet:
     labels.update({normalise(field.label): field.label for field in layout.INFO_FIELDS})
     lines = [[labels.get(normalise(key), str(key)), value] for key, value in plan.items()]
     if not lines:
-        return (layout.INFO_SHEET, [], [], [])
+        return (layout.INFO_SHEET, [], [], [], [])
     rows = list(enumerate(lines[1:], 2))
-    return (layout.INFO_SHEET, [str(cell) for cell in lines[0]], rows, lines[0])
+    return (layout.INFO_SHEET, [str(cell) for cell in lines[0]], rows, lines[0], [])
 
 
 def _backup_workbook(document: dict[str, Any]) -> bytes:

@@ -67,6 +67,9 @@ class RawTable:
     indents: dict[int, dict[int, int]] = field(default_factory=dict)
     # Footnote lines taken off below the table ("Quelle: Statistisches Landesamt").
     footer: list[RawRow] = field(default_factory=list)
+    # What reading derived or left out, in German (a JSON file's fields that are no table, a derived parent
+    # column); the page shows them under the file's summary.
+    notes: list[str] = field(default_factory=list)
 
     def column(self, header: str) -> list[Any]:
         index = self.headers.index(header)
@@ -291,7 +294,7 @@ def unsupported(suffix: str) -> UnreadableFile:
 
 def read_file(filename: str, data: bytes, limits: Limits | None = None) -> list[RawTable]:
     """The tables of an uploaded file: the sheets of an Excel workbook, the one table of a CSV or TSV file,
-    or the levels of a JSON plan (models.transfer.json_files).
+    or the tables of a JSON file (models.transfer.json_files).
 
     OverLimit (before anything is parsed) when the file is bigger than the limits allow; UnreadableFile
     naming the supported types for any other type."""
@@ -306,7 +309,7 @@ def read_file(filename: str, data: bytes, limits: Limits | None = None) -> list[
     if suffix and suffix not in SUPPORTED_SUFFIXES:
         raise unsupported(suffix)
     if suffix == ".json":
-        return read_json_file(data, limits)
+        return read_json_file(data, limits, PurePath(filename).stem or "JSON")
     if suffix == ".zip" or (data.startswith(XLSX_MAGIC) and _is_plain_zip(data)):
         return read_zip(data, limits)
     if data.startswith(XLSX_MAGIC) or suffix in (".xlsx", ".xlsm"):
@@ -316,16 +319,18 @@ def read_file(filename: str, data: bytes, limits: Limits | None = None) -> list[
     return [read_csv(data, PurePath(filename).stem or "CSV", limits)]
 
 
-def read_json_file(data: bytes, limits: Limits) -> list[RawTable]:
-    """The tables of a JSON plan, or of the workbook a one-plan backup exports (models.transfer.json_files)."""
+def read_json_file(data: bytes, limits: Limits, name: str = "JSON") -> list[RawTable]:
+    """The tables of a JSON plan or of another tool's list of objects (one named `name` when the file is one
+    list), or of the workbook a one-plan backup exports (models.transfer.json_files)."""
     try:
-        found = json_files.read_json(data, limits.rows)
+        found = json_files.read_json(data, limits.rows, name, limits.columns)
     except json_files.UnreadableJson as refused:
         raise UnreadableFile(str(refused)) from refused
     if isinstance(found, bytes):
         return read_xlsx(found, limits)
-    return [RawTable(name, headers, [RawRow(number, cells) for number, cells in rows], raw_header=raw_header)
-            for name, headers, rows, raw_header in found]
+    return [RawTable(table, headers, [RawRow(number, cells) for number, cells in rows], raw_header=raw_header,
+                     notes=notes)
+            for table, headers, rows, raw_header, notes in found]
 
 
 def check_size(size: int, limits: Limits) -> None:

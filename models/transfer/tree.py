@@ -58,7 +58,7 @@ def read_tree_file(filename: str, data: bytes) -> TreeFile:
     tables = read_file(filename, data)
     if data.startswith(XLSX_MAGIC) and PurePath(filename).suffix.lower() != ".zip":
         shapes = xlsx_shapes(data)
-    elif len(tables) == 1:
+    elif len(tables) == 1 and PurePath(filename).suffix.lower() != ".json":  # a JSON's lines are no rows
         shapes = {tables[0].name: csv_shape(data)}
     else:
         shapes = {}

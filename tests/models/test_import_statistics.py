@@ -168,11 +168,14 @@ def test_json_plan_format_imports_every_level(engine):
     assert again.ok and again.changed_rows == 0
 
 
-def test_foreign_json_says_in_german_what_was_found_and_what_is_supported():
+def test_foreign_json_list_of_objects_becomes_a_table_and_other_json_says_what_was_found():
+    tables = read_file("fremde-liste.json", (IMPORTS / "fremde-liste.json").read_bytes())
+    assert [(table.name, len(table.rows)) for table in tables] == [("fremde-liste", 17)]
+    assert tables[0].headers == ["id", "path", "depth", "übergeordnet", "title"]  # parent derived from depth
     with pytest.raises(UnreadableFile) as refused:
-        read_file("fremde-liste.json", (IMPORTS / "fremde-liste.json").read_bytes())
+        read_file("fremd.json", b'{"name": "x", "werte": [1, 2]}')
     message = str(refused.value)
-    assert "eine Liste von 17 Objekten mit den Feldern path, depth, title, parent" in message
+    assert "ein Objekt mit den Feldern „name“, „werte“ (Liste mit 2 Einträgen)" in message
     assert "JSON-Planformat" in message and "Sicherung" in message
 
 

@@ -73,6 +73,9 @@ def tree_mapping_widgets(found: TreeFile, file_key: str, url: str | None = None,
     names = [table.name for table in tables]
     if len(tables) > 1:
         keep_offered(f"{key}_sheet", names, None)
+        # The first sheet that holds a tree (a Django export's task table among its other models).
+        st.session_state.setdefault(f"{key}_sheet", next(
+            (table.name for table in tables if tree.looks_like_tree(table)), names[0]))
         chosen = st.selectbox(t("import.tree.sheet"), names, key=f"{key}_sheet", placeholder=placeholder(names))
     else:
         chosen = names[0]
