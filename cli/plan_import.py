@@ -140,6 +140,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _fail(f"Die Datei {path} lässt sich nicht lesen ({exc.strerror}).")
     except UnreadableFile as exc:
         return _fail(str(exc))
+    for note in (note for table in tables for note in table.notes):  # what reading another tool's JSON left out
+        print(f"Hinweis: {note}", file=sys.stderr)
     profile = None
     if args.profile:
         if args.mapping or args.options:

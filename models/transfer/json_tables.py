@@ -90,7 +90,14 @@ def read_tables(document: Any, name: str, max_rows: int, max_columns: int) -> li
     notes: list[str] = []
     if is_django_dump(document):
         lists = _django_lists(document, max_rows)
+        private = [model for model, objects in lists.items() if _is_private(model, objects)]
+        for model in private:
+            del lists[model]
+        if not lists:
+            raise ValueError(say("only_private", models=", ".join(f"„{model}“" for model in private)))
         notes.append(say("django", models=", ".join(f"„{model}“" for model in lists), id=ID))
+        if private:
+            notes.append(say("private", models=", ".join(f"„{model}“" for model in private)))
     elif isinstance(document, dict):
         lists = {str(key): value for key, value in document.items() if _is_objects(value)}
         others = [f"„{key}“" for key, value in document.items() if not _is_objects(value)]
@@ -104,6 +111,16 @@ def read_tables(document: Any, name: str, max_rows: int, max_columns: int) -> li
     tables = [_table(key, objects, max_columns) for key, objects in lists.items()]
     tables[0][4][:0] = notes
     return tables
+
+
+# Accounts, sessions and logs of the exporting tool: personal data the plan never holds, so not even offered.
+_PRIVATE_APPS = {"auth", "sessions", "admin", "contenttypes", "authtoken", "account", "socialaccount", "users"}
+_PRIVATE_FIELDS = {"password", "email", "session_key", "session_data", "last_login"}
+
+
+def _is_private(model: str, objects: list[dict[str, Any]]) -> bool:
+    return model.split(".", 1)[0].casefold() in _PRIVATE_APPS or any(
+        _PRIVATE_FIELDS & {str(field).casefold() for field in item} for item in objects)
 
 
 def _django_lists(document: list[dict[str, Any]], max_rows: int) -> dict[str, list[dict[str, Any]]]:

@@ -49,6 +49,13 @@ WORDS: dict[str, dict[str, str]] = {
         "de": "Tabelle „{name}“: Das Feld „{column}“ ist in allen Einträgen leer und wird durch die abgeleitete "
               "Spalte ersetzt.",
         "en": "Table “{name}”: the field “{column}” is empty in every entry and is replaced by the derived column."},
+    "private": {
+        "de": "Nicht angeboten, weil sie Konten, Sitzungen oder Protokolle des anderen Programms enthalten: {models}.",
+        "en": "Not offered because they hold the other program's accounts, sessions or logs: {models}."},
+    "only_private": {
+        "de": "Der Django-Datenexport enthält nur Konten, Sitzungen oder Protokolle ({models}), keine Daten eines "
+              "Plans.",
+        "en": "The Django data export holds only accounts, sessions or logs ({models}), no plan data."},
     "django": {
         "de": "Django-Datenexport: je Modell eine Tabelle ({models}); „pk“ ist die Spalte „{id}“.",
         "en": "Django data export: one table per model ({models}); “pk” is the column “{id}”."},

@@ -145,5 +145,9 @@ def propose_status(value: str) -> str | None:
     word = STATUS_WORDS.get(normalise(value))
     if word:
         return word
+    # "verzögert/verfehlt", "laufend / im Plan": the first part that is a known word
+    parts = [STATUS_WORDS.get(normalise(part)) for part in value.split("/")] if "/" in value else []
+    if word := next((part for part in parts if part), None):
+        return word
     colour = colour_of(value)
     return status_for_colour(colour) if colour else None

@@ -19,7 +19,9 @@ def test_command_line_imports_the_task_tree_of_a_django_export(tmp_path, capsys)
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     args = ["--database-url", url, "import", str(source), "--plan", "klima", "--name", "Klima", "--owner", "Stadt"]
     assert main([*args, "--tree", "--dry-run"]) == 1  # the numeric states are the user's to map
-    assert "Für den Statuswert „5“ ist kein Status gewählt." in capsys.readouterr().out
+    printed = capsys.readouterr()
+    assert "Für den Statuswert „5“ ist kein Status gewählt." in printed.out
+    assert "Hinweis: Django-Datenexport: je Modell eine Tabelle" in printed.err
     mapping.status_values = {"0": PLANNED, "1": IN_PROGRESS, "4": COMPLETED, "5": SUSPENDED}
     saved = tmp_path / "zuordnung.json"
     saved.write_text(mapping.to_json(), encoding="utf-8")

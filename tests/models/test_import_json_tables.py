@@ -145,3 +145,20 @@ def test_a_django_task_tree_imports_as_measures_with_mapped_statuses(engine):
     assert statuses == {"Radwege ausbauen": IN_PROGRESS, "Busnetz verdichten": SUSPENDED,
                         "Schulen sanieren": COMPLETED}
     assert DELAYED not in statuses.values()
+
+
+def test_a_django_export_does_not_offer_accounts_sessions_or_logs():
+    """No personal data: the exporting tool's users, sessions and admin log are not even offered as tables."""
+    dump = [
+        {"model": "auth.user", "pk": 1, "fields": {"username": "admin", "password": "pbkdf2_sha256$x"}},
+        {"model": "sessions.session", "pk": "k", "fields": {"session_data": "x", "expire_date": "2024-01-01"}},
+        {"model": "admin.logentry", "pk": 1, "fields": {"object_repr": "Verkehr", "action_flag": 1}},
+        {"model": "klima.kontakt", "pk": 1, "fields": {"name": "Amt", "email": "amt@example.org"}},
+        {"model": "klima.aufgabe", "pk": 11, "fields": {"title": "Radwege", "depth": 1}},
+    ]
+    tables = {table.name: table for table in read_file("export.json", json.dumps(dump).encode())}
+    assert list(tables) == ["klima.aufgabe"]
+    assert any("„auth.user“, „sessions.session“, „admin.logentry“, „klima.kontakt“" in note
+               for note in tables["klima.aufgabe"].notes)
+    with pytest.raises(UnreadableFile, match="nur Konten, Sitzungen oder Protokolle"):
+        read_file("export.json", json.dumps(dump[:3]).encode())

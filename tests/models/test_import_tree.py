@@ -228,6 +228,7 @@ def test_a_label_without_date_is_a_problem_with_its_rows(engine):
     ("#01873B", "in Umsetzung"), ("#AE1B1B", "gefährdet"), ("orange", "verzögert"), ("white", "geplant"),
     ("grün", "in Umsetzung"), ("Rot", "gefährdet"), ("erledigt", "abgeschlossen"), ("In Progress", "in Umsetzung"),
     ("on hold", "ausgesetzt"), ("4", None), ("0", None), ("irgendwas", None),
+    ("verzögert/verfehlt", "verzögert"), ("laufend / im Plan", "in Umsetzung"), ("unbekannt", None),
 ])
 def test_status_proposals(value, status):
     assert tree.propose_status(value) == status
