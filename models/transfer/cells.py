@@ -56,6 +56,15 @@ def plain_text(value: Any) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+def has_text(value: Any) -> bool:
+    """Would plain_text(value) give any text? Without converting HTML unless the cell looks like HTML."""
+    if is_missing(value):
+        return False
+    if isinstance(value, str) and not _LOOKS_LIKE_HTML.search(value):
+        return bool(clean_text(value).strip())
+    return bool(plain_text(value))
+
+
 def _strip_html(text: str) -> str:
     return clean_text(html_to_text(text))
 

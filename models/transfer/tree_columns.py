@@ -58,10 +58,15 @@ def is_id_like_header(header: str) -> bool:
 
 def id_like_values(values: Iterable[object]) -> bool:
     """Rule "a title column holds text": values that are all numbers or short codes (no text to read)."""
-    texts = [plain_text(value) for value in values if not is_missing(value)]
-    texts = [text for text in texts if text]
-    return bool(texts) and all(re.fullmatch(r"[\d.,\s%+-]+", text) or (len(text) <= SHORT_CODE and " " not in text)
-                               for text in texts)
+    found = False
+    for value in values:  # stops at the first text: a title column is read no further than its first title
+        text = "" if is_missing(value) else plain_text(value)
+        if not text:
+            continue
+        if not (re.fullmatch(r"[\d.,\s%+-]+", text) or (len(text) <= SHORT_CODE and " " not in text)):
+            return False
+        found = True
+    return found
 
 
 def is_id_like(table: RawTable, header: str) -> bool:

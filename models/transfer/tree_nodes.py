@@ -9,7 +9,7 @@ from typing import Any
 
 from models.texts import Count
 from models.transfer import layout
-from models.transfer.cells import plain_text
+from models.transfer.cells import has_text, plain_text
 from models.transfer.importer import Problem
 from models.transfer.mapping import ColumnMapping
 from models.transfer.parsing import RawRow, RawTable
@@ -151,7 +151,7 @@ def build_nodes(table: RawTable, mapping: TreeMapping, shape: SheetShape) -> tup
         raise ValueError(say("no_columns", columns=", ".join(f"„{header}“" for header in absent)))
     nodes: list[Node] = []
     for row in table.rows:
-        if not any(columns.text(row, h) for h in table.headers):
+        if not any(has_text(row.value(position)) for position in range(len(table.headers))):
             skipped.append((row.number, say("skip.empty")))
             continue
         key = columns.text(row, mapping.id_column if mapping.structure == BY_PARENT else mapping.code_column)
