@@ -109,7 +109,31 @@ def proposed_categories(table: RawTable, besides: set[str]) -> list[str]:
         if (2 <= len(distinct | ({""} if len(values) < min(len(table.rows), SAMPLE) else set())) <= CATEGORY_MAXIMUM
                 and not any(_is_number(value) for value in distinct)):
             proposed.append(header)
-    return proposed
+    return _without_twins(table, proposed)
+
+
+def _without_twins(table: RawTable, headers: list[str]) -> list[str]:
+    """Of two columns that name the same groups of rows ("Ortsteil" and its "GeoCode"), only one is proposed: the
+    readable one. Both would only make each indicator's name longer."""
+    kept: list[str] = []
+    for header in headers:
+        twin = next((other for other in kept if _same_groups(table, other, header)), None)
+        if twin is None:
+            kept.append(header)
+        elif _code_like(table, twin) and not _code_like(table, header):
+            kept[kept.index(twin)] = header
+    return kept
+
+
+def _same_groups(table: RawTable, first: str, second: str) -> bool:
+    pairs = set(zip(_values(table, first), _values(table, second)))
+    return len({a for a, _ in pairs}) == len(pairs) == len({b for _, b in pairs})
+
+
+def _code_like(table: RawTable, header: str) -> bool:
+    """Values without a space and with a digit ("re_ortsteil.0901", "DE712"): codes, not names."""
+    values = [value for value in _values(table, header) if value]
+    return bool(values) and all(" " not in value and any(ch.isdigit() for ch in value) for value in values)
 
 
 def category_key(row_values: list[Any]) -> tuple[str, ...]:

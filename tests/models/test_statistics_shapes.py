@@ -63,7 +63,7 @@ def test_open_sdg_categories_each_combination_its_own_indicator_with_its_unit(en
     assert statistics.detect_shape(table) == statistics.SERIES
     assert statistics_columns.unit_column(table) == "Units"
     proposed = statistics_columns.proposed_categories(table, {"Year", "Units", "Value"})
-    assert proposed == ["Series", "sex", "länder", "GeoCode"]  # not the comment column
+    assert proposed == ["Series", "sex", "länder"]  # not the comment column, not the GeoCode of each Land
     choice = Choice(statistics.SERIES, columns=["Value"], categories=["Series", "sex", "länder"],
                     unit_column="Units")
     reshaped = statistics.reshape(table, choice)
@@ -178,3 +178,10 @@ def test_each_value_gets_its_rows_period_and_regions_without_values_are_left_out
     assert sorted(found for code, found in values.items() if code.startswith("0643")) == [[(dt.date(2022, 12, 31), 2.2)], [(dt.date(2022, 12, 31), 19)],
                                        [(dt.date(2023, 12, 31), 32)], [(dt.date(2023, 12, 31), 39)]]
     assert values["06432-wohnflaeche-1000-qm"] == [(dt.date(2023, 12, 31), 32)]
+
+
+def test_a_code_column_beside_its_names_is_not_proposed_as_a_second_category():
+    """Ortsteil and GeoCode name the same groups of rows: only the readable Ortsteil is proposed, so the indicators
+    are named „Altstadt“, not „Altstadt, re_ortsteil.0101“."""
+    table = _table("bezirk_indicator_11-2-1.csv")
+    assert statistics_columns.proposed_categories(table, {"Year", "Value"}) == ["Ortsteil"]

@@ -105,7 +105,7 @@ def test_open_sdg_file_categories_and_unit_column_are_proposed_and_selects_speak
     assert at.radio(key=_shape_key(at)).value == "series"
     assert _box(at, "import_stats_unit_column_").value == "Units"
     categories = _box(at, "import_stats_categories_")
-    assert categories.value == ["Series", "sex", "länder", "GeoCode"]
+    assert categories.value == ["Series", "sex", "länder"]  # GeoCode names each Land again
     assert _box(at, "import_stats_columns_").value == ["Value"]
     assert any("5 Kennzahl(en) mit 9 Wert(en)" in caption.value for caption in at.caption)
     assert categories.proto.placeholder == "Bitte wählen …"
