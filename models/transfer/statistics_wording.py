@@ -42,6 +42,10 @@ WORDS: dict[str, dict[str, str]] = {
                        "en": "The period {period} would go into the same indicator twice: rows {first} and {second} "
                              "are the same in every column (duplicate rows). Please remove one of them from the file "
                              "or choose another value column."},
+    "flagged": {"de": "{count} Wert(e) mit Kennzeichen {flag} ({meaning}): {places}",
+                "en": "{count} value(s) flagged {flag} ({meaning}): {places}"},
+    "footnoted_year": {"de": "Spalte „{year}{mark}“ als Jahr {year} gelesen, mit Fußnote {mark}",
+                       "en": "column “{year}{mark}” read as the year {year}, with footnote {mark}"},
     "no_stand": {"de": "Bitte geben Sie den Stand der Werte an (TT.MM.JJJJ).",
                  "en": "Please give the date the values refer to (DD.MM.YYYY)."},
 }
