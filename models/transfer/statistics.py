@@ -43,6 +43,7 @@ from models.transfer.mapping import ColumnMapping
 from models.transfer.parsing import RawRow, RawTable
 from models.transfer.statistics_columns import (category_key, combination_title, kinds, period_of, same_period,
                                                 wide_columns)
+from models.transfer.statistics_picks import quoted_list
 from models.transfer.statistics_proposals import (
     MISSING, OFFICIAL, SERIES, WIDE, _column_values, _is_number, _names_beside, _share, _text, detect_shape,
     figure_columns, is_missing_value, key_column, name_column, period_column, proposed_source, proposed_stand,
@@ -200,7 +201,7 @@ def reshape(table: RawTable, choice: Choice) -> Reshaped:
     columns = list(choice.columns) or (allowed if choice.shape == WIDE else [])
     _check_columns(table, columns, allowed)
     if not columns:
-        raise ChoiceRefused(say("no_column"))
+        raise ChoiceRefused(say("no_column", columns=quoted_list(allowed)))
     index = {header: position for position, header in enumerate(table.headers)}
     builder = _Builder(table, choice, marks=_decimal_marks(table, columns, allowed, index))
     if choice.shape == SERIES:
@@ -208,9 +209,9 @@ def reshape(table: RawTable, choice: Choice) -> Reshaped:
         _series(builder, key, columns, index)
         _refuse_repeated_periods(builder, key, columns, index)
     else:
-        if not choice.rows:
-            raise ChoiceRefused(say("no_row"))
         names = row_names(table, key, choice.shape)
+        if not choice.rows:
+            raise ChoiceRefused(say("no_row", key=key, rows=quoted_list(list(dict.fromkeys(names.values())))))
         builder.labels = names
         rows = _rows_by_key(table, key, names, [value.strip() for value in choice.rows])
         if choice.shape == OFFICIAL:
