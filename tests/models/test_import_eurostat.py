@@ -102,3 +102,9 @@ def test_rule_footnote_mark_only_beside_consecutive_years():
                                                                     {"2022": "1"})
     assert footnoted_years(["Gebiet", "20221", "Einwohner"])[1] == {}  # no year beside: a number, not a year
     assert footnoted_years(["2021", "20212"])[1] == {}  # 2021 is a header already
+
+
+def test_rule_context_indicator_without_target_has_no_direction():
+    from models.rules import direction_is_set
+    assert not direction_is_set("context", None) and not direction_is_set("context", float("nan"))
+    assert direction_is_set("context", 17.0) and direction_is_set("result", None)
