@@ -33,8 +33,9 @@ def test_eurostat_table_imports_its_rows_with_missing_empty_and_flags_named(engi
     assert table.headers == ["indic_de,geo", "indic_de", "geo", "2021", "2020", "2019", "2018"]
     assert statistics.detect_shape(table) == statistics.WIDE
     assert statistics.key_column(table, statistics.WIDE) == "indic_de,geo"
-    assert [value for value, _ in statistics.row_options(table, statistics.WIDE)][:2] == ["CNMIGRAT,DE7",
-                                                                                          "CNMIGRAT,DE71"]
+    options = statistics.row_options(table, statistics.WIDE)
+    assert [value for value, _ in options][:2] == ["CNMIGRAT,DE7", "CNMIGRAT,DE71"]
+    assert all(value and label for value, label in options)  # the row list never begins with an empty option
     reshaped = statistics.reshape(table, Choice(statistics.WIDE, rows=["CNMIGRAT,DE71", "CNMIGRAT,DE711"]))
     assert (reshaped.indicators, reshaped.values) == (2, 6)  # 2021 is ":" in both rows: no value, never 0
     lines = statistics.note_lines(reshaped.notes)
