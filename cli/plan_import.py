@@ -24,6 +24,7 @@ from models.bootstrap import prepare_database
 from models.commands import SYSTEM, CommandError
 from models.db import database_url
 from models.formats import format_date, format_number, parse_date
+from cli import statistics_rows
 from cli.import_profiles import ProfileNotFound, load_profile
 from models.transfer import layout, profiles, statistics, tree
 from models.rules import MEASURE_STATUSES
@@ -60,7 +61,9 @@ def register(commands) -> None:
                        help="Form der Datei: official (amtliche Tabelle), series (Zeitreihe), wide (breite Tabelle); "
                             "Voreinstellung: erkannt")
     stats.add_argument("--rows", action="append", default=[],
-                       help="Zeilen nach Wert, z. B. Gebietsschlüssel 06432 (mehrere: wiederholen oder mit Komma)")
+                       help="Zeilen nach Wert, z. B. Gebietsschlüssel 06432 (mehrere: --rows wiederholen, z. B. "
+                            "--rows \"CNMIGRAT,AT\" --rows \"CNMIGRAT,DE\"; Werte ohne Komma auch als Liste mit "
+                            "Komma: 06432,06433)")
     stats.add_argument("--columns", action="append", default=[],
                        help="Spalten nach Kopf (mehrere: wiederholen oder mit Semikolon trennen)")
     stats.add_argument("--categories", action="append", default=[], metavar="SPALTE[,SPALTE]",
@@ -397,8 +400,12 @@ def _reshape(tables, args: argparse.Namespace, options: dict | None = None) -> s
     if shape is None:
         raise ValueError("Die Form der Datei wurde nicht erkannt. Nennen Sie sie mit --shape official, series "
                          "oder wide.")
-    rows = _split(args.rows, ",") or [str(row) for row in options.get("rows", [])]
     key_column = args.key_column or options.get("key_column")
+    key = key_column or statistics.key_column(table, shape)
+    known = statistics_rows.row_values(table, shape, key)
+    rows = statistics_rows.split_rows(args.rows, known) or [str(row) for row in options.get("rows", [])]
+    if rows and known and (refusal := statistics_rows.unknown_rows(table, shape, key, rows, known)):
+        raise ValueError(refusal)
     stand_text = args.stand or options.get("stand")
     try:  # without --stand: the one period of the rows' year column (several: each row its own), or the title
         stand = parse_date(stand_text) if stand_text else statistics.proposed_stand(table, rows, key_column)

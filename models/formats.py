@@ -202,7 +202,7 @@ _PERIOD_YEAR_NAMED_MONTH = re.compile(rf"^{_P_YEAR}[\s\-_/]*([a-zäöü]+)\.?$",
 _PERIOD_QUARTER = (re.compile(rf"^{_P_YEAR}\s*[-_/ ]?\s*q\s*([1-4])$", re.IGNORECASE),
                    re.compile(rf"^q\s*([1-4])\s*[-_/ ]?\s*{_P_YEAR}$", re.IGNORECASE),
                    re.compile(rf"^([1-4])\s*\.?\s*(?:quartal|qu\.?|vj\.?|vierteljahr)\s*{_P_YEAR}$", re.IGNORECASE))
-_PERIOD_HALF = (re.compile(rf"^{_P_YEAR}\s*[-_/ ]?\s*h\s*([12])$", re.IGNORECASE),
+_PERIOD_HALF = (re.compile(rf"^{_P_YEAR}\s*[-_/ ]?\s*[hs]\s*([12])$", re.IGNORECASE),  # Eurostat: 2015-S1
                 re.compile(rf"^h\s*([12])\s*[-_/ ]?\s*{_P_YEAR}$", re.IGNORECASE),
                 re.compile(rf"^([12])\s*\.?\s*(?:halbjahr|hj\.?)\s*{_P_YEAR}$", re.IGNORECASE))
 

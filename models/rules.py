@@ -333,6 +333,13 @@ def is_indicator_off_course(kind: str, direction: str, target_value: float | Non
     return latest_value < target_value and projected < target_value
 
 
+def direction_is_set(kind: str, target_value: float | None) -> bool:
+    """Rule "a context indicator without a target has no direction": the schema knows only increase and decrease
+    (default increase), so a context indicator that an import made without a target is not said to "rise";
+    with a target (or as a result indicator) its direction counts."""
+    return kind == RESULT_INDICATOR or not (target_value is None or pd.isna(target_value))
+
+
 @dataclass(frozen=True)
 class RollUp:
     """A level's progress: None means there is nothing to average (never shown as 0 %). unreported: the

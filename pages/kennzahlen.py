@@ -6,7 +6,7 @@ from functools import partial
 import streamlit as st
 
 from models.formats import format_date
-from models.rules import small_count_threshold
+from models.rules import direction_is_set, small_count_threshold
 from ui.widgets import components
 from ui.reads import indicators as reads
 from ui.shell import url_bind
@@ -85,7 +85,8 @@ def facts(indicator) -> str:
     lines = [
         t("indicators.fact.belongs", level=plain(level_text(indicator, lang))),
         t("indicators.fact.unit", unit=unit or t("indicators.fact.no_unit"),
-          direction=t(f"indicators.direction.{indicator['direction']}")),
+          direction=t(f"indicators.direction.{indicator['direction']}")
+          if direction_is_set(indicator["kind"], indicator["target_value"]) else t("indicators.direction.none")),
     ]
     if date_or_none(indicator["latest_date"]) is None:
         lines.append(t("indicators.fact.no_value"))

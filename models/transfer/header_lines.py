@@ -123,3 +123,28 @@ def blank_names(headers: list[str], rows: list[list[Any]]) -> list[str | None]:
                 name = "Gebiet"  # the first text column names the regions; others (age groups) stay "Spalte 4"
         names.append(name)
     return names
+
+
+_FOOTNOTED_YEAR = re.compile(r"^((?:19|20)\d{2})(\d{1,2})$")
+
+
+def _year(header: str) -> int | None:
+    return int(header) if header.isdigit() and len(header) == 4 and int(header) in YEARS else None
+
+
+def footnoted_years(headers: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Year headers with a footnote mark read as the year ("20221" between "2021" and "2023", or after
+    "2020", "2021": 2022 with footnote 1): the headers with such a header renamed, and {year: mark}. Only where
+    a neighbouring header is the year before (or after) and the year is not a header of its own already."""
+    renamed, marks = list(headers), {}
+    for index, header in enumerate(headers):
+        match = _FOOTNOTED_YEAR.match(header.strip())
+        if match is None or match.group(1) in headers:
+            continue
+        year = int(match.group(1))
+        before = _year(headers[index - 1].strip()) if index > 0 else None
+        after = _year(headers[index + 1].strip()) if index + 1 < len(headers) else None
+        if year - 1 in (before, after) or year + 1 in (before, after):
+            renamed[index] = match.group(1)
+            marks[match.group(1)] = match.group(2)
+    return renamed, marks

@@ -88,8 +88,11 @@ class Preview:
     def sample_lines(self) -> list[str]:
         """How the first numbers of each number column were read, in German ("Spalte „Value“: 80,444; 80,574"):
         a file with English decimal points shows here whether its numbers came out right."""
-        return [say("samples", column=column, values="; ".join(_sample(value) for value in values))
-                for column, values in self.samples.items()]
+        lines = [say("samples", column=column, values="; ".join(_sample(value) for value in values))
+                 for column, values in list(self.samples.items())[:SAMPLE_COLUMNS]]
+        if len(self.samples) > SAMPLE_COLUMNS:  # a wide table: one column per period, read alike
+            lines.append(say("samples_more", count=len(self.samples) - SAMPLE_COLUMNS))
+        return lines
 
     def left_out_lines(self) -> list[str]:
         """Every column of the file the import does not read, named ("Blatt „x“: Spalte „parent“ wird nicht
@@ -98,6 +101,7 @@ class Preview:
 
 
 SAMPLES = 3
+SAMPLE_COLUMNS = 3  # columns whose read numbers the preview shows
 
 
 def _sample(value: float) -> str:

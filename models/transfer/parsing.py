@@ -21,7 +21,7 @@ from pathlib import PurePath
 from typing import Any
 
 from models.formats import format_number
-from models.transfer import header_lines, json_files
+from models.transfer import eurostat, header_lines, json_files
 from models.transfer.cells import is_missing, is_period, parse_period, plain_text
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -70,6 +70,10 @@ class RawTable:
     # What reading derived or left out, in German (a JSON file's fields that are no table, a derived parent
     # column); the page shows them under the file's summary.
     notes: list[str] = field(default_factory=list)
+    # Marks a cell had beside its value (models.transfer.eurostat): (row number, header) -> flag letters ("e").
+    flags: dict[tuple[int, str], str] = field(default_factory=dict)
+    # What a header said beyond its name (header_lines.footnoted_years): header -> footnote mark ("2022" -> "1").
+    header_marks: dict[str, str] = field(default_factory=dict)
 
     def column(self, header: str) -> list[Any]:
         index = self.headers.index(header)
@@ -190,7 +194,7 @@ def read_csv(data: bytes, name: str = "CSV", limits: Limits | None = None) -> Ra
     table = _table(name, _capped(name, numbered(), limits or import_limits()))
     table.encoding, table.delimiter = encoding, delimiter
     table.indents = indents
-    return table
+    return eurostat.unfold(table)  # a Eurostat TSV: its dimensions as columns, flags off the values
 
 
 EXCEL_BROKEN = ("Die Excel-Datei lässt sich nicht öffnen. Ist sie beschädigt oder passwortgeschützt? "
@@ -457,7 +461,9 @@ def _table(name: str, numbered: list[tuple[int, list[Any]]]) -> RawTable:
         headers = _unique_headers([name or header for name, header in zip(named, combined)])
     rows = [RawRow(number, list(cells[:width]) + [None] * (width - len(cells[:width]))) for number, cells in body]
     preamble = [RawRow(number, list(cells)) for number, cells in filled[:position]]
-    return RawTable(name, headers, rows, preamble=preamble, raw_header=list(header_cells), footer=footer)
+    headers, marks = header_lines.footnoted_years(headers)  # "20221" beside 2021: 2022 with footnote 1
+    return RawTable(name, headers, rows, preamble=preamble, raw_header=list(header_cells), footer=footer,
+                    header_marks=marks)
 
 
 def key_values(table: RawTable) -> dict[str, Any]:

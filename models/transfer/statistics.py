@@ -37,12 +37,13 @@ from typing import Any
 
 from models.formats import decimal_marks, period_end
 from models.rules import CODE_MAX
-from models.transfer import layout
+from models.transfer import eurostat, layout
 from models.transfer.cells import GERMAN_FILE_MARK, decimal_problem, file_number
 from models.transfer.mapping import ColumnMapping
 from models.transfer.parsing import RawRow, RawTable
 from models.transfer.statistics_columns import (category_key, combination_title, kinds, period_of, same_period,
                                                 wide_columns)
+from models.transfer.statistics_picks import quoted_list
 from models.transfer.statistics_proposals import (
     MISSING, OFFICIAL, SERIES, WIDE, _column_values, _is_number, _names_beside, _share, _text, detect_shape,
     figure_columns, is_missing_value, key_column, name_column, period_column, proposed_name, proposed_source,
@@ -152,6 +153,8 @@ class _Builder:
     marks: dict[str, str] = field(default_factory=dict)
     identities: dict[str, Any] = field(default_factory=dict)  # proposed code -> what the indicator is
     stands: set[dt.date] = field(default_factory=set)
+    labels: dict[int, str] = field(default_factory=dict)  # row number -> the row's name (flags' places)
+    flagged: dict[str, list[str]] = field(default_factory=dict)  # Eurostat flag letter -> places of its cells
 
     def indicator(self, number: int, proposed: str, title: str, unit: str | None = None,
                   identity: Any = None) -> str:
@@ -170,13 +173,16 @@ class _Builder:
                                                    self.choice.unit if unit is None else unit, self.choice.source]))
         return code
 
-    def value(self, number: int, code: str, when: Any, raw: Any, column: str) -> None:
+    def value(self, number: int, code: str, when: Any, raw: Any, column: str, when_column: str | None = None) -> None:
+        """One value; a problem with it names the file's column (the period column of a wide table)."""
+        eurostat.flag_places(self.table, self.flagged, number, column,
+                             " ".join(part for part in (self.labels.get(number, ""), column) if part))
         if is_missing_value(raw):
             shown = str(raw).strip() if raw is not None and str(raw).strip() else "leer"
             self.notes.append(Note(number, column, say("missing_value", shown=shown)))
             return
-        self.values.append(RawRow(number, [code, when, file_number(raw, self.marks.get(column)),
-                                           self.choice.source]))
+        self.values.append(RawRow(number, [code, when, file_number(raw, self.marks.get(column)), self.choice.source],
+                                  {"Wert": column, "Datum": when_column or column}))
 
 
 def _rows_by_key(table: RawTable, key: str, names: dict[int, str], wanted: list[str]) -> list[RawRow]:
@@ -208,16 +214,18 @@ def reshape(table: RawTable, choice: Choice) -> Reshaped:
     columns = list(choice.columns) or (allowed if choice.shape == WIDE else [])
     _check_columns(table, columns, allowed)
     if not columns:
-        raise ChoiceRefused(say("no_column"))
+        raise ChoiceRefused(say("no_column", columns=quoted_list(allowed)))
     index = {header: position for position, header in enumerate(table.headers)}
     builder = _Builder(table, choice, marks=_decimal_marks(table, columns, allowed, index))
     if choice.shape == SERIES:
+        builder.labels = {row.number: _text(row.value(index[key])) for row in table.rows}
         _series(builder, key, columns, index)
         _refuse_repeated_periods(builder, key, columns, index)
     else:
-        if not choice.rows:
-            raise ChoiceRefused(say("no_row"))
         names = row_names(table, key, choice.shape)
+        if not choice.rows:
+            raise ChoiceRefused(say("no_row", key=key, rows=quoted_list(list(dict.fromkeys(names.values())))))
+        builder.labels = names
         rows = _rows_by_key(table, key, names, [value.strip() for value in choice.rows])
         if choice.shape == OFFICIAL:
             if choice.stand is None and stand_column(table, key) is None:
@@ -323,7 +331,7 @@ def _series(builder: _Builder, key: str, columns: list[str], index: dict[str, in
                                          identity=(column, combination))
             else:
                 code = builder.indicator(row.number, make_code(column), column, unit)
-            builder.value(row.number, code, _text(period), row.value(index[column]), column)
+            builder.value(row.number, code, _text(period), row.value(index[column]), column, key)
 
 
 def unit_varies(table: RawTable, categories: Sequence[str], unit: str | None) -> bool:
@@ -361,7 +369,8 @@ def _refuse_repeated_periods(builder: _Builder, key: str, columns: list[str], in
 
 def _wide(builder: _Builder, key: str, rows: list[RawRow], columns: list[str], index: dict[str, int]) -> None:
     name = _names_beside(builder.table, key)
-    apart = _distinctions(builder.table, rows, key, {key, name, *wide_columns(builder.table.headers)}, index)
+    skip = {key, name, *wide_columns(builder.table.headers), *eurostat.combined_column(builder.table)}
+    apart = _distinctions(builder.table, rows, key, skip, index)
     by_kind = kinds(columns)
     names = row_names(builder.table, key, WIDE)
     for row in rows:
@@ -381,11 +390,24 @@ def _wide(builder: _Builder, key: str, rows: list[RawRow], columns: list[str], i
 def _result(table: RawTable, builder: _Builder) -> Reshaped:
     indicators = RawTable(f"{table.name} (Kennzahlen)", list(KENNZAHLEN_HEADERS), builder.indicators,
                           table.encoding, table.delimiter)
-    values = RawTable(f"{table.name} (Kennzahlwerte)", list(WERTE_HEADERS), builder.values,
+    # The values' problems name the file's own place: its name, row number and column (row.sources).
+    values = RawTable(table.name, list(WERTE_HEADERS), builder.values,
                       table.encoding, table.delimiter)
     mappings = [_mapping("indicators", KENNZAHLEN_HEADERS), _mapping("indicator_values", WERTE_HEADERS)]
-    return Reshaped([indicators, values], mappings, builder.notes, len(builder.indicators), len(builder.values),
+    notes = [*builder.notes, *_marks(table, builder)]
+    return Reshaped([indicators, values], mappings, notes, len(builder.indicators), len(builder.values),
                     sorted(builder.stands))
+
+
+def _marks(table: RawTable, builder: _Builder) -> list[Note]:
+    """Notes on what cells and headers said beside their values: Eurostat flags, footnote marks of years."""
+    notes = [Note(None, None, say("flagged", count=len(places), flag=letter, meaning=eurostat.flag_meaning(letter),
+                                  places=eurostat.shown_places(places)))
+             for letter, places in sorted(builder.flagged.items())]
+    used = {row.sources.get("Wert") for row in builder.values}
+    notes += [Note(None, header, say("footnoted_year", year=header, mark=mark))
+              for header, mark in table.header_marks.items() if header in used]
+    return notes
 
 
 def _mapping(level_name: str, headers: Sequence[str]) -> ColumnMapping:
@@ -399,5 +421,6 @@ def note_lines(notes: Sequence[Note]) -> list[str]:
     lines = []
     for note in notes:
         place = [f"Zeile {note.row}" if note.row else "", f"Spalte „{note.column}“" if note.column else ""]
-        lines.append(", ".join(part for part in place if part) + ": " + note.reason)
+        where = ", ".join(part for part in place if part)
+        lines.append(f"{where}: {note.reason}" if where else str(note.reason))
     return lines

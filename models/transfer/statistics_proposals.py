@@ -10,13 +10,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from models.formats import parse_date, parse_number, period_end
+from models.transfer import eurostat
 from models.transfer.cells import is_missing, plain_text
 from models.transfer.mapping import guess, mapping_problems, normalise
 from models.transfer.parsing import RawRow, RawTable
 from models.transfer.statistics_columns import period_of, wide_columns
 
 OFFICIAL, SERIES, WIDE = "official", "series", "wide"
-MISSING = {"-", ".", "x", "X", "…", "...", "/", "–", "—", "--", "()", "(x)"}
+MISSING = {"-", ".", "x", "X", "…", "...", "/", "–", "—", "--", "()", "(x)", ":"}  # ":" Eurostat
 _REGION_CODE = re.compile(r"^\d{2,12}$")
 _CODE_HEADERS = ("schlüssel", "schluessel", "code", "ags", "kennziffer", "gebiet", "kreis", "spalte ")
 _STAND_LINE = re.compile(r"^\s*(?:stand|stichtag)\b\s*:?\s*(?:vom\s+|zum\s+)?(\d{1,2}\.\d{1,2}\.\d{4})", re.IGNORECASE)
@@ -232,7 +233,7 @@ def row_names(table: RawTable, key: str, shape: str) -> dict[int, str]:
     ("Chui oblast – Women"), when that tells all of them apart."""
     index = table.headers.index(key)
     values = {row.number: _text(row.value(index)) for row in table.rows if _text(row.value(index))}
-    if shape != WIDE:
+    if shape != WIDE or key in eurostat.dimension_columns(table):
         return values
     order = list(values)
     places: dict[str, list[int]] = {}

@@ -26,8 +26,18 @@ WORDS: dict[str, dict[str, str]] = {
                          "en": "The file has no column of periods."},
     "no_key_column": {"de": "In der Datei wurde keine Spalte gefunden, nach der sich Zeilen wählen lassen.",
                       "en": "The file has no column to choose rows by."},
-    "no_column": {"de": "Bitte wählen Sie mindestens eine Spalte.", "en": "Please choose at least one column."},
-    "no_row": {"de": "Bitte wählen Sie mindestens eine Zeile.", "en": "Please choose at least one row."},
+    "no_column": {"de": "Bitte wählen Sie mindestens eine Spalte. Die Datei hat diese Wertespalten: {columns}. "
+                        "Auf der Seite Import wählen Sie sie im Feld „Spalten“ bzw. „Zeiträume“, auf der "
+                        "Kommandozeile mit --columns (mehrere: --columns wiederholen oder mit Semikolon trennen).",
+                  "en": "Please choose at least one column. The file has these value columns: {columns}. On the "
+                        "Import page choose them under “Spalten” or “Zeiträume”, on the command line with --columns "
+                        "(several: repeat --columns or separate them by semicolons)."},
+    "no_row": {"de": "Bitte wählen Sie mindestens eine Zeile. In der Spalte „{key}“ gibt es z. B. {rows}. Auf der "
+                     "Seite Import wählen Sie sie im Feld „Zeilen“, auf der Kommandozeile mit --rows (mehrere: --rows "
+                     "wiederholen; ohne Komma im Wert auch mit Komma getrennt).",
+               "en": "Please choose at least one row. The column “{key}” has e.g. {rows}. On the Import page choose "
+                     "them under “Zeilen”, on the command line with --rows (several: repeat --rows; values without a "
+                     "comma may also be separated by commas)."},
     "same_period": {"de": "Diese Spalten nennen denselben Zeitraum: {columns}. Bitte wählen Sie eine Art von "
                           "Spalten (z. B. nur „Plan“ oder nur „Ergebnis“).",
                     "en": "These columns name the same period: {columns}. Please choose one kind of column (e.g. only "
@@ -42,6 +52,10 @@ WORDS: dict[str, dict[str, str]] = {
                        "en": "The period {period} would go into the same indicator twice: rows {first} and {second} "
                              "are the same in every column (duplicate rows). Please remove one of them from the file "
                              "or choose another value column."},
+    "flagged": {"de": "{count} Wert(e) mit Kennzeichen {flag} ({meaning}): {places}",
+                "en": "{count} value(s) flagged {flag} ({meaning}): {places}"},
+    "footnoted_year": {"de": "Spalte „{year}{mark}“ als Jahr {year} gelesen, mit Fußnote {mark}",
+                       "en": "column “{year}{mark}” read as the year {year}, with footnote {mark}"},
     "no_stand": {"de": "Bitte geben Sie den Stand der Werte an (TT.MM.JJJJ).",
                  "en": "Please give the date the values refer to (DD.MM.YYYY)."},
     "would_change": {"de": "Achtung: Dieser Import würde {count} Kennzahl(en) ändern, die es im Plan schon gibt "

@@ -26,6 +26,8 @@ WORDS: dict[str, dict[str, str]] = {
     "left_out": {"de": "Blatt „{sheet}“: Spalte „{column}“ wird nicht übernommen",
                  "en": "Sheet “{sheet}”: column “{column}” is not imported"},
     "samples": {"de": "Spalte „{column}“ gelesen als: {values}", "en": "Column “{column}” read as: {values}"},
+    "samples_more": {"de": "… und {count} weitere Zahlenspalte(n)",
+                     "en": "… and {count} further number column(s)"},
     "decimal_ambiguous": {
         "de": "Spalte „{column}“: Bei Zahlen wie „{example}“ ist nicht zu erkennen, ob der Punkt ein Dezimalpunkt "
               "({as_decimal}) oder ein Tausenderpunkt ({as_whole}) ist. Bitte schreiben Sie die Zahlen in der Datei "

@@ -80,7 +80,7 @@ def test_dry_run_shows_english_decimal_points_read_as_german_numbers(tmp_path, c
     arguments = ["--database-url", url, "import", str(IMPORTS / "sdg-dezimalpunkt.csv"), "--plan", "stat",
                  "--indicators", "--columns", "Value", "--dry-run"]
     assert main(arguments) == 0
-    assert "Spalte „Wert“ gelesen als: 70,125; 70,25; 71,333" in capsys.readouterr().out
+    assert "Spalte „Value“ gelesen als: 70,125; 70,25; 71,333" in capsys.readouterr().out
     assert main([*arguments[:3], str(IMPORTS / "sdg-mehrdeutig.csv"), *arguments[4:]]) == 2
     assert "Spalte „Value“: Bei Zahlen wie „70.125“" in capsys.readouterr().err
 

@@ -85,4 +85,4 @@ def test_rule_decimal_mark_per_column_shows_read_samples_in_the_preview(engine, 
     with Session(engine) as session:
         preview = importer.preview(session, ADMIN, reshaped.tables, reshaped.mappings, Target(slug="mini"),
                                    today=TODAY)
-    assert preview.sample_lines() == ["Spalte „Wert“ gelesen als: 70,125; 70,25; 71,333"]
+    assert preview.sample_lines() == ["Spalte „Value“ gelesen als: 70,125; 70,25; 71,333"]

@@ -66,6 +66,9 @@ CATALOGUE.update(
         "indicators.level.plan": {"de": "ganzer Plan", "en": "whole plan"},
         "indicators.direction.increase": {"de": "soll steigen", "en": "should rise"},
         "indicators.direction.decrease": {"de": "soll sinken", "en": "should fall"},
+        "indicators.direction.none": {
+            "de": "ohne Zielrichtung (kein Zielwert; festlegen unter Verwaltung → Pflege → Kennzahlen)",
+            "en": "no direction (no target; set it under Verwaltung → Pflege → Kennzahlen)"},
         "indicators.fact.belongs": {"de": "Gehört zu: {level}", "en": "Belongs to: {level}"},
         "indicators.fact.unit": {"de": "Einheit: {unit} · {direction}", "en": "Unit: {unit} · {direction}"},
         "indicators.fact.no_unit": {"de": "ohne Einheit", "en": "no unit"},
