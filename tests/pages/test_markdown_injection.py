@@ -155,6 +155,7 @@ def test_b9_imported_markdown_is_stored_as_given_and_shown_escaped(poisoned_url)
     at = run_as(actors["admin"], "pages/import.py", plan="mini")
     at.file_uploader(key="import_upload").set_value(("![m](http://a.test/r.png).csv", csv.encode(), "text/csv")).run()
     at.selectbox(key="import_scope").set_value("action_fields").run()
+    at.radio(key="import_target").set_value("current").run()  # the mini plan is example data: chosen anyway
     leaks = _leaks(at, "upload")
     at.button(key="import_preview_button").click().run()
     leaks += _leaks(at, "preview")
