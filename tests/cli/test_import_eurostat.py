@@ -12,12 +12,12 @@ EUROSTAT = str(IMPORTS / "eurostat-wanderung.tsv")
 def test_repeated_rows_keep_a_comma_inside_a_value_and_flags_are_named(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     assert main(["--database-url", url, "import", EUROSTAT, "--plan", "stat", "--indicators",
-                 "--rows", "CNMIGRAT,DE71", "--rows", "CNMIGRAT,DE711"]) == 0
+                 "--rows", "CNMIGRAT,DE71", "--rows", "CNMIGRAT,DE711", "--name", "Wanderung"]) == 0
     out = capsys.readouterr().out
     assert "2 Wert(e) mit Kennzeichen e (geschätzt): CNMIGRAT,DE71 2020, CNMIGRAT,DE71 2019" in out
     assert "Zeile 3, Spalte „2021“: kein Wert („:“): bleibt leer, nicht 0" in out
     values = _values(url)
-    assert {code for code, *_ in values} == {"cnmigrat-de71", "cnmigrat-de711"}
+    assert {code for code, *_ in values} == {"wanderung-cnmigrat-de71", "wanderung-cnmigrat-de711"}
     assert len(values) == 6  # 2021 is ":" in both rows: no value, never 0
 
 
