@@ -331,7 +331,7 @@ def _execute(args: argparse.Namespace, check, write) -> Preview | int:
 
 
 OPTION_LISTS = ("rows", "columns", "categories")
-OPTION_TEXTS = ("sheet", "shape", "stand", "source", "unit", "key_column", "unit_column", "name", "periods", "kind")
+OPTION_TEXTS = ("sheet", "shape", "stand", "source", "unit", "key_column", "unit_column", "name", "name_from", "periods", "kind")
 _JSON_REASONS = (("Expecting value", "hier fehlt ein Wert – ist die Datei überhaupt JSON?"),
                  ("Expecting property name", "ein Schlüssel muss in doppelten Anführungszeichen stehen"),
                  ("Expecting ',' delimiter", "hier fehlt ein Komma"),
@@ -441,7 +441,7 @@ def _series_name(args: argparse.Namespace, options: dict, table, shape: str) -> 
     if args.name is not None:
         return args.name.strip()
     if args.options or args.profile:
-        return str(options.get("name") or "").strip()
+        return profiles.series_name(options, table, Path(args.file).name, shape).strip()
     return statistics.proposed_name(table, Path(args.file).name, shape)
 
 

@@ -188,14 +188,16 @@ def apply_tree(profile: Profile, table: RawTable, shape: tree.SheetShape | None 
 # --- statistics profiles (official tables, series, wide tables) ---------------------------------------
 
 
-def statistics_choices(choice: statistics.Choice, table: RawTable) -> dict[str, Any]:
+def statistics_choices(choice: statistics.Choice, table: RawTable, file_name: str = "") -> dict[str, Any]:
     """A statistics choice as a profile's choices: the options file of `import --indicators --options`. The
     Stand is never kept (rule: each file's own, from its title lines); the source only when the user gave one
-    other than the file's own."""
+    other than the file's own; a series name the file proposed is marked so, and the next file gets its own."""
     data: dict[str, Any] = {"shape": choice.shape, "rows": list(choice.rows), "columns": list(choice.columns),
                             "key_column": choice.key_column, "unit": choice.unit}
     if choice.name:  # none: the codes and titles only from rows and columns (as in profiles saved before names)
         data["name"] = choice.name
+        if file_name and choice.name == statistics.proposed_name(table, file_name, choice.shape):
+            data[NAME_FROM] = "file"   # kg_1.1.1.xlsx's „Indikator 1.1.1“ must not name kg_1.5.1.xlsx's values
     if choice.source and choice.source != statistics.proposed_source(table).strip():
         data["source"] = choice.source
     if choice.codes:
@@ -215,6 +217,15 @@ def statistics_choices(choice: statistics.Choice, table: RawTable) -> dict[str, 
 
 
 ALL_PERIODS = "periods"
+NAME_FROM = "name_from"
+
+
+def series_name(choices: dict[str, Any], table: RawTable, file_name: str, shape: str) -> str:
+    """The series name a profile (or options file) gives this file: the file's own proposal where the profile's
+    name was the proposal of its file, else the profile's name ("" in profiles saved before names existed)."""
+    if choices.get(NAME_FROM) == "file" and file_name:
+        return statistics.proposed_name(table, file_name, shape)
+    return str(choices.get("name") or "")
 
 
 def chosen_columns(choices: dict[str, Any], table: RawTable, shape: str, key: str | None,
@@ -250,7 +261,7 @@ class StatisticsApplied:
     name: str = ""  # the name of the series; a profile saved before names existed has none (its codes stay)
 
 
-def apply_statistics(profile: Profile, table: RawTable) -> StatisticsApplied:
+def apply_statistics(profile: Profile, table: RawTable, file_name: str = "") -> StatisticsApplied:
     choices = profile.choices
     own = {normalise(header): header for header in table.headers}
     key = choices.get("key_column")
@@ -271,7 +282,7 @@ def apply_statistics(profile: Profile, table: RawTable) -> StatisticsApplied:
         columns=columns,
         source=choices.get("source"),
         unit=str(choices.get("unit") or ""),
-        name=str(choices.get("name") or ""),
+        name=series_name(choices, table, file_name, profile.shape),
         missing_rows=[row for row in rows if row not in offered_rows],
         missing_columns=missing_columns)
 

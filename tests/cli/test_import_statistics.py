@@ -156,3 +156,14 @@ def test_help_names_the_series_name_and_the_categories(capsys):
     out = " ".join(capsys.readouterr().out.split())
     assert "--categories SPALTE[,SPALTE]" in out and "Kategorie-Spalten einer Zeitreihe" in out
     assert "die Bezeichnung der Reihe, die vor jedem Code und Titel steht" in out
+
+
+def test_a_profile_whose_name_came_from_its_file_names_the_next_file_by_its_own(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    options = tmp_path / "ortsteile.json"
+    options.write_text(json.dumps({"columns": ["Value"], "categories": ["Ortsteil"], "name": "Indikator 11.2.1",
+                                   "name_from": "file"}), encoding="utf-8")
+    assert main(["--database-url", url, "import", str(IMPORTS / "bezirk_indicator_11-4-1.csv"), "--plan", "stat",
+                 "--options", str(options)]) == 0
+    assert {code.split("-")[0] for code, *_ in _values(url)} == {"ind11"}
+    assert all(code.startswith("ind11-4-1-") for code, *_ in _values(url))

@@ -148,3 +148,19 @@ def test_a_profile_keeps_the_name_and_one_saved_before_names_keeps_its_codes():
     assert profiles.apply_statistics(again, table).name == "Indikator 11.2.1"
     old = {key: value for key, value in saved.to_dict().items() if key != "name"}
     assert profiles.apply_statistics(profiles.Profile.from_dict(old), table).name == ""
+
+
+def test_rule_a_profile_names_the_next_file_by_its_own_proposal_unless_the_user_typed_a_name():
+    """A profile saved with the name its file proposed („Indikator 11.2.1“) gives the next file of the same layout
+    that file's own name („Indikator 11.4.1“), so it cannot overwrite the first series; a name the user typed
+    stays the profile's."""
+    table, second = _table(FIRST), _table(SECOND)
+    proposed = Choice(statistics.SERIES, columns=["Value"], categories=["Ortsteil"], name="Indikator 11.2.1")
+    saved = profiles.Profile("Ortsteile", statistics.SERIES, profiles.signature(table.headers),
+                             profiles.statistics_choices(proposed, table, FIRST))
+    assert profiles.apply_statistics(saved, second, SECOND).name == "Indikator 11.4.1"
+    assert profiles.apply_statistics(saved, table, FIRST).name == "Indikator 11.2.1"
+    typed = Choice(statistics.SERIES, columns=["Value"], categories=["Ortsteil"], name="Radverkehr")
+    own = profiles.Profile("Rad", statistics.SERIES, profiles.signature(table.headers),
+                           profiles.statistics_choices(typed, table, FIRST))
+    assert profiles.apply_statistics(own, second, SECOND).name == "Radverkehr"

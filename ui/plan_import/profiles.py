@@ -101,9 +101,10 @@ def tree_profile(headers: list[str], mapping: tree.TreeMapping) -> Profile:
     return Profile("", profiles.TREE, profiles.signature(headers), json.loads(mapping.to_json()))
 
 
-def statistics_profile(table: RawTable, choice: statistics.Choice) -> Profile:
+def statistics_profile(table: RawTable, choice: statistics.Choice, upload_name: str) -> Profile:
     """The statistics choice on the page as an (unnamed) profile: the options file of the command line."""
-    return Profile("", choice.shape, profiles.signature(table.headers), profiles.statistics_choices(choice, table))
+    return Profile("", choice.shape, profiles.signature(table.headers),
+                   profiles.statistics_choices(choice, table, upload_name))
 
 
 def remember(plan_id: int, profile: Profile) -> None:
@@ -138,9 +139,9 @@ def _fitting(url: str, plan_id: int, table: RawTable, shape: str) -> list[Profil
 STATISTICS_APPLIED = "import_stats_profile"  # {choice key: (profile name, StatisticsApplied)}
 
 
-def _apply_statistics(key: str, profile: Profile, table: RawTable) -> None:
+def _apply_statistics(key: str, profile: Profile, table: RawTable, upload_name: str) -> None:
     """Button callback (before the run): the statistics widgets take the profile's choice."""
-    applied = profiles.apply_statistics(profile, table)
+    applied = profiles.apply_statistics(profile, table, upload_name)
     if profile.shape != statistics.SERIES and applied.key_column:
         st.session_state[f"import_stats_key_{key}"] = applied.key_column
         st.session_state[f"import_stats_rows_{key}_{applied.key_column}"] = applied.rows
@@ -157,7 +158,7 @@ def _apply_statistics(key: str, profile: Profile, table: RawTable) -> None:
     st.session_state[f"{STATISTICS_APPLIED}_{key}"] = (profile.name, applied)
 
 
-def offer_statistics(url: str, plan_id: int, table: RawTable, shape: str, key: str) -> None:
+def offer_statistics(url: str, plan_id: int, table: RawTable, shape: str, key: str, upload_name: str) -> None:
     """The offer of the plan's profiles of this shape that fit the file, or what the applied one lacked."""
     applied_state = st.session_state.get(f"{STATISTICS_APPLIED}_{key}")
     if applied_state is not None:
@@ -172,7 +173,7 @@ def offer_statistics(url: str, plan_id: int, table: RawTable, shape: str, key: s
     for position, profile in enumerate(_fitting(url, plan_id, table, shape)):
         st.button(t("import.profile.fits", name=plain(profile.name)), key=f"import_profile_apply_stats_{position}",
                   icon=":material/bookmark:", type="primary", help=t("import.profile.fits.help"),
-                  on_click=_apply_statistics, args=(key, profile, table))
+                  on_click=_apply_statistics, args=(key, profile, table, upload_name))
 
 
 def listing(url: str, plan_id: int) -> None:

@@ -174,7 +174,7 @@ def statistics_flow(table: RawTable, shape: str, upload_name: str, file_key: str
     """Choice, preview and import of a statistics file into the current plan; ends the script run."""
     st.subheader(t("import.stats.step"), anchor=False)
     st.caption(t("import.stats.target", name=plain(context.name)))
-    profile_offer.offer_statistics(context.url, context.plan_id, table, shape, f"{file_key}_{shape}")
+    profile_offer.offer_statistics(context.url, context.plan_id, table, shape, f"{file_key}_{shape}", upload_name)
     choice = _choice(table, shape, f"{file_key}_{shape}", upload_name)
     if not choice.columns or (shape != statistics.SERIES and not choice.rows):
         st.info(t("import.stats.choose"), icon=":material/touch_app:")
@@ -193,7 +193,7 @@ def statistics_flow(table: RawTable, shape: str, upload_name: str, file_key: str
             st.dataframe(_notes_frame(reshaped.notes), hide_index=True, width="stretch")
     target = Target(plan_id=context.plan_id)
     signature = (file_key, repr(choice))
-    profile = profile_offer.statistics_profile(table, choice)
+    profile = profile_offer.statistics_profile(table, choice, upload_name)
 
     def check(session: Session) -> importer.Preview:
         return importer.preview(session, current_actor(), reshaped.tables, reshaped.mappings, target)
