@@ -11,6 +11,7 @@ from ui.widgets import components
 from ui.reads import indicators as reads
 from ui.shell import url_bind
 from ui.widgets.components import plain
+from ui.views.markdown import plain_lines
 from ui.shell.context import current
 from ui.charts.indicators import has_chart
 from ui.views.indicators import date_or_none, format_value, level_text, values_table, verdict_text, with_unit
@@ -109,7 +110,7 @@ def show_indicator(indicator) -> None:
                                      bool(indicator["counts_people"]))
     st.subheader(f"{plain(indicator['code'])} · {plain(indicator['title'])}", anchor=False)
     if indicator["description"]:
-        st.caption(plain(indicator["description"]))
+        st.caption(plain_lines(indicator["description"]))
     if indicator["kind"] == "context":
         st.info(t("indicators.context_note"), icon=":material/info:")
     st.markdown(facts(indicator))

@@ -9,7 +9,7 @@ from models.texts import localised_column, text
 from ui.widgets import components, measure_filters
 from ui.reads import measures as reads
 from ui.views import measure_table
-from ui.views.markdown import labelled_lines
+from ui.views.markdown import labelled_lines, plain_lines
 from ui.shell.context import current
 from ui.charts.gantt import dated
 from ui.shell.texts import language, t
@@ -155,7 +155,7 @@ else:
                   annual=components.plain(detail["annual_goal"])))
     if detail["prioritised"]:
         st.caption(t("measures.detail.prioritised"))
-    st.markdown(components.plain(detail["description"]) or t("measures.detail.no_description"))
+    st.markdown(plain_lines(detail["description"]) or t("measures.detail.no_description"))
     left, right = st.columns(2)
     with left:
         facts(detail)

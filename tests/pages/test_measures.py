@@ -295,3 +295,14 @@ def test_page_in_english(mini_app_url):
     assert [trace["name"] for trace in timeline(at, "Timeline", "List")["data"]][2] == "Red – critical"
     assert table.loc["M5", "reason"] == "overdue: due on 31.12.2023, not completed"
     assert plain("overdue: due on 31.12.2023, not completed") in markdown(at)
+
+
+def test_detail_keeps_the_description_s_paragraphs_and_bullets(mini_app_url):
+    """An imported description with a heading line and bullets: shown with its lines, never rendered."""
+    engine = create_engine(mini_app_url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE measure SET description = ? WHERE code = 'M1'",
+                                   ("## Vorhaben\n\n* breitere Radspuren\n* mehr Abstellanlagen\nStand Mai",))
+    engine.dispose()
+    text = markdown(_open(massnahme="M1", stand="2024-06-30"))
+    assert "\\#\\# Vorhaben\n\n- breitere Radspuren\n- mehr Abstellanlagen\n\nStand Mai" in text
