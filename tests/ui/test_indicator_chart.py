@@ -62,6 +62,8 @@ def test_figure_speaks_german_numbers_and_dates():
     assert list(_traces(figure)["Istwerte"].hovertext) == ["31.12.2023: 1.100\xa0Personen", "30.06.2024: 1.234,5\xa0Personen"]
     assert _traces(figure)["Zielwert"].hovertext[0] == "Zielwert: 5.000\xa0Personen (31.12.2030)"
     assert figure.layout.yaxis.title.text == "Personen"
+    # a value of 31.12.2023 sits under the label "2023" (in the middle of its year), not under "2024"
+    assert (figure.layout.xaxis.tickformat, figure.layout.xaxis.ticklabelmode) == ("%Y", "period")
 
 
 def test_figure_leaves_out_hidden_small_counts():

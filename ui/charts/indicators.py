@@ -93,8 +93,9 @@ def indicator_figure(indicator: Mapping[str, Any], values: pd.DataFrame, lang: s
         margin=dict(l=10, r=20, t=40, b=40),
         plot_bgcolor="#ffffff",
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-        xaxis=dict(type="date", tickformat="%Y", title=text("indicators.chart.date_axis", lang),
-                   gridcolor="#e6e9ed"),
+        # Year labels stand in the middle of their year, so a value of 31.12.2005 sits under "2005", not "2006".
+        xaxis=dict(type="date", tickformat="%Y", ticklabelmode="period",
+                   title=text("indicators.chart.date_axis", lang), gridcolor="#e6e9ed"),
         yaxis=dict(title=unit or text("indicators.chart.value_axis", lang), rangemode="tozero",
                    separatethousands=True, gridcolor="#e6e9ed"),
         hovermode="closest",
