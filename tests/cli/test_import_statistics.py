@@ -156,3 +156,19 @@ def test_help_names_the_series_name_and_the_categories(capsys):
     out = " ".join(capsys.readouterr().out.split())
     assert "--categories SPALTE[,SPALTE]" in out and "Kategorie-Spalten einer Zeitreihe" in out
     assert "die Bezeichnung der Reihe, die vor jedem Code und Titel steht" in out
+
+
+def test_indicators_without_columns_take_the_columns_the_page_proposes(tmp_path, capsys):
+    """Issue 14 (fifth review): a long SDG series (Year, Ortsteil, District, GeoCode, Value) with --indicators and
+    no --columns reads the Value column per Ortsteil, as the page proposes; without any flag its shape is
+    proposed too."""
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    arguments = ["--database-url", url, "import", str(IMPORTS / "bezirk_indicator_11-2-1.csv"), "--plan", "stat"]
+    assert main([*arguments, "--indicators", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    counts = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.startswith("Kennzahl")}
+    assert counts == {"Kennzahlen": ["2", "0", "0"], "Kennzahlwerte": ["4", "0", "0"]}
+    assert "Spalte „District“: Spalte nicht übernommen" in out and "Spalte „Value“" in out
+    assert main([*arguments, "--dry-run"]) == 0
+    without_flag = capsys.readouterr().out
+    assert without_flag == "Form: Zeitreihe (erkannt; andere Form mit --level/--tree)\n" + out
