@@ -20,7 +20,9 @@ def test_rule_a_file_proposes_its_shape():
     series = shapes.proposed_shape(_tables("bezirk_indicator_11-2-1.csv"))
     assert series.shape == statistics.SERIES and series.table.name == "bezirk_indicator_11-2-1"
     assert shapes.proposed_shape(_tables("regionalstatistik.csv")).shape == statistics.OFFICIAL
-    assert shapes.proposed_shape(_tables("massnahmen-liste.csv")).shape == shapes.PLAN
+    assert shapes.proposed_shape(_tables("massnahmen-liste.csv")).shape == shapes.TREE  # grouped by axisId
+    level = read_file("Handlungsfelder.csv", "Code;Titel\nHF1;Arbeit\nHF2;Wohnen\n".encode())
+    assert shapes.proposed_shape(level) == shapes.ShapeProposal(shapes.PLAN)
 
 
 def test_statistics_defaults_propose_the_figures_per_category():
