@@ -26,7 +26,7 @@ from models.db import database_url
 from models.formats import format_date, format_number, parse_date
 from cli import statistics_rows
 from cli.import_profiles import ProfileNotFound, load_profile
-from models.transfer import layout, profiles, statistics, tree
+from models.transfer import layout, profiles, shapes, statistics, tree
 from models.rules import MEASURE_STATUSES
 from models.transfer.importer import (ImportRefused, Preview, Problem, Target, apply, level_summary, preview,
                                       propose)
@@ -158,11 +158,12 @@ def cmd_import(args: argparse.Namespace) -> int:
                  else profiles.signature(_headers(tables, profile)))
         if profile.signature and not profiles.fits(profile.signature, heads, profile.shape):
             print(f"Hinweis: Die Spalten der Datei sind nicht die des Profils „{profile.name}“.", file=sys.stderr)
-    statistics_import = args.indicators or args.options or (profile is not None and profile.shape not in (
-        profiles.PLAN, profiles.TREE))
+    proposed = _proposed_shape(args, tables)
+    statistics_import = args.indicators or args.options or args.shape or proposed in statistics.SHAPES or (
+        profile is not None and profile.shape not in (profiles.PLAN, profiles.TREE))
     # a statistics import names its series with --name; a new plan then gets its name from its slug
     target = Target(slug=args.plan, name=None if statistics_import else args.name, owner=args.owner)
-    if args.tree or args.mapping or (profile is not None and profile.shape == profiles.TREE):
+    if args.tree or args.mapping or proposed == shapes.TREE or (profile is not None and profile.shape == profiles.TREE):
         return _import_tree(args, path, target, profile)
     notes: list[statistics.Note] = []
     stands: list[dt.date] = []
@@ -213,6 +214,22 @@ def cmd_import(args: argparse.Namespace) -> int:
         for line in statistics.note_lines(notes):
             print(f"  - {line}")
     return _conclude(result, args.dry_run)
+
+
+SHAPE_NAMES = {shapes.PLAN: "Plan oder Ebene", shapes.TREE: "Baum in einer Tabelle",
+               statistics.OFFICIAL: "Amtliche Statistik", statistics.SERIES: "Zeitreihe",
+               statistics.WIDE: "Breite Tabelle"}
+OTHER_SHAPES = {shapes.PLAN: "--tree/--indicators", shapes.TREE: "--level/--indicators"}
+
+
+def _proposed_shape(args: argparse.Namespace, tables) -> str | None:
+    """Without a flag that names the shape (--level, --tree, --indicators, --shape, --mapping, --options,
+    --profile): the shape the Import page proposes for the file (models.transfer.shapes), said on the first line."""
+    if any((args.level, args.tree, args.indicators, args.shape, args.mapping, args.options, args.profile)):
+        return None
+    shape = shapes.proposed_shape(tables).shape
+    print(f"Form: {SHAPE_NAMES[shape]} (erkannt; andere Form mit {OTHER_SHAPES.get(shape, '--level/--tree')})")
+    return shape
 
 
 def _headers(tables, profile: profiles.Profile) -> list[str]:
@@ -412,14 +429,17 @@ def _reshape(tables, args: argparse.Namespace, options: dict | None = None) -> s
     except ValueError:
         raise ValueError(f"„{stand_text}“ ist kein Datum (TT.MM.JJJJ, z. B. 31.12.2024).") from None
     source = args.source if args.source is not None else options.get("source")
-    categories = _split(args.categories, ",") or [str(column) for column in options.get("categories", [])]
-    unit_column = options.get("unit_column")
+    chosen = bool(args.options or args.profile)  # else every choice not given is the page's proposal
+    proposal = shapes.statistics_defaults(table, shape, key)
+    categories = _split(args.categories, ",") or [str(column) for column in options.get("categories", [])] or (
+        [] if chosen else proposal.categories)
+    unit_column = options.get("unit_column") if chosen or args.unit else proposal.unit_column
     found, missing = profiles.chosen_columns(options, table, shape, key_column,
                                              [*categories, *([unit_column] if unit_column else [])])
     columns = _split(args.columns, ";") or [*found, *missing]  # a missing column is refused by name
-    if not columns and categories and shape == statistics.SERIES:  # as on the page: the columns of figures
-        offered = statistics.value_columns(table, shape, key_column, [*categories, unit_column or ""])
-        columns = statistics.figure_columns(table, offered)
+    if not columns and (categories or not chosen):  # as on the page: the columns of figures
+        columns = shapes.proposed_columns(table, shape, key, categories, unit_column,
+                                          None if chosen else proposal.kind)
     choice = statistics.Choice(
         shape,
         rows=rows,

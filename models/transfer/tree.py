@@ -38,8 +38,8 @@ from models.transfer.tree_mapping import (
     propose_status,
 )
 from models.transfer.tree_columns import (
-    CATEGORY_NAMES, ROLE_NAMES, WORD_ROLES, best_title_column, find_header, fit_title, is_id_like,
-    progress_figure,
+    CATEGORY_NAMES, ROLE_NAMES, WORD_ROLES, best_title_column, find_header, fit_title, grouping_columns,
+    is_id_like, progress_figure,
 )
 from models.transfer.import_values import TEXT_LIMITS
 from models.transfer.tree_nodes import Node, Reshaped, Columns, build_nodes, code_parent
@@ -91,7 +91,8 @@ def propose_tree(table: RawTable, shape: SheetShape | None = None, today: dt.dat
     mapping = TreeMapping(**found)
     if mapping.title_column is None or is_id_like(table, mapping.title_column):
         _propose_title(table, mapping, taken)
-    categories = [h for h in headers if normalise(h) in {normalise(n) for n in CATEGORY_NAMES}]
+    categories = [h for h in headers if normalise(h) in {normalise(n) for n in CATEGORY_NAMES}] or (
+        grouping_columns(table, taken)[:1])
     if mapping.id_column and mapping.parent_column:
         mapping.structure = BY_PARENT
     elif mapping.code_column and _codes_nest(table, mapping.code_column):
@@ -103,19 +104,7 @@ def propose_tree(table: RawTable, shape: SheetShape | None = None, today: dt.dat
         mapping.indent_column = mapping.title_column
         if shape and any(shape.outline.values()):
             mapping.indent_source = OUTLINE
-    try:
-        nodes, _, _ = build_nodes(table, mapping, shape or SheetShape())
-        deepest = max((node.depth for node in nodes if not node.is_report), default=1)
-        has_reports = any(node.is_report for node in nodes)
-        if not has_reports and deepest > 1 and _labels_at(nodes, deepest, table, mapping):
-            deepest, has_reports = deepest - 1, True  # report rows with ids of their own
-    except ValueError:
-        deepest, has_reports = 1, False
-    mapping.depths = _default_depths(deepest)
-    if has_reports:
-        mapping.depths[max(mapping.depths) + 1] = REPORT
-    mapping.missing = {level: (PER_YEAR if level == "annual_goals" else PLACEHOLDER)
-                       for level in TREE_LEVELS[:-1] if level not in mapping.depths.values()}
+    mapping.depths, mapping.missing = proposed_levels(table, mapping, shape)
     mapping.placeholders = {level: PER_YEAR_TITLE if rule == PER_YEAR else DEFAULT_PLACEHOLDERS[level]
                             for level, rule in mapping.missing.items()}
     labels = distinct_labels(table, mapping, shape)
@@ -129,6 +118,38 @@ def propose_tree(table: RawTable, shape: SheetShape | None = None, today: dt.dat
     mapping.status_date = (today or dt.date.today()).isoformat()
     mapping.default_status = IN_PROGRESS
     return mapping
+
+
+def proposed_levels(table: RawTable, mapping: TreeMapping,
+                    shape: SheetShape | None = None) -> tuple[dict[int, str], dict[str, str]]:
+    """For the tree as the mapping's structure and columns show it: depth -> level from the top down with the
+    measures deepest (and the report rows below them), and how each level the depths lack is made up (a
+    placeholder; annual goals one per year). Proposed again whenever the structure or its columns change."""
+    try:
+        nodes, _, _ = build_nodes(table, mapping, shape or SheetShape())
+        deepest = max((node.depth for node in nodes if not node.is_report), default=1)
+        has_reports = any(node.is_report for node in nodes)
+        if not has_reports and deepest > 1 and _labels_at(nodes, deepest, table, mapping):
+            deepest, has_reports = deepest - 1, True  # report rows with ids of their own
+    except ValueError:
+        deepest, has_reports = 1, False
+    depths = _default_depths(deepest)
+    if has_reports:
+        depths[max(depths) + 1] = REPORT
+    return depths, {level: missing_rule(level) for level in TREE_LEVELS[:-1] if level not in depths.values()}
+
+
+def missing_rule(level: str) -> str:
+    """How a level the file lacks is made up unless the user chooses otherwise: annual goals one per year,
+    every other level one placeholder per parent."""
+    return PER_YEAR if level == "annual_goals" else PLACEHOLDER
+
+
+def structure_of(mapping: TreeMapping) -> tuple:
+    """What the depths of a tree follow: its structure and the columns that give it."""
+    given = {BY_PARENT: (mapping.id_column, mapping.parent_column), BY_CODE: (mapping.code_column,),
+             BY_INDENT: (mapping.indent_source, mapping.indent_column)}
+    return mapping.structure, *given.get(mapping.structure, tuple(mapping.level_columns))
 
 
 def _propose_title(table: RawTable, mapping: TreeMapping, taken: set[str]) -> None:
@@ -160,8 +181,8 @@ def status_column_by_values(table: RawTable, taken: set[str] = frozenset()) -> s
 
 
 def looks_like_tree(table: RawTable) -> bool:
-    """Rule "a tree file is recognised": an id and a parent column, codes that nest (1, 1.2), or at least two
-    report rows labelled like "Sachstand 2013" make a sheet one tree in one table. ("geplant" alone is no
+    """Rule "a tree file is recognised": an id and a parent column, codes that nest (1, 1.2), a flat list
+    grouped by an id column (grouped_list), or at least two report rows labelled like "Sachstand 2013" make a sheet one tree in one table. ("geplant" alone is no
     sign: it is also a measure status in the plan's own sheets.)"""
     headers = table.headers
     if find_header(headers, ROLE_NAMES["parent_column"], set()) and find_header(
@@ -170,9 +191,21 @@ def looks_like_tree(table: RawTable) -> bool:
     code = find_header(headers, ROLE_NAMES["code_column"], set())
     if code and _codes_nest(table, code):
         return True
+    if grouped_list(table):
+        return True
     labelled = sum(1 for row in table.rows for cell in row.cells
                    if isinstance(cell, str) and _REPORT_LABEL.match(cell.strip()))
     return labelled >= 2
+
+
+def grouped_list(table: RawTable) -> bool:
+    """A flat list grouped by an id column (axisId, id, description): no column named like a title, a column
+    that groups the rows (tree_columns.grouping_columns) and a text column for the titles. Read as levels it
+    lacks its titles; read as a tree the groups are the upper level and the texts the (shortened) titles."""
+    if find_header(table.headers, ROLE_NAMES["title_column"], set(), by_word=True):
+        return False
+    groups = grouping_columns(table)
+    return bool(groups) and best_title_column(table, {groups[0]}) is not None
 
 
 _REPORT_LABEL = re.compile(r"^(sachstand|stand|bericht|umsetzungsstand)\s+((19|20)\d{2})(\s*/\s*\d{2,4})?$",

@@ -11,6 +11,7 @@ entry's description.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from typing import Any
@@ -113,6 +114,31 @@ def best_title_column(table: RawTable, taken: set[str]) -> str | None:
               if header not in taken]
     best = max(scored, default=None)
     return best[2] if best and best[0] > 0 else None
+
+
+GROUP_SHARE = 0.6  # a grouping column: filled and repeated in most rows, its values fewer than this share of rows
+
+
+def grouping_columns(table: RawTable, taken: set[str] = frozenset()) -> list[str]:
+    """Rule "an id column of repeated values groups the rows": a column named like an id ("axisId",
+    "category/id"; not a status or year) with at least two values, most rows sharing their value with others
+    (66 actions under 5 axes), is a category column of a tree by categories."""
+    excluded = {normalise(name) for role in ("status_column", "year_column", "progress_column")
+                for name in ROLE_NAMES[role]}
+    found = []
+    for header in table.headers:
+        words = set(_words(re.sub(r"([a-z])([A-Z])", r"\1 \2", str(header))))  # "statusId": status, id
+        if header in taken or not is_id_like_header(header) or words & excluded:
+            continue
+        values = [text for text in (plain_text(value) for value in table.column(header) if not is_missing(value))
+                  if text]
+        if len(values) < max(3, GROUP_SHARE * len(table.rows)):
+            continue
+        counts = Counter(values)
+        if (2 <= len(counts) <= GROUP_SHARE * len(values)
+                and sum(count for count in counts.values() if count > 1) >= GROUP_SHARE * len(values)):
+            found.append(header)
+    return found
 
 
 def shorten(text: str, limit: int) -> str:

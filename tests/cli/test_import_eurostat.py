@@ -46,8 +46,12 @@ def test_no_row_chosen_says_which_rows_exist_and_how_to_pick_them(tmp_path, caps
     err = capsys.readouterr().err
     assert "Bitte wählen Sie mindestens eine Zeile. In der Spalte „indic_de,geo“ gibt es z. B. „CNMIGRAT,DE7“" in err
     assert "auf der Kommandozeile mit --rows" in err
-    transposed = str(IMPORTS / "eurostat-quer.tsv")
-    assert main(["--database-url", url, "import", transposed, "--plan", "stat", "--indicators"]) == 2
+    transposed = str(IMPORTS / "eurostat-quer.tsv")  # without --columns: the region columns, as the page proposes
+    assert main(["--database-url", url, "import", transposed, "--plan", "stat", "--indicators", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert all(f"Spalte „{region}“ gelesen als" in out for region in ("DE7", "DE71", "DE711"))
+    official = str(IMPORTS / "regionalstatistik.csv")  # an official table proposes no columns: the user picks them
+    assert main(["--database-url", url, "import", official, "--plan", "stat", "--indicators", "--rows", "06432"]) == 2
     err = capsys.readouterr().err
     assert "Bitte wählen Sie mindestens eine Spalte. Die Datei hat diese Wertespalten: " in err
-    assert "„DE7“, „DE71“, „DE711“" in err and "--columns" in err
+    assert "„Ausländer“, „Arbeitslose“" in err and "--columns" in err

@@ -167,3 +167,17 @@ def test_a_profile_whose_name_came_from_its_file_names_the_next_file_by_its_own(
                  "--options", str(options)]) == 0
     assert {code.split("-")[0] for code, *_ in _values(url)} == {"ind11"}
     assert all(code.startswith("ind11-4-1-") for code, *_ in _values(url))
+def test_indicators_without_columns_take_the_columns_the_page_proposes(tmp_path, capsys):
+    """Issue 14 (fifth review): a long SDG series (Year, Ortsteil, District, GeoCode, Value) with --indicators and
+    no --columns reads the Value column per Ortsteil, as the page proposes; without any flag its shape is
+    proposed too."""
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    arguments = ["--database-url", url, "import", str(IMPORTS / "bezirk_indicator_11-2-1.csv"), "--plan", "stat"]
+    assert main([*arguments, "--indicators", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    counts = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.startswith("Kennzahl")}
+    assert counts == {"Kennzahlen": ["2", "0", "0"], "Kennzahlwerte": ["4", "0", "0"]}
+    assert "Spalte „District“: Spalte nicht übernommen" in out and "Spalte „Value“" in out
+    assert main([*arguments, "--dry-run"]) == 0
+    without_flag = capsys.readouterr().out
+    assert without_flag == "Form: Zeitreihe (erkannt; andere Form mit --level/--tree)\n" + out

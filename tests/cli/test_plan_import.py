@@ -112,3 +112,20 @@ def test_tree_command_line_after_the_third_review(tmp_path, capsys):
     assert main([*args, "--mapping", str(saved)]) == 1
     out = capsys.readouterr().out
     assert "Diese Spalten der Zuordnung gibt es in der Datei nicht: „title/en“, „status/name/en“." in out  # (a)
+
+
+def test_without_a_shape_flag_the_command_line_takes_the_shape_the_page_proposes(tmp_path, capsys):
+    """Issue 14 (fifth review): an export with id and parent/id is read as one tree in one table, as the page
+    proposes, with the same counts as --tree; the shape taken is said on the first line."""
+    from tests.conftest import FIXTURES
+
+    args = ["--database-url", f"sqlite:///{tmp_path / 'cli.db'}", "import",
+            str(FIXTURES / "imports" / "ergebnisse-export.csv"), "--plan", "export", "--dry-run"]
+    assert main(args) == 0
+    proposed = capsys.readouterr().out
+    assert proposed.splitlines()[0] == "Form: Baum in einer Tabelle (erkannt; andere Form mit --level/--indicators)"
+    assert "Handlungsfelder      18" not in proposed and "Maßnahmen: 5" in proposed
+    assert main([*args, "--tree"]) == 0
+    assert capsys.readouterr().out == proposed.split("\n", 1)[1]  # the same reading, without the line of the shape
+    assert main([*args, "--level", "Handlungsfelder"]) in (0, 1)  # a flag names the shape: nothing proposed
+    assert "Form:" not in capsys.readouterr().out

@@ -119,3 +119,40 @@ def test_a_mapping_names_every_column_the_file_lacks():
     problems = tree.reshape(table, mapping, shape).problems
     assert [problem.message for problem in problems] == [
         "Diese Spalten der Zuordnung gibt es in der Datei nicht: „status/name/en“, „progress“."]
+
+
+def test_rule_an_id_column_of_repeated_values_groups_the_rows():
+    """Fifth review: a flat list (axisId, id, description) is proposed as one tree whose groups are axisId's
+    values and whose titles come from the long texts (shortened, kept whole in the description)."""
+    from models.transfer import shapes
+    from models.transfer.tree_columns import grouping_columns
+
+    table, shape, mapping = _proposed("aktionen-achsen.csv")
+    assert grouping_columns(table) == ["axisId"]  # "id" is unique: it groups nothing
+    assert tree.looks_like_tree(table) and shapes.proposed_shape([table]).shape == shapes.TREE
+    assert (mapping.structure, mapping.level_columns) == (tree.BY_COLUMNS, ["axisId"])
+    assert (mapping.code_column, mapping.title_column) == ("id", "description")
+    reshaped = tree.reshape(table, mapping, shape)
+    assert not reshaped.problems
+    assert (reshaped.counts["guiding_goals"], reshaped.counts["measures"]) == (3, 5)
+    assert reshaped.shortened == {"measures": 2}
+    # a year, a status or a column of unique ids never groups; nor a column named like a title
+    listed = read_file("liste.csv", "Jahr;statusId;id;Titel\n2024;1;1;A eins\n2024;1;2;B zwei\n2025;2;3;C drei\n"
+                                    "2025;2;4;D vier\n".encode())[0]
+    assert grouping_columns(listed) == [] and not tree.looks_like_tree(listed)
+
+
+def test_the_levels_are_proposed_again_for_another_structure():
+    """Fifth review: choosing other structure columns proposes the depths again, and a level the new depths
+    lack keeps a rule to make it up (never none)."""
+    table, shape, mapping = _proposed("aktionen-achsen.csv")
+    assert mapping.depths == {1: "guiding_goals", 2: "measures"}
+    mapping.level_columns = []
+    mapping.structure = tree.BY_CODE  # codes 1..5 that do not nest: one depth
+    depths, missing = tree.proposed_levels(table, mapping, shape)
+    assert depths == {1: "measures"}
+    assert missing == {"action_fields": tree.PLACEHOLDER, "guiding_goals": tree.PLACEHOLDER,
+                       "annual_goals": tree.PER_YEAR}
+    assert tree.structure_of(mapping) != tree.structure_of(_proposed("aktionen-achsen.csv")[2])
+    assert [tree.missing_rule(level) for level in tree.TREE_LEVELS[:-1]] == [tree.PLACEHOLDER, tree.PLACEHOLDER,
+                                                                             tree.PER_YEAR]

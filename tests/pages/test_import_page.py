@@ -115,7 +115,9 @@ def test_a_stale_preview_asks_for_a_new_one(mini_app_url):
     _box(at, "Spalte „Titel“").set_value("").run()
     assert "Vorschau bitte neu" in at.info[-1].value
     at.button(key="import_preview_button").click().run()
-    assert "Pflichtspalte „Titel“ fehlt" in at.dataframe[1].value.iloc[0]["Problem"]
+    assert "Pflichtspalte „Titel“ fehlt" in at.dataframe[0].value.iloc[0]["Problem"]
+    # no empty table of counts (Streamlit would label it "empty"), but German words why there are none
+    assert "Wegen der Probleme unten wird nichts gespeichert" in " ".join(caption.value for caption in at.caption)
 
 
 def _count_parses(monkeypatch) -> list[bool]:

@@ -117,3 +117,52 @@ def test_many_columns_not_imported_are_listed_folded(mini_app_url):
     assert len(folded) == 1
     lines = rendered(folded[0].markdown[0].value)
     assert "Spalte „category/name/en“ wird nicht übernommen" in lines and lines.count("\n- ") >= 6
+
+
+def _upload(name: str, data: bytes):
+    at = app()
+    sign_in(at, ADMIN)
+    at.run()
+    at.switch_page(PAGE).run()
+    at.file_uploader(key="import_upload").set_value((name, data, "text/csv")).run()
+    assert not at.exception
+    return at
+
+
+def _depths(at) -> dict[str, str]:
+    return {rendered(box.label).split(" (")[0]: box.value for box in at.selectbox if "_depth_" in (box.key or "")}
+
+
+def _missing(at) -> dict[str, str]:
+    return {box.key.rsplit("_missing_", 1)[1]: box.value for box in at.selectbox if "_missing_" in (box.key or "")}
+
+
+def test_a_grouped_list_is_a_tree_whose_levels_follow_the_chosen_structure(mini_app_url):
+    """Fifth review: a flat list grouped by axisId is proposed as a tree by its axisId; another structure
+    proposes its depths again, and levels it lacks keep a rule to make them up (never "– bitte wählen –")."""
+    at = _upload("aktionen.csv", (FIXTURES / "imports" / "aktionen-achsen.csv").read_bytes())
+    shape = next(radio for radio in at.radio if radio.key and radio.key.startswith("import_shape_"))
+    assert shape.value == "tree"
+    levels = next(box for box in at.multiselect if (box.key or "").endswith("_levels"))
+    assert levels.value == ["axisId"]
+    assert _depths(at) == {"Tiefe 1": "guiding_goals", "Tiefe 2": "measures"}
+    assert _missing(at) == {"action_fields": "placeholder", "annual_goals": "per_year"}
+    depth_1 = next(box for box in at.selectbox if (box.key or "").endswith("_depth_1"))
+    depth_1.set_value("action_fields").run()  # the review's choice: Leitziele now missing, made up by default
+    assert _missing(at) == {"guiding_goals": "placeholder", "annual_goals": "per_year"}
+    structure = next(radio for radio in at.radio if (radio.key or "").endswith("_structure"))
+    structure.set_value("code").run()  # codes 1..5 that do not nest: one depth, the measures
+    assert not at.exception
+    assert _depths(at) == {"Tiefe 1": "measures"}
+    assert _missing(at) == {"action_fields": "placeholder", "guiding_goals": "placeholder",
+                            "annual_goals": "per_year"}
+
+
+def test_a_status_value_without_proposal_shows_a_german_choice_never_none(mini_app_url):
+    data = "id;parent;Titel;Status\n1;;Feld;\n2;1;Maßnahme A;unbekannt\n3;1;Maßnahme B;erledigt\n".encode()
+    at = _upload("status.csv", data)
+    frames = {tuple(frame.value.columns): frame.value.to_dict("records") for frame in at.dataframe}
+    assert frames[("value", "status")] == [{"value": "unbekannt", "status": "– bitte wählen –"},
+                                           {"value": "erledigt", "status": "abgeschlossen"}]
+    assert any("unbekannt" in str(frame.value.to_dict("records")) and "–" in str(frame.value.to_dict("records"))
+               for frame in at.dataframe if "Zeilen" in frame.value.columns)

@@ -30,6 +30,16 @@ def counts_frame(result: Preview) -> pd.DataFrame:
     )
 
 
+def show_counts(result: Preview) -> None:
+    """The counts per level; never an empty table (Streamlit labels it "empty" in English): a refused preview
+    has no counts, and says why."""
+    frame = counts_frame(result)
+    if frame.empty:
+        st.caption(t("import.counts.refused" if result.problems else "import.counts.none"))
+    else:
+        st.dataframe(frame, hide_index=True, width="content")
+
+
 def row_label(row: int | None) -> str:
     """A row number as the tables show it ("1.234"), "–" for a problem or change of a whole sheet, file or of the
     plan (a missing column, the Info sheet): never "None"."""
@@ -92,7 +102,7 @@ def show_preview(result: Preview, notes=()) -> None:
     if result.plan_slug:
         state = t("import.preview.plan.new") if result.new_plan else t("import.preview.plan.existing")
         st.markdown(plain(t("import.preview.plan", name=result.plan_name, slug=result.plan_slug, state=state)))
-    st.dataframe(counts_frame(result), hide_index=True, width="content")
+    show_counts(result)
     for line in result.sample_lines():
         st.caption(plain(localised(line)))
     if result.left_out:
@@ -123,6 +133,6 @@ def show_result(result: Preview) -> None:
         st.success(t("import.done", rows=format_number(rows)), icon=":material/task_alt:")
     else:
         st.info(t("import.done.nothing"), icon=":material/info:")
-    st.dataframe(counts_frame(result), hide_index=True, width="content")
+    show_counts(result)
     if result.new_plan:
         st.info(t("import.switch_plan", name=plain(result.plan_name)), icon=":material/swap_horiz:")

@@ -17,13 +17,11 @@ from sqlalchemy.orm import Session
 
 from models.commands import CommandError
 from models.formats import format_date, format_number
-from models.transfer import importer, statistics, statistics_columns
+from models.transfer import importer, shapes, statistics, statistics_columns
 from models.transfer.importer import ImportRefused, Target
-from models.transfer.mapping import is_explanation, is_info
 from models.transfer.parsing import RawTable
 from models.transfer.statistics import Choice, ChoiceRefused
 from models.transfer.statistics_changes import change_messages, existing_changes
-from models.transfer.tree import looks_like_tree
 from ui.plan_import import profiles as profile_offer
 from ui.plan_import.picks import columns_key as columns_key_of
 from ui.plan_import.picks import placeholder
@@ -34,8 +32,7 @@ from ui.shell.choices import keep_offered
 from ui.shell.texts import localised, t
 from ui.views.markdown import option_text, plain
 
-PLAN, TREE = "plan", "tree"  # the level tables of the template; one tree in one table (ui.plan_import.tree)
-SHAPES = (PLAN, TREE, *statistics.SHAPES)
+PLAN, TREE, SHAPES = shapes.PLAN, shapes.TREE, shapes.SHAPES  # one tree in one table: ui.plan_import.tree
 PREVIEW = "import_stats_preview"  # (signature, Preview)
 RESULT = "import_result"          # the page shows it once after the rerun
 # Streamlit's date_input allows only ten years back by default; official tables reach back decades.
@@ -43,15 +40,15 @@ STAND_EARLIEST, STAND_LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
 
 def choose_shape(tables: list[RawTable], file_key: str) -> tuple[str, RawTable | None]:
-    """The radio "Form der Datei", proposed from the content (the user may override it), and for a statistics
-    shape the table to read: the one that looks like statistics, or the sheet the user picks."""
-    readable = [table for table in tables if table.headers and not is_info(table) and not is_explanation(table)]
-    detected = [(statistics.detect_shape(table), table) for table in readable]
-    first = next(((shape, table) for shape, table in detected if shape), (None, None))
+    """The radio "Form der Datei", proposed from the content (models.transfer.shapes, as on the command line;
+    the user may override it), and for a statistics shape the table to read: the one that looks like
+    statistics, or the sheet the user picks."""
+    readable = shapes.readable_tables(tables)
+    proposal = shapes.proposed_shape(tables)
+    first = next(((shape, table) for table in readable if (shape := statistics.detect_shape(table))), (None, None))
     key = f"import_shape_{file_key}"
     keep_offered(key, list(SHAPES), t("import.shape"))
-    tree_like = any(looks_like_tree(table) for table in readable)
-    st.session_state.setdefault(key, TREE if tree_like else first[0] or PLAN)
+    st.session_state.setdefault(key, proposal.shape)
     shape = st.radio(t("import.shape"), SHAPES, key=key, help=t("import.shape.help"), horizontal=True,
                      format_func=lambda value: t(f"import.shape.{value}"))
     if shape in (PLAN, TREE) or not readable:
@@ -73,7 +70,7 @@ def _series_categories(table: RawTable, period: str | None, key: str) -> tuple[l
     unit_key = f"import_stats_unit_column_{key}"
     unit_options = ["", *others]
     keep_offered(unit_key, unit_options, t("import.stats.unit_column"))
-    st.session_state.setdefault(unit_key, statistics_columns.unit_column(table) or "")
+    st.session_state.setdefault(unit_key, shapes.proposed_unit_column(table, statistics.SERIES, period) or "")
     left, right = st.columns([3, 1])
     unit_column = right.selectbox(t("import.stats.unit_column"), unit_options, key=unit_key,
                                   placeholder=placeholder(unit_options),
@@ -82,8 +79,8 @@ def _series_categories(table: RawTable, period: str | None, key: str) -> tuple[l
     offered = [header for header in others if header != unit_column]
     categories_key = f"import_stats_categories_{key}"
     keep_offered(categories_key, offered, None)
-    st.session_state.setdefault(categories_key, statistics_columns.proposed_categories(
-        table, {header for header in (period, unit_column) if header}))
+    st.session_state.setdefault(categories_key, shapes.proposed_categories(table, statistics.SERIES, period,
+                                                                          unit_column or None))
     categories = left.multiselect(t("import.stats.categories"), offered, key=categories_key,
                                   format_func=option_text,
                                   placeholder=placeholder(offered), help=t("import.stats.categories.help"))
@@ -98,7 +95,7 @@ def _kind(table: RawTable, key: str) -> str | None:
     options = ["", *kinds]  # "": each kind its own indicator, never one series of actual and planned figures
     kind_key = f"import_stats_kind_{key}"
     keep_offered(kind_key, options, t("import.stats.kind"))
-    st.session_state.setdefault(kind_key, statistics_columns.proposed_kind(table.headers) or "")
+    st.session_state.setdefault(kind_key, shapes.proposed_kind(table, statistics.WIDE) or "")
 
     def label(kind: str) -> str:
         if not kind:
@@ -144,8 +141,8 @@ def _choice(table: RawTable, shape: str, key: str, upload_name: str) -> Choice:
     offered = statistics.value_columns(table, shape, key_column, [*categories, *([unit_column] if unit_column else [])],
                                        kind)
     columns_key = columns_key_of(key, key_column, kind, unit_column)
-    if shape != statistics.OFFICIAL:
-        st.session_state.setdefault(columns_key, statistics.figure_columns(table, offered) if categories else offered)
+    st.session_state.setdefault(columns_key, shapes.proposed_columns(table, shape, key_column, categories, unit_column,
+                                                                     kind))
     columns = st.multiselect(t("import.stats.columns.wide" if shape == statistics.WIDE else "import.stats.columns"),
                              offered, key=columns_key, format_func=option_text, placeholder=placeholder(offered))
     left, middle, right = st.columns(3)

@@ -9,6 +9,7 @@ reruns. The confirmed TreeMapping can be downloaded ("Zuordnung speichern") for 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 import pandas as pd
 import streamlit as st
@@ -152,11 +153,15 @@ def _depth_widgets(table: RawTable, shape: SheetShape, mapping: TreeMapping, pro
                    key: str) -> None:
     st.markdown(f"**{t('import.tree.depths')}**")
     options = [UNUSED, *tree.TREE_LEVELS, tree.REPORT]
-    structure_key = f"{key}_{mapping.structure}"
+    # Another structure or other columns give other depths: proposed again (and chosen afresh) for them.
+    structure = tree.structure_of(mapping)
+    proposed = (proposal.depths if structure == tree.structure_of(proposal)
+                else tree.proposed_levels(table, mapping, shape)[0])
+    structure_key = f"{key}_{mapping.structure}_{hashlib.sha1(repr(structure).encode()).hexdigest()[:8]}"
     for depth, rows, example in tree_columns.depth_overview(table, mapping, shape):
         box_key = f"{structure_key}_depth_{depth}"
         keep_offered(box_key, options, None)
-        st.session_state.setdefault(box_key, proposal.depths.get(depth, UNUSED))
+        st.session_state.setdefault(box_key, proposed.get(depth, UNUSED))
         short = example if len(example) <= 40 else example[:39] + "…"
         chosen = st.selectbox(t("import.tree.depth", depth=depth, rows=format_number(rows), example=plain(short)),
                               options, key=box_key, format_func=_level_label, placeholder=placeholder(options))
@@ -172,7 +177,7 @@ def _missing_widgets(mapping: TreeMapping, proposal: TreeMapping, key: str) -> N
         rules = [NONE, tree.PLACEHOLDER] + ([tree.PER_YEAR] if level == "annual_goals" else [])
         rule_key = f"{key}_missing_{level}"
         keep_offered(rule_key, rules, None)
-        st.session_state.setdefault(rule_key, proposal.missing.get(level, NONE))
+        st.session_state.setdefault(rule_key, proposal.missing.get(level) or tree.missing_rule(level))
         name = layout.level(level).sheet
         left, right = st.columns(2)
         rule = left.selectbox(t("import.tree.missing", level=name), rules, key=rule_key,
@@ -252,10 +257,11 @@ def _status_table(table: RawTable, shape: SheetShape, mapping: TreeMapping, prop
             return new
         return proposal.status_values.get(value) or tree.propose_status(value)
 
-    frame = pd.DataFrame({"value": values, "status": [proposed_status(value) for value in values]})
+    choose = t("import.tree.missing.choose")  # a value without a proposal: "– bitte wählen –", never "None"
+    frame = pd.DataFrame({"value": values, "status": [proposed_status(value) or choose for value in values]})
     config = {"value": st.column_config.TextColumn(t("import.tree.col.value")),
               "status": st.column_config.SelectboxColumn(t("import.tree.col.status_chosen"),
-                                                         options=list(MEASURE_STATUSES))}
+                                                         options=[choose, *MEASURE_STATUSES], required=True)}
     if pending.waiting(values):
         frame["note"] = [t("import.profile.new.cell") if pending.status(value) is None else "" for value in values]
         config["note"] = st.column_config.TextColumn(t("import.profile.col.note"))

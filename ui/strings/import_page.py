@@ -113,6 +113,12 @@ CATALOGUE.update(
                   "and create the preview again.",
         },
         "import.no_problems": {"de": "Keine Probleme gefunden.", "en": "No problems found."},
+        "import.counts.refused": {
+            "de": "Wegen der Probleme unten wird nichts gespeichert (darum keine Zahlen, was neu oder geändert wäre).",
+            "en": "Because of the problems below nothing is saved (hence no counts of what would be new or changed).",
+        },
+        "import.counts.none": {"de": "Die Datei enthält keine Zeilen für den Plan.",
+                               "en": "The file holds no rows for the plan."},
         "import.left_out": {"de": "Nicht übernommen ({count} Spalten):", "en": "Not imported ({count} columns):"},
         "import.nothing_to_do": {
             "de": "Nichts zu ändern: Der Plan entspricht bereits der Datei.",
