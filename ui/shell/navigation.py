@@ -189,8 +189,8 @@ def _with_closed_pages(sections: dict[str, list], visible: list[PageSpec], role:
               if spec.url_path not in shown and spec.roles != (ANONYMOUS,)]
     first = next(iter(sections))
     sections[first] = sections[first] + [
-        st.Page(_closed_page(spec, _closed_reason(spec, role, has_plan)), title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path,
-                visibility="hidden")
+        st.Page(_closed_page(spec, _closed_reason(spec, role, has_plan)), title=t(spec.title_key), icon=spec.icon,
+                url_path=spec.url_path, visibility="hidden")
         for spec in closed
     ]
     return sections

@@ -41,11 +41,11 @@ CATALOGUE.update(
         "welcome.admin.import.link": {"de": "Zum Import", "en": "Go to the import"},
         "welcome.admin.example.title": {"de": "Erst die Beispieldaten ansehen", "en": "Look at the example first"},
         "welcome.admin.example": {
-            "de": "Wer das Cockpit zuerst ausprobieren möchte, lässt auf dem Server `python3 -m cli init` "
-                  "ausführen und lädt diese Seite danach neu. Das legt einen frei erfundenen Beispielplan an, "
-                  "der als „Beispieldaten“ gekennzeichnet ist.",
-            "en": "To try the cockpit first, have `python3 -m cli init` run on the server and reload this page. "
-                  "This adds an invented example plan, marked as “example data”.",
+            "de": "Wer das Cockpit zuerst ausprobieren möchte, lässt auf dem Server "
+                  "`python3 -m cli init --examples` ausführen und lädt diese Seite danach neu. Das legt frei "
+                  "erfundene Beispielpläne an, die als „Beispieldaten“ gekennzeichnet sind.",
+            "en": "To try the cockpit first, have `python3 -m cli init --examples` run on the server and reload "
+                  "this page. This adds the invented example plans, marked as “example data”.",
         },
         "welcome.admin.accounts": {
             "de": "Konten für Kolleginnen und Kollegen legen Sie an, sobald ein Plan erfasst ist: auf der Seite "
