@@ -44,6 +44,8 @@ def test_anonymous_visitor_reads_that_no_plan_is_published_and_reaches_the_sign_
     at.switch_page("pages/anmelden.py").run()
     assert not at.exception
     assert [field.label for field in at.text_input] == ["E-Mail-Adresse", "Passwort"]
+    at.switch_page("pages/barrierefreiheit.py").run()
+    assert not at.exception and at.title[0].value == "Barrierefreiheit"
 
 
 @pytest.mark.parametrize("role", ["viewer", "editor"])

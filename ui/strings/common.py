@@ -61,9 +61,9 @@ CATALOGUE.update(
         "page.accessibility": {"de": "Barrierefreiheit", "en": "Accessibility"},
         "page.welcome": {"de": "Willkommen", "en": "Welcome"},
         "page.closed.no_plan": {
-            "de": "Diese Seite zeigt einen Plan. Es ist aber noch kein Plan erfasst: Die Startseite sagt, "
+            "de": "Diese Seite braucht einen Plan. Es ist aber noch kein Plan erfasst: Die Startseite sagt, "
                   "wie ein Plan in das Cockpit kommt.",
-            "en": "This page shows a plan, but no plan has been entered yet: the start page explains how to add one.",
+            "en": "This page needs a plan, but no plan has been entered yet: the start page explains how to add one.",
         },
         "page.closed.has_plan": {
             "de": "Inzwischen ist ein Plan erfasst. Sie finden ihn auf der Startseite.",
