@@ -33,7 +33,7 @@ def main() -> None:
             url = open_database()
             check_sign_in(url)
             context = select_as_of(select_plan(url))
-            navigation = build(role(), context.public_view)
+            navigation = build(role(), context.public_view, context.has_plan)
             hints = st.container()
             show_notice()
             try:

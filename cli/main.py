@@ -36,7 +36,7 @@ def _redacted(url: str) -> str:
 
 def cmd_init(args: argparse.Namespace) -> int:
     url = args.database_url or database_url()
-    engine = prepare_database(url, with_examples=not args.no_examples)
+    engine = prepare_database(url, with_examples=not args.no_examples, add_examples=args.examples)
     print(f"Datenbank bereit: {_redacted(url)}")
     _print_plans(engine)
     if not _has_active_admin(engine):
@@ -129,7 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--database-url", help="statt DATABASE_URL bzw. der Voreinstellung")
     commands = parser.add_subparsers(dest="command", required=True)
     init = commands.add_parser("init", help="Datenbank anlegen, migrieren und mit dem Beispielplan füllen")
-    init.add_argument("--no-examples", action="store_true", help="ohne Beispieldaten")
+    examples = init.add_mutually_exclusive_group()
+    examples.add_argument("--no-examples", action="store_true", help="ohne Beispieldaten")
+    examples.add_argument("--examples", action="store_true",
+                          help="die Beispielpläne auch in eine bestehende Datenbank laden (nur fehlende)")
     init.set_defaults(handler=cmd_init)
     info = commands.add_parser("info", help="Pläne und ihre Umfänge anzeigen")
     info.set_defaults(handler=cmd_info)

@@ -18,18 +18,19 @@ _PREPARE_LOCK = 7_402_030
 _PREPARING = threading.Lock()
 
 
-def prepare_database(url: str | None = None, with_examples: bool = True) -> Engine:
+def prepare_database(url: str | None = None, with_examples: bool = True, *, add_examples: bool = False) -> Engine:
     """Engine for url (default: the configured database), migrated to head. The example plans are
     loaded only into a database this call creates: one set up without them (`cli init --no-examples`)
-    or emptied by its users stays without them. Idempotent."""
+    or emptied by its users stays without them, unless ADD_EXAMPLES asks for those not in it yet
+    (`cli init --examples`). Idempotent."""
     engine = make_engine(url or database_url())
     with _PREPARING:
         created = not has_tables(engine)
         migrate(engine)
-        if with_examples and created:
+        if (with_examples and created) or add_examples:
             with Session(engine) as session, session.begin():
                 if engine.dialect.name == "postgresql":
                     session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PREPARE_LOCK})
-                if session.scalar(select(Plan.id).limit(1)) is None:
+                if add_examples or session.scalar(select(Plan.id).limit(1)) is None:
                     load_example_plans(session)
     return engine

@@ -81,16 +81,21 @@ st.caption(t("import.file_summary", tables=", ".join(
 for note in dict.fromkeys(note for table in tables for note in table.notes):  # what reading left out
     st.caption(components.plain(localised(note)))
 shape, statistics_table = statistics_path.choose_shape(tables, file_key)
+if statistics_table is not None and not context.has_plan:  # statistics become indicators of an existing plan
+    st.info(t("import.stats.no_plan"), icon=":material/info:")
+    st.stop()
 if statistics_table is not None:
     statistics_path.statistics_flow(statistics_table, shape, upload.name, file_key, context)  # ends the run
 
 form = tree_ui.TREE_FORM if shape == statistics_path.TREE else tree_ui.LEVELS_FORM
 scope = choose_scope("import_scope") if form == tree_ui.LEVELS_FORM else tree_ui.TREE_FORM
-keep_offered(TARGET, [CURRENT, NEW], t("import.target"))
+# Without any plan yet, only a new plan can be the target.
+targets = [CURRENT, NEW] if context.has_plan else [NEW]
+keep_offered(TARGET, targets, t("import.target"))
 # A district's own file rarely belongs into the example plan: there, a new plan is the default.
-st.session_state.setdefault(TARGET, NEW if context.is_example else CURRENT)
+st.session_state.setdefault(TARGET, NEW if context.is_example or not context.has_plan else CURRENT)
 current_name = components.plain(context.name) + (f" ({t('plan.example_short')})" if context.is_example else "")
-target_choice = st.radio(t("import.target"), [CURRENT, NEW], key=TARGET, horizontal=True,
+target_choice = st.radio(t("import.target"), targets, key=TARGET, horizontal=True,
                          format_func=lambda value: t("import.target.new") if value == NEW
                          else t("import.target.current", name=current_name))
 if target_choice == NEW:

@@ -133,3 +133,7 @@ def test_init_points_to_the_first_admin_and_create_admin_prints_a_one_time_link(
     with Session(engine) as session:
         assert session.scalar(select(func.count(Plan.id))) == 0, "init --no-examples keeps the examples out"
     engine.dispose()
+    added = cli("init", "--examples")  # the welcome page's way to the example data, asked for explicitly
+    assert added.returncode == 0, added.stderr
+    assert "Beispieldaten" in added.stdout
+    assert cli("init", "--examples").stdout == added.stdout, "twice adds nothing"

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from ui.shell.navigation import PAGES, visible_pages
+from ui.shell.navigation import PAGES, _closed_reason, visible_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,7 +46,18 @@ def _paths_of(pages):
 
 def test_admins_see_everything_but_the_sign_in():
     assert _paths_of(visible_pages("admin", True, organisation=True)) == {
-        page.url_path for page in PAGES if not page.hidden} - {"anmelden"}
+        page.url_path for page in PAGES if not page.hidden} - {"anmelden", "willkommen"}
+
+
+def test_without_any_plan_every_role_starts_on_the_welcome_page_and_gets_only_the_pages_that_need_none():
+    def offered(role):
+        return visible_pages(role, False, organisation=True, has_plan=False)
+    assert _paths_of(offered("anonymous")) == EVERYONE | {"willkommen", "anmelden"}
+    assert _paths_of(offered("viewer")) == _paths_of(offered("editor")) == EVERYONE | {"willkommen", "konto"}
+    assert _paths_of(offered("admin")) == EVERYONE | {"willkommen", "konto", "import"}
+    for role in ("anonymous", "viewer", "editor", "admin"):
+        assert offered(role)[0].url_path == "willkommen"
+        assert "willkommen" not in _paths_of(visible_pages(role, True, organisation=True))
 
 
 def test_every_registered_page_exists_and_url_paths_are_unique_ascii():
@@ -67,3 +78,11 @@ def test_offene_daten_is_listed_for_every_role_only_while_the_public_view_is_on(
     for role in ("anonymous", "viewer", "editor", "admin"):
         assert "offene-daten" in _paths(role, public_view=True)
         assert "offene-daten" not in _paths(role, public_view=False)
+
+
+def test_a_page_opened_by_its_address_says_why_it_is_closed():
+    by_path = {page.url_path: page for page in PAGES}
+    assert _closed_reason(by_path["uebersicht"], "viewer", has_plan=False) == "page.closed.no_plan"
+    assert _closed_reason(by_path["pflege"], "editor", has_plan=False) == "page.closed.role"
+    assert _closed_reason(by_path["pflege"], "editor", has_plan=True) == "page.closed.role"
+    assert _closed_reason(by_path["willkommen"], "admin", has_plan=True) == "page.closed.has_plan"

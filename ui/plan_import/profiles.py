@@ -107,8 +107,10 @@ def statistics_profile(table: RawTable, choice: statistics.Choice, upload_name: 
                    profiles.statistics_choices(choice, table, upload_name))
 
 
-def remember(plan_id: int, profile: Profile) -> None:
-    """After a preview without problems: these choices may be saved as a profile."""
+def remember(plan_id: int | None, profile: Profile) -> None:
+    """After a preview without problems: these choices may be saved as a profile (a plan's; none without one)."""
+    if plan_id is None:
+        return
     st.session_state[SAVABLE] = (plan_id, profile)
 
 
@@ -130,7 +132,9 @@ def save_form(url: str, plan_id: int, current: Profile) -> None:
                       flash_key=FLASH, success=t("import.profile.saved", name=" ".join(name.split())))
 
 
-def _fitting(url: str, plan_id: int, table: RawTable, shape: str) -> list[Profile]:
+def _fitting(url: str, plan_id: int | None, table: RawTable, shape: str) -> list[Profile]:
+    if plan_id is None:
+        return []
     with Session(engine_for(url)) as session:
         return [Profile.of_row(row) for row in profiles.matching(
             session, plan_id, profiles.signature(table.headers), shape)]
@@ -176,8 +180,10 @@ def offer_statistics(url: str, plan_id: int, table: RawTable, shape: str, key: s
                   on_click=_apply_statistics, args=(key, profile, table, upload_name))
 
 
-def listing(url: str, plan_id: int) -> None:
-    """The plan's saved profiles, each with its file and delete."""
+def listing(url: str, plan_id: int | None) -> None:
+    """The plan's saved profiles, each with its file and delete (none without a plan)."""
+    if plan_id is None:
+        return
     with Session(engine_for(url)) as session:
         rows = [(row.id, Profile.of_row(row), row.updated_at, row.updated_by)
                 for row in profiles.profiles_of(session, plan_id)]
@@ -227,8 +233,11 @@ def _apply_plan(file_key: str, scope_key: str, profile: Profile, tables: list[Ra
     st.session_state[f"{PLAN_APPLIED}_{file_key}"] = (profile.name, applied)
 
 
-def offer_plan(url: str, plan_id: int, tables: list[RawTable], file_key: str, scope_key: str) -> None:
-    """The offer of the plan's level-mapping profiles that fit the file, or what the applied one did not know."""
+def offer_plan(url: str, plan_id: int | None, tables: list[RawTable], file_key: str, scope_key: str) -> None:
+    """The offer of the plan's level-mapping profiles that fit the file, or what the applied one did not know
+    (none without a plan)."""
+    if plan_id is None:
+        return
     applied_state = st.session_state.get(f"{PLAN_APPLIED}_{file_key}")
     if applied_state is not None:
         name, applied = applied_state

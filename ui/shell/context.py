@@ -31,7 +31,8 @@ OTHER_DATE = "other"
 @dataclass(frozen=True)
 class PlanContext:
     url: str
-    plan_id: int
+    # None: the database holds no plan yet (empty_context); only the pages marked without_plan are offered.
+    plan_id: int | None
     slug: str
     name: str
     owner: str
@@ -44,6 +45,10 @@ class PlanContext:
     # Anonymous visitors (the public view) see released reports only and protected small counts.
     released_only: bool = False
     lang: str = "de"
+
+    @property
+    def has_plan(self) -> bool:
+        return self.plan_id is not None
 
     @cached_property
     def key(self) -> PlanKey:
@@ -69,9 +74,9 @@ def select_plan(url: str) -> PlanContext:
     """Plan selector in the sidebar; the plan's slug lives in the URL (?plan=...). Anonymous visitors
     are offered the plans with a public view only; with none, they learn nothing of any plan."""
     plans = plan_rows(url)
-    if not plans:
-        st.warning(t("app.no_plans"))
-        st.stop()
+    if not plans:  # a district starting with its own plan: sign-in, import and account work without one
+        context = st.session_state[_CONTEXT_KEY] = empty_context(url)
+        return context
     # The sign-in page reads the database from the stored context, also when no plan is offered.
     st.session_state[_CONTEXT_KEY] = _context(url, plans[0])
     anonymous = role() == ANONYMOUS
@@ -90,6 +95,12 @@ def select_plan(url: str) -> PlanContext:
     context = _context(url, by_slug[slug])
     st.session_state[_CONTEXT_KEY] = context
     return replace(context, released_only=anonymous)
+
+
+def empty_context(url: str) -> PlanContext:
+    """The context while the database holds no plan: the database and the language, no plan (nothing public)."""
+    return PlanContext(url=url, plan_id=None, slug="", name="", owner="", is_example=False, counter=0,
+                       as_of=dt.date.today(), public_view=False, released_only=role() == ANONYMOUS, lang=language())
 
 
 def plan_context(url: str, plan_id: int) -> PlanContext:
@@ -125,8 +136,9 @@ def _parse_plan(raw: str | None, by_slug: dict, first_name: str) -> tuple[str | 
 
 def select_as_of(context: PlanContext) -> PlanContext:
     """The Stand in the sidebar: today, a past meeting, or any other date (?stand=YYYY-MM-DD). Not
-    drawn for an anonymous visitor when no plan is public (the meetings would tell of a closed plan)."""
-    if context.released_only and not context.public_view:
+    drawn for an anonymous visitor when no plan is public (the meetings would tell of a closed plan), nor without
+    any plan."""
+    if not context.has_plan or (context.released_only and not context.public_view):
         return context
     today = dt.date.today()
     picks = {today: t("asof.today", date=format_date(today))}

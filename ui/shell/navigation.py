@@ -29,6 +29,10 @@ class PageSpec:
     hidden: bool = False
     # Listed only while the plan's public view is on (for every role): what the plan publishes.
     public_only: bool = False
+    # Works while the database holds no plan yet (PlanContext.has_plan false); the others are not offered then.
+    without_plan: bool = False
+    # Offered only while the database holds no plan: the start page that says what to do.
+    only_without_plan: bool = False
 
     @property
     def path(self) -> str:
@@ -39,7 +43,12 @@ class PageSpec:
 # The project lead's start page: first for editors, and for admins who report for an organisation (MY_MEASURES).
 MY_MEASURES = "meine-massnahmen"
 
+# The start page while the database holds no plan (ui.welcome).
+WELCOME = "willkommen"
+
 PAGES = (
+    PageSpec("page.welcome", ":material/home:", WELCOME, "app.section.view", VIEWERS,
+             without_plan=True, only_without_plan=True),
     PageSpec("page.my_measures", ":material/assignment_turned_in:", MY_MEASURES, "app.section.report",
              ("editor", "admin")),
     PageSpec("page.overview", ":material/dashboard:", "uebersicht",
@@ -71,15 +80,15 @@ PAGES = (
     PageSpec("page.settings", ":material/settings:", "einstellungen", "app.section.admin",
              ("admin",)),
     PageSpec("page.import", ":material/upload_file:", "import",
-             "app.section.admin", ("admin",)),
+             "app.section.admin", ("admin",), without_plan=True),
     PageSpec("page.sign_in", ":material/login:", "anmelden",
-             "app.section.account", (ANONYMOUS,)),
+             "app.section.account", (ANONYMOUS,), without_plan=True),
     PageSpec("page.account", ":material/account_circle:", "konto", "app.section.account",
-             SIGNED_IN),
+             SIGNED_IN, without_plan=True),
     PageSpec("page.accessibility", ":material/accessibility_new:", "barrierefreiheit", "app.section.account",
-             VIEWERS),
+             VIEWERS, without_plan=True),
     PageSpec("page.set_password", ":material/key:", "passwort-setzen", "app.section.account",
-             VIEWERS, hidden=True),
+             VIEWERS, hidden=True, without_plan=True),
     # A partner link's page: served alone (partner_page_asked), without sign-in, navigation or sidebar.
     PageSpec("page.partner_report", ":material/edit_note:", "partner-bericht", "app.section.account",
              VIEWERS, hidden=True),
@@ -90,15 +99,17 @@ SIGN_IN = next(page for page in PAGES if page.url_path == "anmelden")
 
 
 def visible_pages(role: str, public_view: bool, organisation: bool = False, *,
-                  with_hidden: bool = False) -> list[PageSpec]:
+                  with_hidden: bool = False, has_plan: bool = True) -> list[PageSpec]:
     """The pages a role may open; anonymous visitors see the plan only when the public view is on. Meine Maßnahmen
     is an admin's only when the admin reports for an organisation (an editor without one reads why it is empty);
-    Offene Daten only while the public view is on.
+    Offene Daten only while the public view is on. While the database holds no plan (HAS_PLAN false): only the
+    pages that work without one, the welcome page first.
     Pages reached by a link only (hidden) come along WITH_HIDDEN."""
     pages = [page for page in PAGES if role in page.roles and (with_hidden or not page.hidden)
              and (page.url_path != MY_MEASURES or role != "admin" or organisation)
-             and (public_view or not page.public_only)]
-    if role == ANONYMOUS and not public_view:
+             and (public_view or not page.public_only)
+             and (page.without_plan if not has_plan else not page.only_without_plan)]
+    if role == ANONYMOUS and not public_view and has_plan:
         pages = [page for page in pages if page.section_key == "app.section.account"]
     return pages
 
@@ -108,7 +119,7 @@ _OPENED_KEY = "_navigation_opened"
 DEFAULT_SUFFIX = "-start"  # the default page's internal path (never shown: it is served at "/")
 
 
-def build(role: str, public_view: bool):
+def build(role: str, public_view: bool, has_plan: bool = True):
     """st.navigation over the role's pages, grouped in sections (top navigation).
 
     The st.Page objects are kept in the session: building one resolves its file on disk, which cost
@@ -116,15 +127,15 @@ def build(role: str, public_view: bool):
     and Page.run() mark them per run."""
     actor = current_actor()
     organisation = actor is not None and actor.organisation_id is not None
-    specs = visible_pages(role, public_view, organisation, with_hidden=True)
+    specs = visible_pages(role, public_view, organisation, with_hidden=True, has_plan=has_plan)
     asked = _asked_unseen(specs) if role == ANONYMOUS else None
-    key = (role, public_view, organisation, language(), asked)
+    key = (role, public_view, organisation, language(), asked, has_plan)
     kept = st.session_state.get(_PAGES_KEY)
     if kept is None or kept[0] != key:
         sections = _sections(specs)
         if asked is not None:
             sections[t(SIGN_IN.section_key)].append(_sign_in_first(asked))
-        kept = st.session_state[_PAGES_KEY] = (key, _with_closed_pages(sections, specs, role))
+        kept = st.session_state[_PAGES_KEY] = (key, _with_closed_pages(sections, specs, role, has_plan))
     page = st.navigation(kept[1], position="top")
     st.session_state[_OPENED_KEY] = page.url_path
     return page
@@ -164,11 +175,13 @@ def opened_page() -> PageSpec | None:
     return next((spec for spec in PAGES if spec.url_path == url_path), None)
 
 
-def _with_closed_pages(sections: dict[str, list], visible: list[PageSpec], role: str) -> dict[str, list]:
+def _with_closed_pages(sections: dict[str, list], visible: list[PageSpec], role: str,
+                       has_plan: bool = True) -> dict[str, list]:
     """Every page the role may not open stays a known address (hidden): a link or bookmark to it says in
     German why it is closed instead of Streamlit's English "Page not found". Not for a signed-out visitor: the
     sign-in stands at the address asked for, and the navigation sent to them lists no signed-in page. Left out
-    too: the sign-in page (once signed in, its address leads to the start page, the sign-in's own way there)."""
+    too: the sign-in page (once signed in, its address leads to the start page, the sign-in's own way there).
+    Without any plan, a page that needs one says so instead."""
     if role == ANONYMOUS:
         return sections
     shown = {spec.url_path for spec in visible}
@@ -176,17 +189,26 @@ def _with_closed_pages(sections: dict[str, list], visible: list[PageSpec], role:
               if spec.url_path not in shown and spec.roles != (ANONYMOUS,)]
     first = next(iter(sections))
     sections[first] = sections[first] + [
-        st.Page(_closed_page(spec, role), title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path,
-                visibility="hidden")
+        st.Page(_closed_page(spec, _closed_reason(spec, role, has_plan)), title=t(spec.title_key), icon=spec.icon,
+                url_path=spec.url_path, visibility="hidden")
         for spec in closed
     ]
     return sections
 
 
-def _closed_page(spec: PageSpec, role: str):
+def _closed_reason(spec: PageSpec, role: str, has_plan: bool) -> str:
+    """The key of the text why this page is closed: the role, no plan yet, or (the welcome page) a plan now."""
+    if spec.only_without_plan and has_plan:
+        return "page.closed.has_plan"
+    if not has_plan and role in spec.roles:
+        return "page.closed.no_plan"
+    return "page.closed.role"
+
+
+def _closed_page(spec: PageSpec, reason: str):
     def closed() -> None:
         st.title(t(spec.title_key))
-        st.info(t("page.closed.role"), icon=":material/lock:")
+        st.info(t(reason), icon=":material/lock:" if reason == "page.closed.role" else ":material/info:")
     closed.__name__ = f"closed_{spec.url_path.replace('-', '_')}"
     return closed
 

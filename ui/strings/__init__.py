@@ -21,3 +21,4 @@ from ui.strings import passwords  # noqa: F401,E402
 from ui.strings import partner_links  # noqa: F401,E402
 from ui.strings import round_workbook  # noqa: F401,E402
 from ui.strings import open_data  # noqa: F401,E402
+from ui.strings import welcome  # noqa: F401,E402

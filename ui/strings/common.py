@@ -23,10 +23,6 @@ CATALOGUE.update(
             "de": "Die Auswahl für „{label}“ war ungültig und wurde zurückgesetzt.",
             "en": "The choice for “{label}” was invalid and has been reset.",
         },
-        "app.no_plans": {
-            "de": "In der Datenbank ist noch kein Plan erfasst.",
-            "en": "The database holds no plan yet.",
-        },
         "plan.select": {"de": "Plan", "en": "Plan"},
         "plan.unknown": {
             "de": "Den Plan „{slug}“ aus dem Link gibt es nicht; angezeigt wird „{name}“.",
@@ -63,6 +59,16 @@ CATALOGUE.update(
         "page.sign_in": {"de": "Anmelden", "en": "Sign in"},
         "page.account": {"de": "Mein Konto", "en": "My account"},
         "page.accessibility": {"de": "Barrierefreiheit", "en": "Accessibility"},
+        "page.welcome": {"de": "Willkommen", "en": "Welcome"},
+        "page.closed.no_plan": {
+            "de": "Diese Seite braucht einen Plan. Es ist aber noch kein Plan erfasst: Die Startseite sagt, "
+                  "wie ein Plan in das Cockpit kommt.",
+            "en": "This page needs a plan, but no plan has been entered yet: the start page explains how to add one.",
+        },
+        "page.closed.has_plan": {
+            "de": "Inzwischen ist ein Plan erfasst. Sie finden ihn auf der Startseite.",
+            "en": "A plan has been entered meanwhile. You find it on the start page.",
+        },
         "page.closed.role": {
             "de": "Diese Seite ist für Ihre Rolle nicht freigegeben. Wenden Sie sich an die Administration, "
                   "wenn Sie sie brauchen.",

@@ -50,6 +50,14 @@ CATALOGUE.update(
         },
         "import.stats.sheet": {"de": "Tabellenblatt", "en": "Sheet"},
         "import.stats.step": {"de": "2. Zeilen und Spalten wählen", "en": "2. Choose rows and columns"},
+        "import.stats.no_plan": {
+            "de": "Statistiken kommen als Kontext-Kennzahlen in einen bestehenden Plan. Es ist aber noch kein Plan "
+                  "erfasst: Importieren Sie bitte zuerst Ihren Plan als neuen Plan (Form der Datei „Plan oder Ebene“ "
+                  "oder „Ein Baum in einer Tabelle“) und danach die Statistik.",
+            "en": "Statistics go into an existing plan as context indicators, but no plan exists yet: please "
+                  "import your plan first as a new plan (file form “plan or level” or “one tree in one table”), "
+                  "then the statistics.",
+        },
         "import.stats.target": {
             "de": "Die Kennzahlen kommen als Kontext-Kennzahlen in den Plan „{name}“.",
             "en": "The indicators go into the plan “{name}” as context indicators.",

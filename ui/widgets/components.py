@@ -135,6 +135,8 @@ def dataframe(frame: pd.DataFrame, rows: slice | None = None, **kwargs):
 
 def plan_header(context: PlanContext, page_title: str) -> None:
     st.title(page_title)
+    if not context.has_plan:  # the pages that work while the database holds no plan yet
+        return
     parts = [f"**{plain(context.name)}**", plain(context.owner) if (context.owner or "").strip() else "",
              t("common.as_of", date=context.as_of.strftime("%d.%m.%Y"))]
     st.markdown(" · ".join(part for part in parts if part))  # a plan without an owner: no empty "· ·"
