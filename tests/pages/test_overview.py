@@ -177,9 +177,9 @@ def test_overview_lists_what_needs_attention_with_the_facts_to_act(mini_app_url)
     assert table["Nr."].tolist() == ["M5", "M2"]
     assert table["Federführung"].tolist() == ["Jobcenter Testkreis", "Volkshochschule Testkreis"]
     assert table["Ampel"].tolist() == ["Rot – kritisch", "Gelb – Verzug"]
-    assert [str(day) for day in table["Fällig am"]] == ["2023-12-31", "2024-12-31"]
+    assert [f"{day:%Y-%m-%d}" for day in table["Fällig am"]] == ["2023-12-31", "2024-12-31"]
     assert table["Tage überfällig"].tolist() == ["182", "–"]
-    assert [str(day) for day in table["Letzter Sachstand"]] == ["2023-06-01", "2024-05-01"]
+    assert [f"{day:%Y-%m-%d}" for day in table["Letzter Sachstand"]] == ["2023-06-01", "2024-05-01"]
     assert table["Grund"].tolist()[0] == ("überfällig: Ende war am 31.12.2023, noch nicht abgeschlossen; "
                                           "ohne aktuellen Sachstand")
     assert any("seit mehr als 180 Tagen kein Sachstand" in c.value for c in at.caption)

@@ -121,8 +121,9 @@ def attention_list(states: pd.DataFrame, lang: str) -> MeasureList:
             text("overview.col.light", lang): [light_words(colour, lang) for colour in first["light"]],
             text("overview.col.days_overdue", lang): [format_number(days) if days else "–"
                                                       for days in first["days_overdue"]],
-            text("overview.col.due", lang): first["due_date"],
-            text("overview.col.last_report", lang): first["last_report_date"],
+            # NaT, not None: a measure without an end date shows an empty cell, not "None"
+            text("overview.col.due", lang): pd.to_datetime(first["due_date"]),
+            text("overview.col.last_report", lang): pd.to_datetime(first["last_report_date"]),
             text("overview.col.lead", lang): first["lead_organisation"].fillna(""),
             text("overview.col.measure", lang): first["title"],
             text("overview.col.why", lang): why,
