@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,8 +45,16 @@ class ProfileRefused(ValueError):
 
 def signature(headers: Iterable[Any]) -> list[str]:
     """The file's column signature: its non-empty headers, normalised (case, umlauts, spaces), sorted, once
-    each. The next quarter's file with the same columns has the same signature, whatever their order."""
-    return sorted({normalise(str(header)) for header in headers if header is not None and str(header).strip()})
+    each. The next quarter's file with the same columns has the same signature, whatever their order. Letters of
+    any script count (a Kyrgyz header is not empty)."""
+    return sorted({key for key in (_signature_key(header) for header in headers if header is not None) if key})
+
+
+def _signature_key(header: Any) -> str:
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFC", str(header)).casefold().translate(_UMLAUTS))
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 @dataclass

@@ -253,3 +253,17 @@ def test_rule_a_wide_profile_with_every_period_takes_next_years_new_column(engin
     applied = profiles.apply_statistics(profiles.Profile("Zwei", "wide", profile.signature,
                                                          profiles.statistics_choices(some, table)), next_year)
     assert applied.columns == ["2022", "2023"]
+
+
+def test_a_signature_keeps_headers_of_any_script_so_the_profile_is_found_again(engine):
+    """Kyrgyz and Russian headers (an Open SDG workbook) are not normalised away: saved and read back, the signature
+    is the file's, and the plan's profile is offered for the same file again."""
+    headers = ["Көрсөткүчтөрдүн аталышы", "Наименование показателей", "Items", "2021", "2022"]
+    heads = profiles.signature(headers)
+    assert "көрсөткүчтөрдүнаталышы" in heads and "" not in heads
+    plan_id = _plan(engine)
+    with Session(engine) as session, session.begin():
+        save_import_profile(session, ADMIN, plan_id, "KG", "wide", heads, {"rows": ["Kyrgyz Republic"]})
+    with Session(engine) as session:
+        assert [row.name for row in profiles.matching(session, plan_id, heads, "wide")] == ["KG"]
+        assert profiles.Profile.of_row(profiles.profiles_of(session, plan_id)[0]).signature == heads
