@@ -498,6 +498,9 @@ def _conclude(result: Preview, dry_run: bool) -> int:
         print("\nProbelauf: Es wurde nichts gespeichert.")
     elif result.changed_rows or result.new_plan or ("plan" in result.counts and result.counts["plan"].changed):
         print(f"\nImport gespeichert: {format_number(result.changed_rows)} Zeile(n) neu oder geändert.")
+        if result.new_plan:
+            print("Der neue Plan ist noch nicht öffentlich; freigeben auf der Seite Einstellungen "
+                  "(„Öffentliche Ansicht an“).")
     else:
         print("\nNichts zu ändern: Der Plan entspricht bereits der Datei.")
     return 0

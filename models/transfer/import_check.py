@@ -219,6 +219,8 @@ class Checker:
             "owner": _typed(self.target.owner) or plain_text(info.get("owner")),
             "description": plain_text(info.get("description")),
             "horizon_year": self._horizon(info.get("horizon_year")) or 2030,
+            # Not public until an admin says so: a plan just brought in is checked before visitors see it.
+            "public_view": False,
         }
         self.plan_values = values
         self._check_plan_lengths(values)

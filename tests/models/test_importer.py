@@ -210,6 +210,7 @@ def test_new_plan_from_csv_levels(engine):
         plan = session.scalar(select(Plan).where(Plan.slug == "neu-plan"))
         assert (plan.name, plan.owner, plan.change_counter) == ("Neuer Plan", "Stadt", 1)
         assert plan.action_fields[0].guiding_goals[0].title == "Alle sprechen Deutsch"
+        assert not plan.public_view, "rule: a plan brought in is not public until an admin releases it"
 
 
 def test_only_admins_import(engine, mini_plan):

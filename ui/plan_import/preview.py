@@ -136,3 +136,4 @@ def show_result(result: Preview) -> None:
     show_counts(result)
     if result.new_plan:
         st.info(t("import.switch_plan", name=plain(result.plan_name)), icon=":material/swap_horiz:")
+        st.info(t("import.new_plan_private"), icon=":material/visibility_off:")

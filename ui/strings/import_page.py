@@ -94,6 +94,11 @@ CATALOGUE.update(
         },
         "import.preview.plan": {"de": "Plan: {name} [{slug}] – {state}", "en": "Plan: {name} [{slug}] – {state}"},
         "import.preview.plan.new": {"de": "wird neu angelegt", "en": "will be created"},
+        "import.new_plan_private": {
+            "de": "Der neue Plan ist noch nicht öffentlich: Besucherinnen und Besucher ohne Anmeldung sehen ihn erst, "
+                  "wenn Sie ihn unter Verwaltung → Einstellungen mit „Öffentliche Ansicht an“ freigeben.",
+            "en": "The new plan is not public yet: visitors who are not signed in see it only once you switch on "
+                  "“Public view on” under Administration → Settings."},
         "import.preview.plan.existing": {"de": "vorhanden", "en": "existing"},
         "import.col.level": {"de": "Ebene", "en": "Level"},
         "import.col.new": {"de": "neu", "en": "new"},
