@@ -219,3 +219,12 @@ def test_an_own_plan_is_the_default_target(mini_app_url):
     _upload(at, "sachstaende.csv", MESSY)
     assert at.radio(key="import_target").value == "current"
 
+
+
+def test_the_changes_name_each_field_by_its_german_column(mini_app_url):
+    at = _open()
+    _into_selected(_upload(at, "Handlungsfelder.csv", "Code;Titel\nHF1;Sprache und Bildung\n"))
+    at.button(key="import_preview_button").click().run()
+    changes = next(frame.value for frame in at.dataframe if "Änderungen" in frame.value.columns)
+    assert changes["Änderungen"].tolist()[0].startswith("Titel: ")
+    assert "→ Sprache und Bildung" in changes["Änderungen"].tolist()[0]

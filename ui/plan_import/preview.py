@@ -58,17 +58,19 @@ def _level_sheet(name: str) -> str:
     return layout.INFO_SHEET if name == "plan" else layout.level(name).sheet
 
 
-def _changes_text(changes: dict) -> str:
+def _changes_text(level: str, changes: dict) -> str:
+    """"Titel: alt → neu; Handlungsfeld: HF1 → HF2": each field by its column header in the file layout."""
+    headers = {} if level == "plan" else {column.attribute: column.header for column in layout.level(level).columns}
     parts = []
     for field, (old, new) in changes.items():
-        parts.append(f"{field}: {'' if old is None else old} → {'' if new is None else new}")
+        parts.append(f"{headers.get(field, field)}: {'' if old is None else old} → {'' if new is None else new}")
     return "; ".join(parts)
 
 
 def changes_frame(result: Preview) -> pd.DataFrame:
     rows = [{t("import.col.level"): _level_sheet(change.level), t("import.col.row"): row_label(change.row),
              t("import.col.key"): change.key, t("import.col.what"): t(f"import.action.{change.action}"),
-             t("import.col.changes"): _changes_text(change.changes)}
+             t("import.col.changes"): _changes_text(change.level, change.changes)}
             for change in result.row_changes[:SHOWN_CHANGES]]
     return pd.DataFrame(rows)
 
