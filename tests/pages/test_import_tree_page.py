@@ -166,3 +166,21 @@ def test_a_status_value_without_proposal_shows_a_german_choice_never_none(mini_a
                                            {"value": "erledigt", "status": "abgeschlossen"}]
     assert any("unbekannt" in str(frame.value.to_dict("records")) and "–" in str(frame.value.to_dict("records"))
                for frame in at.dataframe if "Zeilen" in frame.value.columns)
+
+
+def test_switching_the_structure_and_back_draws_the_columns_chosen_before(mini_app_url):
+    """Streamlit draws a widget that comes back after runs without it at its default while it keeps its value; the
+    page sets the value again, so the browser shows (and sends back) the categories chosen before."""
+    at = app()
+    sign_in(at, ADMIN)
+    at.run()
+    at.switch_page(PAGE).run()
+    axes = (FIXTURES / "imports" / "aktionen-achsen.csv").read_bytes()
+    at.file_uploader(key="import_upload").set_value(("aktionen.csv", axes, "text/csv")).run()
+    structure = next(radio.key for radio in at.radio if (radio.key or "").endswith("_structure"))
+    assert at.radio(key=structure).value == "columns"
+    at.radio(key=structure).set_value("parent").run()
+    at.radio(key=structure).set_value("columns").run()
+    levels = next(box for box in at.multiselect if (box.key or "").endswith("_levels"))
+    assert levels.value == ["axisId"]
+    assert levels.proto.set_value, "the value is sent to the browser again, not left to its default"

@@ -22,7 +22,7 @@ from models.transfer.tree import Reshaped, SheetShape, TreeFile, TreeMapping
 from ui.plan_import import profiles as profile_offer
 from ui.plan_import.picks import placeholder
 from ui.shell import run_gate
-from ui.shell.choices import keep_offered
+from ui.shell.choices import keep_offered, shown_as_held
 from ui.shell.texts import localised, t
 from ui.views.markdown import plain
 
@@ -57,6 +57,7 @@ def _column(label: str, headers: list[str], key: str, proposed: str | None, plac
     options = [NONE, *headers]
     keep_offered(key, options, None)
     st.session_state.setdefault(key, proposed or NONE)
+    shown_as_held(key)
     value = place.selectbox(label, options, key=key,
                             format_func=lambda header: header or t("import.tree.none"),  # options: no Markdown
                             placeholder=placeholder(options))
@@ -109,6 +110,7 @@ def tree_mapping_widgets(found: TreeFile, file_key: str, url: str | None = None,
         sources = [tree_mapping.SPACES, tree.OUTLINE]
         keep_offered(f"{key}_indent_source", sources, None)
         st.session_state.setdefault(f"{key}_indent_source", proposal.indent_source)
+        shown_as_held(f"{key}_indent_source")
         mapping.indent_source = grid[0].radio(t("import.tree.indent_source"), sources, key=f"{key}_indent_source",
                                               format_func=lambda value: t(f"import.tree.indent.{value}"))
         mapping.indent_column = _column(t("import.tree.col.indent"), headers, f"{key}_indent",
@@ -118,6 +120,7 @@ def tree_mapping_widgets(found: TreeFile, file_key: str, url: str | None = None,
     else:
         keep_offered(f"{key}_levels", headers, None)
         st.session_state.setdefault(f"{key}_levels", proposal.level_columns)
+        shown_as_held(f"{key}_levels")
         mapping.level_columns = grid[0].multiselect(t("import.tree.col.levels"), headers, key=f"{key}_levels",
                                                       placeholder=placeholder(headers))
         mapping.code_column = _column(t("import.tree.col.code"), headers, f"{key}_code", proposal.code_column,
@@ -162,6 +165,7 @@ def _depth_widgets(table: RawTable, shape: SheetShape, mapping: TreeMapping, pro
         box_key = f"{structure_key}_depth_{depth}"
         keep_offered(box_key, options, None)
         st.session_state.setdefault(box_key, proposed.get(depth, UNUSED))
+        shown_as_held(box_key)
         short = example if len(example) <= 40 else example[:39] + "…"
         chosen = st.selectbox(t("import.tree.depth", depth=depth, rows=format_number(rows), example=plain(short)),
                               options, key=box_key, format_func=_level_label, placeholder=placeholder(options))
@@ -178,6 +182,7 @@ def _missing_widgets(mapping: TreeMapping, proposal: TreeMapping, key: str) -> N
         rule_key = f"{key}_missing_{level}"
         keep_offered(rule_key, rules, None)
         st.session_state.setdefault(rule_key, proposal.missing.get(level) or tree.missing_rule(level))
+        shown_as_held(rule_key)
         name = layout.level(level).sheet
         left, right = st.columns(2)
         rule = left.selectbox(t("import.tree.missing", level=name), rules, key=rule_key,
@@ -188,6 +193,7 @@ def _missing_widgets(mapping: TreeMapping, proposal: TreeMapping, key: str) -> N
             default = tree.DEFAULT_PLACEHOLDERS[level] if rule == tree.PLACEHOLDER else tree.PER_YEAR_TITLE
             name_key = f"{key}_missing_{level}_{rule}_name"
             st.session_state.setdefault(name_key, proposal.placeholders.get(level) or default)
+            shown_as_held(name_key)
             title = right.text_input(t("import.tree.missing.name", level=name), key=name_key)
             mapping.placeholders[level] = title.strip() or default
 

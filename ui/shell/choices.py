@@ -47,3 +47,11 @@ def date_within(value: object, earliest: dt.date, latest: dt.date) -> dt.date | 
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime) and earliest <= value <= latest:
         return value
     return None
+
+
+def shown_as_held(key: str) -> None:
+    """Before a widget is drawn that may come back after runs without it (a field of another structure): its
+    value is set again, so the browser draws what the widget holds. Streamlit keeps the value of a widget left
+    out of a run that ended early, but draws it anew at its default, and the next click would send that."""
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]
