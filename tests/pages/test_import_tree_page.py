@@ -184,3 +184,19 @@ def test_switching_the_structure_and_back_draws_the_columns_chosen_before(mini_a
     levels = next(box for box in at.multiselect if (box.key or "").endswith("_levels"))
     assert levels.value == ["axisId"]
     assert levels.proto.set_value, "the value is sent to the browser again, not left to its default"
+
+
+def test_problems_reading_the_tree_are_listed_where_they_arise(mini_app_url):
+    """Read by id and parent, the Brazilian-plan layout has no parent column chosen: the problem is named beside the
+    warning, not only counted."""
+    at = app()
+    sign_in(at, ADMIN)
+    at.run()
+    at.switch_page(PAGE).run()
+    axes = (FIXTURES / "imports" / "aktionen-achsen.csv").read_bytes()
+    at.file_uploader(key="import_upload").set_value(("aktionen.csv", axes, "text/csv")).run()
+    structure = next(radio.key for radio in at.radio if (radio.key or "").endswith("_structure"))
+    at.radio(key=structure).set_value("parent").run()
+    warning = next(rendered(box.value) for box in at.warning if "beim Lesen des Baums" in box.value)
+    listed = next(frame.value for frame in at.dataframe if "Problem" in frame.value.columns)
+    assert warning.startswith(f"{len(listed)} Problem(e)") and all(listed["Problem"])

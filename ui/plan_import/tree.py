@@ -21,6 +21,7 @@ from models.transfer.parsing import RawTable, UnreadableFile
 from models.transfer.tree import Reshaped, SheetShape, TreeFile, TreeMapping
 from ui.plan_import import profiles as profile_offer
 from ui.plan_import.picks import placeholder
+from ui.plan_import.preview import row_label
 from ui.shell import run_gate
 from ui.shell.choices import keep_offered, shown_as_held
 from ui.shell.texts import localised, t
@@ -288,6 +289,7 @@ def reshape(table: RawTable, shape: SheetShape, mapping: TreeMapping) -> Reshape
 
 
 LEFT_OUT_SHOWN = 6
+SHOWN_PROBLEMS = 20
 
 
 def show_summary(reshaped: Reshaped) -> None:
@@ -336,6 +338,14 @@ def show_summary(reshaped: Reshaped) -> None:
     if reshaped.problems:
         st.warning(t("import.tree.problems", count=format_number(len(reshaped.problems))),
                    icon=":material/warning:")
+        st.dataframe(pd.DataFrame([{t("import.tree.col.row"): row_label(problem.row),
+                                    t("import.col.column"): problem.column or "",
+                                    t("import.col.problem"): localised(problem.message)}
+                                   for problem in reshaped.problems[:SHOWN_PROBLEMS]]),
+                     hide_index=True, width="stretch")
+        if len(reshaped.problems) > SHOWN_PROBLEMS:
+            st.caption(t("import.tree.problems.more",
+                         count=format_number(len(reshaped.problems) - SHOWN_PROBLEMS)))
 
 
 

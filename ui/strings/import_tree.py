@@ -103,5 +103,7 @@ CATALOGUE.update(
         "import.tree.col.reason": {"de": "Grund", "en": "Reason"},
         "import.tree.problems": {"de": "{count} Problem(e) beim Lesen des Baums; bitte Zuordnung prüfen.",
                                  "en": "{count} problem(s) reading the tree; please check the mapping."},
+        "import.tree.problems.more": {"de": "… und {count} weitere (alle in der Vorschau und ihrem Download)",
+                                      "en": "… and {count} more (all in the preview and its download)"},
     }
 )
