@@ -32,6 +32,18 @@ def _open_with_tree() -> object:
     return at
 
 
+def _open_with(name: str, file: str) -> object:
+    """The Import page, signed in as admin, with an invented file of tests/fixtures/imports uploaded."""
+    at = app()
+    sign_in(at, ADMIN)
+    at.run()
+    at.switch_page(PAGE).run()
+    content = (FIXTURES / "imports" / file).read_bytes()
+    at.file_uploader(key="import_upload").set_value((name, content, "text/csv")).run()
+    assert not at.exception
+    return at
+
+
 def _reports(url) -> list[tuple]:
     engine = make_engine(url)
     with Session(engine) as session:
@@ -104,12 +116,7 @@ def test_tree_csv_is_proposed_as_a_tree_and_no_status_column_needs_a_tick(mini_a
 
 def test_many_columns_not_imported_are_listed_folded(mini_app_url):
     """An export with many unused columns (Decidim layout): each is named, in a folded list below the counts."""
-    at = app()
-    sign_in(at, ADMIN)
-    at.run()
-    at.switch_page(PAGE).run()
-    export = (FIXTURES / "imports" / "ergebnisse-export.csv").read_bytes()
-    at.file_uploader(key="import_upload").set_value(("ergebnisse.csv", export, "text/csv")).run()
+    at = _open_with("ergebnisse.csv", "ergebnisse-export.csv")
     shape = next(radio.key for radio in at.radio if radio.key and radio.key.startswith("import_shape_"))
     at.radio(key=shape).set_value("tree").run()
     assert not at.exception
@@ -171,12 +178,7 @@ def test_a_status_value_without_proposal_shows_a_german_choice_never_none(mini_a
 def test_switching_the_structure_and_back_draws_the_columns_chosen_before(mini_app_url):
     """Streamlit draws a widget that comes back after runs without it at its default while it keeps its value; the
     page sets the value again, so the browser shows (and sends back) the categories chosen before."""
-    at = app()
-    sign_in(at, ADMIN)
-    at.run()
-    at.switch_page(PAGE).run()
-    axes = (FIXTURES / "imports" / "aktionen-achsen.csv").read_bytes()
-    at.file_uploader(key="import_upload").set_value(("aktionen.csv", axes, "text/csv")).run()
+    at = _open_with("aktionen.csv", "aktionen-achsen.csv")
     structure = next(radio.key for radio in at.radio if (radio.key or "").endswith("_structure"))
     assert at.radio(key=structure).value == "columns"
     at.radio(key=structure).set_value("parent").run()
@@ -189,12 +191,7 @@ def test_switching_the_structure_and_back_draws_the_columns_chosen_before(mini_a
 def test_problems_reading_the_tree_are_listed_where_they_arise(mini_app_url):
     """Read by id and parent, the Brazilian-plan layout has no parent column chosen: the problem is named beside the
     warning, not only counted."""
-    at = app()
-    sign_in(at, ADMIN)
-    at.run()
-    at.switch_page(PAGE).run()
-    axes = (FIXTURES / "imports" / "aktionen-achsen.csv").read_bytes()
-    at.file_uploader(key="import_upload").set_value(("aktionen.csv", axes, "text/csv")).run()
+    at = _open_with("aktionen.csv", "aktionen-achsen.csv")
     structure = next(radio.key for radio in at.radio if (radio.key or "").endswith("_structure"))
     at.radio(key=structure).set_value("parent").run()
     warning = next(rendered(box.value) for box in at.warning if "beim Lesen des Baums" in box.value)

@@ -54,11 +54,18 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else None
 
 
+def _held(key: str, options: list | None, proposed) -> None:
+    """Before a field of the mapping is drawn: a forged value dropped (with options), the proposal as its first
+    value, and what it holds drawn again when it comes back after another structure (ui.shell.choices)."""
+    if options is not None:
+        keep_offered(key, options, None)
+    st.session_state.setdefault(key, proposed)
+    shown_as_held(key)
+
+
 def _column(label: str, headers: list[str], key: str, proposed: str | None, place=st) -> str | None:
     options = [NONE, *headers]
-    keep_offered(key, options, None)
-    st.session_state.setdefault(key, proposed or NONE)
-    shown_as_held(key)
+    _held(key, options, proposed or NONE)
     value = place.selectbox(label, options, key=key,
                             format_func=lambda header: header or t("import.tree.none"),  # options: no Markdown
                             placeholder=placeholder(options))
@@ -109,9 +116,7 @@ def tree_mapping_widgets(found: TreeFile, file_key: str, url: str | None = None,
                                       grid[0])
     elif mapping.structure == tree.BY_INDENT:
         sources = [tree_mapping.SPACES, tree.OUTLINE]
-        keep_offered(f"{key}_indent_source", sources, None)
-        st.session_state.setdefault(f"{key}_indent_source", proposal.indent_source)
-        shown_as_held(f"{key}_indent_source")
+        _held(f"{key}_indent_source", sources, proposal.indent_source)
         mapping.indent_source = grid[0].radio(t("import.tree.indent_source"), sources, key=f"{key}_indent_source",
                                               format_func=lambda value: t(f"import.tree.indent.{value}"))
         mapping.indent_column = _column(t("import.tree.col.indent"), headers, f"{key}_indent",
@@ -119,9 +124,7 @@ def tree_mapping_widgets(found: TreeFile, file_key: str, url: str | None = None,
         mapping.code_column = _column(t("import.tree.col.code"), headers, f"{key}_code", proposal.code_column,
                                       grid[2])
     else:
-        keep_offered(f"{key}_levels", headers, None)
-        st.session_state.setdefault(f"{key}_levels", proposal.level_columns)
-        shown_as_held(f"{key}_levels")
+        _held(f"{key}_levels", headers, proposal.level_columns)
         mapping.level_columns = grid[0].multiselect(t("import.tree.col.levels"), headers, key=f"{key}_levels",
                                                       placeholder=placeholder(headers))
         mapping.code_column = _column(t("import.tree.col.code"), headers, f"{key}_code", proposal.code_column,
@@ -164,9 +167,7 @@ def _depth_widgets(table: RawTable, shape: SheetShape, mapping: TreeMapping, pro
     structure_key = f"{key}_{mapping.structure}_{hashlib.sha1(repr(structure).encode()).hexdigest()[:8]}"
     for depth, rows, example in tree_columns.depth_overview(table, mapping, shape):
         box_key = f"{structure_key}_depth_{depth}"
-        keep_offered(box_key, options, None)
-        st.session_state.setdefault(box_key, proposed.get(depth, UNUSED))
-        shown_as_held(box_key)
+        _held(box_key, options, proposed.get(depth, UNUSED))
         short = example if len(example) <= 40 else example[:39] + "…"
         chosen = st.selectbox(t("import.tree.depth", depth=depth, rows=format_number(rows), example=plain(short)),
                               options, key=box_key, format_func=_level_label, placeholder=placeholder(options))
@@ -181,9 +182,7 @@ def _missing_widgets(mapping: TreeMapping, proposal: TreeMapping, key: str) -> N
             continue
         rules = [NONE, tree.PLACEHOLDER] + ([tree.PER_YEAR] if level == "annual_goals" else [])
         rule_key = f"{key}_missing_{level}"
-        keep_offered(rule_key, rules, None)
-        st.session_state.setdefault(rule_key, proposal.missing.get(level) or tree.missing_rule(level))
-        shown_as_held(rule_key)
+        _held(rule_key, rules, proposal.missing.get(level) or tree.missing_rule(level))
         name = layout.level(level).sheet
         left, right = st.columns(2)
         rule = left.selectbox(t("import.tree.missing", level=name), rules, key=rule_key,
@@ -193,8 +192,7 @@ def _missing_widgets(mapping: TreeMapping, proposal: TreeMapping, key: str) -> N
             mapping.missing[level] = rule
             default = tree.DEFAULT_PLACEHOLDERS[level] if rule == tree.PLACEHOLDER else tree.PER_YEAR_TITLE
             name_key = f"{key}_missing_{level}_{rule}_name"
-            st.session_state.setdefault(name_key, proposal.placeholders.get(level) or default)
-            shown_as_held(name_key)
+            _held(name_key, None, proposal.placeholders.get(level) or default)
             title = right.text_input(t("import.tree.missing.name", level=name), key=name_key)
             mapping.placeholders[level] = title.strip() or default
 
